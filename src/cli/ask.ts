@@ -1,0 +1,7 @@
+import type { CliIo } from './io.js';
+
+/** `breachbot ask` — placeholder until its issue lands. */
+export async function run(_args: string[], io: CliIo): Promise<number> {
+  io.stderr.write('breachbot ask: not built yet\n');
+  return 1;
+}

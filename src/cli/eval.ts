@@ -1,0 +1,7 @@
+import type { CliIo } from './io.js';
+
+/** `breachbot eval` — placeholder until its issue lands. */
+export async function run(_args: string[], io: CliIo): Promise<number> {
+  io.stderr.write('breachbot eval: not built yet\n');
+  return 1;
+}

@@ -1,0 +1,234 @@
+/**
+ * Configuration: the environment read once into a frozen, typed object. Nothing else reads `process.env`.
+ *
+ * @example
+ * const config = loadConfig(process.env); // throws ConfigError listing every problem
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      `breachbot cannot start: the configuration has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/** Where to find each value: shown next to the variable when it is missing or malformed. */
+const WHERE: Record<string, string> = {
+  PORT: 'a TCP port number, e.g. 3978',
+  HOST: 'an address to listen on: 127.0.0.1 (default, this machine only) or 0.0.0.0',
+  SLACK_BOT_TOKEN: 'starts with xoxb-; Slack app settings → OAuth & Permissions → Bot User OAuth Token',
+  SLACK_SIGNING_SECRET: 'Slack app settings → Basic Information → App Credentials → Signing Secret',
+  SLACK_APP_TOKEN:
+    'starts with xapp-; Slack app settings → Basic Information → App-Level Tokens (scope connections:write)',
+  SLACK_API_URL: 'an http(s) URL ending in /api/, default https://slack.com/api/',
+  SLACK_COMMAND: 'a slash command starting with /, e.g. /breach',
+  MICROSOFT_APP_ID: 'a GUID; Azure portal → your Azure Bot → Configuration → Microsoft App ID',
+  MICROSOFT_APP_PASSWORD: 'Azure portal → the bot’s app registration → Certificates & secrets',
+  MICROSOFT_APP_TENANT_ID: 'a GUID; needed when MICROSOFT_APP_TYPE is SingleTenant',
+  MICROSOFT_APP_TYPE: 'MultiTenant, SingleTenant or UserAssignedMSI',
+  DATABASE_URL: 'postgres://user:password@host:5432/database',
+  DATA_DIR: 'a folder for local state, default ./var',
+  INCIDENTS_DIR: 'a folder of incident files, default data/incidents',
+  DEFAULT_INCIDENT: 'the id of a loaded incident, e.g. storm-0558',
+  LOG_LEVEL: 'one of fatal, error, warn, info, debug, trace, silent',
+  WEB_UI: 'true or false',
+  DIGEST_POLL_SECONDS: 'seconds between scheduler passes, default 30',
+  DIGEST_GRACE_HOURS: 'hours a missed digest may still be posted late, default 6',
+};
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined));
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xoxb-'), 'must start with xoxb-'),
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xapp-'), 'must start with xapp-'),
+  SLACK_API_URL: z.url({ protocol: /^https?$/ }).default('https://slack.com/api/'),
+  SLACK_COMMAND: z
+    .string()
+    .regex(/^\/[a-z0-9_-]{1,31}$/, 'must be a slash command such as /breach')
+    .default('/breach'),
+  MICROSOFT_APP_ID: optionalText,
+  MICROSOFT_APP_PASSWORD: optionalText,
+  MICROSOFT_APP_TENANT_ID: optionalText,
+  MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  DATABASE_URL: optionalText.refine(
+    (v) => v === undefined || /^postgres(ql)?:\/\//.test(v),
+    'must start with postgres:// or postgresql://',
+  ),
+  DATA_DIR: z.string().min(1).default('./var'),
+  INCIDENTS_DIR: optionalText,
+  DEFAULT_INCIDENT: optionalText,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WEB_UI: bool.optional(),
+  DIGEST_POLL_SECONDS: z.coerce.number().positive().max(86400).default(30),
+  DIGEST_GRACE_HOURS: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 14)
+    .default(6),
+});
+
+export interface SlackConfig {
+  botToken: string;
+  /** HTTP mode when set */
+  signingSecret?: string;
+  /** Socket Mode when set */
+  appToken?: string;
+  apiUrl: string;
+  command: string;
+}
+
+export interface TeamsConfig {
+  /** undefined: unauthenticated (Emulator / local), only allowed on loopback */
+  appId?: string;
+  appPassword?: string;
+  tenantId?: string;
+  appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  /** the host is a loopback address (127.x, ::1, localhost) */
+  loopback: boolean;
+  /** Slack settings, or undefined with the reason it is off */
+  slack?: SlackConfig;
+  slackOff?: string;
+  /** Teams settings, or undefined with the reason it is off */
+  teams?: TeamsConfig;
+  teamsOff?: string;
+  /** no platform credentials at all: local mode */
+  localMode: boolean;
+  webUi: boolean;
+  databaseUrl?: string;
+  dataDir: string;
+  incidentsDir: string;
+  defaultIncident?: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  digest: { pollSeconds: number; graceHours: number };
+}
+
+/** True for 127.0.0.0/8, ::1 and localhost. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
+}
+
+/**
+ * Reads the environment once. `cwd` resolves relative folders.
+ * @throws ConfigError naming every missing or malformed variable and where to find its value
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Config {
+  const parsed = envSchema.safeParse(env);
+  const problems: string[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const name = String(issue.path[0] ?? '');
+      problems.push(`${name}: ${issue.message}${WHERE[name] ? ` (${WHERE[name]})` : ''}`);
+    }
+    throw new ConfigError(problems);
+  }
+  const e = parsed.data;
+
+  let slack: SlackConfig | undefined;
+  let slackOff: string | undefined;
+  if (e.SLACK_BOT_TOKEN || e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN) {
+    if (!e.SLACK_BOT_TOKEN) problems.push(`SLACK_BOT_TOKEN: missing (${WHERE.SLACK_BOT_TOKEN})`);
+    if (!e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN) {
+      problems.push(
+        `SLACK_SIGNING_SECRET: missing; set it for HTTP mode, or SLACK_APP_TOKEN for Socket Mode (${WHERE.SLACK_SIGNING_SECRET})`,
+      );
+    }
+    if (e.SLACK_BOT_TOKEN && (e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN)) {
+      slack = {
+        botToken: e.SLACK_BOT_TOKEN,
+        signingSecret: e.SLACK_SIGNING_SECRET,
+        appToken: e.SLACK_APP_TOKEN,
+        apiUrl: e.SLACK_API_URL.endsWith('/') ? e.SLACK_API_URL : `${e.SLACK_API_URL}/`,
+        command: e.SLACK_COMMAND,
+      };
+    }
+  } else {
+    slackOff = 'set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode) to turn it on';
+  }
+
+  const loopback = isLoopbackHost(e.HOST);
+  let teams: TeamsConfig | undefined;
+  let teamsOff: string | undefined;
+  if (e.MICROSOFT_APP_ID) {
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(e.MICROSOFT_APP_ID)) {
+      problems.push(`MICROSOFT_APP_ID: must be a GUID (${WHERE.MICROSOFT_APP_ID})`);
+    }
+    if (!e.MICROSOFT_APP_PASSWORD && e.MICROSOFT_APP_TYPE !== 'UserAssignedMSI') {
+      problems.push(`MICROSOFT_APP_PASSWORD: missing (${WHERE.MICROSOFT_APP_PASSWORD})`);
+    }
+    if (e.MICROSOFT_APP_TYPE === 'SingleTenant' && !e.MICROSOFT_APP_TENANT_ID) {
+      problems.push(`MICROSOFT_APP_TENANT_ID: missing (${WHERE.MICROSOFT_APP_TENANT_ID})`);
+    }
+    teams = {
+      appId: e.MICROSOFT_APP_ID,
+      appPassword: e.MICROSOFT_APP_PASSWORD,
+      tenantId: e.MICROSOFT_APP_TENANT_ID,
+      appType: e.MICROSOFT_APP_TYPE,
+    };
+  } else if (loopback) {
+    teams = { appType: e.MICROSOFT_APP_TYPE };
+  } else {
+    teamsOff = `no MICROSOFT_APP_ID and HOST=${e.HOST} is not a loopback address: unauthenticated Bot Framework requests are only accepted on 127.0.0.1; set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to turn Teams on`;
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const localMode = !slack && !e.MICROSOFT_APP_ID;
+  const config: Config = {
+    port: e.PORT,
+    host: e.HOST,
+    loopback,
+    slack,
+    slackOff,
+    teams,
+    teamsOff,
+    localMode,
+    webUi: e.WEB_UI ?? localMode,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(cwd, e.DATA_DIR),
+    incidentsDir: e.INCIDENTS_DIR ? path.resolve(cwd, e.INCIDENTS_DIR) : defaultIncidentsDir(),
+    defaultIncident: e.DEFAULT_INCIDENT,
+    logLevel: e.LOG_LEVEL,
+    digest: { pollSeconds: e.DIGEST_POLL_SECONDS, graceHours: e.DIGEST_GRACE_HOURS },
+  };
+  return Object.freeze(config);
+}
+
+/** The package's own `data/incidents`, wherever the process was started from. */
+export function defaultIncidentsDir(): string {
+  return path.join(packageRoot(), 'data', 'incidents');
+}
+
+let root: string | undefined;
+/** The folder holding breachbot's package.json (works from `src/` under vitest and from `dist/src/`). */
+export function packageRoot(): string {
+  if (root) return root;
+  let dir = path.dirname(new URL(import.meta.url).pathname);
+  for (let i = 0; i < 6; i++) {
+    if (path.basename(dir) === 'src') {
+      const parent = path.dirname(dir);
+      root = path.basename(parent) === 'dist' ? path.dirname(parent) : parent;
+      return root;
+    }
+    dir = path.dirname(dir);
+  }
+  root = process.cwd();
+  return root;
+}

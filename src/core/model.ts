@@ -1,0 +1,221 @@
+/**
+ * The incident model. Every fact cites at least one source id; the TypeScript types come from these zod schemas.
+ *
+ * Dates are ISO strings whose length gives their precision: `2023-07-11` (day), `2023-07` (month), `2023` (year).
+ */
+import { z } from 'zod';
+
+/** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, with a real month and day. */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD')
+  .refine((value) => {
+    if (value.length < 10) return true;
+    const parsed = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
+  }, 'is not a real calendar date');
+
+export type IsoDate = z.infer<typeof isoDate>;
+export type DatePrecision = 'day' | 'month' | 'year';
+
+/** The precision an ISO date string carries. */
+export function datePrecision(date: string): DatePrecision {
+  if (date.length >= 10) return 'day';
+  if (date.length >= 7) return 'month';
+  return 'year';
+}
+
+const id = z
+  .string()
+  .min(1)
+  .regex(/^[a-z0-9][a-z0-9._-]*$/, 'ids are lower-case letters, digits, dot, dash or underscore');
+const sourceIds = z.array(z.string().min(1)).min(1, 'cite at least one source');
+const text = z.string().trim().min(1);
+
+/** Links a fact to the facts it corrects, or to the fact that replaced it. */
+const correctionLinks = {
+  /** ids of earlier facts (anywhere in the incident) that this one corrects */
+  corrects: z.array(z.string()).optional(),
+  /** id of the later, better-sourced fact that replaces this one */
+  supersededBy: z.string().optional(),
+  /** one sentence on what was corrected and why, shown with the fact */
+  correctionNote: z.string().optional(),
+};
+
+export const sourceSchema = z.object({
+  id,
+  publisher: text,
+  title: text,
+  url: z.url(),
+  date: isoDate.optional(),
+  kind: z.enum(['vendor', 'government', 'research', 'press', 'legislature', 'reference', 'other']),
+  /** primary: the organization's own words; secondary: a report by someone else; quoted-in: read only as quoted */
+  reliability: z.enum(['primary', 'secondary', 'quoted-in']).optional(),
+  note: z.string().optional(),
+});
+
+export const timelineEventSchema = z.object({
+  id,
+  date: isoDate,
+  /** last day of a period (`2021-04` .. `2021-08`) */
+  endDate: isoDate.optional(),
+  /** the date as the source wrote it, when it was vaguer than `date` ("Late November, 2023") */
+  dateText: z.string().optional(),
+  title: text,
+  detail: z.string().default(''),
+  tags: z.array(z.string()).default([]),
+  sources: sourceIds,
+  ...correctionLinks,
+});
+
+export const victimSchema = z.object({
+  id,
+  /** organization, person, or figure (a count as one source gave it) */
+  kind: z.enum(['organization', 'person', 'figure']),
+  name: text,
+  aliases: z.array(z.string()).default([]),
+  /** role or title at the time ("US Secretary of Commerce") */
+  role: z.string().optional(),
+  /** what happened to them */
+  impact: text,
+  date: isoDate.optional(),
+  /** for figures: the number as given ("about 25", "503") */
+  count: z.string().optional(),
+  sources: sourceIds,
+  ...correctionLinks,
+});
+
+/** A dated or undated statement with sources: attribution details, technique steps, lessons, aftermath. */
+export const statementSchema = z.object({
+  id,
+  title: z.string().optional(),
+  text,
+  date: isoDate.optional(),
+  tags: z.array(z.string()).default([]),
+  sources: sourceIds,
+  ...correctionLinks,
+});
+
+export const recommendationSchema = z.object({
+  id,
+  title: text,
+  /** why it matters, tied to this incident */
+  why: text,
+  /** what to enable, collect or watch */
+  action: text,
+  /** licence tier, retention, roles needed (then and now) */
+  prerequisites: z.string().optional(),
+  /** an event name or query to look for */
+  lookFor: z.string().optional(),
+  tags: z.array(z.string()).default([]),
+  sources: sourceIds,
+  ...correctionLinks,
+});
+
+export const indicatorSchema = z.object({
+  id,
+  type: z.enum(['ip', 'thumbprint', 'user-agent', 'hash', 'jarm', 'certificate', 'uri', 'pattern', 'domain']),
+  /** stored plain (IPs without brackets); renderers defang */
+  value: text,
+  /** what it was ("token web panel", "SoftEther proxy") */
+  role: z.string().optional(),
+  firstSeen: isoDate.optional(),
+  lastSeen: isoDate.optional(),
+  note: z.string().optional(),
+  sources: sourceIds,
+});
+
+export const glossaryTermSchema = z.object({
+  id,
+  term: text,
+  aliases: z.array(z.string()).default([]),
+  definition: text,
+  sources: sourceIds,
+});
+
+export const incidentSchema = z.object({
+  id,
+  title: text,
+  aliases: z.array(z.string()).default([]),
+  /** the organization(s) hit, in a few words */
+  victim: z.string().optional(),
+  summary: text,
+  status: z.object({
+    text,
+    asOf: isoDate,
+    sources: z.array(z.string()).default([]),
+  }),
+  dates: z
+    .object({
+      start: isoDate.optional(),
+      end: isoDate.optional(),
+      detected: isoDate.optional(),
+      disclosed: isoDate.optional(),
+    })
+    .default({}),
+  tags: z.array(z.string()).default([]),
+  timeline: z.array(timelineEventSchema).default([]),
+  victims: z.array(victimSchema).default([]),
+  attribution: z
+    .object({
+      actor: text,
+      aliases: z.array(z.string()).default([]),
+      summary: text,
+      details: z.array(statementSchema).default([]),
+    })
+    .optional(),
+  technique: z
+    .object({
+      summary: text,
+      details: z.array(statementSchema).default([]),
+    })
+    .optional(),
+  aftermath: z.array(statementSchema).default([]),
+  recommendations: z.array(recommendationSchema).default([]),
+  indicators: z.array(indicatorSchema).default([]),
+  glossary: z.array(glossaryTermSchema).default([]),
+  lessons: z.array(statementSchema).default([]),
+  sources: z.array(sourceSchema).min(1, 'an incident needs at least one source'),
+  /** where the incident came from: curated native file or a breaches.cloud write-up */
+  origin: z.enum(['native', 'breaches.cloud']).default('native'),
+  /** when the file was last changed (front matter `lastmod`, or the native file's `updated`) */
+  updated: isoDate.optional(),
+});
+
+export const synonymsSchema = z.object({
+  /** each group lists words and phrases that mean the same for search */
+  groups: z.array(z.array(z.string().min(1)).min(2)),
+});
+
+export type Source = z.infer<typeof sourceSchema>;
+export type TimelineEvent = z.infer<typeof timelineEventSchema>;
+export type Victim = z.infer<typeof victimSchema>;
+export type Statement = z.infer<typeof statementSchema>;
+export type Recommendation = z.infer<typeof recommendationSchema>;
+export type Indicator = z.infer<typeof indicatorSchema>;
+export type GlossaryTerm = z.infer<typeof glossaryTermSchema>;
+export type Incident = z.infer<typeof incidentSchema>;
+export type IncidentInput = z.input<typeof incidentSchema>;
+export type Synonyms = z.infer<typeof synonymsSchema>;
+
+/** A loading problem, reported as `FILE:LINE: PATH: message`. */
+export interface KbProblem {
+  file: string;
+  line: number;
+  path: string;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+/**
+ * The loaded knowledge base: incidents plus what search needs. Built once at start-up by `src/kb`,
+ * then indexed by the core (`createKnowledgeBase`).
+ */
+export interface KnowledgeBaseData {
+  incidents: Incident[];
+  synonyms: string[][];
+  /** a short hash of everything loaded; answers and digests record it */
+  version: string;
+  /** incident used when a question names none */
+  defaultIncident?: string;
+}

@@ -1,0 +1,119 @@
+/**
+ * The one storage interface. SQLite (default), PostgreSQL (several replicas) and memory (tests) implement it, and
+ * all pass `test/store-contract.ts`.
+ */
+
+export type Platform = 'slack' | 'teams';
+
+/** Where a digest goes: a Slack channel or a Teams conversation. */
+export interface ConversationKey {
+  platform: Platform;
+  /** Slack: team id; Teams: tenant id (or '' when unknown) */
+  workspace: string;
+  /** Slack channel id; Teams conversation id */
+  conversation: string;
+}
+
+export interface Subscription extends ConversationKey {
+  id: string;
+  incident: string;
+  /** croner pattern in `timeZone` (daily 09:00 → `0 9 * * *`) */
+  cron: string;
+  timeZone: string;
+  /** how the person said it: "daily 09:00 Europe/Berlin" */
+  label: string;
+  kind: 'daily' | 'weekly' | 'cron';
+  createdAt: string;
+  createdBy?: string;
+  /** last successfully posted period and its knowledge-base snapshot (fact id → content hash) */
+  lastPostedAt?: string;
+  lastPostedPeriod?: string;
+  lastKbVersion?: string;
+  lastError?: string;
+  lastErrorAt?: string;
+  consecutiveFailures: number;
+  paused: boolean;
+  /** JSON the scheduler keeps between posts (e.g. fact hashes at the last post, recommendation rotation) */
+  state?: string;
+}
+
+export type DigestRunStatus = 'claimed' | 'posted' | 'failed' | 'skipped';
+
+export interface DigestRun {
+  subscriptionId: string;
+  /** ISO instant the period starts */
+  periodStart: string;
+  claimedBy: string;
+  claimedAt: string;
+  status: DigestRunStatus;
+  postedAt?: string;
+  error?: string;
+}
+
+/** A Teams conversation reference (the serialized botbuilder ConversationReference) kept to post proactively. */
+export interface ConversationReferenceRecord {
+  conversationId: string;
+  tenantId: string;
+  /** JSON of the reference */
+  reference: string;
+  /** true once the bot was removed: nothing is sent there again */
+  removed: boolean;
+  updatedAt: string;
+}
+
+export interface QuestionLogEntry {
+  text: string;
+  platform: string;
+  at: string;
+  kind: 'none' | 'clarify';
+}
+
+export interface Store {
+  /** create tables / apply migrations; safe to call more than once */
+  migrate(): Promise<void>;
+  /** a cheap round trip, for /readyz */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+
+  // Subscriptions: one per conversation and incident; saving again replaces it.
+  saveSubscription(sub: Subscription): Promise<void>;
+  getSubscription(id: string): Promise<Subscription | undefined>;
+  findSubscriptions(key: ConversationKey): Promise<Subscription[]>;
+  listSubscriptions(): Promise<Subscription[]>;
+  deleteSubscription(id: string): Promise<boolean>;
+  updateSubscription(id: string, patch: Partial<Omit<Subscription, 'id'>>): Promise<void>;
+
+  // Digest ledger: exactly one claim per (subscription, period).
+  /** true when this caller now owns the period (inserted), false when someone else has it */
+  claimPeriod(subscriptionId: string, periodStart: string, claimedBy: string, now: string): Promise<boolean>;
+  /** take over a claim left in 'claimed' since before `staleBefore`; true for exactly one caller */
+  takeOverStaleClaim(
+    subscriptionId: string,
+    periodStart: string,
+    claimedBy: string,
+    staleBefore: string,
+    now: string,
+  ): Promise<boolean>;
+  finishPeriod(
+    subscriptionId: string,
+    periodStart: string,
+    status: Exclude<DigestRunStatus, 'claimed'>,
+    at: string,
+    error?: string,
+  ): Promise<void>;
+  getRun(subscriptionId: string, periodStart: string): Promise<DigestRun | undefined>;
+  listRuns(subscriptionId: string): Promise<DigestRun[]>;
+
+  // Teams conversation references.
+  saveConversationReference(record: ConversationReferenceRecord): Promise<void>;
+  getConversationReference(conversationId: string): Promise<ConversationReferenceRecord | undefined>;
+  markConversationRemoved(conversationId: string, at: string): Promise<void>;
+
+  // Slack event ids seen (retries are dropped).
+  /** true the first time an event id is seen, false for every later call (also across restarts) */
+  markEventSeen(eventId: string, at: string): Promise<boolean>;
+
+  // Question log: questions that got `none` or `clarify` (no user ids).
+  logQuestion(entry: QuestionLogEntry): Promise<void>;
+  listQuestions(limit?: number): Promise<QuestionLogEntry[]>;
+}
