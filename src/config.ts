@@ -32,12 +32,14 @@ const WHERE: Record<string, string> = {
   MICROSOFT_APP_TYPE: 'MultiTenant, SingleTenant or UserAssignedMSI',
   DATABASE_URL: 'postgres://user:password@host:5432/database',
   DATA_DIR: 'a folder for local state, default ./var',
-  INCIDENTS_DIR: 'a folder of incident files, default data/incidents',
+  INCIDENTS_DIR: `a folder of incident files, default data/incidents; several folders separated by "${path.delimiter}"`,
   DEFAULT_INCIDENT: 'the id of a loaded incident, e.g. storm-0558',
   LOG_LEVEL: 'one of fatal, error, warn, info, debug, trace, silent',
   WEB_UI: 'true or false',
   DIGEST_POLL_SECONDS: 'seconds between scheduler passes, default 30',
   DIGEST_GRACE_HOURS: 'hours a missed digest may still be posted late, default 6',
+  DIGEST_CLAIM_TIMEOUT_SECONDS:
+    'seconds after which another replica takes over a digest claimed by a replica that stopped, default 300',
 };
 
 const bool = z
@@ -73,6 +75,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_UI: bool.optional(),
   DIGEST_POLL_SECONDS: z.coerce.number().positive().max(86400).default(30),
+  DIGEST_CLAIM_TIMEOUT_SECONDS: z.coerce.number().positive().max(86400).default(300),
   DIGEST_GRACE_HOURS: z.coerce
     .number()
     .min(0)
@@ -117,7 +120,7 @@ export interface Config {
   incidentsDir: string;
   defaultIncident?: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
-  digest: { pollSeconds: number; graceHours: number };
+  digest: { pollSeconds: number; graceHours: number; claimTimeoutSeconds: number };
 }
 
 /** True for 127.0.0.0/8, ::1 and localhost. */
@@ -203,10 +206,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webUi: e.WEB_UI ?? localMode,
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(cwd, e.DATA_DIR),
-    incidentsDir: e.INCIDENTS_DIR ? path.resolve(cwd, e.INCIDENTS_DIR) : defaultIncidentsDir(),
+    incidentsDir: e.INCIDENTS_DIR
+      ? e.INCIDENTS_DIR.split(path.delimiter)
+          .filter((dir) => dir.trim() !== '')
+          .map((dir) => path.resolve(cwd, dir.trim()))
+          .join(path.delimiter)
+      : defaultIncidentsDir(),
     defaultIncident: e.DEFAULT_INCIDENT,
     logLevel: e.LOG_LEVEL,
-    digest: { pollSeconds: e.DIGEST_POLL_SECONDS, graceHours: e.DIGEST_GRACE_HOURS },
+    digest: {
+      pollSeconds: e.DIGEST_POLL_SECONDS,
+      graceHours: e.DIGEST_GRACE_HOURS,
+      claimTimeoutSeconds: e.DIGEST_CLAIM_TIMEOUT_SECONDS,
+    },
   };
   return Object.freeze(config);
 }

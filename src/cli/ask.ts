@@ -1,7 +1,109 @@
-import type { CliIo } from './io.js';
+/**
+ * `breachbot ask [--json] [--incident ID] [--data DIR] [QUESTION…]` (CONTRACTS.md): answers one question, or one
+ * question per line of standard input, in order. `--json` prints one `ask --json` object per line. Exit 0 whatever
+ * the answer kind, 2 on a usage error. Loads only the core and the knowledge base, never a chat SDK.
+ */
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { ConfigError, loadConfig } from '../config.js';
+import { toAnswerJson } from '../core/answer-json.js';
+import { createKnowledgeBase, type KnowledgeBase } from '../core/knowledge-base.js';
+import { parseCommand } from '../core/parse-command.js';
+import { answerToPlainText } from '../core/plain-text.js';
+import { respond } from '../core/respond.js';
+import { loadKnowledgeBase } from '../kb/load.js';
+import { type CliIo, parseFlags, UsageError } from './io.js';
 
-/** `breachbot ask` — placeholder until its issue lands. */
-export async function run(_args: string[], io: CliIo): Promise<number> {
-  io.stderr.write('breachbot ask: not built yet\n');
-  return 1;
+const USAGE = `Usage: breachbot ask [--json] [--incident ID] [--data DIR] [QUESTION…]
+
+Answers a question from the knowledge base. With no QUESTION, reads one question per line from standard input.
+  --json          one JSON object per answer, one per line
+  --incident ID   ask about this incident (default: DEFAULT_INCIDENT, or Storm-0558)
+  --data DIR      folder of incident files (default: INCIDENTS_DIR, or data/incidents)
+`;
+
+interface AskOptions {
+  json: boolean;
+  incident?: string;
+  data?: string;
+  question?: string;
+}
+
+function parseArgs(args: string[]): AskOptions | 'help' {
+  const { flags, positional } = parseFlags(args, { json: 'boolean', incident: 'string', data: 'string', help: 'boolean' });
+  if (flags.help) return 'help';
+  const question = positional.join(' ').trim();
+  return {
+    json: flags.json === true,
+    incident: typeof flags.incident === 'string' ? flags.incident : undefined,
+    data: typeof flags.data === 'string' ? flags.data : undefined,
+    question: question === '' ? undefined : question,
+  };
+}
+
+/** Runs `ask`; returns the exit code. */
+export async function run(args: string[], io: CliIo): Promise<number> {
+  let options: AskOptions;
+  try {
+    const parsed = parseArgs(args);
+    if (parsed === 'help') {
+      io.stdout.write(USAGE);
+      return 0;
+    }
+    options = parsed;
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr.write(`breachbot ask: ${error.message}\n\n${USAGE}`);
+    return 2;
+  }
+  let dir: string | string[];
+  let defaultIncident: string | undefined;
+  try {
+    const config = loadConfig(io.env, io.cwd);
+    defaultIncident = config.defaultIncident;
+    dir = options.data
+      ? options.data
+          .split(path.delimiter)
+          .filter(Boolean)
+          .map((d) => path.resolve(io.cwd, d))
+      : config.incidentsDir;
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    io.stderr.write(`${error.message}\n`);
+    return 1;
+  }
+  const loaded = await loadKnowledgeBase({ dir, defaultIncident });
+  const errors = loaded.problems.filter((p) => p.severity === 'error');
+  if (errors.length > 0) {
+    io.stderr.write(
+      `breachbot ask: the knowledge base has ${errors.length} error(s); answering from what loaded. Run \`breachbot validate\` for details.\n`,
+    );
+  }
+  const kb = createKnowledgeBase(loaded.data);
+  if (options.incident && !kb.incident(options.incident)) {
+    const known = kb.incidents.map((i) => i.id).join(', ') || 'none';
+    io.stderr.write(`breachbot ask: unknown incident "${options.incident}" (loaded: ${known})\n\n${USAGE}`);
+    return 2;
+  }
+  const answerOne = (question: string) => writeAnswer(io, kb, question, options);
+  if (options.question !== undefined) {
+    answerOne(options.question);
+    return 0;
+  }
+  const lines = createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY, terminal: false });
+  let first = true;
+  for await (const line of lines) {
+    if (line.trim() === '') continue;
+    if (!first && !options.json) io.stdout.write('\n');
+    first = false;
+    answerOne(line);
+  }
+  return 0;
+}
+
+function writeAnswer(io: CliIo, kb: KnowledgeBase, question: string, options: AskOptions): void {
+  const parsed = parseCommand(question, kb);
+  const command = options.incident && !parsed.incident ? { ...parsed, incident: options.incident } : parsed;
+  const answer = respond(kb, command, { now: new Date() });
+  io.stdout.write(options.json ? `${JSON.stringify(toAnswerJson(answer))}\n` : `${answerToPlainText(answer)}\n`);
 }

@@ -1,7 +1,64 @@
-import type { CliIo } from './io.js';
+/**
+ * `breachbot manifest slack --url https://HOST` prints the Slack app manifest; `breachbot manifest teams --app-id
+ * GUID [--out FILE.zip]` builds the Teams app package.
+ */
+import path from 'node:path';
+import { type CliIo, parseFlags, UsageError } from './io.js';
 
-/** `breachbot manifest` — placeholder until its issue lands. */
-export async function run(_args: string[], io: CliIo): Promise<number> {
-  io.stderr.write('breachbot manifest: not built yet\n');
-  return 1;
+const USAGE = `Usage:
+  breachbot manifest slack --url https://HOST [--command /breach]
+  breachbot manifest teams --app-id GUID [--out FILE.zip]
+`;
+
+async function slack(args: string[], io: CliIo): Promise<number> {
+  const { flags, positional } = parseFlags(args, { url: 'string', command: 'string' });
+  if (positional.length > 0) throw new UsageError(`unexpected argument "${positional[0]}"`);
+  if (typeof flags.url !== 'string') throw new UsageError('manifest slack needs --url https://HOST');
+  const { renderSlackManifest, SlackManifestError } = await import('../../adapters/slack/manifest.js');
+  const command = typeof flags.command === 'string' ? flags.command : io.env.SLACK_COMMAND;
+  try {
+    io.stdout.write(await renderSlackManifest({ url: flags.url, command: command || undefined }));
+    return 0;
+  } catch (error) {
+    if (error instanceof SlackManifestError) {
+      io.stderr.write(`breachbot manifest slack: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+async function teams(args: string[], io: CliIo): Promise<number> {
+  const { flags, positional } = parseFlags(args, { 'app-id': 'string', out: 'string' });
+  if (positional.length > 0) throw new UsageError(`unexpected argument "${positional[0]}"`);
+  if (typeof flags['app-id'] !== 'string') throw new UsageError('manifest teams needs --app-id GUID');
+  const { buildTeamsPackage, ManifestError } = await import('../../adapters/teams/manifest.js');
+  const out = typeof flags.out === 'string' ? path.resolve(io.cwd, flags.out) : undefined;
+  try {
+    const built = await buildTeamsPackage({ appId: flags['app-id'], out });
+    if (built.path) io.stdout.write(`wrote ${built.path}\n`);
+    else io.stdout.write(`${JSON.stringify(built.manifest, null, 2)}\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof ManifestError) {
+      io.stderr.write(`breachbot manifest teams: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const [platform, ...rest] = args;
+  try {
+    if (platform === 'slack') return await slack(rest, io);
+    if (platform === 'teams') return await teams(rest, io);
+    throw new UsageError(platform ? `unknown platform "${platform}"` : 'which manifest: slack or teams?');
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`breachbot manifest: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
 }

@@ -1,7 +1,75 @@
+/**
+ * `breachbot serve` (what `npm start` runs): reads `.env` (quietly) and the environment once, starts the server,
+ * and on SIGTERM or SIGINT stops accepting, finishes requests in flight, closes the store and returns 0.
+ */
+import path from 'node:path';
+import { config as loadDotenv } from 'dotenv';
+import { type Config, ConfigError, loadConfig } from '../config.js';
+import { createLogger } from '../logger.js';
 import type { CliIo } from './io.js';
 
-/** `breachbot serve` — placeholder until its issue lands. */
-export async function run(_args: string[], io: CliIo): Promise<number> {
-  io.stderr.write('breachbot serve: not built yet\n');
-  return 1;
+/** Seconds the whole shutdown may take before the process is expected to be gone. */
+export const SHUTDOWN_BUDGET_MS = 10_000;
+
+/** Reads `.env` from `cwd` into a copy of `env` (variables already set win). */
+export function environmentWithDotenv(env: Record<string, string | undefined>, cwd: string) {
+  const merged: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined) merged[k] = v;
+  loadDotenv({ path: path.join(cwd, '.env'), quiet: true, processEnv: merged });
+  return merged;
+}
+
+/** The human start-up block: where it listens and which surfaces are on, each with what would turn it on. */
+export function startupBlock(config: Config, url: string): string {
+  const slack = config.slack
+    ? `on (${config.slack.appToken ? 'Socket Mode' : `HTTP: POST ${url}/slack/events`})`
+    : `off: ${config.slackOff}`;
+  const teams = config.teams
+    ? `on (POST ${url}/api/messages${config.teams.appId ? '' : ', unauthenticated, loopback only'})`
+    : `off: ${config.teamsOff}`;
+  const lines = ['', 'breachbot is running', `  Listening on: ${url}`];
+  if (config.webUi) lines.push(`  Web page:     ${url}/`);
+  else lines.push('  Web page:     off (set WEB_UI=true to turn it on)');
+  lines.push(`  Slack:        ${slack}`, `  Teams:        ${teams}`);
+  lines.push(`  Digests:      checked every ${config.digest.pollSeconds} s`, '  Stop with Ctrl+C or SIGTERM.', '');
+  return `${lines.join('\n')}\n`;
+}
+
+export async function run(args: string[], io: CliIo): Promise<number> {
+  if (args.length > 0) {
+    io.stderr.write(
+      `breachbot serve: takes no arguments (got "${args.join(' ')}"); configure it with environment variables\n`,
+    );
+    return 2;
+  }
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig(environmentWithDotenv(io.env, io.cwd), io.cwd);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      io.stderr.write(`${error.message}\nSee .env.example for every variable.\n`);
+      return 1;
+    }
+    throw error;
+  }
+  const log = createLogger({ level: config.logLevel, stream: io.stdout });
+  const { createServer } = await import('../server.js');
+  let running: Awaited<ReturnType<typeof createServer>>;
+  try {
+    running = await createServer({ config, log });
+  } catch (error) {
+    log.fatal('breachbot could not start', { error: error instanceof Error ? error.message : String(error) });
+    return 1;
+  }
+  if (config.localMode) {
+    const { startupBanner } = await import('./startup-banner.js');
+    io.stdout.write(startupBanner({ config, url: running.url, kb: running.kb, cwd: io.cwd }));
+  } else io.stdout.write(startupBlock(config, running.url));
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+    process.once('SIGINT', () => resolve('SIGINT'));
+  });
+  log.info('signal received', { signal });
+  await running.close(SHUTDOWN_BUDGET_MS - 2000);
+  return 0;
 }

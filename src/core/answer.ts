@@ -86,7 +86,17 @@ export interface AnswerJson {
   confidence: number;
   title: string;
   text: string;
-  facts: Array<{ id: string; text: string; date?: string; sources: string[]; incident?: string }>;
+  facts: Array<{
+    id: string;
+    text: string;
+    date?: string;
+    sources: string[];
+    incident?: string;
+    /** ids of earlier claims this fact corrects */
+    corrects?: string[];
+    /** what was corrected, or that this fact was corrected later */
+    correctionNote?: string;
+  }>;
   sources: Array<{ id: string; publisher: string; title: string; url: string; date?: string }>;
   suggestions: string[];
   more?: string;

@@ -1,8 +1,18 @@
 /**
- * The knowledge base the core answers from: loaded incident data plus the search structures built once at start-up.
- * (First version; the answer-engine work extends it.)
+ * The knowledge base the core answers from: loaded incident data plus the search structures, built once at
+ * start-up by `createKnowledgeBase`.
+ *
+ * @example
+ * const kb = createKnowledgeBase(data);
+ * kb.incident('storm-0558')?.title
  */
+import { createLexicon, type Lexicon } from './lexicon.js';
 import type { Incident, KnowledgeBaseData } from './model.js';
+import { createNameIndex, type NameIndex } from './name-index.js';
+import { incidentPassages, type Passage } from './passages.js';
+import { createSearchIndex, indexTokens, type SearchIndex } from './search-index.js';
+import { createSynonymTable, type SynonymTable } from './synonyms.js';
+import { words } from './tokenize.js';
 
 export interface KnowledgeBase {
   readonly data: KnowledgeBaseData;
@@ -11,16 +21,98 @@ export interface KnowledgeBase {
   /** the incident used when a question names none */
   readonly defaultIncident: Incident | undefined;
   incident(id: string): Incident | undefined;
+  /** every fact of every incident, flattened for search */
+  readonly passages: readonly Passage[];
+  /** a passage by incident and fact id */
+  passage(incident: string, id: string): Passage | undefined;
+  readonly index: SearchIndex;
+  readonly lexicon: Lexicon;
+  readonly synonyms: SynonymTable;
+  /** incident ids, aliases and titles → incident id */
+  readonly incidentNames: NameIndex<string>;
+  /** victim names, aliases and roles of one incident → victim id */
+  victimNames(incident: string): NameIndex<string>;
+  /** glossary terms and aliases of one incident → term id */
+  glossaryNames(incident: string): NameIndex<string>;
 }
 
 export function createKnowledgeBase(data: KnowledgeBaseData): KnowledgeBase {
   const byId = new Map(data.incidents.map((i) => [i.id, i]));
   const fallback = data.defaultIncident ? byId.get(data.defaultIncident) : undefined;
+  const passages: Passage[] = data.incidents.flatMap(incidentPassages).map((p, n) => ({ ...p, n }) as Passage);
+  const byKey = new Map(passages.map((p) => [`${p.incident}\u0000${p.id}`, p]));
+  // each field is tokenized once: the index, document frequencies and the vocabulary share the result
+  const tokenCache = new Map<string, string[]>();
+  const tokensOf = (text: string): string[] => {
+    let tokens = tokenCache.get(text);
+    if (!tokens) {
+      tokens = indexTokens(text);
+      tokenCache.set(text, tokens);
+    }
+    return tokens;
+  };
+  const counts = new Map<string, number>();
+  const count = (text: string) => {
+    for (const token of tokensOf(text)) counts.set(token, (counts.get(token) ?? 0) + 1);
+  };
+  for (const p of passages) {
+    count(p.title);
+    count(p.text);
+    count(p.keywords);
+  }
+  for (const group of data.synonyms) for (const member of group) for (const w of words(member)) count(w);
+  for (const incident of data.incidents) count(`${incident.id} ${incident.aliases.join(' ')}`);
+
+  const victimIndexes = new Map<string, NameIndex<string>>();
+  const glossaryIndexes = new Map<string, NameIndex<string>>();
+  const incidentNames = createNameIndex(
+    data.incidents.flatMap((i) => [
+      { name: i.id, value: i.id },
+      ...i.aliases.map((a) => ({ name: a, value: i.id })),
+      { name: i.title, value: i.id },
+      ...(i.victim && i.victim.length <= 40 ? [{ name: i.victim, value: i.id }] : []),
+    ]),
+    0.25,
+  );
+
   return {
     data,
     incidents: data.incidents,
     version: data.version,
     defaultIncident: fallback ?? byId.get('storm-0558') ?? data.incidents[0],
     incident: (id) => byId.get(id),
+    passages,
+    passage: (incident, id) => byKey.get(`${incident}\u0000${id}`),
+    index: createSearchIndex(passages, tokensOf),
+    lexicon: createLexicon(counts),
+    synonyms: createSynonymTable(data.synonyms),
+    incidentNames,
+    victimNames(id) {
+      let names = victimIndexes.get(id);
+      if (!names) {
+        const victims = byId.get(id)?.victims ?? [];
+        names = createNameIndex(
+          victims.flatMap((v) => [
+            { name: v.name, value: v.id },
+            ...v.aliases.map((a) => ({ name: a, value: v.id })),
+            ...(v.role ? [{ name: v.role, value: v.id }] : []),
+          ]),
+        );
+        victimIndexes.set(id, names);
+      }
+      return names;
+    },
+    glossaryNames(id) {
+      let names = glossaryIndexes.get(id);
+      if (!names) {
+        const terms = byId.get(id)?.glossary ?? [];
+        names = createNameIndex(
+          terms.flatMap((t) => [{ name: t.term, value: t.id }, ...t.aliases.map((a) => ({ name: a, value: t.id }))]),
+          0.25,
+        );
+        glossaryIndexes.set(id, names);
+      }
+      return names;
+    },
   };
 }

@@ -1,12 +1,153 @@
-/** Chat text → Command. (First version: the answer-engine work replaces it, keeping the signature.) */
-import type { Command } from './command.js';
+/**
+ * Chat text → Command (CONTRACTS.md, "Chat commands"). Cleans the text, reads a trailing `page N`, a leading
+ * incident name ("lastpass timeline", "capital-one victims"), then the command word, forgiving typos. Anything
+ * else is a free-text question, classified later by `respond`. Never throws.
+ *
+ * @example
+ * parseCommand('timline july 2023 page 2', kb) // { type: 'timeline', range: { from: '2023-07-01', … }, page: 2, … }
+ */
+import type { Command, CommandBody } from './command.js';
+import { commandWord, TAKES_ARGUMENTS } from './command-words.js';
+import { findDateRange } from './date-phrases.js';
+import { findIpv4s } from './defang.js';
+import { editDistance } from './edit-distance.js';
 import type { KnowledgeBase } from './knowledge-base.js';
+import type { Incident } from './model.js';
+import { cleanText } from './normalize.js';
+import { parseDigest } from './parse-digest.js';
+import { isStopWord } from './stopwords.js';
+import { words as wordsOf } from './tokenize.js';
+import { yearForMonth } from './year-for-month.js';
 
-export function parseCommand(text: string, _kb: KnowledgeBase): Command {
-  const raw = text.trim();
-  const word = raw.split(/\s+/)[0]?.toLowerCase() ?? '';
-  if (raw === '' || word === 'help') return { type: 'help', raw };
-  if (word === 'timeline') return { type: 'timeline', raw };
-  if (word === 'victims') return { type: 'victims', raw };
-  return { type: 'question', text: raw, raw };
+const PAGE = /\s*[,;]?\s*\b(?:page|pg|p\.)\s*#?(\d{1,4})\s*[.!?]*$/i;
+const HEX = /\b[0-9a-f]{32,64}\b/i;
+
+export function parseCommand(text: string, kb: KnowledgeBase): Command {
+  const raw = cleanText(text);
+  try {
+    return parse(raw, kb);
+  } catch {
+    return { type: 'question', text: raw, raw };
+  }
+}
+
+function parse(raw: string, kb: KnowledgeBase): Command {
+  let body = raw.replace(/^[/!]breach\b\s*/i, '').replace(/^[\s,:;>-]+/, '');
+  let page: number | undefined;
+  const pageMatch = PAGE.exec(body);
+  if (pageMatch) {
+    page = Math.max(1, Number(pageMatch[1]));
+    body = body.slice(0, pageMatch.index).trim();
+  }
+  let incident: Incident | undefined;
+  const named = leadingIncident(body, kb);
+  if (named) {
+    incident = named.incident;
+    body = named.rest;
+  }
+  const extras = { raw, ...(incident ? { incident: incident.id } : {}), ...(page ? { page } : {}) };
+  if (body.replace(/[^\p{L}\p{N}]/gu, '') === '') {
+    // only punctuation, or only an incident name: help, or that incident's overview
+    return incident ? { type: 'status', ...extras } : { type: 'help', ...extras };
+  }
+  const parts = body.split(/\s+/);
+  const first = (parts[0] ?? '').toLowerCase().replace(/[?!.,:;]+$/, '');
+  const rest = parts.slice(1).join(' ').trim();
+  const type = commandWord(first);
+  if (type) {
+    const command = commandBody(type, rest, parts.slice(1), incident ?? kb.defaultIncident);
+    if (command) return { ...command, ...extras } as Command;
+  }
+  if (isBareIndicator(body)) return { type: 'indicators', query: body.trim(), ...extras };
+  return { type: 'question', text: body, ...extras };
+}
+
+function commandBody(
+  type: Command['type'],
+  rest: string,
+  args: string[],
+  incident: Incident | undefined,
+): CommandBody | undefined {
+  const filler = wordsOf(rest).every((w) => isStopWord(w) || /^(all|full|list|please|now|again)$/.test(w));
+  if (!TAKES_ARGUMENTS.has(type) && !filler) return undefined;
+  switch (type) {
+    case 'help':
+      return { type: 'help' };
+    case 'timeline': {
+      if (filler) return { type: 'timeline' };
+      const found = findDateRange(rest, { yearForMonth: incident ? yearForMonth(incident) : undefined });
+      const words = (found ? rest.replace(found.matched, ' ') : rest)
+        .replace(/\b(in|on|during|of|for|from|between|about|the|events?)\b/gi, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+      return {
+        type: 'timeline',
+        ...(found ? { range: found.range } : {}),
+        ...(words !== '' ? { words } : {}),
+      };
+    }
+    case 'indicators':
+      return filler ? { type: 'indicators' } : { type: 'indicators', query: rest };
+    case 'digest':
+      return { type: 'digest', ...parseDigest(args) };
+    default:
+      return { type } as CommandBody;
+  }
+}
+
+/** An IP (plain or defanged) or a long hex value typed on its own. */
+function isBareIndicator(body: string): boolean {
+  const trimmed = body.trim().replace(/[?!.]+$/, '');
+  if (trimmed.split(/\s+/).length > 1) return false;
+  return findIpv4s(trimmed).length === 1 || HEX.test(trimmed);
+}
+
+/** Compact form used to compare names: letters and digits only. */
+const compact = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/** An incident named by the first one to four words, exactly or with a small typo. */
+function leadingIncident(body: string, kb: KnowledgeBase): { incident: Incident; rest: string } | undefined {
+  if (kb.incidents.length === 0) return undefined;
+  const parts = body.split(/\s+/);
+  for (let n = Math.min(4, parts.length); n >= 1; n--) {
+    const head = parts.slice(0, n).join(' ').replace(/[,:;?!]+$/, '');
+    const key = compact(head);
+    if (key.length < 3) continue;
+    const id = matchIncidentName(kb, head, key);
+    if (!id) continue;
+    const incident = kb.incident(id);
+    if (incident) return { incident, rest: parts.slice(n).join(' ') };
+  }
+  return undefined;
+}
+
+function matchIncidentName(kb: KnowledgeBase, head: string, key: string): string | undefined {
+  const exact = kb.incidentNames.exact(head);
+  if (exact) return exact;
+  const firstWord = head.split(' ')[0]?.toLowerCase() ?? '';
+  // a command word or a question word is never an incident name
+  if (commandWord(firstWord) || isStopWord(firstWord)) return undefined;
+  let found: string | undefined;
+  for (const incident of kb.incidents) {
+    const names = [incident.id, incident.title, ...incident.aliases, ...(incident.victim ? [incident.victim] : [])];
+    for (const name of names) {
+      const target = compact(name);
+      if (target === key) return incident.id;
+      if (key.length < 5 || target.length > 40) continue;
+      const max = key.length >= 8 ? 2 : 1;
+      if (editDistance(key, target, max) <= max) {
+        if (found && found !== incident.id) return undefined; // ambiguous
+        found = incident.id;
+      }
+    }
+  }
+  if (found) return found;
+  // fuzzy title match (fuse.js), only when clearly one incident
+  if (key.length < 5) return undefined;
+  const matches = kb.incidentNames.search(head, 3);
+  const best = matches[0];
+  if (!best || best.score > 0.15) return undefined;
+  const lengthOk = Math.abs(compact(best.name).length - key.length) <= 2;
+  const unique = matches.every((m) => m.value === best.value || m.score > best.score + 0.2);
+  return lengthOk && unique ? best.value : undefined;
 }

@@ -1,26 +1,80 @@
-/** Command → Answer. (First version: the answer-engine work replaces it, keeping the signature.) */
+/**
+ * Command → Answer: the one call every surface makes after `parseCommand`. Pure: the clock comes in `now`.
+ * Never throws; a failure inside a responder becomes a `help` answer.
+ *
+ * @example
+ * const answer = respond(kb, parseCommand('when was it detected?', kb), { now: new Date() });
+ */
 import type { Answer } from './answer.js';
+import { noneAnswer } from './answer-base.js';
+import type { Ask } from './ask-context.js';
 import type { Command } from './command.js';
 import type { KnowledgeBase } from './knowledge-base.js';
+import { respondDigest } from './respond-digest.js';
+import { respondGlossary } from './respond-glossary.js';
+import { respondHelp } from './respond-help.js';
+import { respondIndicators } from './respond-indicators.js';
+import { respondLogging } from './respond-logging.js';
+import { respondActor, respondStatus, respondTechnique } from './respond-profile.js';
+import { respondQuestion } from './respond-question.js';
+import { respondIncidents, respondSources } from './respond-sources.js';
+import { respondTimeline } from './respond-timeline.js';
+import { respondVictims } from './respond-victims.js';
 
 export interface RespondContext {
   /** the current instant (the core never reads the clock) */
   now: Date;
 }
 
-export function respond(kb: KnowledgeBase, command: Command, _ctx: RespondContext): Answer {
-  const incident = command.incident ? kb.incident(command.incident) : kb.defaultIncident;
-  return {
-    kind: 'none',
-    intent: 'unknown',
-    incident: incident?.id ?? null,
-    title: 'Not built yet',
-    sections: [{ text: 'The answer engine is not built yet.' }],
-    facts: [],
-    sources: [],
-    suggestions: ['help'],
-    confidence: 0,
-    kbVersion: kb.version,
-    question: command.raw,
+export function respond(kb: KnowledgeBase, command: Command, ctx: RespondContext): Answer {
+  const named = command.incident ? kb.incident(command.incident) : undefined;
+  const ask: Ask = {
+    kb,
+    incident: named ?? kb.defaultIncident,
+    named: !!named,
+    command,
+    page: Math.max(1, Math.min(10_000, Math.floor(command.page ?? 1) || 1)),
+    now: ctx?.now instanceof Date ? ctx.now : new Date(0),
+    question: typeof command.raw === 'string' ? command.raw : '',
   };
+  try {
+    if (kb.incidents.length === 0 && command.type !== 'help' && command.type !== 'digest') {
+      return noneAnswer(kb, undefined, ask.question, 'No incidents are loaded, so there is nothing to answer from.', ['help']);
+    }
+    return dispatch(ask, command);
+  } catch {
+    return respondHelp(ask, "Sorry, I couldn't answer that one.");
+  }
+}
+
+function dispatch(ask: Ask, command: Command): Answer {
+  switch (command.type) {
+    case 'help':
+      return respondHelp(ask);
+    case 'timeline':
+      return respondTimeline(ask, { range: command.range, words: command.words });
+    case 'victims':
+      return respondVictims(ask);
+    case 'logging':
+      return respondLogging(ask);
+    case 'indicators':
+      return respondIndicators(ask, command.query);
+    case 'actor':
+      return respondActor(ask);
+    case 'technique':
+      return respondTechnique(ask);
+    case 'status':
+      return respondStatus(ask);
+    case 'sources':
+      return respondSources(ask);
+    case 'incidents':
+      return respondIncidents(ask);
+    case 'digest':
+      return respondDigest(ask, command);
+    case 'question':
+      if (/^(glossary|terms)$/i.test(command.text.trim())) return respondGlossary(ask) ?? respondQuestion(ask, command.text);
+      return respondQuestion(ask, command.text);
+    default:
+      return respondHelp(ask);
+  }
 }

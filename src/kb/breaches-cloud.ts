@@ -1,17 +1,190 @@
 /**
- * breaches.cloud Markdown write-ups → core Incident. (Placeholder: the many-incidents work implements it.)
+ * breaches.cloud Markdown write-ups → core `Incident` input. Front matter gives title, victim, dates, status and
+ * tags; the body gives the synopsis, details, timeline (table or list), victims, attribution, impact, coverage,
+ * lessons and footnotes. Sources come from the links and footnotes, and every fact also cites the write-up itself.
+ * The write-ups are read at run time and never copied into the project.
  */
-import type { IncidentInput, KbProblem } from '../core/model.js';
+import path from 'node:path';
+import type { FootnoteDefinition, Nodes, RootContent } from 'mdast';
+import type { IncidentInput, KbProblem, Statement, TimelineEvent, Victim } from '../core/model.js';
+import { parseLooseDate } from './loose-date.js';
+import { readFrontMatter } from './md-front-matter.js';
+import { actorOf, aliasesOf, checkContradictions, readCoverage } from './md-meta.js';
+import { type Section, splitSections } from './md-sections.js';
+import { SourceRegistry } from './md-sources.js';
+import { citationsOf, statementsOf, victimsOf } from './md-statements.js';
+import { readTimelineRows } from './md-timeline.js';
+import { linksIn, parseMarkdown, textOf } from './md-tree.js';
+import { ProblemList } from './problems.js';
 
 export interface BreachesCloudResult {
   incident?: IncidentInput;
   problems: KbProblem[];
+  /** not an incident write-up (no front matter `title`): not loaded */
+  skipped?: boolean;
 }
 
-export function parseBreachesCloud(file: string, _text: string): BreachesCloudResult {
-  return {
-    problems: [
-      { file, line: 1, path: '', message: 'breaches.cloud Markdown is not supported yet', severity: 'warning' },
-    ],
+/** Files that sit next to write-ups and are skipped without a word. */
+const NOT_INCIDENTS = /^(readme|source|sources|license|licence|changelog|contributing|_index|index)$/i;
+
+const of = (sections: readonly Section[], kind: Section['kind']): RootContent[] =>
+  sections.filter((s) => s.kind === kind).flatMap((s) => s.nodes);
+
+function firstSentence(text: string): string {
+  const match = /^(.{20,400}?[.!?])(\s|$)/.exec(text);
+  return (match?.[1] ?? text).trim();
+}
+
+/** Reads one write-up. `file` is used for the id (file name without `.md`, lower-cased) and in problems. */
+export function parseBreachesCloud(file: string, text: string): BreachesCloudResult {
+  const problems = new ProblemList(file);
+  const root = parseMarkdown(text);
+  const fm = readFrontMatter(root, problems);
+  const slug = path.basename(file).replace(/\.(md|markdown)$/i, '');
+  if (!fm.title) {
+    if (!NOT_INCIDENTS.test(slug)) {
+      problems.warn(1, 'title', 'no front matter title: not a breaches.cloud write-up, skipped');
+    }
+    return { problems: problems.items, skipped: true };
+  }
+  let id = slug.toLowerCase();
+  if (!/^[a-z0-9][a-z0-9._-]*$/.test(id)) {
+    const cleaned = id.replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '') || 'incident';
+    problems.warn(1, 'id', `the file name gives the id "${id}", which is not a valid id; using "${cleaned}"`);
+    id = cleaned;
+  }
+  const registry = new SourceRegistry(slug, fm.title, fm.published);
+  const { synopsis, sections } = splitSections(root);
+
+  readCoverage(of(sections, 'coverage'), registry);
+  for (const node of root.children) {
+    if (node.type !== 'footnoteDefinition') continue;
+    const note = node as FootnoteDefinition;
+    const link = linksIn(note)[0];
+    const sourceId = link ? registry.add(link.url, link.text, { note: `footnote ${note.identifier}` }) : undefined;
+    if (sourceId) registry.setFootnote(note.identifier, sourceId);
+  }
+
+  const summaryText = textOf(synopsis as Nodes[]) || fm.description || fm.title;
+  const summarySources = citationsOf(synopsis as Nodes[], registry);
+
+  const timeline: TimelineEvent[] = [];
+  const undated: Statement[] = [];
+  const timelineSections = sections.filter((s) => s.kind === 'timeline');
+  const rows = readTimelineRows(timelineSections.flatMap((s) => s.nodes));
+  rows.forEach((row, i) => {
+    const n = i + 1;
+    if (row.text === '') {
+      problems.warn(row.line, `timeline[${i}]`, `row ${n} has a date but no event text; left out`);
+      return;
+    }
+    const sources = citationsOf(row.nodes, registry);
+    const date = parseLooseDate(row.dateText);
+    if (!date.ok) {
+      const why = date.kind === 'none' ? 'it gives no date' : date.reason;
+      problems.warn(
+        row.line,
+        `timeline[${i}]`,
+        `cannot read the date "${date.text}" (${why}); kept as an undated statement, not in the timeline`,
+      );
+      undated.push({
+        id: `tl-${n}-undated`,
+        title: date.text || undefined,
+        text: row.text,
+        tags: ['timeline', 'undated'],
+        sources,
+      });
+      return;
+    }
+    const vaguer = date.approximate || date.time !== undefined;
+    timeline.push({
+      id: `tl-${n}-${date.date}`,
+      date: date.date,
+      ...(date.endDate ? { endDate: date.endDate } : {}),
+      ...(vaguer ? { dateText: date.text } : {}),
+      title: row.text,
+      detail: '',
+      tags: [],
+      sources,
+    });
+  });
+  if (timelineSections.length === 0) problems.warn(1, 'timeline', 'no timeline section');
+  else if (rows.length === 0)
+    problems.warn(timelineSections[0]?.line ?? 1, 'timeline', 'the timeline section has no rows');
+  checkContradictions(fm, timeline, problems);
+
+  const victims: Victim[] = [];
+  const addVictim = (victim: Omit<Victim, 'id'>) => {
+    if (victims.some((v) => v.name.toLowerCase() === victim.name.toLowerCase())) return;
+    victims.push({ id: `victim-${victims.length + 1}`, ...victim });
   };
+  if (fm.victim && !/^(unknown|n\/?a|none)$/i.test(fm.victim)) {
+    addVictim({
+      kind: 'organization',
+      name: fm.victim,
+      aliases: [],
+      impact: firstSentence(summaryText),
+      sources: summarySources,
+    });
+  }
+  for (const section of sections) {
+    if (section.kind === 'coverage' || section.kind === 'lessons') continue;
+    for (const victim of victimsOf(section.nodes, section.kind === 'victims', registry)) addVictim(victim);
+  }
+
+  const attributionStatements = statementsOf(of(sections, 'attribution'), 'att', registry);
+  const detailStatements = statementsOf(of(sections, 'details'), 'detail', registry);
+  const actor = actorOf(of(sections, 'attribution'));
+  for (const section of sections) {
+    if (section.kind !== 'other') continue;
+    for (const link of linksIn(section.nodes)) registry.add(link.url, link.text);
+  }
+
+  const dates = {
+    ...(fm.start.ok ? { start: fm.start.date } : {}),
+    ...(fm.end.ok ? { end: fm.end.date } : {}),
+    ...(fm.disclosed.ok ? { disclosed: fm.disclosed.date } : {}),
+  };
+  const asOf =
+    fm.lastmod ?? fm.published ?? [fm.end, fm.disclosed, fm.start].find((d) => d.ok && d.precision === 'day');
+  const statusDate = typeof asOf === 'string' ? asOf : asOf?.ok ? asOf.date : undefined;
+  if (!statusDate) problems.error(fm.lines.lastmod ?? 1, 'lastmod', 'no date for the status: set lastmod or date');
+  if (fm.draft) problems.warn(fm.lines.draft ?? 1, 'draft', 'draft write-up: loaded, tagged "draft"');
+
+  const incident: IncidentInput = {
+    id,
+    title: fm.title,
+    aliases: aliasesOf(id, fm.title, fm.victim),
+    ...(fm.victim ? { victim: fm.victim } : {}),
+    summary: summaryText,
+    status: {
+      text:
+        fm.finalStatus && !/^n\/?a$/i.test(fm.finalStatus) ? fm.finalStatus : 'No final status given in the write-up',
+      asOf: statusDate ?? '1970-01-01',
+      sources: [registry.writeUpId],
+    },
+    dates,
+    tags: [...fm.tags, ...(fm.draft ? ['draft'] : [])],
+    timeline,
+    victims,
+    ...(attributionStatements.length > 0
+      ? {
+          attribution: {
+            actor: actor ?? 'Not named in one phrase (see the summary)',
+            aliases: [],
+            summary: attributionStatements[0]?.text ?? '',
+            details: attributionStatements,
+          },
+        }
+      : {}),
+    ...(detailStatements.length > 0
+      ? { technique: { summary: detailStatements[0]?.text ?? summaryText, details: detailStatements } }
+      : {}),
+    aftermath: [...statementsOf(of(sections, 'impact'), 'impact', registry), ...undated],
+    lessons: statementsOf(of(sections, 'lessons'), 'lesson', registry),
+    sources: registry.sources,
+    origin: 'breaches.cloud',
+    ...(fm.lastmod ? { updated: fm.lastmod } : {}),
+  };
+  return { incident, problems: problems.items };
 }

@@ -1,25 +1,24 @@
 /**
- * Loads a folder of incident files into core data. Native `*.yaml|*.yml|*.json` files follow `incidentSchema`;
- * `*.md` files are breaches.cloud write-ups. Every problem is reported as `FILE:LINE: PATH: message`.
+ * Loads one or more folders of incident files into core data. Native `*.yaml|*.yml|*.json` files follow
+ * `incidentSchema`; `*.md` files are breaches.cloud write-ups. Every problem is reported as
+ * `FILE:LINE: PATH: message`, all of them at once; warnings do not stop loading.
  *
- * (Minimal first version: the knowledge-loading work replaces the internals, keeping this signature.)
+ * @example
+ * const { data, problems, ok } = await loadKnowledgeBase({ dir: 'data/incidents:../corpus' });
  */
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse } from 'yaml';
-import {
-  type Incident,
-  incidentSchema,
-  type KbProblem,
-  type KnowledgeBaseData,
-  synonymsSchema,
-} from '../core/model.js';
+import { type Incident, incidentSchema, type KbProblem, type KnowledgeBaseData } from '../core/model.js';
+import { parseBreachesCloud } from './breaches-cloud.js';
+import { parseNativeIncident } from './native.js';
+import { type DocPath, isLoadable, ProblemList } from './problems.js';
+import { parseSynonyms } from './synonyms.js';
 
 export interface LoadOptions {
-  /** folder of incident files */
-  dir: string;
-  /** synonyms file; default: `synonyms.yaml` in the folder above `dir`, if it exists */
+  /** folder(s) of incident files; a string may list several separated by the platform's path delimiter (`:`) */
+  dir: string | string[];
+  /** synonyms file; default: `synonyms.yaml` in the folder above the first folder, if it exists */
   synonymsFile?: string;
   defaultIncident?: string;
 }
@@ -31,40 +30,146 @@ export interface LoadResult {
   ok: boolean;
 }
 
+const NATIVE = /\.(ya?ml|json)$/i;
+const MARKDOWN = /\.(md|markdown)$/i;
+
+/** The folders named by `dir`, split at the path delimiter, empty parts dropped. */
+export function incidentDirs(dir: string | string[]): string[] {
+  const parts = (Array.isArray(dir) ? dir : [dir]).flatMap((d) => d.split(path.delimiter));
+  return parts.map((d) => d.trim()).filter((d) => d !== '');
+}
+
+interface Loaded {
+  incident: Incident;
+  file: string;
+  lineOf(path: DocPath): number;
+}
+
+async function listFiles(dir: string, problems: KbProblem[]): Promise<string[]> {
+  try {
+    const names = await readdir(dir);
+    return names
+      .filter((n) => !n.startsWith('.') && (NATIVE.test(n) || MARKDOWN.test(n)))
+      .sort()
+      .map((n) => path.join(dir, n));
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    problems.push({
+      file: dir,
+      line: 0,
+      path: '',
+      message: code === 'ENOENT' ? 'folder not found' : `cannot read the folder (${code ?? String(error)})`,
+      severity: 'error',
+    });
+    return [];
+  }
+}
+
+function loadMarkdown(file: string, text: string, problems: KbProblem[]): Loaded | undefined {
+  const result = parseBreachesCloud(file, text);
+  problems.push(...result.problems);
+  if (!result.incident || !isLoadable(result.problems)) return undefined;
+  const parsed = incidentSchema.safeParse(result.incident);
+  if (!parsed.success) {
+    const list = new ProblemList(file);
+    for (const issue of parsed.error.issues)
+      list.error(1, issue.path as DocPath, `converted write-up: ${issue.message}`);
+    problems.push(...list.items);
+    return undefined;
+  }
+  return { incident: parsed.data, file, lineOf: () => 1 };
+}
+
+/** Drops a write-up alias that is another incident's id, so the curated incident keeps its name. */
+function dropAliasCollisions(loaded: Loaded[]): void {
+  const ids = new Set(loaded.map((l) => l.incident.id.toLowerCase()));
+  for (const { incident } of loaded) {
+    if (incident.origin !== 'breaches.cloud') continue;
+    incident.aliases = incident.aliases.filter((a) => !ids.has(a.toLowerCase()) || a.toLowerCase() === incident.id);
+  }
+}
+
+/** Loads every incident file of the folder(s), the synonyms, and checks the default incident. */
 export async function loadKnowledgeBase(options: LoadOptions): Promise<LoadResult> {
   const problems: KbProblem[] = [];
-  const incidents: Incident[] = [];
   const hash = createHash('sha256');
-  const names = (await readdir(options.dir)).filter((n) => /\.(ya?ml|json)$/i.test(n)).sort();
-  for (const name of names) {
-    const file = path.join(options.dir, name);
-    const text = await readFile(file, 'utf8');
-    hash.update(text);
-    const parsed = incidentSchema.safeParse(parse(text));
-    if (parsed.success) incidents.push(parsed.data);
-    else {
-      for (const issue of parsed.error.issues) {
-        problems.push({ file, line: 1, path: issue.path.join('.'), message: issue.message, severity: 'error' });
+  const dirs = incidentDirs(options.dir);
+  const loaded: Loaded[] = [];
+  const byId = new Map<string, Loaded>();
+
+  for (const dir of dirs) {
+    for (const file of await listFiles(dir, problems)) {
+      const text = await readFile(file, 'utf8');
+      let item: Loaded | undefined;
+      if (MARKDOWN.test(file)) item = loadMarkdown(file, text, problems);
+      else {
+        const result = parseNativeIncident(file, text);
+        problems.push(...result.problems);
+        if (result.incident) item = { incident: result.incident, file, lineOf: result.lineOf };
       }
+      if (!item) continue;
+      const first = byId.get(item.incident.id);
+      if (first) {
+        problems.push({
+          file,
+          line: item.lineOf(['id']),
+          path: 'id',
+          message: `duplicate incident id "${item.incident.id}" (also in ${first.file}:${first.lineOf(['id'])})`,
+          severity: 'error',
+        });
+        continue;
+      }
+      byId.set(item.incident.id, item);
+      loaded.push(item);
+      hash.update(`${path.basename(file)}\0${text}\0`);
     }
   }
-  const synonymsFile = options.synonymsFile ?? path.join(path.dirname(options.dir), 'synonyms.yaml');
+  dropAliasCollisions(loaded);
+
   let synonyms: string[][] = [];
-  try {
-    const text = await readFile(synonymsFile, 'utf8');
-    hash.update(text);
-    synonyms = synonymsSchema.parse(parse(text)).groups;
-  } catch {
-    synonyms = [];
+  const first = dirs[0];
+  const synonymsFile =
+    options.synonymsFile ?? (first ? path.join(path.dirname(path.resolve(first)), 'synonyms.yaml') : undefined);
+  if (synonymsFile) {
+    const text = await readFile(synonymsFile, 'utf8').catch((error: { code?: string }) => {
+      if (options.synonymsFile || error.code !== 'ENOENT') {
+        problems.push({
+          file: synonymsFile,
+          line: 0,
+          path: '',
+          message: `cannot read (${error.code})`,
+          severity: 'error',
+        });
+      }
+      return undefined;
+    });
+    if (text !== undefined) {
+      const result = parseSynonyms(synonymsFile, text);
+      problems.push(...result.problems);
+      synonyms = result.groups;
+      hash.update(`synonyms\0${text}`);
+    }
   }
+
+  const defaultIncident = options.defaultIncident;
+  if (defaultIncident && !byId.has(defaultIncident)) {
+    problems.push({
+      file: 'DEFAULT_INCIDENT',
+      line: 0,
+      path: '',
+      message: `no loaded incident has the id "${defaultIncident}" (loaded: ${[...byId.keys()].join(', ') || 'none'})`,
+      severity: 'error',
+    });
+  }
+
   return {
     data: {
-      incidents,
+      incidents: loaded.map((l) => l.incident),
       synonyms,
       version: hash.digest('hex').slice(0, 12),
-      defaultIncident: options.defaultIncident,
+      defaultIncident,
     },
     problems,
-    ok: problems.every((p) => p.severity !== 'error'),
+    ok: isLoadable(problems),
   };
 }

@@ -1,0 +1,110 @@
+/**
+ * Slack Connect and guests: may an answer be posted where everyone in the channel sees it? Only when the channel
+ * is not shared with another organization and the asker is a full member of this workspace. When either cannot
+ * be determined, the answer is no (fail closed), with the reason to show the person.
+ *
+ * @example
+ * const verdict = await audience.check({ channelId: 'C1', teamId: 'T1', userId: 'U1', extShared: false });
+ * if (!verdict.publicOk) postPrivately(verdict.reason);
+ */
+import type { webApi } from '@slack/bolt';
+
+type WebClient = webApi.WebClient;
+
+import type { Logger } from '../../src/logger.js';
+
+export interface AudienceQuery {
+  channelId?: string;
+  teamId?: string;
+  userId?: string;
+  /** the payload's `is_ext_shared_channel`, when it carried one */
+  extShared?: boolean;
+  /** the asker's own team, when the payload says (`user_team`, `user.team_id`) */
+  userTeam?: string;
+}
+
+export type AudienceVerdict = { publicOk: true } | { publicOk: false; reason: string };
+
+export const PRIVATE_REASONS = {
+  sharedChannel:
+    'Only you can see this answer: this channel is shared with another organization (Slack Connect), so breachbot answers privately here.',
+  external:
+    'Only you can see this answer: you are a guest or from another organization, so breachbot answers privately.',
+  unknownChannel:
+    'Only you can see this answer: breachbot could not check whether this channel is shared outside your organization.',
+  unknownUser: 'Only you can see this answer: breachbot could not check your account type in this workspace.',
+} as const;
+
+interface UserInfo {
+  team_id?: string;
+  is_restricted?: boolean;
+  is_ultra_restricted?: boolean;
+  is_stranger?: boolean;
+}
+
+export interface AudienceChecker {
+  check(query: AudienceQuery): Promise<AudienceVerdict>;
+}
+
+/** Creates a checker that asks Slack (`conversations.info`, `users.info`) and caches the result for `ttlMs`. */
+export function createAudienceChecker(client: WebClient, log: Logger, ttlMs = 5 * 60_000): AudienceChecker {
+  const channels = new Map<string, { at: number; shared: boolean }>();
+  const users = new Map<string, { at: number; external: boolean }>();
+
+  const channelShared = async (channelId: string): Promise<boolean | undefined> => {
+    const hit = channels.get(channelId);
+    if (hit && Date.now() - hit.at < ttlMs) return hit.shared;
+    try {
+      const res = await client.conversations.info({ channel: channelId });
+      const channel = res.channel as { is_ext_shared?: boolean; is_pending_ext_shared?: boolean } | undefined;
+      if (!channel) return undefined;
+      const shared = channel.is_ext_shared === true || channel.is_pending_ext_shared === true;
+      channels.set(channelId, { at: Date.now(), shared });
+      return shared;
+    } catch (error) {
+      log.warn('conversations.info failed; answering privately', { error: String(error) });
+      return undefined;
+    }
+  };
+
+  const userExternal = async (userId: string, teamId: string | undefined): Promise<boolean | undefined> => {
+    const key = `${teamId ?? ''}:${userId}`;
+    const hit = users.get(key);
+    if (hit && Date.now() - hit.at < ttlMs) return hit.external;
+    try {
+      const res = await client.users.info({ user: userId });
+      const user = res.user as UserInfo | undefined;
+      if (!user) return undefined;
+      const external =
+        user.is_restricted === true ||
+        user.is_ultra_restricted === true ||
+        user.is_stranger === true ||
+        (teamId !== undefined && user.team_id !== undefined && user.team_id !== teamId);
+      users.set(key, { at: Date.now(), external });
+      return external;
+    } catch (error) {
+      log.warn('users.info failed; answering privately', { error: String(error) });
+      return undefined;
+    }
+  };
+
+  return {
+    async check(query) {
+      if (query.extShared === true) return { publicOk: false, reason: PRIVATE_REASONS.sharedChannel };
+      if (query.userTeam && query.teamId && query.userTeam !== query.teamId) {
+        return { publicOk: false, reason: PRIVATE_REASONS.external };
+      }
+      if (!query.channelId) return { publicOk: false, reason: PRIVATE_REASONS.unknownChannel };
+      if (query.extShared === undefined && !query.channelId.startsWith('D')) {
+        const shared = await channelShared(query.channelId);
+        if (shared === undefined) return { publicOk: false, reason: PRIVATE_REASONS.unknownChannel };
+        if (shared) return { publicOk: false, reason: PRIVATE_REASONS.sharedChannel };
+      }
+      if (!query.userId) return { publicOk: false, reason: PRIVATE_REASONS.unknownUser };
+      const external = await userExternal(query.userId, query.teamId);
+      if (external === undefined) return { publicOk: false, reason: PRIVATE_REASONS.unknownUser };
+      if (external) return { publicOk: false, reason: PRIVATE_REASONS.external };
+      return { publicOk: true };
+    },
+  };
+}

@@ -1,0 +1,143 @@
+/**
+ * The Slack adapter: a Bolt app over HTTP (our server's `POST /slack/events`, signing secret) or Socket Mode
+ * (`SLACK_APP_TOKEN`, no route), chosen by the configuration. Returns an `AdapterHandle` for the server and a
+ * `Deliver` for digests.
+ *
+ * @example
+ * const slack = await createSlackAdapter({ config: config.slack, handle, store, kb, log });
+ * server.mount(slack.routes);
+ */
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi } from '@slack/bolt';
+import type { MessageHandler } from '../../src/chat/handle-message.js';
+import type { SlackConfig } from '../../src/config.js';
+import type { KnowledgeBase } from '../../src/core/knowledge-base.js';
+import type { Deliver } from '../../src/digest/deliver.js';
+import type { AdapterHandle } from '../../src/http/types.js';
+import type { Logger } from '../../src/logger.js';
+import type { Store } from '../../src/store/store.js';
+import { registerSlackListeners } from './app.js';
+import { createAudienceChecker } from './audience.js';
+import { createSlackDeliver } from './deliver.js';
+import { createSlackEventsHandler } from './http-route.js';
+
+export interface SlackAdapterDeps {
+  config: SlackConfig;
+  handle: MessageHandler;
+  store: Store;
+  kb: KnowledgeBase;
+  log: Logger;
+  now?: () => Date;
+}
+
+export interface SlackAdapter extends AdapterHandle {
+  mode: 'http' | 'socket';
+  /** posts digests into Slack channels */
+  deliver: Deliver;
+}
+
+/** HTTP when a signing secret is set and no app token; Socket Mode when `SLACK_APP_TOKEN` is set. */
+export function selectSlackMode(config: Pick<SlackConfig, 'appToken' | 'signingSecret'>): 'http' | 'socket' {
+  return config.appToken ? 'socket' : 'http';
+}
+
+/** Bolt's logger interface over ours (Bolt's own messages stay structured and redacted). */
+function boltLogger(log: Logger) {
+  const join = (msg: unknown[]) => msg.map((m) => (typeof m === 'string' ? m : String(m))).join(' ');
+  let level = LogLevel.INFO;
+  return {
+    debug: (...msg: unknown[]) => log.debug(join(msg), { component: 'bolt' }),
+    info: (...msg: unknown[]) => log.info(join(msg), { component: 'bolt' }),
+    warn: (...msg: unknown[]) => log.warn(join(msg), { component: 'bolt' }),
+    error: (...msg: unknown[]) => log.error(join(msg), { component: 'bolt' }),
+    setLevel: (l: LogLevel) => {
+      level = l;
+    },
+    getLevel: () => level,
+    setName: () => undefined,
+  };
+}
+
+/** Web API client options: the configured base URL, a timeout, and a short retry that honours Retry-After. */
+export function slackClientOptions(apiUrl: string) {
+  return {
+    slackApiUrl: apiUrl,
+    timeout: 10_000,
+    retryConfig: { retries: 3, factor: 2, minTimeout: 50, maxTimeout: 2000 },
+  };
+}
+
+/** Creates and initializes the Slack adapter (calls `auth.test` once). */
+export async function createSlackAdapter(deps: SlackAdapterDeps): Promise<SlackAdapter> {
+  const { config } = deps;
+  const log = deps.log.child({ adapter: 'slack' });
+  const logger = boltLogger(log);
+  const mode = selectSlackMode(config);
+  const clientOptions = slackClientOptions(config.apiUrl);
+
+  let httpReceiver: HTTPReceiver | undefined;
+  let app: App;
+  if (mode === 'socket') {
+    const receiver = new SocketModeReceiver({ appToken: config.appToken as string, logger });
+    app = new App({
+      receiver,
+      token: config.botToken,
+      logger,
+      clientOptions,
+      convoStore: false,
+      deferInitialization: true,
+    });
+  } else {
+    httpReceiver = new HTTPReceiver({
+      signingSecret: config.signingSecret as string,
+      endpoints: '/slack/events',
+      logger,
+    });
+    app = new App({
+      receiver: httpReceiver,
+      token: config.botToken,
+      logger,
+      clientOptions,
+      convoStore: false,
+      deferInitialization: true,
+    });
+  }
+
+  const audience = createAudienceChecker(app.client, log);
+  registerSlackListeners(app, {
+    handle: deps.handle,
+    store: deps.store,
+    kb: deps.kb,
+    log,
+    audience,
+    command: config.command,
+    now: deps.now,
+  });
+  await app.init();
+
+  const deliverClient = new webApi.WebClient(config.botToken, {
+    ...clientOptions,
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 0 },
+  });
+
+  return {
+    name: 'slack',
+    mode,
+    deliver: createSlackDeliver(deliverClient),
+    routes: httpReceiver
+      ? [
+          {
+            method: 'POST',
+            path: '/slack/events',
+            handle: createSlackEventsHandler(config.signingSecret as string, httpReceiver.requestListener),
+          },
+        ]
+      : [],
+    async start() {
+      if (mode === 'socket') await app.start();
+    },
+    async stop() {
+      if (mode === 'socket') await app.stop();
+    },
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * Text safety for Slack: escape what Slack would parse as markup or mentions, and clip to a limit without cutting
+ * an escape sequence in half. Every piece of user or answer text goes through here before it reaches Slack.
+ *
+ * @example
+ * escapeMrkdwn('<!channel> & <@U123>'); // '&lt;!channel&gt; &amp; &lt;@U123&gt;'
+ */
+
+const BROADCAST = /@(channel|here|everyone)\b/gi;
+
+/** Escapes `&`, `<`, `>` and defuses `@channel` / `@here` / `@everyone` words, for mrkdwn text. */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(BROADCAST, '@\u2060$1');
+}
+
+/** For plain_text fields (header, button labels): no entities, angle brackets swapped for look-alikes. */
+export function safePlain(text: string): string {
+  return text.replace(/</g, '‹').replace(/>/g, '›').replace(BROADCAST, '@\u2060$1');
+}
+
+/** Clips to `max` characters with an ellipsis, never inside an `&…;` entity. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = max - 1;
+  const amp = text.lastIndexOf('&', cut);
+  if (amp !== -1 && cut - amp < 6 && !text.slice(amp, cut).includes(';')) cut = amp;
+  return `${text.slice(0, cut)}…`;
+}
+
+/**
+ * Splits text into pieces of at most `max` characters, preferring line breaks, then spaces, never inside an entity.
+ */
+export function splitText(text: string, max: number): string[] {
+  const pieces: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    let cut = rest.lastIndexOf('\n', max);
+    if (cut < max / 2) cut = rest.lastIndexOf(' ', max);
+    if (cut < max / 2) {
+      cut = max;
+      const amp = rest.lastIndexOf('&', cut);
+      if (amp !== -1 && cut - amp < 6 && !rest.slice(amp, cut).includes(';')) cut = amp;
+    }
+    pieces.push(rest.slice(0, cut));
+    rest = rest.slice(cut).replace(/^[\n ]/, '');
+  }
+  if (rest !== '') pieces.push(rest);
+  return pieces;
+}
+
+/** A link in mrkdwn, or just the label when the URL is not a plain http(s) URL. */
+export function mrkdwnLink(url: string, label: string): string {
+  const safeLabel = escapeMrkdwn(label).replace(/\|/g, '¦');
+  if (!/^https?:\/\/[^\s<>|]+$/i.test(url)) return safeLabel;
+  return `<${url.replace(/&/g, '&amp;')}|${safeLabel}>`;
+}
+
+/** Slack user ids we will mention ourselves (the sharer); anything else is refused. */
+export function isSlackUserId(id: string | undefined): id is string {
+  return typeof id === 'string' && /^[UW][A-Z0-9]{2,20}$/.test(id);
+}

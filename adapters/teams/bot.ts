@@ -1,0 +1,92 @@
+/**
+ * The Teams bot: messages and card buttons are answered through the shared message handler, installs and
+ * removals keep the conversation references current, compose-box queries go to the search extension.
+ *
+ * @example
+ * const bot = new BreachbotTeamsBot({ handle, kb, refs, log, now: () => new Date() });
+ * await adapter.process(req, res, (context) => bot.run(context));
+ */
+import {
+  type MessagingExtensionQuery,
+  type MessagingExtensionResponse,
+  TeamsActivityHandler,
+  type TurnContext,
+} from 'botbuilder';
+import type { MessageHandler } from '../../src/chat/handle-message.js';
+import type { KnowledgeBase } from '../../src/core/knowledge-base.js';
+import type { Logger } from '../../src/logger.js';
+import { activityToInbound, conversationKeyOf } from './inbound.js';
+import type { ReferenceKeeper } from './references.js';
+import { answerToActivity } from './render.js';
+import { queryText, searchExtensionResponse } from './search-extension.js';
+
+export interface TeamsBotDeps {
+  handle: MessageHandler;
+  kb: KnowledgeBase;
+  refs: ReferenceKeeper;
+  log: Logger;
+  now: () => Date;
+}
+
+/** The first words the bot says in a conversation it was just added to. */
+export const WELCOME_TEXT =
+  'Hello! I answer questions about cloud security incidents from a sourced knowledge base. Ask me in plain words, or use one of the commands below. In a channel or group chat, @-mention me.';
+
+export class BreachbotTeamsBot extends TeamsActivityHandler {
+  constructor(private readonly deps: TeamsBotDeps) {
+    super();
+    this.onMessage(async (context, next) => {
+      await this.answer(context);
+      await next();
+    });
+    this.onInstallationUpdate(async (context, next) => {
+      const action = context.activity.action ?? '';
+      if (action.startsWith('remove')) await this.deps.refs.remove(context.activity);
+      else if (action.startsWith('add')) {
+        await this.deps.refs.save(context.activity, { force: true });
+        if (action === 'add') await this.welcome(context);
+      }
+      await next();
+    });
+    this.onConversationUpdate(async (context, next) => {
+      const botId = context.activity.recipient?.id;
+      const added = (context.activity.membersAdded ?? []).some((m) => m.id === botId);
+      const removed = (context.activity.membersRemoved ?? []).some((m) => m.id === botId);
+      if (removed) await this.deps.refs.remove(context.activity);
+      else if (added) {
+        await this.deps.refs.save(context.activity, { force: true });
+        // Teams follows with an installationUpdate that welcomes; other channels (the Emulator) do not.
+        if (context.activity.channelId !== 'msteams') await this.welcome(context);
+      }
+      await next();
+    });
+  }
+
+  private async answer(context: TurnContext): Promise<void> {
+    const inbound = activityToInbound(context.activity);
+    if (!inbound) return;
+    try {
+      await this.deps.refs.save(context.activity);
+    } catch (error) {
+      this.deps.log.warn('teams conversation reference not saved', { error });
+    }
+    const answer = await this.deps.handle(inbound);
+    await context.sendActivity(answerToActivity(answer));
+  }
+
+  private async welcome(context: TurnContext): Promise<void> {
+    const help = await this.deps.handle({
+      platform: 'teams',
+      text: 'help',
+      conversation: conversationKeyOf(context.activity),
+    });
+    await context.sendActivity({ ...answerToActivity(help), text: WELCOME_TEXT });
+  }
+
+  protected override async handleTeamsMessagingExtensionQuery(
+    _context: TurnContext,
+    query: MessagingExtensionQuery,
+  ): Promise<MessagingExtensionResponse> {
+    return searchExtensionResponse(this.deps.kb, queryText(query), this.deps.now());
+  }
+}

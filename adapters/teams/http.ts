@@ -1,0 +1,111 @@
+/**
+ * The bridge between `node:http` and `CloudAdapter.process`: reads and checks the JSON body (invalid JSON or no
+ * activity `type` → 400, too large → 413, never a hung request), and gives botbuilder the small request/response
+ * shape it expects. Authentication failures answer 401 without the validator's detail.
+ *
+ * @example
+ * const route = createMessagesRoute(adapter, (context) => bot.run(context), log);
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { CloudAdapter, Request, Response, TurnContext } from 'botbuilder';
+import type { Logger } from '../../src/logger.js';
+import { MAX_BODY_BYTES } from './limits.js';
+
+class BodyError extends Error {
+  constructor(
+    readonly status: 400 | 413,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'BodyError';
+  }
+}
+
+async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new BodyError(413, 'activity too large');
+    chunks.push(chunk as Buffer);
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    throw new BodyError(400, 'body is not valid JSON');
+  }
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    throw new BodyError(400, 'body is not an activity object');
+  }
+  const type = (body as { type?: unknown }).type;
+  if (typeof type !== 'string' || type === '') throw new BodyError(400, 'activity has no type');
+  return body as Record<string, unknown>;
+}
+
+function reply(res: ServerResponse, status: number, body?: string | Buffer, type = 'text/plain; charset=utf-8'): void {
+  if (res.headersSent) {
+    if (!res.writableEnded) res.end();
+    return;
+  }
+  res.writeHead(status, body === undefined ? {} : { 'content-type': type });
+  res.end(body);
+}
+
+const GENERIC: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden', 500: 'Internal Server Error' };
+
+/** botbuilder's response shape over a node response; the reply is written once, on `end()`. */
+function shimResponse(res: ServerResponse): Response {
+  let status = 200;
+  let body: string | Buffer | undefined;
+  let type = 'application/json';
+  return {
+    socket: res.socket,
+    status(code: number) {
+      status = code;
+    },
+    header(name: string, value: unknown) {
+      if (name.toLowerCase() === 'content-type') type = String(value);
+    },
+    send(value?: unknown) {
+      if (value === undefined || value === null) return;
+      if (typeof value === 'string' || Buffer.isBuffer(value)) {
+        body = value;
+        type = 'text/plain; charset=utf-8';
+      } else body = JSON.stringify(value);
+    },
+    end() {
+      const generic = GENERIC[status];
+      if (generic !== undefined) reply(res, status, generic);
+      else reply(res, status, body, type);
+    },
+  };
+}
+
+/** The route handler for `POST /api/messages`. */
+export function createMessagesHandler(
+  adapter: CloudAdapter,
+  logic: (context: TurnContext) => Promise<void>,
+  log: Logger,
+): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  return async (req, res) => {
+    let body: Record<string, unknown>;
+    try {
+      body = await readJson(req);
+    } catch (error) {
+      if (error instanceof BodyError) {
+        reply(res, error.status, error.message);
+        return;
+      }
+      throw error;
+    }
+    const request: Request = { body, headers: req.headers, method: req.method };
+    try {
+      await adapter.process(request, shimResponse(res), logic);
+    } catch (error) {
+      log.warn('teams activity rejected', { error });
+      reply(res, 400, 'activity could not be processed');
+    }
+    if (!res.writableEnded) reply(res, 500, GENERIC[500]);
+  };
+}

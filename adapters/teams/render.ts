@@ -1,0 +1,248 @@
+/**
+ * `Answer` → Adaptive Card 1.5 (what Teams renders) plus plain fallback text. Dated items are laid out as
+ * ColumnSets (Teams markdown has no reliable tables); each item that shows a fact carries the element id
+ * `fact:<id>`. Suggestions and "More" are `Action.Submit` buttons whose data `{ ask }` comes back as a message.
+ * A card that would pass the size budget is cut at an item boundary and says how much was left out.
+ *
+ * @example
+ * const card = answerToAdaptiveCard(answer);
+ * await context.sendActivity({ attachments: [cardAttachment(card)], summary: answer.title });
+ */
+import type { Answer, AnswerItem } from '../../src/core/answer.js';
+import type { Source } from '../../src/core/model.js';
+import { CARD_VERSION, MAX_ACTIONS, MAX_CARD_BYTES, MAX_ITEM_CHARS, MAX_SOURCES } from './limits.js';
+
+/** One Adaptive Card element or action, as JSON. */
+export type CardElement = { type: string } & Record<string, unknown>;
+
+/** An Adaptive Card as JSON. */
+export interface AdaptiveCard {
+  type: 'AdaptiveCard';
+  $schema: string;
+  version: string;
+  body: CardElement[];
+  actions?: CardElement[];
+  fallbackText?: string;
+  msteams?: { width: 'Full' };
+}
+
+/** The data an `Action.Submit` button sends back; `ask` is command text the bot answers. */
+export interface SubmitData {
+  ask: string;
+}
+
+/** Prefix of the element id that marks a rendered fact. */
+export const FACT_ID_PREFIX = 'fact:';
+export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
+
+export interface RenderOptions {
+  /** byte budget for the card JSON (default: limits.MAX_CARD_BYTES) */
+  maxBytes?: number;
+}
+
+const clip = (text: string, max = MAX_ITEM_CHARS) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+const textBlock = (text: string, extra: Record<string, unknown> = {}): CardElement => ({
+  type: 'TextBlock',
+  text,
+  wrap: true,
+  ...extra,
+});
+
+/** A Submit button that sends `ask` back to the bot as if typed. */
+export function submitAction(title: string, ask: string): CardElement {
+  const data: SubmitData = { ask };
+  return { type: 'Action.Submit', title: clip(title, 60), data };
+}
+
+function itemElement(item: AnswerItem, id: string | undefined): CardElement {
+  const main = item.label ? `**${item.label}**: ${clip(item.text)}` : clip(item.text);
+  const lines: CardElement[] = [textBlock(main, { spacing: 'None' })];
+  if (item.note) lines.push(textBlock(clip(item.note, 500), { isSubtle: true, size: 'Small', spacing: 'None' }));
+  const element: CardElement = item.date
+    ? {
+        type: 'ColumnSet',
+        spacing: 'Small',
+        columns: [
+          {
+            type: 'Column',
+            width: 'auto',
+            items: [textBlock(item.date, { weight: 'Bolder', fontType: 'Monospace', wrap: false })],
+          },
+          { type: 'Column', width: 'stretch', items: lines },
+        ],
+      }
+    : { type: 'Container', spacing: 'Small', items: lines };
+  if (id) element.id = id;
+  return element;
+}
+
+function linkText(source: Source): string {
+  const label = `${source.publisher}: ${source.title}`.replace(/[[\]]/g, (c) => (c === '[' ? '(' : ')'));
+  const url = source.url.replace(/\(/g, '%28').replace(/\)/g, '%29');
+  return `[${clip(label, 160)}](${url})${source.date ? ` (${source.date})` : ''}`;
+}
+
+interface Block {
+  element: CardElement;
+  /** part of a section's item list: the only blocks dropped when the card is too big */
+  item: boolean;
+}
+
+function bodyBlocks(answer: Answer): Block[] {
+  const blocks: Block[] = [
+    {
+      element: textBlock(clip(answer.title, 300), { size: 'Medium', weight: 'Bolder', style: 'heading' }),
+      item: false,
+    },
+  ];
+  const used = new Set<string>();
+  for (const section of answer.sections) {
+    if (section.heading) {
+      blocks.push({
+        element: textBlock(clip(section.heading, 200), { weight: 'Bolder', spacing: 'Medium' }),
+        item: false,
+      });
+    }
+    if (section.text) blocks.push({ element: textBlock(clip(section.text, 3000)), item: false });
+    for (const item of section.items ?? []) {
+      let id: string | undefined;
+      if (item.factId && !used.has(item.factId)) {
+        used.add(item.factId);
+        id = `${FACT_ID_PREFIX}${item.factId}`;
+      }
+      blocks.push({ element: itemElement(item, id), item: true });
+    }
+  }
+  return blocks;
+}
+
+function sourceBlocks(sources: Source[]): CardElement[] {
+  if (sources.length === 0) return [];
+  const shown = sources.slice(0, MAX_SOURCES);
+  const lines = shown.map((s) => `- ${linkText(s)}`);
+  if (sources.length > shown.length) lines.push(`- and ${sources.length - shown.length} more`);
+  return [
+    textBlock('Sources', { weight: 'Bolder', spacing: 'Medium', separator: true }),
+    textBlock(lines.join('\n'), { size: 'Small', spacing: 'Small' }),
+  ];
+}
+
+function actionsFor(answer: Answer): CardElement[] {
+  const actions: CardElement[] = [];
+  const seen = new Set<string>();
+  const room = answer.more ? MAX_ACTIONS - 1 : MAX_ACTIONS;
+  for (const suggestion of answer.suggestions) {
+    const key = suggestion.trim().toLowerCase();
+    if (key === '' || seen.has(key) || actions.length >= room) continue;
+    seen.add(key);
+    actions.push(submitAction(suggestion, suggestion));
+  }
+  if (answer.more) actions.push(submitAction('More', answer.more));
+  return actions;
+}
+
+function assemble(answer: Answer, body: CardElement[], fallback: string): AdaptiveCard {
+  const card: AdaptiveCard = {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: CARD_VERSION,
+    body: [...body, ...sourceBlocks(answer.sources)],
+    fallbackText: fallback,
+    msteams: { width: 'Full' },
+  };
+  const actions = actionsFor(answer);
+  if (actions.length > 0) card.actions = actions;
+  return card;
+}
+
+/** Size of a card as Teams counts it (UTF-8 bytes of its JSON). */
+export function cardBytes(card: AdaptiveCard): number {
+  return Buffer.byteLength(JSON.stringify(card), 'utf8');
+}
+
+/**
+ * Renders an answer as an Adaptive Card within `maxBytes`. Items are dropped from the end only when the whole card
+ * would not fit; the card then says how many were left out.
+ */
+export function answerToAdaptiveCard(answer: Answer, options: RenderOptions = {}): AdaptiveCard {
+  const maxBytes = options.maxBytes ?? MAX_CARD_BYTES;
+  const blocks = bodyBlocks(answer);
+  const fallback = clip(answerToFallbackText(answer), 2000);
+  let card = assemble(
+    answer,
+    blocks.map((b) => b.element),
+    fallback,
+  );
+  if (cardBytes(card) <= maxBytes) return card;
+  const kept = [...blocks];
+  let dropped = 0;
+  while (cardBytes(card) > maxBytes) {
+    let excess = cardBytes(card) - maxBytes + 200;
+    let removedAny = false;
+    while (excess > 0) {
+      const last = kept.map((b) => b.item).lastIndexOf(true);
+      if (last === -1) break;
+      const [removed] = kept.splice(last, 1);
+      excess -= Buffer.byteLength(JSON.stringify(removed?.element), 'utf8') + 1;
+      dropped++;
+      removedAny = true;
+    }
+    const note = textBlock(
+      `${dropped} more item(s) did not fit in one message${answer.more ? ': press More, or' : ':'} ask a narrower question.`,
+      { isSubtle: true, spacing: 'Medium' },
+    );
+    card = assemble(answer, [...kept.map((b) => b.element), note], fallback);
+    if (!removedAny) break;
+  }
+  return card;
+}
+
+/** Plain text carrying every shown fact, for notifications, screen readers and clients without cards. */
+export function answerToFallbackText(answer: Answer): string {
+  const lines: string[] = [answer.title];
+  for (const section of answer.sections) {
+    lines.push('');
+    if (section.heading) lines.push(section.heading);
+    if (section.text) lines.push(section.text);
+    for (const item of section.items ?? []) {
+      const head = [item.date, item.label].filter(Boolean).join(' ');
+      lines.push(`- ${head ? `${head}: ` : ''}${item.text}`);
+      if (item.note) lines.push(`  ${item.note}`);
+    }
+  }
+  if (answer.sources.length > 0) {
+    lines.push('', 'Sources:');
+    for (const s of answer.sources) lines.push(`- ${s.publisher}: ${s.title} <${s.url}>`);
+  }
+  if (answer.suggestions.length > 0) lines.push('', `Try: ${answer.suggestions.join(' · ')}`);
+  if (answer.more) lines.push(`More: ${answer.more}`);
+  return lines.join('\n');
+}
+
+/** The ids of the facts a card shows (from its `fact:` element ids). */
+export function cardFactIds(card: AdaptiveCard): string[] {
+  const ids: string[] = [];
+  const visit = (value: unknown) => {
+    if (Array.isArray(value)) {
+      for (const v of value) visit(v);
+      return;
+    }
+    if (value === null || typeof value !== 'object') return;
+    const record = value as Record<string, unknown>;
+    if (typeof record.id === 'string' && record.id.startsWith(FACT_ID_PREFIX)) {
+      ids.push(record.id.slice(FACT_ID_PREFIX.length));
+    }
+    for (const v of Object.values(record)) if (typeof v === 'object') visit(v);
+  };
+  visit(card.body);
+  return ids;
+}
+
+/** The message activity that carries an answer: the card as an attachment, the title as the notification summary. */
+export function answerToActivity(answer: Answer, options: RenderOptions = {}) {
+  return {
+    type: 'message' as const,
+    summary: answer.title.slice(0, 200),
+    attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: answerToAdaptiveCard(answer, options) }],
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * The search-based message extension: what a person types in the compose box is asked of the core, and each fact
+ * of the answer (timeline event, victim, recommendation, indicator…) becomes a result card to insert.
+ *
+ * @example
+ * const response = searchExtensionResponse(kb, 'victims', new Date());
+ */
+import type { MessagingExtensionAttachment, MessagingExtensionResponse } from 'botbuilder';
+import type { Answer, AnswerFact } from '../../src/core/answer.js';
+import type { KnowledgeBase } from '../../src/core/knowledge-base.js';
+import { parseCommand } from '../../src/core/parse-command.js';
+import { respond } from '../../src/core/respond.js';
+import { CARD_VERSION, MAX_SEARCH_RESULTS } from './limits.js';
+import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard, FACT_ID_PREFIX } from './render.js';
+
+/** The manifest's search command id. */
+export const SEARCH_COMMAND_ID = 'searchIncidents';
+/** What an empty compose-box query shows (the manifest sets `initialRun`). */
+const INITIAL_QUERY = 'timeline';
+
+/** The query text of a `composeExtension/query` invoke value. */
+export function queryText(value: unknown): string {
+  const parameters = (value as { parameters?: unknown } | undefined)?.parameters;
+  if (!Array.isArray(parameters)) return '';
+  for (const p of parameters as Array<{ name?: unknown; value?: unknown }>) {
+    if (p?.name === 'initialRun') return '';
+    if (typeof p?.value === 'string') return p.value.trim().slice(0, 300);
+  }
+  return '';
+}
+
+const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/** One fact as a small card to insert into a message. */
+export function factToCard(fact: AnswerFact, answer: Answer): AdaptiveCard {
+  const sources = answer.sources.filter((s) => fact.sources.includes(s.id));
+  const body: AdaptiveCard['body'] = [];
+  if (fact.date) body.push({ type: 'TextBlock', text: fact.date, weight: 'Bolder', fontType: 'Monospace' });
+  body.push({ type: 'TextBlock', text: fact.text, wrap: true, id: `${FACT_ID_PREFIX}${fact.id}` });
+  if (sources.length > 0) {
+    const links = sources.map((s) => `[${s.publisher}: ${s.title}](${s.url})`.replace(/\n/g, ' ')).join(' · ');
+    body.push({ type: 'TextBlock', text: links, wrap: true, size: 'Small', isSubtle: true });
+  }
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: CARD_VERSION,
+    body,
+    fallbackText: `${fact.date ? `${fact.date}: ` : ''}${fact.text}`,
+  };
+}
+
+function resultOf(fact: AnswerFact, answer: Answer): MessagingExtensionAttachment {
+  return {
+    contentType: ADAPTIVE_CARD_CONTENT_TYPE,
+    content: factToCard(fact, answer),
+    preview: {
+      contentType: 'application/vnd.microsoft.card.thumbnail',
+      content: { title: shorten(fact.date ? `${fact.date} · ${fact.text}` : fact.text, 120), text: answer.title },
+    },
+  };
+}
+
+/** Answers a compose-box query with result cards, or a short message when nothing matches. */
+export function searchExtensionResponse(kb: KnowledgeBase, query: string, now: Date): MessagingExtensionResponse {
+  const text = query === '' ? INITIAL_QUERY : query;
+  const answer = respond(kb, parseCommand(text, kb), { now });
+  if (answer.kind !== 'answer' || answer.facts.length === 0) {
+    const hint = answer.suggestions.length > 0 ? ` Try: ${answer.suggestions.slice(0, 3).join(', ')}.` : '';
+    return {
+      composeExtension: {
+        type: 'message',
+        text: `Nothing in the knowledge base matches “${shorten(text, 80)}”.${hint}`,
+      },
+    };
+  }
+  return {
+    composeExtension: {
+      type: 'result',
+      attachmentLayout: 'list',
+      attachments: answer.facts.slice(0, MAX_SEARCH_RESULTS).map((fact) => resultOf(fact, answer)),
+    },
+  };
+}

@@ -1,0 +1,115 @@
+/**
+ * `POST /api/ask`: `{ "question": "…", "incident"?: "…" }` in, the `ask --json` object plus the three renderings
+ * (`render.slack.blocks`, `render.teams.card`, `render.text`) out. Bad input gets 400 with `{ error }`.
+ *
+ * @example
+ * curl -s localhost:3978/api/ask -H 'content-type: application/json' -d '{"question":"who were the victims?"}'
+ */
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { MessageHandler } from '../../src/chat/handle-message.js';
+import type { Answer, AnswerJson } from '../../src/core/answer.js';
+import type { KnowledgeBase } from '../../src/core/knowledge-base.js';
+import type { Logger } from '../../src/logger.js';
+import { readBody } from './read-body.js';
+
+/** Largest request body accepted, in bytes. */
+export const MAX_BODY_BYTES = 16 * 1024;
+/** Longest question accepted, in characters after trimming. */
+export const MAX_QUESTION_CHARS = 500;
+
+/** The platform renderings the page shows; injected by the composition so this adapter imports no other. */
+export interface WebRenderers {
+  slack(answer: Answer): { blocks: unknown[]; text: string };
+  teams(answer: Answer): { card: unknown; text: string };
+}
+
+export interface AskApiDeps {
+  kb: KnowledgeBase;
+  handle: MessageHandler;
+  render: WebRenderers;
+  toJson(answer: Answer): AnswerJson;
+  log: Logger;
+}
+
+/** The response body of `POST /api/ask`. */
+export type AskResponse = AnswerJson & {
+  render: { slack: { blocks: unknown[] }; teams: { card: unknown }; text: string };
+};
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(text);
+}
+
+type Parsed = { question: string; incident?: string } | { error: string };
+
+function parseRequest(text: string, kb: KnowledgeBase): Parsed {
+  if (text.trim() === '') return { error: 'the request body is empty; send {"question": "…"}' };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { error: 'the request body is not valid JSON; send {"question": "…"}' };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { error: 'the request body must be a JSON object: {"question": "…"}' };
+  }
+  const { question, incident } = value as Record<string, unknown>;
+  if (typeof question !== 'string') return { error: '"question" must be a string' };
+  const trimmed = question.trim();
+  if (trimmed === '') return { error: '"question" is empty' };
+  if (trimmed.length > MAX_QUESTION_CHARS) {
+    return { error: `"question" is longer than ${MAX_QUESTION_CHARS} characters (${trimmed.length})` };
+  }
+  if (incident === undefined || incident === null || incident === '') return { question: trimmed };
+  if (typeof incident !== 'string') return { error: '"incident" must be a string' };
+  if (!kb.incident(incident)) {
+    const known = kb.incidents.map((i) => i.id).join(', ');
+    return { error: `unknown incident "${incident.slice(0, 80)}"; loaded: ${known || 'none'}` };
+  }
+  return { question: trimmed, incident };
+}
+
+/** Creates the request handler for `POST /api/ask`. */
+export function createAskHandler(deps: AskApiDeps): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  return async (req, res) => {
+    const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+    const body = await readBody(req, MAX_BODY_BYTES);
+    if (body.tooLarge) {
+      sendJson(res, 400, { error: `the request body is larger than ${MAX_BODY_BYTES / 1024} KB` });
+      return;
+    }
+    if (type !== 'application/json') {
+      sendJson(res, 400, { error: 'send the question as JSON with content-type: application/json' });
+      return;
+    }
+    const parsed = parseRequest(body.text, deps.kb);
+    if ('error' in parsed) {
+      sendJson(res, 400, { error: parsed.error });
+      return;
+    }
+    try {
+      const text = parsed.incident ? `${parsed.incident} ${parsed.question}` : parsed.question;
+      const answer = await deps.handle({ platform: 'web', text });
+      const slack = deps.render.slack(answer);
+      const teams = deps.render.teams(answer);
+      const json = deps.toJson(answer);
+      const response: AskResponse = {
+        ...json,
+        render: { slack: { blocks: slack.blocks }, teams: { card: teams.card }, text: json.text },
+      };
+      sendJson(res, 200, response);
+    } catch (error) {
+      const id = randomUUID();
+      deps.log.error('web ask failed', { error, correlationId: id });
+      sendJson(res, 500, { error: `something went wrong answering that question (reference ${id})` });
+    }
+  };
+}

@@ -1,0 +1,18 @@
+/** What every responder receives: the knowledge base, the chosen incident, the page and the clock. */
+import type { Command } from './command.js';
+import type { KnowledgeBase } from './knowledge-base.js';
+import type { Incident } from './model.js';
+
+export interface Ask {
+  kb: KnowledgeBase;
+  /** the incident the command named, or the default one */
+  incident: Incident | undefined;
+  /** the person named the incident explicitly */
+  named: boolean;
+  command: Command;
+  /** 1-based page */
+  page: number;
+  now: Date;
+  /** the text as typed (cleaned) */
+  question: string;
+}

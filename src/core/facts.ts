@@ -1,0 +1,124 @@
+/**
+ * Passages → the facts and items an Answer shows, with corrections made visible: a fact that corrects earlier
+ * claims says so, and a superseded claim is replaced by the later, better-sourced fact.
+ */
+import type { AnswerFact, AnswerItem } from './answer.js';
+import type { KnowledgeBase } from './knowledge-base.js';
+import type { Source } from './model.js';
+import type { Passage } from './passages.js';
+
+export interface FactOptions {
+  /** title and detail (default), or only the short title for long lists */
+  short?: boolean;
+  /** label the fact with its incident (cross-incident answers) */
+  withIncident?: boolean;
+}
+
+/** Follows `supersededBy` to the fact that replaced this one (stops on loops). */
+export function latest(kb: KnowledgeBase, passage: Passage): Passage {
+  let current = passage;
+  const seen = new Set<string>();
+  while (current.supersededBy && !seen.has(current.id)) {
+    seen.add(current.id);
+    const next = kb.passage(current.incident, current.supersededBy);
+    if (!next) break;
+    current = next;
+  }
+  return current;
+}
+
+function shortText(p: Passage): string {
+  if (p.kind === 'event') return p.title.replace(/[.\s]+$/, '');
+  return p.text;
+}
+
+/** A one-line description of the claims a fact corrects. */
+export function correctionNote(kb: KnowledgeBase, p: Passage): string | undefined {
+  if (p.corrects && p.corrects.length > 0) {
+    const earlier = p.corrects
+      .map((id) => kb.passage(p.incident, id))
+      .filter((e): e is Passage => !!e)
+      .map((e) => `${e.date ? `${e.date}: ` : ''}${shortText(e)}`);
+    const what = earlier.length > 0 ? `Corrects an earlier claim (${earlier.join('; ')}).` : 'Corrects an earlier claim.';
+    return p.correctionNote ? `${what} ${p.correctionNote.trim()}` : what;
+  }
+  if (p.supersededBy) {
+    const next = kb.passage(p.incident, p.supersededBy);
+    const later = next ? ` See ${next.date ? `${next.date}: ` : ''}${shortText(next)}.` : '';
+    return `Corrected later. ${p.correctionNote?.trim() ?? ''}${later}`.replace(/\s+/g, ' ').trim();
+  }
+  return undefined;
+}
+
+export function factOf(kb: KnowledgeBase, p: Passage, options: FactOptions = {}): AnswerFact {
+  const text = options.short ? shortText(p) : p.text;
+  const fact: AnswerFact = {
+    id: p.id,
+    text: p.supersededBy ? `(Corrected later) ${text}` : text,
+    sources: p.sources,
+  };
+  if (p.date) fact.date = p.date;
+  if (options.withIncident) fact.incident = p.incident;
+  if (p.corrects && p.corrects.length > 0) fact.corrects = p.corrects;
+  const note = correctionNote(kb, p);
+  if (note) fact.correctionNote = note;
+  return fact;
+}
+
+export function itemOf(kb: KnowledgeBase, p: Passage, fact: AnswerFact, label?: string): AnswerItem {
+  const item: AnswerItem = { text: fact.text, factId: fact.id };
+  if (fact.date) item.date = p.endDate && p.endDate !== p.date ? `${fact.date} to ${p.endDate}` : fact.date;
+  if (label) item.label = label;
+  if (fact.correctionNote) item.note = fact.correctionNote;
+  return item;
+}
+
+/** Facts and items for a list of passages; superseded ones give way to their replacement when it is listed too. */
+export function factsAndItems(
+  kb: KnowledgeBase,
+  passages: readonly Passage[],
+  options: FactOptions & { label?: (p: Passage) => string | undefined } = {},
+): { facts: AnswerFact[]; items: AnswerItem[] } {
+  const listed = new Set(passages.map((p) => p.id));
+  const facts: AnswerFact[] = [];
+  const items: AnswerItem[] = [];
+  const seen = new Set<string>();
+  for (const p of passages) {
+    if (p.supersededBy && listed.has(p.supersededBy)) continue;
+    const key = `${p.incident}/${p.id}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const fact = factOf(kb, p, options);
+    const incidentLabel = options.withIncident ? kb.incident(p.incident)?.id : undefined;
+    const label = options.label?.(p) ?? incidentLabel;
+    facts.push(fact);
+    items.push(itemOf(kb, p, fact, label));
+  }
+  return { facts, items };
+}
+
+/** The sources the facts cite, in order of first citation, looked up in their incidents. */
+export function sourcesOf(kb: KnowledgeBase, facts: readonly AnswerFact[], fallbackIncident?: string): Source[] {
+  const out: Source[] = [];
+  const seen = new Set<string>();
+  for (const fact of facts) {
+    const incident = kb.incident(fact.incident ?? fallbackIncident ?? '') ?? kb.defaultIncident;
+    for (const id of fact.sources) {
+      if (seen.has(id)) continue;
+      const source = incident?.sources.find((s) => s.id === id) ?? findSource(kb, id);
+      if (source) {
+        seen.add(id);
+        out.push(source);
+      }
+    }
+  }
+  return out;
+}
+
+function findSource(kb: KnowledgeBase, id: string): Source | undefined {
+  for (const incident of kb.incidents) {
+    const s = incident.sources.find((x) => x.id === id);
+    if (s) return s;
+  }
+  return undefined;
+}

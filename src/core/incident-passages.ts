@@ -1,0 +1,31 @@
+/** An incident's passages of one kind, in knowledge-base order (memoized per knowledge base). */
+import type { KnowledgeBase } from './knowledge-base.js';
+import type { Passage, PassageKind } from './passages.js';
+import { startOf } from './dates.js';
+
+const memo = new WeakMap<KnowledgeBase, Map<string, Passage[]>>();
+
+export function passagesOf(kb: KnowledgeBase, incident: string, kind: PassageKind): Passage[] {
+  let byKey = memo.get(kb);
+  if (!byKey) {
+    byKey = new Map();
+    for (const p of kb.passages) {
+      const key = `${p.incident}\u0000${p.kind}`;
+      const list = byKey.get(key);
+      if (list) list.push(p);
+      else byKey.set(key, [p]);
+    }
+    for (const [key, list] of byKey) {
+      if (key.endsWith('\u0000event')) list.sort(byDate);
+    }
+    memo.set(kb, byKey);
+  }
+  return byKey.get(`${incident}\u0000${kind}`) ?? [];
+}
+
+/** Chronological order; undated last; stable otherwise. */
+export function byDate(a: Passage, b: Passage): number {
+  const da = a.date ? startOf(a.date) : '9999';
+  const db = b.date ? startOf(b.date) : '9999';
+  return da < db ? -1 : da > db ? 1 : a.n - b.n;
+}

@@ -1,0 +1,132 @@
+/**
+ * Intent rules for free-text questions, read before any search: "when did X" wants a dated event, "how long"
+ * a duration, "was X affected" a victim, an IP or a 40-hex thumbprint an indicator lookup, "what happened in
+ * July 2023" a timeline filter, "what is X" a glossary term. Questions no rule claims go to search.
+ */
+import type { DateRange } from './command.js';
+import { findDateRange } from './date-phrases.js';
+import { findIpv4s, refang } from './defang.js';
+import type { Incident } from './model.js';
+import { yearForMonth } from './year-for-month.js';
+
+export type ListIntent = 'victims' | 'logging' | 'actor' | 'technique' | 'status' | 'sources' | 'indicators';
+
+export type Route =
+  | { intent: 'help' }
+  | { intent: 'incidents' }
+  | { intent: 'glossary-list' }
+  | { intent: 'indicator-lookup'; query: string }
+  | { intent: 'duration' }
+  | { intent: 'when' }
+  | { intent: 'timeline'; range?: DateRange; words?: string }
+  | { intent: 'define'; subject: string }
+  | { intent: 'victim-check'; subject: string }
+  | { intent: 'who-is'; subject: string }
+  | { intent: 'figures' }
+  | { intent: 'summary' }
+  | { intent: 'list'; list: ListIntent }
+  | { intent: 'search' };
+
+const LEADING_FILLER =
+  /^(?:(?:hi|hey|hello|yo|ok|okay|so|um|uh|hmm|please|pls|plz|quick question|question|q|bot|breachbot|hey there|good (?:morning|afternoon|evening)|thanks|thank you|can you tell me|could you tell me|can you|could you|would you|tell me|do you know|does anyone know|i want to know|i would like to know|id like to know|i wonder|i was wondering|i need to know|any idea|just curious|curious|btw|and|also|but|then|now|ok so|right)\b[\s,]*)+/;
+
+/** Removes greetings and "can you tell me" from the front of a question. */
+export function stripFiller(text: string): string {
+  return text.replace(LEADING_FILLER, '').trim();
+}
+
+const HELP_ONLY =
+  /^(help|help me|commands|menu|usage|options|what can (you|i) (do|ask)( you)?|what do you (do|know)|how (do|does) (this|it|you) work|how do i use (this|you|it)|who are you|what are you|hi|hello|hey|thanks|thank you|start|get started|\?)$/;
+const INCIDENTS =
+  /\b(which|what|other|list|all|more|any)\b.*\b(incidents|breaches|cases|write ?ups|writeups)\b|^(list )?(incidents|breaches)$/;
+const GLOSSARY_LIST = /^(glossary|terms|definitions|jargon|acronyms|list (of )?(terms|definitions|acronyms))$/;
+const DURATION =
+  /\bhow long\b|\bhow many (days|weeks|months|hours|years)\b|\bdwell time\b|\btime to (detect|detection|discover|disclose|disclosure|contain|containment|respond|notify)\b|\bhow (quickly|fast|soon)\b|\bhow much time\b|\bduration\b/;
+const WHEN =
+  /^(when|what date|which date|what day|on what (date|day)|what time|date of|dates? of|what year|which year|what month|which month)\b|\bwhen (did|was|were|is|has|had|do|does|exactly)\b|\b(what|which) (date|day|month|year) (did|was|were)\b/;
+const HAPPENED = /\b(happen\w*|events?|timeline|going on|occur\w*|news|took place|anything|what was|what did|what were|what else|activity|developments?)\b/;
+const DEFINE =
+  /^(?:what is|whats|what are|what r|what s|whats an?|define|definition of|meaning of|explain|what does|what do|who or what is|what exactly is|what the heck is|wtf is)\s+(.+?)(?:\s+(?:mean|means|stand for|stands for))?$/;
+const VICTIM_CHECK =
+  /^(?:was|were|is|are|did|has|have|had)\s+(.+?)\s+(?:also\s+|actually\s+|really\s+|even\s+)?(?:get\s+|got\s+|been\s+)?(affected|hacked|breached|compromised|targeted|hit|impacted|a victim|victims?|among (?:the )?(?:victims|targets|affected)|accessed|involved|exposed|pwned|owned|attacked|spied on|read|one of the victims|on the list)\b/;
+const DID_THEY =
+  /^did (?:they|storm-?0558|storm 0558|the (?:attackers?|hackers?|actor|chinese|china))\s+(?:hack|breach|compromise|target|access|read|attack|get into|spy on|steal from)\s+(.+)$/;
+const WHO_IS = /^who (?:is|was|s|are|were)\s+(.+)$/;
+const FIGURES = /\bhow (many|much)\b|\b(number|count|total|amount) of\b|\bhow big\b|\bscale of\b/;
+const SUMMARY =
+  /^(what happened|what happened here|what is (this|it)( about)?|whats (this|it) about|what was (this|it|the (incident|attack|breach|hack|intrusion))( about)?|summary|summari[sz]e( (this|it))?|tldr|tl dr|overview|recap|explain (this|it)|give me (a|the) (summary|overview|rundown)|the gist|gist|what is going on)$/;
+
+const LISTS: Array<[ListIntent, RegExp]> = [
+  [
+    'actor',
+    /\bwho (did (it|this|that)|was behind|is behind|were behind|are behind|s behind|is responsible|was responsible|were responsible|hacked (us|them|microsoft)|attacked|carried (it |this )?out|perpetrated|conducted|are the (attackers|hackers)|were the (attackers|hackers)|was it|is it)\b|\b(threat actor|attribution|attributed|nation[- ]state|which (group|actor|country|nation|apt|hackers?)|what (group|actor|country|apt|kind of hackers?)|(is|was) it china|china behind|chinese hackers|behind (it|this|the (attack|hack|breach|intrusion)))\b|^(actor|attacker|attackers|hackers?|culprit|perpetrator|who did it)$/,
+  ],
+  [
+    'victims',
+    /\bwho (was|were|got|has been|have been|else was|else got|is|are|did they)\s+(affected|hacked|breached|compromised|targeted|hit|impacted|the victims?|victims?|attacked|spied on|hack|target)\b|\b(which|what) (organi[sz]ations?|orgs|agencies|companies|departments|people|persons|individuals|accounts|governments?|customers|entities|victims|targets|officials)\b|\bvictims?\b|\b(affected|targeted|impacted|compromised) (organi[sz]ations?|orgs|agencies|accounts|parties|people|entities|customers)\b|\bwho (did they|did it) (hack|target)\b/,
+  ],
+  [
+    'logging',
+    /\b(logs?|logging|audit\w*|recommend\w*|mitigat\w*|protect\w*|defend\w*|prevent\w*|harden\w*|best practices?|guidance|advice|hunt\w*|kql|siem|sentinel|splunk|detection rules?|alert rules?)\b|\bwhat (should|can|could|must) (we|i|orgs?|organi[sz]ations?|companies|customers|admins?|defenders) do\b|\bhow (do|can|could|should|would|might) (i|we|you|one|orgs?|organi[sz]ations?|companies|customers|admins?|defenders) (detect|find|spot|check|tell|know|see|look|catch|identify|monitor|protect|prevent|defend|mitigate|stop|avoid)\b|\b(am i|are we|were we|was i) (affected|vulnerable|at risk|exposed|hit|compromised)\b|\bwhat to (look for|monitor|log|check)\b/,
+  ],
+  [
+    'technique',
+    /\b(technique|techniques|ttps?|attack vector|vector|root cause|initial access|how it worked|modus operandi|kill chain|attack chain|attack path|mechanism)\b|\bhow (did|was|were|could|do|does|is) (they|it|the attackers?|the hackers?|the actor|storm-?0558|storm 0558|this|that|someone|the (attack|intrusion|breach|hack|compromise|key|token|tokens))\b(?!.*\b(detect\w*|discover\w*|found|find|notic\w*|caught|spott\w*|disclos\w*|announc\w*|report\w*)\b)/,
+  ],
+  ['indicators', /\b(iocs?|indicators?( of compromise)?|ip addresses|ips|thumbprints?|user[- ]?agents?|jarm|hashes|proxies|softether|web panels?|infrastructure)\b/],
+  [
+    'status',
+    /\b(status|is it (over|still|ongoing|resolved|fixed|contained|done|finished)|still (ongoing|active|happening|going on)|current (state|situation)|where (do )?things stand|resolved|outcome)\b/,
+  ],
+  ['sources', /\b(sources?|references?|citations?|cite|where (does|did|do) (this|that|the|your) (info|information|data|facts?) come from|how do you know|where did you get)\b/],
+];
+
+const INDICATOR_VALUE = /\b[0-9a-f]{32,64}\b|client=|mozilla\/|chrome\/\d|edg\/\d|applewebkit|not-a\.brand|\bjarm\b.*\b[0-9a-f]{20,}/i;
+
+/** Picks the route for a free-text question (lower-cased, corrected words) and its raw text. */
+export function classify(text: string, raw: string, incident: Incident | undefined): Route {
+  const t = stripFiller(text);
+  if (t === '' || HELP_ONLY.test(t)) return { intent: 'help' };
+  const plain = refang(raw);
+  if (findIpv4s(plain).length > 0 || INDICATOR_VALUE.test(plain)) return { intent: 'indicator-lookup', query: plain };
+  if (GLOSSARY_LIST.test(t)) return { intent: 'glossary-list' };
+  if (INCIDENTS.test(t)) return { intent: 'incidents' };
+  if (SUMMARY.test(t)) return { intent: 'summary' };
+  if (DURATION.test(t)) return { intent: 'duration' };
+  if (WHEN.test(t)) return { intent: 'when' };
+  const date = findDateRange(t, { yearForMonth: incident ? yearForMonth(incident) : undefined });
+  if (date) {
+    const rest = t.replace(date.matched, ' ').replace(/\s+/g, ' ').trim();
+    if (HAPPENED.test(rest) || rest.split(' ').length <= 2) {
+      const words = rest
+        .replace(HAPPENED, ' ')
+        .replace(/\b(what|in|on|during|from|the|of|for|show|me|list|all|there|were|was|any|did|do|happened|timeline)\b/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+      return { intent: 'timeline', range: date.range, ...(words !== '' ? { words } : {}) };
+    }
+  }
+  const victim = VICTIM_CHECK.exec(t) ?? DID_THEY.exec(t);
+  if (victim?.[1]) return { intent: 'victim-check', subject: victim[1] };
+  const define = DEFINE.exec(t);
+  if (define?.[1] && !/^(was|were|did|happened|happening)\b/.test(define[1])) return { intent: 'define', subject: define[1] };
+  const who = WHO_IS.exec(t);
+  if (who?.[1] && !LISTS[0]?.[1].test(t) && !LISTS[1]?.[1].test(t)) return { intent: 'who-is', subject: who[1] };
+  if (FIGURES.test(t)) return { intent: 'figures' };
+  for (const [list, re] of LISTS) if (re.test(t)) return { intent: 'list', list };
+  return { intent: 'search' };
+}
+
+/** The list intent a single word or phrase names ("status", "the iocs"), for "what is the status". */
+export function listIntentOf(subject: string): ListIntent | 'timeline' | undefined {
+  const s = subject.replace(/^(the|a|an)\s+/, '').trim();
+  if (/^(timeline|chronology|sequence of events)$/.test(s)) return 'timeline';
+  if (/^(status|current status|outcome|situation)$/.test(s)) return 'status';
+  if (/^(iocs?|indicators?|indicators of compromise|ips|ip addresses)$/.test(s)) return 'indicators';
+  if (/^(recommendations?|mitigations?|logging|logs|detections?|advice|guidance)$/.test(s)) return 'logging';
+  if (/^(victims?|targets?)$/.test(s)) return 'victims';
+  if (/^(technique|techniques|ttps?|attack vector|method|root cause)$/.test(s)) return 'technique';
+  if (/^(actor|threat actor|attacker|attribution)$/.test(s)) return 'actor';
+  if (/^(sources?|references?)$/.test(s)) return 'sources';
+  return undefined;
+}

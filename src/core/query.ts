@@ -1,0 +1,138 @@
+/**
+ * A question, read for search: cleaned words, typos corrected against the knowledge base's own vocabulary,
+ * synonym phrases found, and the "concepts" whose coverage decides how sure an answer is.
+ *
+ * @example
+ * analyzeQuery(kb, 'when was the stolen key revokd').corrections // [{ from: 'revokd', to: 'revoked' }]
+ */
+import type { KnowledgeBase } from './knowledge-base.js';
+import type { SearchHit, WeightedTerm } from './search-index.js';
+import { isStopWord } from './stopwords.js';
+import { matchSynonyms } from './synonyms.js';
+import { expandToken, searchTerms, termOf, words } from './tokenize.js';
+
+/** One thing the asker said: a word or a synonym phrase, with the terms that can match it. */
+export interface Concept {
+  text: string;
+  /** the asker's own stemmed terms */
+  own: string[];
+  /** own terms plus synonyms, weighted */
+  terms: WeightedTerm[];
+  /** share of the coverage this concept carries */
+  weight: number;
+  /** the word was a typo we corrected */
+  corrected: boolean;
+  /** made only of question words ("how many", "who did it"): counts little */
+  filler: boolean;
+  /** neither the word nor any synonym occurs in the knowledge base */
+  unknown: boolean;
+  group?: number;
+}
+
+export interface QueryAnalysis {
+  /** corrected words, lower case */
+  words: string[];
+  /** the corrected text, words joined by spaces */
+  text: string;
+  corrections: Array<{ from: string; to: string }>;
+  concepts: Concept[];
+  terms: WeightedTerm[];
+}
+
+const MAX_WORDS = 40;
+const SYNONYM_WEIGHT = 0.45;
+
+export function analyzeQuery(kb: KnowledgeBase, text: string): QueryAnalysis {
+  const raw = words(text).slice(0, MAX_WORDS);
+  const corrections: QueryAnalysis['corrections'] = [];
+  const corrected = raw.map((w) => {
+    const fix = kb.lexicon.correct(w);
+    if (fix && fix !== w) {
+      corrections.push({ from: w, to: fix });
+      return fix;
+    }
+    return w;
+  });
+  const fixedAt = new Set(corrected.map((w, i) => (w !== raw[i] ? i : -1)).filter((i) => i >= 0));
+  const matches = matchSynonyms(kb.synonyms, corrected);
+  const concepts: Concept[] = [];
+  let m = 0;
+  for (let i = 0; i < corrected.length; ) {
+    const match = matches[m];
+    if (match && match.start === i) {
+      m++;
+      const phrase = corrected.slice(i, i + match.length).join(' ');
+      const own = searchTerms(phrase);
+      const groupTerms = kb.synonyms.groupTerms[match.group] ?? [];
+      concepts.push(
+        makeConcept(kb, phrase, own, groupTerms, own.length === 0, [...Array(match.length).keys()].some((k) => fixedAt.has(i + k)), match.group),
+      );
+      i += match.length;
+      continue;
+    }
+    const word = corrected[i] as string;
+    i++;
+    if (isStopWord(word)) continue;
+    const own = expandToken(word)
+      .map(termOf)
+      .filter((t): t is string => !!t);
+    if (own.length === 0) continue;
+    concepts.push(makeConcept(kb, word, own, [], false, fixedAt.has(i - 1)));
+  }
+  const terms = new Map<string, number>();
+  for (const c of concepts) for (const t of c.terms) terms.set(t.term, Math.max(terms.get(t.term) ?? 0, t.weight));
+  return {
+    words: corrected,
+    text: corrected.join(' '),
+    corrections,
+    concepts,
+    terms: [...terms].map(([term, weight]) => ({ term, weight })),
+  };
+}
+
+function makeConcept(
+  kb: KnowledgeBase,
+  text: string,
+  own: string[],
+  groupTerms: readonly string[],
+  filler: boolean,
+  corrected: boolean,
+  group?: number,
+): Concept {
+  const terms: WeightedTerm[] = own.map((term) => ({ term, weight: 1 }));
+  for (const term of groupTerms) {
+    if (!own.includes(term)) terms.push({ term, weight: filler ? SYNONYM_WEIGHT * 0.6 : SYNONYM_WEIGHT });
+  }
+  const known = terms.filter((t) => kb.index.df(t.term) > 0);
+  const unknown = known.length === 0;
+  const ownIdf = Math.max(0, ...own.filter((t) => kb.index.df(t) > 0).map((t) => kb.index.idf(t)));
+  const rarity = ownIdf > 0 ? ownIdf / kb.index.maxIdf : 0.6;
+  const weight = filler ? 0.3 : unknown ? 1 : 0.5 + 0.5 * Math.min(1, rarity);
+  return { text, own, terms, weight, corrected, filler, unknown, group };
+}
+
+/** Share (0..1) of the question's concepts that a passage matched, weighted by how telling each concept is.
+ * A concept matched only through a word that is another concept's own word does not count twice. */
+export function coverage(query: QueryAnalysis, hit: SearchHit): number {
+  let total = 0;
+  let got = 0;
+  for (const c of query.concepts) {
+    total += c.weight;
+    const matched = c.terms.filter((t) => hit.matched.has(t.term));
+    if (matched.length === 0) continue;
+    const ownMatch = c.own.some((t) => hit.matched.has(t));
+    if (!ownMatch && matched.every((t) => query.concepts.some((o) => o !== c && o.own.includes(t.term)))) continue;
+    got += c.weight * (ownMatch ? 1 : 0.85) * (c.corrected ? 0.8 : 1);
+  }
+  return total === 0 ? 0 : got / total;
+}
+
+/** The concepts a passage did not match. */
+export function missedConcepts(query: QueryAnalysis, hit: SearchHit): Concept[] {
+  return query.concepts.filter((c) => !c.terms.some((t) => hit.matched.has(t.term)));
+}
+
+/** Content concepts (not filler). */
+export function contentConcepts(query: QueryAnalysis): Concept[] {
+  return query.concepts.filter((c) => !c.filler);
+}

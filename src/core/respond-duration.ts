@@ -1,0 +1,136 @@
+/**
+ * "How long …?": durations computed from the dates: attack start to detection, detection to disclosure, the whole
+ * intrusion, time since disclosure (from `now`), or the span of one dated event or indicator the question names.
+ */
+import type { Answer, AnswerFact, AnswerItem } from './answer.js';
+import { incidentName, makeAnswer } from './answer-base.js';
+import type { Ask } from './ask-context.js';
+import { daysBetween, describeDays, isoDay } from './dates.js';
+import { factsAndItems } from './facts.js';
+import { type KeyDate, keyDateEvents } from './key-dates.js';
+import type { Passage } from './passages.js';
+import { coverage, type QueryAnalysis } from './query.js';
+import { subjectConcepts } from './subject.js';
+
+interface Span {
+  id: string;
+  from: KeyDate;
+  to: KeyDate | 'now';
+  label: string;
+  words: RegExp;
+}
+
+const SPANS: Span[] = [
+  {
+    id: 'start-to-detection',
+    from: 'start',
+    to: 'detected',
+    label: 'From the first access to detection',
+    words: /\b(detect\w*|discover\w*|notic\w*|caught|spot\w*|unnoticed|undetected|found|dwell)\b/,
+  },
+  {
+    id: 'detection-to-disclosure',
+    from: 'detected',
+    to: 'disclosed',
+    label: 'From detection to public disclosure',
+    words: /\b(disclos\w*|announc\w*|public\w*|reveal\w*|tell|told|notify\w*|inform\w*|admit\w*)\b/,
+  },
+  {
+    id: 'start-to-end',
+    from: 'start',
+    to: 'end',
+    label: 'The intrusion itself (first access to end)',
+    words: /\b(last\w*|intrusion|access|inside|in the (network|mailboxes)|active|go on|went on|dwell|persist\w*|attack|hack|breach|exposed|read)\b/,
+  },
+  {
+    id: 'start-to-disclosure',
+    from: 'start',
+    to: 'disclosed',
+    label: 'From the first access to public disclosure',
+    words: /\b(before (anyone|the public|we) (knew|learned)|until (the )?public|from start to disclosure)\b/,
+  },
+  { id: 'since-disclosure', from: 'disclosed', to: 'now', label: 'Since disclosure', words: /\bago\b|\bsince\b/ },
+];
+
+const DURATION_WORDS =
+  /^(how|long|duration|days?|weeks?|months?|years?|time|took|take|takes|taking|last\w*|quick\w*|fast|soon|ago|since|until|till|before|after|between|from|to|detect\w*|discover\w*|notic\w*|disclos\w*|announc\w*|public\w*|reveal\w*|dwell|unnoticed|undetected|access\w*|active|inside|persist\w*|go|went|on|microsoft|it|them|they|exposed|read)$/;
+
+export function respondDuration(ask: Ask, query: QueryAnalysis): Answer | undefined {
+  const { kb, incident } = ask;
+  if (!incident) return undefined;
+  const subject = subjectConcepts(ask, query, DURATION_WORDS);
+  if (subject.length > 0) {
+    const span = spanOfNamedFact(ask, query);
+    if (span) return span;
+  }
+  const available = SPANS.filter((s) => incident.dates[s.from] && (s.to === 'now' || incident.dates[s.to]));
+  if (available.length === 0 || subject.length > 0) return undefined;
+  const text = query.text;
+  const since = available.find((s) => s.to === 'now');
+  const asked = /\bago\b/.test(text) && since ? since : available.find((s) => s.words.test(text) && s.to !== 'now');
+  const ordered = asked ? [asked, ...available.filter((s) => s !== asked && s.to !== 'now')] : available.filter((s) => s.to !== 'now');
+  const today = isoDay(ask.now);
+  const facts: AnswerFact[] = [];
+  const items: AnswerItem[] = [];
+  for (const span of ordered) {
+    const from = incident.dates[span.from] as string;
+    const to = span.to === 'now' ? today : (incident.dates[span.to] as string);
+    const days = daysBetween(from, to);
+    const sources = [...sourcesOn(ask, span.from), ...(span.to === 'now' ? [] : sourcesOn(ask, span.to))];
+    const approx = from.length < 10 || to.length < 10 ? 'about ' : '';
+    const text = `${span.label}: ${approx}${describeDays(days)}, ${from} to ${span.to === 'now' ? `today (${today})` : to}.`;
+    const fact: AnswerFact = {
+      id: `${incident.id}-${span.id}`,
+      text,
+      date: to,
+      sources: sources.length > 0 ? [...new Set(sources)] : incident.status.sources.slice(0, 1),
+    };
+    facts.push(fact);
+    items.push({ text, factId: fact.id });
+  }
+  const headline = facts[0]?.text.replace(/\.$/, '') ?? 'durations';
+  return makeAnswer(kb, {
+    intent: 'duration',
+    incident: incident.id,
+    title: `${incidentName(incident)}: ${headline.charAt(0).toLowerCase()}${headline.slice(1)}`,
+    sections: [{ items }, { text: 'Computed from the key dates in the knowledge base; day counts are calendar days.' }],
+    facts,
+    suggestions: ['timeline', 'when was it detected?'],
+    confidence: asked ? 0.92 : 0.75,
+    question: ask.question,
+  });
+}
+
+function sourcesOn(ask: Ask, key: KeyDate): string[] {
+  const incident = ask.incident;
+  if (!incident) return [];
+  return keyDateEvents(ask.kb, incident, key)[0]?.sources ?? [];
+}
+
+/** "How long was 51.89.156.153 active", "how long did Bacon's access last": the span of one dated fact. */
+function spanOfNamedFact(ask: Ask, query: QueryAnalysis): Answer | undefined {
+  const { kb, incident } = ask;
+  if (!incident) return undefined;
+  const hits = kb.index.search(query.terms, {
+    incidents: new Set([incident.id]),
+    kinds: new Set(['event', 'indicator']),
+    limit: 8,
+  });
+  const best = hits.find((h) => h.passage.date && h.passage.endDate && coverage(query, h) >= 0.55);
+  if (!best) return undefined;
+  const p: Passage = best.passage;
+  const days = daysBetween(p.date as string, p.endDate as string);
+  const made = factsAndItems(kb, [p]);
+  const approx = (p.date as string).length < 10 || (p.endDate as string).length < 10 ? 'about ' : '';
+  const text = `${approx}${describeDays(days)} (${p.date} to ${p.endDate})`;
+  return makeAnswer(kb, {
+    intent: 'duration',
+    incident: incident.id,
+    title: `${p.title}: ${text}`,
+    sections: [{ text: `${p.title}: ${text}.` }, { items: made.items }],
+    facts: made.facts,
+    suggestions: ['timeline'],
+    confidence: Math.min(0.9, 0.4 + coverage(query, best) / 2),
+    question: ask.question,
+  });
+}

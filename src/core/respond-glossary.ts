@@ -1,0 +1,67 @@
+/** "what is MailItemsAccessed?", "define OWA", `glossary`: terms from the incident's glossary. */
+import type { Answer } from './answer.js';
+import { incidentName, makeAnswer, moreCommand, pageLabel, pageOf } from './answer-base.js';
+import type { Ask } from './ask-context.js';
+import { factsAndItems } from './facts.js';
+import { passagesOf } from './incident-passages.js';
+import type { Passage } from './passages.js';
+
+const PAGE_SIZE = 12;
+
+/** The glossary entry a term or alias names (fuzzily), searched in the asked incident first, then in all. */
+export function findTerm(ask: Ask, subject: string): Passage | undefined {
+  const { kb } = ask;
+  const cleaned = subject
+    .replace(/^(a|an|the)\s+/i, '')
+    .replace(/\s+(exactly|again|please|for|in this (incident|case|attack))$/i, '')
+    .replace(/[?!.]+$/, '')
+    .trim();
+  if (cleaned.length < 2 || cleaned.length > 60) return undefined;
+  const order = [ask.incident, ...kb.incidents.filter((i) => i !== ask.incident)].filter((i) => !!i);
+  for (const incident of order) {
+    const match = kb.glossaryNames(incident.id).find(cleaned);
+    if (match && match.score <= 0.25) {
+      const p = kb.passage(incident.id, match.value);
+      if (p) return p;
+    }
+  }
+  return undefined;
+}
+
+export function respondTerm(ask: Ask, term: Passage, confidence = 0.95): Answer {
+  const made = factsAndItems(ask.kb, [term], {
+    withIncident: ask.incident !== undefined && term.incident !== ask.incident.id,
+  });
+  return makeAnswer(ask.kb, {
+    intent: 'glossary',
+    incident: term.incident,
+    title: term.title,
+    sections: [{ text: made.facts[0]?.text }],
+    facts: made.facts,
+    suggestions: ['glossary', 'logging', 'technique'],
+    confidence,
+    question: ask.question,
+  });
+}
+
+export function respondGlossary(ask: Ask): Answer | undefined {
+  const { kb, incident } = ask;
+  if (!incident) return undefined;
+  const terms = passagesOf(kb, incident.id, 'term')
+    .slice()
+    .sort((a, b) => a.title.localeCompare(b.title));
+  if (terms.length === 0) return undefined;
+  const page = pageOf(terms, ask.page, PAGE_SIZE);
+  const made = factsAndItems(kb, page.items);
+  return makeAnswer(kb, {
+    intent: 'glossary',
+    incident: incident.id,
+    title: `Glossary for ${incidentName(incident)}${pageLabel(page)}`,
+    sections: [{ items: made.items }],
+    facts: made.facts,
+    suggestions: ['logging', 'technique'],
+    confidence: 1,
+    more: page.next ? moreCommand('glossary', incident, kb, page.next) : undefined,
+    question: ask.question,
+  });
+}

@@ -1,0 +1,168 @@
+/**
+ * `indicators [IP | thumbprint | text]`: the incident's indicators of compromise, or a lookup. IPs are shown
+ * defanged (51.89.156[.]153) and matched plain or defanged, across every loaded incident.
+ */
+import type { Answer, AnswerSection } from './answer.js';
+import { incidentName, makeAnswer, moreCommand, noneAnswer, pageLabel, pageOf } from './answer-base.js';
+import type { Ask } from './ask-context.js';
+import { defang, findIpv4s, refang } from './defang.js';
+import { factsAndItems } from './facts.js';
+import { passagesOf } from './incident-passages.js';
+import type { Indicator } from './model.js';
+import { INDICATOR_LABEL, type Passage } from './passages.js';
+import { words } from './tokenize.js';
+
+const PAGE_SIZE = 15;
+const TYPE_ORDER: Indicator['type'][] = ['thumbprint', 'ip', 'user-agent', 'hash', 'jarm', 'certificate', 'uri', 'domain', 'pattern'];
+
+/** Words that ask for one type of indicator. */
+const TYPE_WORDS: Array<[RegExp, Indicator['type']]> = [
+  [/\b(thumbprints?|fingerprints?|key ids?|kid)\b/, 'thumbprint'],
+  [/\b(ips?|ip address(es)?|addresses|proxies|proxy|servers?|infrastructure)\b/, 'ip'],
+  [/\b(user[- ]?agents?|uas?)\b/, 'user-agent'],
+  [/\b(hash(es)?|sha-?1|sha-?256|md5)\b/, 'hash'],
+  [/\bjarm\b/, 'jarm'],
+  [/\b(certificates?|certs?|x\.?509)\b/, 'certificate'],
+  [/\b(domains?|hostnames?)\b/, 'domain'],
+  [/\b(uris?|urls?|paths?)\b/, 'uri'],
+];
+
+const indicatorOf = (p: Passage): Indicator | undefined => (p.ref.kind === 'indicator' ? p.ref.item : undefined);
+
+export function respondIndicators(ask: Ask, query?: string): Answer {
+  const { kb, incident } = ask;
+  if (!incident) return noneAnswer(kb, undefined, ask.question, 'No incidents are loaded.');
+  const text = (query ?? '').trim();
+  if (text !== '') {
+    const lookup = lookupValues(ask, text);
+    if (lookup) return lookup;
+    const type = TYPE_WORDS.find(([re]) => re.test(text.toLowerCase()))?.[1];
+    if (type) return listIndicators(ask, type);
+  }
+  return listIndicators(ask);
+}
+
+function listIndicators(ask: Ask, type?: Indicator['type']): Answer {
+  const { kb, incident } = ask;
+  if (!incident) return noneAnswer(kb, undefined, ask.question);
+  const all = passagesOf(kb, incident.id, 'indicator');
+  if (all.length === 0) {
+    return noneAnswer(kb, incident, ask.question, `The knowledge base lists no indicators for ${incidentName(incident)}.`, [
+      'technique',
+      'timeline',
+    ]);
+  }
+  const chosen = (type ? all.filter((p) => indicatorOf(p)?.type === type) : all)
+    .slice()
+    .sort(
+      (a, b) =>
+        TYPE_ORDER.indexOf(indicatorOf(a)?.type ?? 'pattern') - TYPE_ORDER.indexOf(indicatorOf(b)?.type ?? 'pattern') ||
+        (a.date ?? '').localeCompare(b.date ?? '') ||
+        a.n - b.n,
+    );
+  if (chosen.length === 0) return listIndicators(ask);
+  const page = pageOf(chosen, ask.page, PAGE_SIZE);
+  const made = factsAndItems(kb, page.items);
+  const counts = new Map<string, number>();
+  for (const p of all) {
+    const t = indicatorOf(p)?.type ?? 'pattern';
+    counts.set(t, (counts.get(t) ?? 0) + 1);
+  }
+  const summary = [...counts].map(([t, n]) => `${n} ${INDICATOR_LABEL[t as Indicator['type']]}${n === 1 ? '' : 's'}`).join(', ');
+  const sections: AnswerSection[] = [];
+  if (page.page === 1) {
+    sections.push({ text: `${summary}. IPs are defanged; look one up with \`indicators 1.2.3.4\`.` });
+  }
+  sections.push({ items: made.items });
+  const what = type ? `${INDICATOR_LABEL[type]}s` : 'Indicators';
+  return makeAnswer(kb, {
+    intent: 'indicators',
+    incident: incident.id,
+    title: `${what} for ${incidentName(incident)}${pageLabel(page)}`,
+    sections,
+    facts: made.facts,
+    suggestions: ['logging', 'technique'],
+    confidence: 1,
+    more: page.next ? moreCommand(`indicators${type ? ` ${type === 'ip' ? 'ips' : type}` : ''}`, incident, kb, page.next) : undefined,
+    question: ask.question,
+  });
+}
+
+/** Looks up IPs, hex values and other literal strings in every incident's indicators. */
+function lookupValues(ask: Ask, text: string): Answer | undefined {
+  const { kb } = ask;
+  const plain = refang(text);
+  const ips = findIpv4s(plain);
+  const hexes = plain.match(/\b[0-9a-f]{12,64}\b/gi)?.map((h) => h.toLowerCase()) ?? [];
+  const literal = literalNeedle(plain);
+  const needles = [...ips, ...hexes];
+  if (needles.length === 0 && !literal) return undefined;
+  const all = kb.passages.filter((p) => p.kind === 'indicator');
+  const found: Passage[] = [];
+  for (const p of all) {
+    const value = indicatorOf(p)?.value.toLowerCase() ?? '';
+    const hit =
+      needles.some((n) => value === n || (n.length >= 12 && /^[0-9a-f]+$/.test(n) && value.startsWith(n))) ||
+      (literal !== undefined && value.includes(literal));
+    if (hit) found.push(p);
+  }
+  const shown = needles.length > 0 ? needles.map((n) => defang(n)).join(', ') : `"${text}"`;
+  if (found.length === 0) {
+    if (needles.length === 0) return undefined;
+    const incident = ask.incident;
+    return makeAnswer(kb, {
+      kind: 'none',
+      intent: 'indicators',
+      incident: incident?.id ?? null,
+      title: `${shown}: not in the knowledge base`,
+      sections: [
+        {
+          text: `${shown} is not among the indicators recorded for ${kb.incidents.length > 1 ? 'any loaded incident' : incident ? incidentName(incident) : 'the incident'}. Not being listed does not make it safe: these lists only hold what the sources published.`,
+        },
+      ],
+      suggestions: ['indicators', 'logging'],
+      confidence: 0.9,
+      question: ask.question,
+    });
+  }
+  const incidents = new Set(found.map((p) => p.incident));
+  const made = factsAndItems(kb, found.slice(0, 20), {
+    withIncident: incidents.size > 1 || (ask.incident !== undefined && !incidents.has(ask.incident.id)),
+  });
+  const related = relatedEvents(ask, found);
+  const events = factsAndItems(kb, related, { short: true });
+  const sections: AnswerSection[] = [{ items: made.items }];
+  if (events.items.length > 0) sections.push({ heading: 'Mentioned in', items: events.items });
+  const only = incidents.size === 1 ? kb.incident([...incidents][0] as string) : undefined;
+  return makeAnswer(kb, {
+    intent: 'indicators',
+    incident: only?.id ?? null,
+    title: `Yes: ${shown} is a known indicator${only ? ` of ${incidentName(only)}` : ''}`,
+    sections,
+    facts: [...made.facts, ...events.facts],
+    suggestions: ['indicators', 'logging'],
+    confidence: 0.98,
+    question: ask.question,
+  });
+}
+
+/** A literal worth substring-matching: a user-agent fragment, a JARM, a path ("Client=REST", "Chrome/92"). */
+function literalNeedle(text: string): string | undefined {
+  const candidates = text.split(/\s+/).filter((w) => w.length >= 6 && /[=/;]|^[0-9a-f]{20,}$/i.test(w));
+  const best = candidates.sort((a, b) => b.length - a.length)[0];
+  if (best) return best.toLowerCase().replace(/^["'(]+|["'),?]+$/g, '');
+  const tokens = words(text);
+  return tokens.length === 1 && (tokens[0] ?? '').length >= 10 ? tokens[0] : undefined;
+}
+
+function relatedEvents(ask: Ask, found: Passage[]): Passage[] {
+  const values = found.map((p) => indicatorOf(p)?.value.toLowerCase()).filter((v): v is string => !!v);
+  const out: Passage[] = [];
+  for (const p of found) {
+    for (const e of passagesOf(ask.kb, p.incident, 'event')) {
+      const text = refang(e.text.toLowerCase());
+      if (!out.includes(e) && values.some((v) => text.includes(v))) out.push(e);
+    }
+  }
+  return out.slice(0, 3);
+}

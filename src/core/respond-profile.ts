@@ -1,0 +1,102 @@
+/** `actor`, `technique` and `status`: the incident's attribution, how the attack worked, and where it stands. */
+import type { Answer, AnswerSection } from './answer.js';
+import { incidentName, makeAnswer, moreCommand, noneAnswer, pageLabel, pageOf } from './answer-base.js';
+import type { Ask } from './ask-context.js';
+import { factsAndItems } from './facts.js';
+import { byDate, passagesOf } from './incident-passages.js';
+import type { Passage } from './passages.js';
+
+const PAGE_SIZE = 8;
+
+function statements(ask: Ask, kind: 'actor' | 'technique', confidence: number, ranked?: Passage[]): Answer {
+  const { kb, incident } = ask;
+  if (!incident) return noneAnswer(kb, undefined, ask.question, 'No incidents are loaded.');
+  const all = ranked ?? passagesOf(kb, incident.id, kind);
+  const headline = all.find((p) => p.id === `${incident.id}-${kind}`);
+  const details = all.filter((p) => p !== headline && !p.supersededBy);
+  const name = incidentName(incident);
+  if (!headline && details.length === 0) {
+    const summary = kb.passage(incident.id, `${incident.id}-summary`);
+    const what = kind === 'actor' ? 'who is behind' : 'how the attack on';
+    if (!summary) return noneAnswer(kb, incident, ask.question);
+    const made = factsAndItems(kb, [summary]);
+    return makeAnswer(kb, {
+      intent: kind,
+      incident: incident.id,
+      title: `${name}: no ${kind === 'actor' ? 'attribution' : 'technique'} recorded`,
+      sections: [{ text: `The knowledge base does not say ${what} ${name}${kind === 'technique' ? ' worked' : ''} beyond its summary.`, items: made.items }],
+      facts: made.facts,
+      suggestions: ['timeline', 'status'],
+      confidence: Math.min(confidence, 0.6),
+      question: ask.question,
+    });
+  }
+  const page = pageOf(details, ask.page, PAGE_SIZE);
+  const sections: AnswerSection[] = [];
+  const facts: Answer['facts'] = [];
+  if (headline && page.page === 1) {
+    const made = factsAndItems(kb, [headline]);
+    sections.push({ text: made.facts[0]?.text });
+    facts.push(...made.facts);
+  }
+  const made = factsAndItems(kb, page.items);
+  if (made.items.length > 0) sections.push({ heading: headline ? 'Details' : undefined, items: made.items });
+  facts.push(...made.facts);
+  const actor = incident.attribution?.actor;
+  return makeAnswer(kb, {
+    intent: kind,
+    incident: incident.id,
+    title:
+      kind === 'actor'
+        ? `Who is behind ${name}${actor && actor !== name ? `: ${actor}` : ''}${pageLabel(page)}`
+        : `How the ${name} attack worked${pageLabel(page)}`,
+    sections,
+    facts,
+    suggestions: kind === 'actor' ? ['technique', 'timeline'] : ['logging', 'indicators', 'actor'],
+    confidence,
+    more: page.next ? moreCommand(kind, incident, kb, page.next) : undefined,
+    question: ask.question,
+  });
+}
+
+export const respondActor = (ask: Ask, confidence = 1, ranked?: Passage[]) => statements(ask, 'actor', confidence, ranked);
+export const respondTechnique = (ask: Ask, confidence = 1, ranked?: Passage[]) =>
+  statements(ask, 'technique', confidence, ranked);
+
+/** `status`: the summary, where things stand (as of when), the key dates and the latest events. */
+export function respondStatus(ask: Ask, confidence = 1): Answer {
+  const { kb, incident } = ask;
+  if (!incident) return noneAnswer(kb, undefined, ask.question, 'No incidents are loaded.');
+  const status = kb.passage(incident.id, `${incident.id}-status`);
+  const summary = kb.passage(incident.id, `${incident.id}-summary`);
+  const main = factsAndItems(kb, [status, summary].filter((p): p is Passage => !!p));
+  const d = incident.dates;
+  const keyDates = [
+    d.start ? `started ${d.start}` : '',
+    d.detected ? `detected ${d.detected}` : '',
+    d.disclosed ? `disclosed ${d.disclosed}` : '',
+    d.end ? `ended ${d.end}` : '',
+  ].filter(Boolean);
+  const recent = passagesOf(kb, incident.id, 'event')
+    .filter((p) => !p.supersededBy)
+    .slice()
+    .sort(byDate)
+    .slice(-3);
+  const latest = factsAndItems(kb, recent, { short: true });
+  const sections: AnswerSection[] = [
+    { heading: `Status (as of ${incident.status.asOf})`, text: main.facts[0]?.text },
+    { heading: 'Summary', text: main.facts[1]?.text },
+  ];
+  if (keyDates.length > 0) sections.push({ heading: 'Key dates', text: `${keyDates.join(', ')}.` });
+  if (latest.items.length > 0) sections.push({ heading: 'Latest events', items: latest.items });
+  return makeAnswer(kb, {
+    intent: 'status',
+    incident: incident.id,
+    title: `${incidentName(incident)}: status and summary`,
+    sections,
+    facts: [...main.facts, ...latest.facts],
+    suggestions: ['timeline', 'victims', 'logging'],
+    confidence,
+    question: ask.question,
+  });
+}

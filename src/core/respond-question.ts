@@ -1,0 +1,176 @@
+/**
+ * Free-text questions: intent rules first (intents.ts), then the responder for that intent, then search.
+ */
+import type { Answer } from './answer.js';
+import { incidentName } from './answer-base.js';
+import type { Ask } from './ask-context.js';
+import { type ListIntent, classify, listIntentOf } from './intents.js';
+import type { Incident } from './model.js';
+import { normalizeName } from './name-index.js';
+import { analyzeQuery, type QueryAnalysis } from './query.js';
+import { respondDuration } from './respond-duration.js';
+import { findTerm, respondGlossary, respondTerm } from './respond-glossary.js';
+import { respondHelp } from './respond-help.js';
+import { respondIndicators } from './respond-indicators.js';
+import { respondLogging } from './respond-logging.js';
+import { respondActor, respondStatus, respondTechnique } from './respond-profile.js';
+import { respondIncidents, respondSources } from './respond-sources.js';
+import { respondTimeline } from './respond-timeline.js';
+import { findVictim, respondFigures, respondVictim, respondVictims } from './respond-victims.js';
+import { respondWhen } from './respond-when.js';
+import { searchAnswer } from './search-answer.js';
+import { subjectConcepts } from './subject.js';
+
+export function respondQuestion(ask: Ask, text: string): Answer {
+  const query = analyzeQuery(ask.kb, text);
+  const mentioned = ask.named ? undefined : mentionedIncident(ask, query);
+  const scoped: Ask = mentioned ? { ...ask, incident: mentioned, named: true } : ask;
+  const route = classify(query.text, text, scoped.incident);
+  switch (route.intent) {
+    case 'help':
+      return respondHelp(scoped);
+    case 'incidents':
+      return respondIncidents(scoped);
+    case 'glossary-list':
+      return respondGlossary(scoped) ?? searchAnswer(scoped, query);
+    case 'indicator-lookup':
+      return respondIndicators(scoped, route.query);
+    case 'summary':
+      return respondStatus(scoped, 0.9);
+    case 'duration':
+      return respondDuration(scoped, query) ?? searchAnswer(scoped, query, { intent: 'duration' });
+    case 'when':
+      return respondWhen(scoped, query) ?? searchAnswer(scoped, query, { intent: 'when' });
+    case 'timeline':
+      return respondTimeline(scoped, { range: route.range, words: route.words }, 0.9);
+    case 'victim-check':
+      return victimCheck(scoped, query, route.subject);
+    case 'define':
+      return define(scoped, query, route.subject);
+    case 'who-is':
+      return whoIs(scoped, query, route.subject);
+    case 'figures':
+      return respondFigures(scoped) ?? searchAnswer(scoped, query, { kindBoost: { victim: 1.5 } });
+    case 'list':
+      return listAnswer(scoped, query, route.list);
+    default:
+      return searchOrEntity(scoped, query);
+  }
+}
+
+/** An incident named anywhere in the question by id or alias ("when was lastpass breached"). */
+function mentionedIncident(ask: Ask, query: QueryAnalysis): Incident | undefined {
+  const { kb } = ask;
+  if (kb.incidents.length < 2) return undefined;
+  const words = query.words;
+  for (let n = 3; n >= 1; n--) {
+    for (let i = 0; i + n <= words.length; i++) {
+      const phrase = words.slice(i, i + n).join(' ');
+      if (phrase.replace(/[^a-z0-9]/g, '').length < 3) continue;
+      const id = kb.incidentNames.exact(normalizeName(phrase));
+      if (id && id !== ask.incident?.id) return kb.incident(id);
+    }
+  }
+  return undefined;
+}
+
+function victimCheck(ask: Ask, query: QueryAnalysis, subject: string): Answer {
+  const victim = findVictim(ask, subject);
+  if (victim) return respondVictim(ask, victim, true);
+  const name = subject.replace(/^(the|a|an)\s+/, '');
+  const incident = ask.incident;
+  return searchAnswer(ask, query, {
+    intent: 'victims',
+    kindBoost: { victim: 1.4, event: 1.1 },
+    noneMessage: incident
+      ? `${capitalize(name)} is not among the victims recorded for ${incidentName(incident)}, and nothing else in the knowledge base mentions it that way. The recorded victims are under \`victims\`.`
+      : undefined,
+  });
+}
+
+function define(ask: Ask, query: QueryAnalysis, subject: string): Answer {
+  const list = listIntentOf(subject);
+  if (list === 'timeline') return respondTimeline(ask, {}, 0.9);
+  if (list) return listAnswer(ask, query, list, true);
+  const term = findTerm(ask, subject);
+  if (term) return respondTerm(ask, term);
+  return whoIs(ask, query, subject);
+}
+
+function whoIs(ask: Ask, query: QueryAnalysis, subject: string): Answer {
+  const { kb } = ask;
+  const key = normalizeName(subject.replace(/^(the|a|an)\s+/, ''));
+  const incidentId = kb.incidentNames.exact(key);
+  if (incidentId && incidentId !== ask.incident?.id) {
+    const incident = kb.incident(incidentId);
+    if (incident) return respondStatus({ ...ask, incident, named: true }, 0.9);
+  }
+  const actor = ask.incident?.attribution;
+  if (actor && [actor.actor, ...actor.aliases].some((a) => normalizeName(a) === key)) return respondActor(ask, 0.9);
+  const victim = findVictim(ask, subject);
+  if (victim) return respondVictim(ask, victim, false);
+  return searchOrEntity(ask, query);
+}
+
+/** Search; a short question that names one victim or term gets that victim's or term's own answer. */
+function searchOrEntity(ask: Ask, query: QueryAnalysis): Answer {
+  const content = query.concepts.filter((c) => !c.filler);
+  if (content.length > 0 && content.length <= 3 && ask.incident) {
+    const exact = ask.kb.victimNames(ask.incident.id).find(query.text);
+    const victim = exact && exact.score <= 0.05 ? ask.kb.passage(ask.incident.id, exact.value) : undefined;
+    if (victim) return respondVictim(ask, victim, false, 0.9);
+    const term = findTerm(ask, query.text);
+    if (term) return respondTerm(ask, term, 0.85);
+  }
+  return searchAnswer(ask, query, { entities: content.length <= 4 });
+}
+
+const TRIGGERS: Record<ListIntent, RegExp> = {
+  victims:
+    /^(who|which|what|victims?|affected|hacked|breached|compromised|targeted|hit|impacted|attacked|spied|organi[sz]ations?|orgs|agencies|companies|departments|people|persons|individuals|accounts|governments?|customers|entities|targets?|officials|hack|target|list|else|got)$/,
+  logging:
+    /^(logs?|logging|audit\w*|recommend\w*|mitigat\w*|protect\w*|defend\w*|defen[cs]e|prevent\w*|harden\w*|best|practices?|guidance|advice|hunt\w*|detect\w*|find|spot|check|tell|know|see|look|catch|identify|monitor\w*|stop|avoid|need|needed|enable\w*|turn|on|should|must|ourselves|myself|us|we|orgs?|organi[sz]ations?|companies|customers|admins?|defenders|do|affected|vulnerable|risk|exposed|compromised|siem|sentinel|splunk|kql|rules?|alert\w*|tenant|environment|similar|same|future|again|happening|attack\w*)$/,
+  actor:
+    /^(who|behind|responsible|threat|actor|attribution|attributed|group|country|nation|state|apt|kind|china|chinese|carried|out|perpetrat\w*|conduct\w*|culprit|perpetrator|hackers?|attackers?)$/,
+  technique:
+    /^(how|technique\w*|ttps?|method\w*|vector|root|cause|initial|access|work\w*|done|get|got|in|into|pull\w*|off|do|did|mechanism|chain|path|kill|modus|operandi|they|manage\w*)$/,
+  indicators: /^$/,
+  status: /^$/,
+  sources: /^$/,
+};
+
+function fullList(ask: Ask, list: ListIntent, confidence: number): Answer {
+  switch (list) {
+    case 'victims':
+      return respondVictims(ask, confidence);
+    case 'logging':
+      return respondLogging(ask, confidence);
+    case 'actor':
+      return respondActor(ask, confidence);
+    case 'technique':
+      return respondTechnique(ask, confidence);
+    case 'status':
+      return respondStatus(ask, confidence);
+    case 'sources':
+      return respondSources(ask, confidence);
+    case 'indicators':
+      return respondIndicators(ask, ask.question);
+  }
+}
+
+function listAnswer(ask: Ask, query: QueryAnalysis, list: ListIntent, plain = false): Answer {
+  if (list === 'indicators' || list === 'status' || list === 'sources' || plain) return fullList(ask, list, 0.9);
+  const subject = subjectConcepts(ask, query, TRIGGERS[list]);
+  if (subject.length === 0) return fullList(ask, list, 0.9);
+  const boost =
+    list === 'victims'
+      ? { victim: 1.6 }
+      : list === 'logging'
+        ? { recommendation: 1.6, lesson: 1.2 }
+        : list === 'actor'
+          ? { actor: 1.6 }
+          : { technique: 1.6 };
+  return searchAnswer(ask, query, { intent: list, kindBoost: boost, fallback: () => fullList(ask, list, 0.6) });
+}
+
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

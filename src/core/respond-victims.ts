@@ -1,0 +1,161 @@
+/**
+ * `victims`, "was X affected?" and "how many …?": who was hit, looked up by name, alias or role, with the counts
+ * each source gave (later, better-sourced counts first, with what they correct).
+ */
+import type { Answer, AnswerSection } from './answer.js';
+import { incidentName, makeAnswer, moreCommand, noneAnswer, pageLabel, pageOf } from './answer-base.js';
+import type { Ask } from './ask-context.js';
+import { factsAndItems, latest } from './facts.js';
+import { byDate, passagesOf } from './incident-passages.js';
+import type { Incident, Victim } from './model.js';
+import type { Passage } from './passages.js';
+import { analyzeQuery, coverage } from './query.js';
+
+const PAGE_SIZE = 12;
+const KIND_ORDER: Record<Victim['kind'], number> = { organization: 0, person: 1, figure: 2 };
+const HEADINGS: Record<Victim['kind'], string> = {
+  organization: 'Organizations',
+  person: 'People',
+  figure: 'How many (as each source counted)',
+};
+
+const victimOf = (p: Passage): Victim | undefined => (p.ref.kind === 'victim' ? p.ref.item : undefined);
+
+export function respondVictims(ask: Ask, confidence = 1): Answer {
+  const { kb, incident } = ask;
+  if (!incident) return noneAnswer(kb, undefined, ask.question, 'No incidents are loaded.');
+  const victims = passagesOf(kb, incident.id, 'victim')
+    .filter((p) => !p.supersededBy)
+    .sort((a, b) => KIND_ORDER[victimOf(a)?.kind ?? 'figure'] - KIND_ORDER[victimOf(b)?.kind ?? 'figure'] || a.n - b.n);
+  if (victims.length === 0) return fromSummary(ask, incident, confidence);
+  const page = pageOf(victims, ask.page, PAGE_SIZE);
+  const sections: AnswerSection[] = [];
+  const facts: Answer['facts'] = [];
+  if (page.page === 1 && incident.victim) sections.push({ text: incident.victim });
+  for (const kind of ['organization', 'person', 'figure'] as const) {
+    const group = page.items.filter((p) => victimOf(p)?.kind === kind);
+    if (group.length === 0) continue;
+    const made = factsAndItems(kb, group, {
+      label: (p) => (kind === 'figure' ? victimOf(p)?.count : undefined),
+    });
+    sections.push({ heading: HEADINGS[kind], items: made.items });
+    facts.push(...made.facts);
+  }
+  return makeAnswer(kb, {
+    intent: 'victims',
+    incident: incident.id,
+    title: `Who was affected by ${incidentName(incident)}${pageLabel(page)}`,
+    sections,
+    facts,
+    suggestions: ['how many organizations were affected?', 'timeline', 'logging'],
+    confidence,
+    more: page.next ? moreCommand('victims', incident, kb, page.next) : undefined,
+    question: ask.question,
+  });
+}
+
+/** Breaches.cloud incidents name the victim in a few words and no list. */
+function fromSummary(ask: Ask, incident: Incident, confidence: number): Answer {
+  const summary = ask.kb.passage(incident.id, `${incident.id}-summary`);
+  const made = summary ? factsAndItems(ask.kb, [summary]) : { facts: [], items: [] };
+  return makeAnswer(ask.kb, {
+    intent: 'victims',
+    incident: incident.id,
+    title: `Who was affected by ${incidentName(incident)}`,
+    sections: [{ text: incident.victim ? `Victim: ${incident.victim}.` : undefined, items: made.items }],
+    facts: made.facts,
+    suggestions: ['timeline', 'status'],
+    confidence: Math.min(confidence, 0.8),
+    question: ask.question,
+  });
+}
+
+/** The victim a name, alias or role points to ("the commerce secretary", "raimondo"), if one clearly does. */
+export function findVictim(ask: Ask, subject: string): Passage | undefined {
+  const { kb, incident } = ask;
+  if (!incident || subject.trim() === '') return undefined;
+  const victims = passagesOf(kb, incident.id, 'victim');
+  if (victims.length === 0) return undefined;
+  const cleaned = subject.replace(/^(the|a|an|our|us|u\.s\.)\s+/i, '');
+  const byName = kb.victimNames(incident.id).find(cleaned);
+  if (byName && byName.score <= 0.2) {
+    const p = kb.passage(incident.id, byName.value);
+    if (p && victimOf(p)?.kind !== 'figure') return p;
+  }
+  const query = analyzeQuery(kb, cleaned);
+  if (query.concepts.length === 0) return undefined;
+  const hits = kb.index.search(query.terms, { incidents: new Set([incident.id]), kinds: new Set(['victim']), limit: 5 });
+  const best = hits.find((h) => victimOf(h.passage)?.kind !== 'figure');
+  if (!best || coverage(query, best) < 0.7) return undefined;
+  return best.passage;
+}
+
+/** One victim, with the timeline events that mention them. */
+export function respondVictim(ask: Ask, victim: Passage, yesNo: boolean, confidence = 0.9): Answer {
+  const { kb } = ask;
+  const v = victimOf(victim);
+  const shown = latest(kb, victim);
+  const related = relatedEvents(ask, victim);
+  const main = factsAndItems(kb, [shown]);
+  const events = factsAndItems(kb, related, { short: true });
+  const sections: AnswerSection[] = [{ items: main.items }];
+  if (events.items.length > 0) sections.push({ heading: 'Related events', items: events.items });
+  const name = v?.role ? `${v.name} (${v.role})` : (v?.name ?? victim.title);
+  return makeAnswer(kb, {
+    intent: 'victims',
+    incident: victim.incident,
+    title: yesNo ? `Yes: ${name} was affected` : name,
+    sections,
+    facts: [...main.facts, ...events.facts],
+    suggestions: ['victims', 'timeline'],
+    confidence,
+    question: ask.question,
+  });
+}
+
+function relatedEvents(ask: Ask, victim: Passage): Passage[] {
+  const v = victimOf(victim);
+  if (!v || v.kind === 'figure') return [];
+  const names = [v.name, ...v.aliases].filter((n) => n.length >= 4);
+  const needles = names.map((n) => n.toLowerCase());
+  return passagesOf(ask.kb, victim.incident, 'event')
+    .filter((e) => !e.supersededBy && needles.some((n) => e.title.toLowerCase().includes(n)))
+    .sort(byDate)
+    .slice(0, 4);
+}
+
+/** "How many …": the counts whose names match the question, latest first, with the counts they correct. */
+export function respondFigures(ask: Ask): Answer | undefined {
+  const { kb, incident } = ask;
+  if (!incident) return undefined;
+  const query = analyzeQuery(kb, ask.question);
+  const hits = kb.index.search(query.terms, {
+    incidents: new Set([incident.id]),
+    kinds: new Set(['victim', 'event']),
+    limit: 30,
+  });
+  const figures = hits.filter((h) => {
+    const v = victimOf(h.passage);
+    return v?.kind === 'figure' || h.passage.keywords.includes('figure');
+  });
+  const best = figures[0];
+  if (!best || coverage(query, best) < 0.45) return undefined;
+  const chosen: Passage[] = [];
+  for (const h of figures.slice(0, 6)) {
+    if (h.score < best.score * 0.4) break;
+    const p = latest(kb, h.passage);
+    if (!chosen.includes(p)) chosen.push(p);
+    if (p !== h.passage && !chosen.includes(h.passage)) chosen.push(h.passage);
+  }
+  const made = factsAndItems(kb, chosen.slice(0, 4), { label: (p) => victimOf(p)?.count });
+  return makeAnswer(kb, {
+    intent: 'victims',
+    incident: incident.id,
+    title: `How many: ${victimOf(chosen[0] as Passage)?.name ?? (chosen[0] as Passage).title}`,
+    sections: [{ items: made.items }],
+    facts: made.facts,
+    suggestions: ['victims', 'timeline'],
+    confidence: Math.min(0.95, 0.5 + coverage(query, best) / 2),
+    question: ask.question,
+  });
+}

@@ -1,0 +1,92 @@
+/**
+ * "When did X happen?": a key date when X is the incident itself ("when was it detected"), otherwise the dated
+ * event that best matches X, corrected by later sources where they disagree.
+ */
+import type { Answer, AnswerSection } from './answer.js';
+import { incidentName, makeAnswer } from './answer-base.js';
+import type { Ask } from './ask-context.js';
+import { describeDate } from './dates.js';
+import { factsAndItems, latest } from './facts.js';
+import { KEY_DATE_LABEL, type KeyDate, keyDateEvents, keyDatesAsked } from './key-dates.js';
+import type { Passage } from './passages.js';
+import { type Concept, coverage, type QueryAnalysis } from './query.js';
+import { subjectConcepts } from './subject.js';
+
+const DATED = new Set(['event', 'victim', 'actor', 'technique', 'aftermath'] as const);
+
+export function respondWhen(ask: Ask, query: QueryAnalysis): Answer | undefined {
+  const { kb, incident } = ask;
+  if (!incident) return undefined;
+  const keys = keyDatesAsked(query.text);
+  const subject = subjectConcepts(ask, query, WHEN_WORDS);
+  const key = keys.find((k) => incident.dates[k]) ?? (subject.length === 0 && incident.dates.start ? 'start' : undefined);
+  if (key && subject.length === 0) return keyDateAnswer(ask, key);
+  const hits = kb.index
+    .search(query.terms, { incidents: new Set([incident.id]), kinds: DATED as ReadonlySet<Passage['kind']>, limit: 12 })
+    .filter((h) => h.passage.date);
+  const scored = hits.map((h) => ({ hit: h, cov: subjectCoverage(subject, h.matched) * 0.7 + coverage(query, h) * 0.3 }));
+  scored.sort((a, b) => b.cov - a.cov || b.hit.score - a.hit.score);
+  const best = scored[0];
+  if (!best || best.cov < 0.5) return key ? keyDateAnswer(ask, key, 0.6) : undefined;
+  // a key date the question asks for wins when one of its events matches about as well
+  const keyEvent = key
+    ? scored.find((s) => s.cov >= best.cov - 0.1 && s.hit.passage.date === incident.dates[key])
+    : undefined;
+  const top = latest(kb, (keyEvent ?? best).hit.passage);
+  const others = scored
+    .filter((s) => s.hit.passage !== top && latest(kb, s.hit.passage) !== top && s.cov >= best.cov - 0.15)
+    .map((s) => latest(kb, s.hit.passage))
+    .filter((p, i, all) => p !== top && all.indexOf(p) === i)
+    .slice(0, 3);
+  const main = factsAndItems(kb, [top]);
+  const more = factsAndItems(kb, others, { short: true });
+  const sections: AnswerSection[] = [{ items: main.items }];
+  if (more.items.length > 0) sections.push({ heading: 'Related', items: more.items });
+  return makeAnswer(kb, {
+    intent: 'when',
+    incident: incident.id,
+    title: `${describeDate(top.date ?? '')}: ${top.title || firstWords(top.text)}`,
+    sections,
+    facts: [...main.facts, ...more.facts],
+    suggestions: ['timeline', 'how long until it was disclosed?'],
+    confidence: Math.min(0.95, 0.45 + best.cov / 2),
+    question: ask.question,
+  });
+}
+
+const WHEN_WORDS =
+  /^(when|date|dates|day|month|year|time|exact|exactly|first|initially|happen\w*|occur\w*|take|took|place|start\w*|begin|began|begun|beginning|detect\w*|discover\w*|notic\w*|disclos\w*|announc\w*|reveal\w*|public\w*|end\w*|stop\w*|over|finish\w*|contain\w*)$/;
+
+function subjectCoverage(subject: Concept[], matched: ReadonlySet<string>): number {
+  if (subject.length === 0) return 1;
+  let total = 0;
+  let got = 0;
+  for (const c of subject) {
+    total += c.weight;
+    if (c.terms.some((t) => matched.has(t.term))) got += c.weight * (c.own.some((t) => matched.has(t)) ? 1 : 0.85);
+  }
+  return total === 0 ? 1 : got / total;
+}
+
+export function keyDateAnswer(ask: Ask, key: KeyDate, confidence = 0.95): Answer {
+  const { kb } = ask;
+  const incident = ask.incident as NonNullable<Ask['incident']>;
+  const date = incident.dates[key] as string;
+  const events = keyDateEvents(kb, incident, key).slice(0, 3);
+  const made = factsAndItems(kb, events);
+  const name = incidentName(incident);
+  const sections: AnswerSection[] = [{ text: `${name} ${KEY_DATE_LABEL[key]} on ${describeDate(date)} (${date}).` }];
+  if (made.items.length > 0) sections.push({ items: made.items });
+  return makeAnswer(kb, {
+    intent: 'when',
+    incident: incident.id,
+    title: `${name} ${KEY_DATE_LABEL[key]} on ${date}`,
+    sections,
+    facts: made.facts,
+    suggestions: ['timeline', key === 'detected' ? 'how long until it was detected?' : 'how long until it was disclosed?'],
+    confidence,
+    question: ask.question,
+  });
+}
+
+const firstWords = (text: string) => text.split(/\s+/).slice(0, 10).join(' ');

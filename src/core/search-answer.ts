@@ -1,0 +1,198 @@
+/**
+ * Free-text questions answered from the best passages with their sources. Below the confidence threshold the
+ * answer is `clarify` (two or three guesses to pick from) or `none`; a question that matches the asked incident
+ * poorly is tried against every loaded incident, and each fact says which incident it belongs to.
+ */
+import type { Answer, AnswerSection, Intent } from './answer.js';
+import { incidentName, makeAnswer, noneAnswer } from './answer-base.js';
+import type { Ask } from './ask-context.js';
+import { describeDate } from './dates.js';
+import { factsAndItems, latest } from './facts.js';
+import type { Passage, PassageKind } from './passages.js';
+import { coverage, type QueryAnalysis } from './query.js';
+import { respondTerm } from './respond-glossary.js';
+import { respondVictim } from './respond-victims.js';
+import type { SearchHit } from './search-index.js';
+
+/** At or above: answer. */
+export const ANSWER_THRESHOLD = 0.6;
+/** At or above (and below ANSWER_THRESHOLD): clarify with suggestions. Below: none. */
+export const CLARIFY_THRESHOLD = 0.34;
+
+export interface SearchAnswerOptions {
+  intent?: Intent;
+  kindBoost?: Partial<Record<PassageKind, number>>;
+  /** what to answer instead of clarify/none (e.g. the full list for a clear intent) */
+  fallback?: () => Answer;
+  /** what to say when nothing matches */
+  noneMessage?: string;
+  /** a victim or glossary term that clearly leads gets its own answer */
+  entities?: boolean;
+}
+
+interface Ranked {
+  hit: SearchHit;
+  cov: number;
+  rank: number;
+}
+
+const NEVER = new Set<PassageKind>(['source']);
+
+function rankHits(query: QueryAnalysis, hits: SearchHit[]): Ranked[] {
+  const top = hits[0]?.score ?? 1;
+  return hits
+    .map((hit) => {
+      const cov = coverage(query, hit);
+      return { hit, cov, rank: (hit.score / top) * (0.35 + 0.65 * cov) };
+    })
+    .sort((a, b) => b.rank - a.rank);
+}
+
+function search(ask: Ask, query: QueryAnalysis, incidents: Set<string> | undefined, options: SearchAnswerOptions) {
+  const hits = ask.kb.index.search(query.terms, {
+    incidents,
+    exclude: NEVER,
+    kindBoost: options.kindBoost,
+    limit: 25,
+  });
+  return rankHits(query, hits);
+}
+
+export function searchAnswer(ask: Ask, query: QueryAnalysis, options: SearchAnswerOptions = {}): Answer {
+  const { kb, incident } = ask;
+  if (query.concepts.length === 0 || query.concepts.every((c) => c.filler)) {
+    return options.fallback?.() ?? noneAnswer(kb, incident, ask.question, options.noneMessage);
+  }
+  let ranked = incident ? search(ask, query, new Set([incident.id]), options) : [];
+  let crossIncident = false;
+  const bestHere = ranked[0]?.cov ?? 0;
+  if (bestHere < ANSWER_THRESHOLD && !ask.named && kb.incidents.length > 1) {
+    const everywhere = search(ask, query, undefined, options);
+    const best = everywhere[0];
+    if (best && best.cov >= ANSWER_THRESHOLD && best.cov > bestHere + 0.1) {
+      ranked = everywhere;
+      crossIncident = best.hit.passage.incident !== incident?.id;
+    }
+  }
+  const best = ranked[0];
+  if (!best || best.cov < ANSWER_THRESHOLD) {
+    if (options.fallback) return options.fallback();
+    if (best && best.cov >= CLARIFY_THRESHOLD && query.concepts.some((c) => !c.filler && !c.unknown)) {
+      return clarify(ask, query, ranked);
+    }
+    return noneAnswer(kb, incident, ask.question, options.noneMessage);
+  }
+  if (options.entities && best.cov >= 0.8) {
+    const lead = latest(kb, best.hit.passage);
+    const entityAsk = { ...ask, incident: kb.incident(lead.incident) ?? ask.incident };
+    if (lead.kind === 'victim' && lead.ref.kind === 'victim' && lead.ref.item.kind !== 'figure') {
+      return respondVictim(entityAsk, lead, false, Math.min(0.9, 0.35 + best.cov * 0.6));
+    }
+    if (lead.kind === 'term') return respondTerm(entityAsk, lead, Math.min(0.9, 0.35 + best.cov * 0.6));
+  }
+  const chosen: Passage[] = [];
+  for (const r of ranked) {
+    if (chosen.length >= 3) break;
+    const close = r.rank >= best.rank * 0.55 && r.cov >= Math.max(0.5, best.cov - 0.25);
+    const asGood = r.rank >= best.rank * 0.25 && r.cov >= best.cov - 0.05;
+    if (r !== best && !close && !asGood) continue;
+    const p = latest(kb, r.hit.passage);
+    if (!chosen.includes(p)) chosen.push(p);
+  }
+  const incidents = new Set(chosen.map((p) => p.incident));
+  const labelled = crossIncident || incidents.size > 1;
+  const made = factsAndItems(kb, chosen, { withIncident: labelled });
+  const lead = chosen[0] as Passage;
+  const only = incidents.size === 1 ? kb.incident([...incidents][0] as string) : undefined;
+  const sections: AnswerSection[] = [];
+  if (crossIncident && only) sections.push({ text: `From ${incidentName(only)} (${only.id}), not ${incident ? incidentName(incident) : 'the default incident'}:` });
+  else if (labelled) sections.push({ text: 'From several incidents:' });
+  sections.push({ items: made.items });
+  const note = correctionsNote(query);
+  if (note) sections.push({ text: note });
+  return makeAnswer(kb, {
+    intent: options.intent ?? 'question',
+    incident: only?.id ?? null,
+    title: titleOf(lead, only && crossIncident ? incidentName(only) : undefined),
+    sections,
+    facts: made.facts,
+    suggestions: followUps(lead),
+    confidence: Math.min(0.95, 0.35 + best.cov * 0.6),
+    question: ask.question,
+  });
+}
+
+function titleOf(p: Passage, incidentLabel?: string): string {
+  const prefix = incidentLabel ? `${incidentLabel}: ` : '';
+  const head = p.title || p.text.split(/(?<=[.!?])\s/)[0] || p.text;
+  const short = head.length > 110 ? `${head.slice(0, 107)}…` : head;
+  if (p.kind === 'event' && p.date) return `${prefix}${describeDate(p.date)}: ${short}`;
+  return `${prefix}${short}`;
+}
+
+function followUps(p: Passage): string[] {
+  switch (p.kind) {
+    case 'event':
+      return ['timeline', 'victims'];
+    case 'victim':
+      return ['victims', 'timeline'];
+    case 'recommendation':
+      return ['logging', 'indicators'];
+    case 'indicator':
+      return ['indicators', 'logging'];
+    case 'actor':
+      return ['actor', 'technique'];
+    case 'technique':
+      return ['technique', 'logging'];
+    default:
+      return ['timeline', 'status'];
+  }
+}
+
+function correctionsNote(query: QueryAnalysis): string | undefined {
+  if (query.corrections.length === 0) return undefined;
+  return `(Read ${query.corrections.map((c) => `"${c.from}" as "${c.to}"`).join(', ')}.)`;
+}
+
+/** A question a person could type to reach this passage. */
+export function suggestionFor(p: Passage): string {
+  switch (p.kind) {
+    case 'term':
+      return `what is ${p.title}?`;
+    case 'victim':
+      return p.title.length <= 40 ? `was ${p.title} affected?` : p.title;
+    case 'indicator':
+      return `indicators ${p.title.replace(/^\S+\s/, '')}`;
+    default: {
+      const head = (p.title || p.text).replace(/\s*\(.*?\)\s*/g, ' ').trim();
+      return head.length > 70 ? `${head.slice(0, 67).replace(/\s+\S*$/, '')}…` : head;
+    }
+  }
+}
+
+function clarify(ask: Ask, query: QueryAnalysis, ranked: Ranked[]): Answer {
+  const { kb, incident } = ask;
+  const guesses: string[] = [];
+  for (const r of ranked) {
+    if (guesses.length >= 3) break;
+    if (r.cov < CLARIFY_THRESHOLD) continue;
+    const s = suggestionFor(latest(kb, r.hit.passage));
+    if (!guesses.includes(s)) guesses.push(s);
+  }
+  const missed = query.concepts.filter((c) => !c.filler && ranked[0] && !c.terms.some((t) => ranked[0]?.hit.matched.has(t.term)));
+  const unknownWords = missed.map((c) => `"${c.text}"`).slice(0, 3);
+  return makeAnswer(kb, {
+    kind: 'clarify',
+    intent: 'question',
+    incident: incident?.id ?? null,
+    title: 'Did you mean one of these?',
+    sections: [
+      {
+        text: `I'm not sure what you're asking${unknownWords.length > 0 ? `: the knowledge base has nothing on ${unknownWords.join(', ')}` : ''}. Pick one of these, or type \`help\`.`,
+      },
+    ],
+    suggestions: [...guesses, 'help'],
+    confidence: Math.min(0.5, ranked[0]?.cov ?? 0),
+    question: ask.question,
+  });
+}

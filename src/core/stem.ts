@@ -1,0 +1,71 @@
+/**
+ * A light English stemmer used for both the index and the query, so "detected", "detection" and "detects"
+ * meet at "detect". Consistency matters more than linguistics. Words with digits, dots or `=` are kept as they are.
+ *
+ * @example
+ * stem('revoked') // 'revok'
+ * stem('detections') // 'detect'
+ */
+const KEEP = /[0-9.=/_]/;
+const VOWEL = /[aeiouy]/;
+
+/** inflectional endings: [suffix, shortest stem left] */
+const INFLECTIONS: Array<[string, number]> = [
+  ['edly', 3],
+  ['ingly', 3],
+  ['ings', 3],
+  ['ing', 3],
+  ['ed', 3],
+  ['ly', 4],
+];
+
+/** derivational endings: [suffix, shortest stem left, replacement] */
+const DERIVATIONS: Array<[string, number, string]> = [
+  ['ization', 3, 'iz'],
+  ['isation', 3, 'iz'],
+  ['ational', 3, 'at'],
+  ['fulness', 3, ''],
+  ['ousness', 3, ''],
+  ['iveness', 3, ''],
+  ['ation', 3, 'at'],
+  ['ement', 4, ''],
+  ['ment', 4, ''],
+  ['ity', 3, ''],
+  ['ion', 3, ''],
+  ['ure', 3, ''],
+  ['er', 4, ''],
+  ['or', 5, ''],
+  ['ive', 3, ''],
+];
+
+function strip(word: string, suffix: string, min: number): string | undefined {
+  if (!word.endsWith(suffix) || word.length - suffix.length < min) return undefined;
+  const base = word.slice(0, -suffix.length);
+  return VOWEL.test(base) ? base : undefined;
+}
+
+export function stem(word: string): string {
+  let w = word;
+  if (w.length <= 3 || KEEP.test(w)) return w;
+  if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
+  else if (w.endsWith('sses')) w = w.slice(0, -2);
+  else if (w.endsWith('s') && !/(ss|us|is|as)$/.test(w)) w = w.slice(0, -1);
+  for (const [suffix, min] of INFLECTIONS) {
+    const base = strip(w, suffix, min);
+    if (base !== undefined) {
+      w = base;
+      break;
+    }
+  }
+  for (const [suffix, min, replacement] of DERIVATIONS) {
+    const base = strip(w, suffix, min);
+    if (base !== undefined) {
+      w = base + replacement;
+      break;
+    }
+  }
+  if (/([bdfgklmnprt])\1$/.test(w) && w.length >= 4) w = w.slice(0, -1);
+  if (w.endsWith('e') && w.length > 4) w = w.slice(0, -1);
+  if (w.endsWith('y') && w.length > 4) w = `${w.slice(0, -1)}i`;
+  return w;
+}

@@ -1,0 +1,29 @@
+/**
+ * Words that carry no search meaning: function words, question words and chat filler ("hey", "pls", "thanks").
+ * They still count for intent rules, which read the whole question before these are dropped.
+ */
+const WORDS = `
+a about above across after again against all almost also am an and any anyone anything are aren arent around as
+at away be became because been before being below between both but by can cannot cant could couldnt did didnt do
+does doesnt doing done dont down during each either else enough etc even ever every for from further get gets
+getting go goes going gone got had hadnt has hasnt have havent having he her here hers herself him himself his
+how however i id if ill im in into is isnt it its itself ive just kind know let lets like may maybe me might mine
+more most much must my myself need needs no nor not now of off on once one only onto or other others our ours
+ourselves out over own per please pls plz quite rather really said same say says see seem seems shall she should
+shouldnt since so some something somebody someone still such sure tell than thank thanks thx that thats the their
+theirs them themselves then there theres these they theyre thing things this those though through thus to too
+toward towards u under until up upon us very via want wanna was wasnt way we well were werent what whats whatever
+when whens where wheres whether which while who whos whom whose why will with within without wonder wondering
+would wouldnt yeah yes yet you your youre yours yourself yourselves
+hi hello hey heya hiya yo ok okay cool great nice good morning afternoon evening folks team guys everyone
+bot breachbot anybody can could quick question q ask asking asked wondering curious explain describe give show
+list find look looking lookup info information details detail tell know knew known understand mean means meant
+happen happened happening happens occur occurred
+`;
+
+export const STOP_WORDS: ReadonlySet<string> = new Set(WORDS.split(/\s+/).filter(Boolean));
+
+/** True for a word that search ignores. */
+export function isStopWord(word: string): boolean {
+  return STOP_WORDS.has(word);
+}

@@ -1,0 +1,72 @@
+/**
+ * Synonym groups from `data/synonyms.yaml`, matched against the words of a question. A match can be a phrase
+ * ("outlook on the web") or one word in any inflection ("revoking" meets "revoked" through its stem).
+ */
+import { searchTerms, words } from './tokenize.js';
+import { stem } from './stem.js';
+
+export interface SynonymTable {
+  groups: readonly string[][];
+  /** phrase as surface words joined by one space → group index */
+  phrases: ReadonlyMap<string, number>;
+  /** stem of a one-word member → group index */
+  stems: ReadonlyMap<string, number>;
+  /** stemmed search terms of every member of each group */
+  groupTerms: readonly string[][];
+  /** longest phrase, in words */
+  maxWords: number;
+}
+
+export function createSynonymTable(groups: readonly string[][]): SynonymTable {
+  const phrases = new Map<string, number>();
+  const stems = new Map<string, number>();
+  const groupTerms: string[][] = [];
+  let maxWords = 1;
+  groups.forEach((group, g) => {
+    const terms = new Set<string>();
+    for (const member of group) {
+      const parts = words(member);
+      if (parts.length === 0) continue;
+      maxWords = Math.max(maxWords, parts.length);
+      const key = parts.join(' ');
+      if (!phrases.has(key)) phrases.set(key, g);
+      if (parts.length === 1 && parts[0]) {
+        const s = stem(parts[0]);
+        if (!stems.has(s)) stems.set(s, g);
+      }
+      for (const t of searchTerms(member)) terms.add(t);
+    }
+    groupTerms.push([...terms]);
+  });
+  return { groups, phrases, stems, groupTerms, maxWords: Math.min(maxWords, 6) };
+}
+
+export interface SynonymMatch {
+  /** first word index and word count in the question */
+  start: number;
+  length: number;
+  group: number;
+}
+
+/** Longest-first, left-to-right synonym matches over the question's words. */
+export function matchSynonyms(table: SynonymTable, questionWords: readonly string[]): SynonymMatch[] {
+  const out: SynonymMatch[] = [];
+  let i = 0;
+  while (i < questionWords.length) {
+    let found: SynonymMatch | undefined;
+    for (let len = Math.min(table.maxWords, questionWords.length - i); len >= 1 && !found; len--) {
+      const slice = questionWords.slice(i, i + len);
+      const group = table.phrases.get(slice.join(' '));
+      if (group !== undefined) found = { start: i, length: len, group };
+      else if (len === 1 && slice[0]) {
+        const byStem = table.stems.get(stem(slice[0]));
+        if (byStem !== undefined) found = { start: i, length: 1, group: byStem };
+      }
+    }
+    if (found) {
+      out.push(found);
+      i += found.length;
+    } else i++;
+  }
+  return out;
+}

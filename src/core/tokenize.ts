@@ -1,0 +1,59 @@
+/**
+ * Tokens for search and intent rules. Keeps IPs, ids and version numbers whole ("51.89.156.153", "storm-0558",
+ * "aa23-193a") and also emits the parts of hyphenated or dotted words, so "storm 0558" and "storm-0558" meet.
+ *
+ * @example
+ * words("Was Microsoft's key revoked?") // ['was', 'microsoft', 'key', 'revoked']
+ * searchTerms('Storm-0558 forged tokens') // ['storm-0558', 'storm', '0558', 'forg', 'token']
+ */
+import { isIpv4, refang } from './defang.js';
+import { stem } from './stem.js';
+import { isStopWord } from './stopwords.js';
+
+const SPLIT = /[^a-z0-9._\-+]+/;
+
+/** Lower-cased surface words, in order, with IPs refanged and digit groups joined ("60,000" → "60000"). */
+export function words(text: string): string[] {
+  const prepared = refang(text.toLowerCase())
+    .replace(/(\d),(\d{3})\b/g, '$1$2')
+    .replace(/'s\b/g, '')
+    .replace(/n't\b/g, 'nt')
+    .replace(/'/g, '');
+  const out: string[] = [];
+  for (const raw of prepared.split(SPLIT)) {
+    const token = raw.replace(/^[._\-+]+|[._\-+]+$/g, '');
+    if (token !== '') out.push(token);
+  }
+  return out;
+}
+
+/** A whole token plus its parts when it joins words with `-`, `_` or `.` (IPs and versions stay whole). */
+export function expandToken(token: string): string[] {
+  if (!/[._\-+]/.test(token) || isIpv4(token) || /^\d+(\.\d+)+$/.test(token)) return [token];
+  const parts = token.split(/[._\-+]+/).filter((p) => p.length > 1);
+  return parts.length > 1 ? [token, ...parts] : [token];
+}
+
+/** Stemmed search terms without stop words (the index and the query both go through this). */
+export function searchTerms(text: string): string[] {
+  const out: string[] = [];
+  for (const word of words(text)) {
+    for (const part of expandToken(word)) {
+      const term = termOf(part);
+      if (term) out.push(term);
+    }
+  }
+  return out;
+}
+
+const terms = new Map<string, string | null>();
+
+/** The stemmed index term for one surface word, or undefined for a stop word or a lone character. */
+export function termOf(word: string): string | undefined {
+  const known = terms.get(word);
+  if (known !== undefined) return known ?? undefined;
+  const term = (word.length < 2 && !/\d/.test(word)) || isStopWord(word) ? null : stem(word);
+  if (terms.size > 50_000) terms.clear();
+  terms.set(word, term);
+  return term ?? undefined;
+}

@@ -1,0 +1,147 @@
+/**
+ * Small readings of a write-up that need judgement: the attribution's actor, the incident's aliases, the coverage
+ * list (sources with their dates), and where the front matter contradicts the body.
+ */
+import type { Nodes, PhrasingContent, RootContent } from 'mdast';
+import type { TimelineEvent } from '../core/model.js';
+import { endsBeforeStart } from './cross-checks.js';
+import { type LooseDateResult, parseLooseDate } from './loose-date.js';
+import type { FrontMatter } from './md-front-matter.js';
+import type { SourceRegistry } from './md-sources.js';
+import { textOf } from './md-tree.js';
+import type { ProblemList } from './problems.js';
+
+const NAMED =
+  /\b(?:attributed (?:this attack |it )?to|blame on|designated (?:this threat actor|the actor|them)(?: as)?|cites|identified (?:the attackers? )?as|claimed by)\s+(?:the\s+)?((?:[A-Z0-9][\w.&-]*)(?:\s+(?:[A-Z0-9][\w.&-]*|of|de|van|von)){0,4})/;
+const UNKNOWN =
+  /\b(no known attribution|not (?:been )?identified|remains? unknown|is unknown|unknown|no disclosure has been made|no one has (?:ever )?been identified|never (?:been )?(?:named|identified)|not (?:been )?named)\b/i;
+
+function firstEmphasis(nodes: readonly RootContent[]): string | undefined {
+  for (const node of nodes) {
+    if (node.type !== 'paragraph') continue;
+    const stack: Nodes[] = [...node.children];
+    while (stack.length > 0) {
+      const child = stack.shift() as Nodes;
+      if (child.type === 'strong' || child.type === 'emphasis') {
+        const text = textOf(child);
+        if (text.length >= 2 && text.length <= 60 && !/["“”]/.test(text)) return text;
+      }
+      if (child.type === 'delete') continue;
+      if ('children' in child) stack.push(...(child.children as PhrasingContent[]));
+    }
+  }
+  return undefined;
+}
+
+/** Who the attribution section names, "Unknown" when it says nobody is known, or `undefined`. */
+export function actorOf(nodes: readonly RootContent[]): string | undefined {
+  const text = textOf(nodes.filter((n) => n.type === 'paragraph') as Nodes[]);
+  const named = NAMED.exec(text)?.[1]?.replace(/[.,;:]+$/, '');
+  if (named) return named;
+  const emphasised = firstEmphasis(nodes);
+  if (emphasised) return emphasised;
+  if (UNKNOWN.test(textOf(nodes as Nodes[]))) return 'Unknown';
+  return undefined;
+}
+
+/** Names people may use for the incident: title, title without its bracket, the bracket, victim, id as words. */
+export function aliasesOf(id: string, title: string, victim: string | undefined): string[] {
+  const out: string[] = [];
+  const add = (value: string | undefined) => {
+    const v = value?.replace(/\s+/g, ' ').trim();
+    if (!v || v.length > 60 || v.toLowerCase() === id) return;
+    if (!out.some((o) => o.toLowerCase() === v.toLowerCase())) out.push(v);
+  };
+  add(title);
+  const bracket = /^(.*?)\s*\(([^)]*)\)\s*$/.exec(title);
+  if (bracket) {
+    add(bracket[1]);
+    if (!/^[\d\s&,and-]+$/.test(bracket[2] ?? '')) add(bracket[2]);
+  }
+  if (victim && !/^unknown$/i.test(victim)) add(victim);
+  add(id.replace(/[-_.]+/g, ' '));
+  return out;
+}
+
+/** Adds the coverage list to the sources: each line's first link, with the date written after it. */
+export function readCoverage(nodes: readonly RootContent[], registry: SourceRegistry): void {
+  const lines: PhrasingContent[][] = [];
+  const splitParagraph = (children: PhrasingContent[]) => {
+    let line: PhrasingContent[] = [];
+    for (const child of children) {
+      if (child.type === 'break') {
+        lines.push(line);
+        line = [];
+      } else line.push(child);
+    }
+    lines.push(line);
+  };
+  for (const node of nodes) {
+    if (node.type === 'paragraph') splitParagraph(node.children);
+    if (node.type === 'list') {
+      for (const item of node.children) {
+        for (const child of item.children) if (child.type === 'paragraph') splitParagraph(child.children);
+      }
+    }
+  }
+  for (const line of lines) {
+    const at = line.findIndex(
+      (n) => n.type === 'link' || (n.type === 'strong' && n.children.some((c) => c.type === 'link')),
+    );
+    if (at === -1) continue;
+    const holder = line[at] as PhrasingContent;
+    const link =
+      holder.type === 'link'
+        ? holder
+        : holder.type === 'strong'
+          ? holder.children.find((c) => c.type === 'link')
+          : undefined;
+    if (link?.type !== 'link') continue;
+    const prefix = textOf(line.slice(0, at) as Nodes[]).replace(/[\s:–—-]+$/, '');
+    const after = textOf(line.slice(at + 1) as Nodes[]).replace(/^[\s:–—-]+/, '');
+    const date = parseLooseDate(after);
+    registry.add(link.url, textOf(link), {
+      ...(date.ok ? { date: date.date } : {}),
+      ...(prefix ? { note: `listed under ${prefix}` } : {}),
+    });
+  }
+}
+
+/**
+ * Warns where the front matter and the body disagree (both are kept): a front-matter date whose month and day match
+ * a timeline row of another year (a typo on one side), and an end or disclosure before the start.
+ */
+export function checkContradictions(fm: FrontMatter, timeline: readonly TimelineEvent[], problems: ProblemList): void {
+  const line = (key: string) => fm.lines[key] ?? 1;
+  const fields: ReadonlyArray<[LooseDateResult, string]> = [
+    [fm.start, 'incident_start_date'],
+    [fm.end, 'incident_end_date'],
+    [fm.disclosed, 'disclosure_date'],
+  ];
+  for (const [value, key] of fields) {
+    if (!value.ok || value.precision !== 'day') continue;
+    if (timeline.some((e) => e.date === value.date || e.endDate === value.date)) continue;
+    const other = timeline.find((e) => e.date.length === 10 && e.date.slice(4) === value.date.slice(4));
+    if (other) {
+      problems.warn(
+        line(key),
+        key,
+        `front matter says ${value.date}, but the timeline has the same day in another year (${other.date}: ${other.title.slice(0, 60)}); both kept`,
+      );
+    }
+  }
+  if (fm.start.ok && fm.end.ok && endsBeforeStart(fm.start.date, fm.end.date)) {
+    problems.warn(
+      line('incident_end_date'),
+      'incident_end_date',
+      `front matter end ${fm.end.date} is before its start ${fm.start.date}; both kept`,
+    );
+  }
+  if (fm.start.ok && fm.disclosed.ok && endsBeforeStart(fm.start.date, fm.disclosed.date)) {
+    problems.warn(
+      line('disclosure_date'),
+      'disclosure_date',
+      `front matter disclosure ${fm.disclosed.date} is before the start ${fm.start.date}; both kept`,
+    );
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * Native incident files (`*.yaml`, `*.yml`, `*.json`): parsed with positions, validated with `incidentSchema`, every
+ * schema problem reported at the line of the offending node, then the cross-reference checks.
+ */
+import type { z } from 'zod';
+import { type Incident, incidentSchema, type KbProblem } from '../core/model.js';
+import { checkIncidentReferences } from './cross-checks.js';
+import { type DocPath, ProblemList } from './problems.js';
+import { type PositionedDocument, parsePositioned } from './yaml-lines.js';
+
+/** One native file, parsed. `incident` is set only when the file has no error. */
+export interface NativeResult {
+  incident?: Incident;
+  problems: KbProblem[];
+  /** line of a path in the file (for problems found later, such as duplicate ids across files) */
+  lineOf(path: DocPath): number;
+}
+
+/** Reads the value at `path` in plain data, or `undefined`. */
+export function valueAt(data: unknown, path: DocPath): unknown {
+  let node = data;
+  for (const segment of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<PropertyKey, unknown>)[segment as string];
+  }
+  return node;
+}
+
+/**
+ * Parses a positioned YAML/JSON document and reports its syntax errors; returns the plain data, or `undefined` when
+ * the text is not usable.
+ */
+export function readDocument(text: string, problems: ProblemList): { data?: unknown; positioned: PositionedDocument } {
+  const positioned = parsePositioned(text);
+  for (const error of positioned.doc.errors) {
+    problems.error(positioned.lineAt(error.pos[0]), '', `syntax: ${error.message.split('\n')[0]}`);
+  }
+  if (positioned.doc.errors.length > 0) return { positioned };
+  return { data: positioned.doc.toJS(), positioned };
+}
+
+/** Reports every issue of a zod parse at its line. */
+export function reportSchemaIssues(
+  issues: readonly z.core.$ZodIssue[],
+  data: unknown,
+  positioned: PositionedDocument,
+  problems: ProblemList,
+): void {
+  for (const issue of issues) {
+    const path = issue.path as DocPath;
+    const missing = issue.code === 'invalid_type' && valueAt(data, path) === undefined;
+    problems.error(positioned.lineOf(path), path, missing ? 'missing (required)' : issue.message);
+  }
+}
+
+type SchemaDef = {
+  type: string;
+  shape?: Record<string, unknown>;
+  element?: unknown;
+  innerType?: unknown;
+  in?: unknown;
+};
+
+function defOf(schema: unknown): SchemaDef | undefined {
+  return (schema as { _zod?: { def?: SchemaDef } } | undefined)?._zod?.def;
+}
+
+function unwrap(schema: unknown): SchemaDef | undefined {
+  let def = defOf(schema);
+  for (let i = 0; def && i < 8; i++) {
+    if (def.innerType) def = defOf(def.innerType);
+    else if (def.type === 'pipe' && def.in) def = defOf(def.in);
+    else break;
+  }
+  return def;
+}
+
+/** Warns about keys the schema does not know (a misspelt key would otherwise be dropped without a word). */
+export function warnUnknownKeys(
+  schema: unknown,
+  data: unknown,
+  path: PropertyKey[],
+  positioned: PositionedDocument,
+  problems: ProblemList,
+): void {
+  const def = unwrap(schema);
+  if (!def || data === null || typeof data !== 'object') return;
+  if (def.type === 'array' && Array.isArray(data)) {
+    data.forEach((item, i) => {
+      warnUnknownKeys(def.element, item, [...path, i], positioned, problems);
+    });
+  } else if (def.type === 'object' && def.shape && !Array.isArray(data)) {
+    for (const [key, value] of Object.entries(data)) {
+      const at = [...path, key];
+      if (!(key in def.shape)) problems.warn(positioned.lineOf(at), at, 'unknown key, ignored');
+      else warnUnknownKeys(def.shape[key], value, at, positioned, problems);
+    }
+  }
+}
+
+/** Parses and checks one native incident file. */
+export function parseNativeIncident(file: string, text: string): NativeResult {
+  const problems = new ProblemList(file);
+  const { data, positioned } = readDocument(text, problems);
+  const result = (incident?: Incident): NativeResult => ({
+    incident,
+    problems: problems.items,
+    lineOf: positioned.lineOf,
+  });
+  if (problems.items.length > 0) return result();
+  if (data === null || data === undefined) {
+    problems.error(1, '', 'the file is empty');
+    return result();
+  }
+  const parsed = incidentSchema.safeParse(data);
+  warnUnknownKeys(incidentSchema, data, [], positioned, problems);
+  if (!parsed.success) reportSchemaIssues(parsed.error.issues, data, positioned, problems);
+  checkIncidentReferences(data, positioned.lineOf, problems);
+  const ok = parsed.success && problems.items.every((p) => p.severity !== 'error');
+  return result(ok ? parsed.data : undefined);
+}

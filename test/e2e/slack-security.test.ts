@@ -1,0 +1,182 @@
+// Requests that are not from Slack, or not what Slack sends, never reach a listener: forged, stale, altered or
+// unsigned requests get 401; malformed or hostile payloads get a clear reply or a 4xx, never a 500 and never a ping.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type FakeSlackApi, startFakeSlackApi } from '../fakes/slack-api.js';
+import {
+  appMention,
+  postToSlackEndpoint,
+  type SlackRequest,
+  sign,
+  slashCommand,
+  urlVerification,
+} from '../fixtures/slack.js';
+import { blocksText, PING, type SlackBot, startSlackBot } from './slack-harness.js';
+
+let fake: FakeSlackApi;
+let bot: SlackBot;
+
+beforeAll(async () => {
+  fake = await startFakeSlackApi();
+  bot = await startSlackBot(fake);
+});
+afterAll(async () => {
+  await bot?.close(true);
+  await fake?.close();
+});
+beforeEach(() => fake.reset());
+
+/** Sends a valid mention and waits for its reply, so anything sent before it has been handled too. */
+async function expectOnlyTheControlMentionAnswered() {
+  await postToSlackEndpoint(bot.url, appMention({ text: 'status', channel: 'C000CONTROL' }));
+  await fake.waitFor('chat.postMessage');
+  expect(fake.callsTo('chat.postMessage').map((c) => c.params.channel)).toEqual(['C000CONTROL']);
+}
+
+describe('signature checks', () => {
+  const mention = () => appMention({ text: 'victims', channel: 'C000FORGED' });
+  const cases: Array<[string, (r: SlackRequest) => ReturnType<typeof postToSlackEndpoint>]> = [
+    ['a forged signature', (r) => postToSlackEndpoint(bot.url, r, { secret: 'not-the-signing-secret' })],
+    [
+      'a timestamp older than 5 minutes',
+      (r) => postToSlackEndpoint(bot.url, r, { ts: Math.floor(Date.now() / 1000) - 6 * 60 }),
+    ],
+    [
+      'a body changed after signing',
+      (r) => postToSlackEndpoint(bot.url, r, { tamper: (b) => b.replace('victims', 'timeline') }),
+    ],
+    ['missing signature headers', (r) => postToSlackEndpoint(bot.url, r, { secret: false })],
+    [
+      'a missing timestamp header',
+      (r) => {
+        const { 'x-slack-signature': signature } = sign(r.body);
+        return fetch(`${bot.url}/slack/events`, {
+          method: 'POST',
+          headers: { 'content-type': r.contentType, 'x-slack-signature': signature },
+          body: r.body,
+        }).then(async (res) => ({ status: res.status, text: await res.text(), json: undefined, headers: res.headers }));
+      },
+    ],
+  ];
+
+  it.each(cases)('%s gets 401 and no listener runs (event)', async (_name, send) => {
+    const res = await send(mention());
+    expect(res.status).toBe(401);
+    await expectOnlyTheControlMentionAnswered();
+  });
+
+  it.each(cases)('%s gets 401 and no answer (slash command)', async (_name, send) => {
+    const res = await send(slashCommand({ text: 'victims', response_url: fake.responseUrl('forged') }));
+    expect(res.status).toBe(401);
+    expect(res.text).not.toContain('victims');
+    await expectOnlyTheControlMentionAnswered();
+    expect(fake.responses).toHaveLength(0);
+  });
+
+  it('answers url_verification only when signed', async () => {
+    const signed = await postToSlackEndpoint(bot.url, urlVerification('chal-123'));
+    expect(signed.status).toBe(200);
+    expect(signed.json).toEqual({ challenge: 'chal-123' });
+    const unsigned = await postToSlackEndpoint(bot.url, urlVerification('chal-123'), { secret: false });
+    expect(unsigned.status).toBe(401);
+    expect(unsigned.text).not.toContain('chal-123');
+  });
+});
+
+describe('hostile payloads', () => {
+  const ack = (res: { json: unknown }) => res.json as { response_type?: string; blocks?: unknown[]; text?: string };
+
+  it('a 10 KB question gets a private answer inside the limits, not a 500', async () => {
+    const text = `timeline ${'overflow '.repeat(1200)}`.slice(0, 10_240);
+    const res = await postToSlackEndpoint(bot.url, slashCommand({ text }));
+    expect(res.status).toBe(200);
+    expect(ack(res).response_type).toBe('ephemeral');
+    const blocks = ack(res).blocks as Array<{
+      type: string;
+      text?: { text: string };
+      elements?: Array<{ text: string }>;
+    }>;
+    expect(blocks.length).toBeLessThanOrEqual(50);
+    for (const b of blocks) {
+      if (b.type === 'section') expect(b.text?.text.length).toBeLessThanOrEqual(3000);
+      if (b.type === 'context') for (const e of b.elements ?? []) expect(e.text.length).toBeLessThanOrEqual(2000);
+    }
+  });
+
+  it.each([
+    ['<!channel> timeline', '<!channel>'],
+    ['<!here|here> victims', '<!here'],
+    ['<@U0123ABCD> who was affected', '<@U0123ABCD>'],
+    ['<!subteam^S012|@security> status', '<!subteam'],
+    ['*bold* _it_ <script>alert(1)</script> &amp; `code`', '<script>'],
+    ['@channel @here @everyone', '@channel'],
+  ])('"%s" never pings or injects markup', async (text) => {
+    const res = await postToSlackEndpoint(bot.url, slashCommand({ text }));
+    expect(res.status).toBe(200);
+    expect(res.text).not.toMatch(PING);
+    expect(res.text).not.toContain('<script>');
+    expect(blocksText(ack(res).blocks)).not.toMatch(/(^|[^\u2060])@(channel|here|everyone)\b/);
+  });
+
+  it('invalid JSON (signed) gets 400', async () => {
+    const res = await postToSlackEndpoint(bot.url, {
+      body: '{"type":"event_callback",',
+      contentType: 'application/json',
+    });
+    expect(res.status).toBe(400);
+  });
+
+  it('a form body sent with the wrong content type gets a 4xx', async () => {
+    const res = await postToSlackEndpoint(bot.url, { ...slashCommand({ text: 'help' }), contentType: 'text/plain' });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+  });
+
+  it('a signed payload breachbot does not handle gets 400', async () => {
+    const res = await postToSlackEndpoint(bot.url, {
+      body: JSON.stringify({ type: 'something_else' }),
+      contentType: 'application/json',
+    });
+    expect(res.status).toBe(400);
+    const shortcut = new URLSearchParams({ payload: JSON.stringify({ type: 'view_submission' }) }).toString();
+    const res2 = await postToSlackEndpoint(bot.url, {
+      body: shortcut,
+      contentType: 'application/x-www-form-urlencoded',
+    });
+    expect(res2.status).toBe(400);
+  });
+
+  it('an empty body gets a 4xx', async () => {
+    const res = await postToSlackEndpoint(bot.url, { body: '', contentType: 'application/json' });
+    expect([400, 401]).toContain(res.status);
+  });
+
+  it('a body over 1 MB gets 413', async () => {
+    const res = await postToSlackEndpoint(bot.url, slashCommand({ text: 'x'.repeat(1_100_000) }));
+    expect(res.status).toBe(413);
+  });
+});
+
+describe('the HTTP server around it', () => {
+  it('returns a request id, 404 for unknown paths and 405 for a wrong method', async () => {
+    const notFound = await fetch(`${bot.url}/nope`);
+    expect(notFound.status).toBe(404);
+    expect(notFound.headers.get('x-request-id')).toMatch(/^[\w-]+$/);
+    const wrongMethod = await fetch(`${bot.url}/slack/events`);
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.headers.get('allow')).toBe('POST');
+    const given = await fetch(`${bot.url}/healthz`, { headers: { 'x-request-id': 'req-abc.1' } });
+    expect(given.headers.get('x-request-id')).toBe('req-abc.1');
+  });
+
+  it('is healthy and ready', async () => {
+    expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${bot.url}/readyz`);
+    expect(ready.status).toBe(200);
+  });
+
+  it('never writes the signing secret or the bot token to the log', () => {
+    const all = bot.lines.join('\n');
+    expect(all).not.toContain('fake-signing-secret');
+    expect(all).not.toContain('xoxb-0000-fake-token');
+  });
+});

@@ -1,0 +1,134 @@
+/**
+ * Bot Framework authentication, fully offline: a local OpenID metadata + JWKS server, tokens signed with jose,
+ * outbound credentials from a test factory (MSAL refuses http:// authorities). With MICROSOFT_APP_ID set, only a
+ * valid token gets through; without it, the endpoint exists only on a loopback host.
+ */
+import { ServiceClientCredentialsFactory } from 'botframework-connector';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { TeamsAuthOverrides } from '../../adapters/teams/auth.js';
+import { loadConfig } from '../../src/config.js';
+import { type FakeConnector, startFakeConnector } from '../fakes/bot-connector.js';
+import { FAKE_ISSUER, type OpenIdServer, startOpenIdServer } from '../fakes/openid.js';
+import { teamsActivity } from '../fixtures/teams.js';
+import { startTeamsBot, type TeamsBot } from './teams-harness.js';
+
+const APP_ID = '00000000-0000-4000-8000-0000000a5500';
+
+type Credentials = Awaited<ReturnType<ServiceClientCredentialsFactory['createCredentials']>>;
+
+/** Signs outbound calls with a fixed token instead of asking Entra ID. */
+class FakeCredentialsFactory extends ServiceClientCredentialsFactory {
+  async isValidAppId(appId: string): Promise<boolean> {
+    return appId === APP_ID;
+  }
+  async isAuthenticationDisabled(): Promise<boolean> {
+    return false;
+  }
+  async createCredentials(): Promise<Credentials> {
+    return {
+      async signRequest(request) {
+        request.headers.set('authorization', 'Bearer fake-outbound-token');
+        return request;
+      },
+    };
+  }
+}
+
+let idp: OpenIdServer;
+let connector: FakeConnector;
+let bot: TeamsBot;
+const serviceUrl = () => `${connector.url}/teams/`;
+
+beforeAll(async () => {
+  idp = await startOpenIdServer();
+  connector = await startFakeConnector();
+  const teamsAuth: TeamsAuthOverrides = {
+    settings: {
+      ToBotFromChannelOpenIdMetadataUrl: idp.metadataUrl,
+      ToBotFromChannelTokenIssuer: FAKE_ISSUER,
+      ToBotFromEmulatorOpenIdMetadataUrl: idp.metadataUrl,
+      ToChannelFromBotLoginUrl: `${idp.url}/login`,
+      ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+      OAuthUrl: `${idp.url}/oauth`,
+      CallerId: 'urn:botframework:test',
+      ValidateAuthority: false,
+    },
+    credentialsFactory: new FakeCredentialsFactory(),
+  };
+  bot = await startTeamsBot({
+    env: { MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: 'not-a-real-secret' },
+    teamsAuth,
+  });
+});
+afterAll(async () => {
+  await bot?.close();
+  await connector?.close();
+  await idp?.close();
+});
+beforeEach(() => {
+  connector.activities.length = 0;
+});
+
+const send = (token: string | undefined) =>
+  bot.post(
+    teamsActivity({ text: 'status', serviceUrl: serviceUrl() }),
+    token === undefined ? {} : { authorization: `Bearer ${token}` },
+  );
+
+describe('with MICROSOFT_APP_ID set', () => {
+  it('accepts a valid Bot Framework token and signs its reply', async () => {
+    const response = await send(await idp.sign({ aud: APP_ID, serviceurl: serviceUrl() }));
+    expect(response.status).toBe(200);
+    const [reply] = await connector.waitFor(1);
+    expect(reply?.authorization).toBe('Bearer fake-outbound-token');
+  });
+
+  const rejected: Array<[string, () => Promise<string | undefined>]> = [
+    ['no token', async () => undefined],
+    ['a wrong audience', () => idp.sign({ aud: '00000000-0000-4000-8000-00000000beef', serviceurl: serviceUrl() })],
+    ['a wrong issuer', () => idp.sign({ aud: APP_ID, serviceurl: serviceUrl() }, { issuer: 'https://evil.test' })],
+    ['an expired token', () => idp.sign({ aud: APP_ID, serviceurl: serviceUrl() }, { expiresInSeconds: -3600 })],
+    ['an unknown key id', () => idp.sign({ aud: APP_ID, serviceurl: serviceUrl() }, { unknownKey: true })],
+    [
+      'a serviceurl claim for another service',
+      () => idp.sign({ aud: APP_ID, serviceurl: 'http://127.0.0.1:9/other/' }),
+    ],
+    ['garbage', async () => 'not.a.jwt'],
+  ];
+
+  it.each(rejected)('answers 401 to %s and sends nothing', async (_name, token) => {
+    const response = await send(await token());
+    expect(response.status).toBe(401);
+    expect(response.text).toBe('Unauthorized');
+    expect(connector.activities).toHaveLength(0);
+  });
+});
+
+describe('without MICROSOFT_APP_ID', () => {
+  it('keeps /api/messages off on a non-loopback host and logs why', async () => {
+    const offConfig = loadConfig({ HOST: '0.0.0.0', DATA_DIR: 'unused' });
+    expect(offConfig.teams).toBeUndefined();
+    // Listen on loopback anyway (tests never open a wider port) with the decision made for 0.0.0.0.
+    const off = await startTeamsBot({ config: (c) => ({ ...c, teams: undefined, teamsOff: offConfig.teamsOff }) });
+    try {
+      expect((await off.post(teamsActivity({ text: 'status', serviceUrl: serviceUrl() }))).status).toBe(404);
+      const lines = off.lines.map((l) => JSON.parse(l) as { msg: string; turnOn?: string });
+      const why = lines.find((l) => l.msg === 'adapter teams: off');
+      expect(why?.turnOn).toMatch(/loopback/);
+      expect(why?.turnOn).toMatch(/MICROSOFT_APP_ID/);
+    } finally {
+      await off.close();
+    }
+  });
+
+  it('accepts unauthenticated requests on loopback (Emulator, local use)', async () => {
+    const open = await startTeamsBot();
+    try {
+      expect((await open.post(teamsActivity({ text: 'status', serviceUrl: serviceUrl() }))).status).toBe(200);
+      const [reply] = await connector.waitFor(1);
+      expect(reply?.authorization).toBeUndefined();
+    } finally {
+      await open.close();
+    }
+  });
+});

@@ -1,0 +1,90 @@
+/**
+ * Loads the real breaches.cloud write-ups where they sit next to the repository (`../shared/corpus/breaches.cloud`,
+ * CC BY-NC-ND, never copied here). Skipped, visibly, when that folder is absent.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type LoadResult, loadKnowledgeBase } from '../../src/kb/load.js';
+
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+const corpus = path.resolve(repoRoot, '../shared/corpus/breaches.cloud');
+const present = existsSync(corpus);
+if (!present) console.warn(`kb-corpus: ${corpus} is absent; the corpus tests are skipped`);
+
+/** Timeline rows per write-up, counted by reading each file. */
+const EVENTS: Record<string, number> = {
+  browserstack: 2,
+  codespaces: 2,
+  commuteair: 2,
+  'datadog-2016': 2,
+  drizly: 6,
+  footballaustralia: 2,
+  lastpass: 9,
+  unc2903: 2,
+  uber: 19,
+  'capital-one': 0,
+  chegg: 11,
+  'cisco-2020': 7,
+  ftx: 9,
+  'imperva-rds-snapshot': 4,
+  'o365-2023': 16,
+  'o365-2024': 6,
+  'retool-mfa': 6,
+};
+
+describe.skipIf(!present)('the breaches.cloud corpus', () => {
+  let result: LoadResult;
+  beforeAll(async () => {
+    result = await loadKnowledgeBase({ dir: corpus });
+  });
+  const incident = (id: string) => {
+    const found = result.data.incidents.find((i) => i.id === id);
+    if (!found) throw new Error(`${id} not loaded`);
+    return found;
+  };
+
+  it('loads all 17 write-ups without an error and skips SOURCE.md', () => {
+    expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(result.data.incidents.map((i) => i.id).sort()).toEqual(Object.keys(EVENTS).sort());
+    expect(result.problems.some((p) => p.file.endsWith('SOURCE.md'))).toBe(false);
+  });
+
+  it.each(Object.entries(EVENTS))('%s has %i timeline events, none undated', (id, count) => {
+    expect(incident(id).timeline).toHaveLength(count);
+    expect(incident(id).aftermath.filter((s) => s.tags.includes('undated'))).toEqual([]);
+  });
+
+  it('reads dates the way the write-ups wrote them', () => {
+    const at = (id: string, n: number) => {
+      const event = incident(id).timeline[n];
+      return { date: event?.date, endDate: event?.endDate, dateText: event?.dateText };
+    };
+    expect(at('o365-2023', 0)).toEqual({ date: '2023-05-15', endDate: undefined, dateText: undefined });
+    expect(at('o365-2024', 0)).toEqual({ date: '2023-11', endDate: undefined, dateText: 'Late November, 2023' });
+    expect(at('lastpass', 4)).toEqual({ date: '2022-08-12', endDate: '2022-10-26', dateText: undefined });
+    expect(at('drizly', 0).date).toBe('2018-04');
+    expect(at('drizly', 3).date).toBe('2022-10-24');
+    expect(at('uber', 18).date).toBe('2023-05-05');
+    expect(at('retool-mfa', 1).date).toBe('2023-08-27');
+    expect(incident('footballaustralia').dates.start).toBe('2022-03-26');
+  });
+
+  it('reads titles, victims and status from the front matter', () => {
+    expect(incident('o365-2023').title).toBe('Microsoft (Storm-0558)');
+    expect(incident('o365-2023').attribution?.actor).toBe('Storm-0558');
+    expect(incident('uber').victim).toBe('Uber');
+    expect(incident('chegg').status.text).toBe('Threat Actor Unknown');
+    expect(incident('capital-one').tags).toContain('draft');
+    expect(incident('o365-2023').victims.map((v) => v.name)).toEqual(
+      expect.arrayContaining(['US Department of State', 'US Department of Commerce']),
+    );
+  });
+
+  it('gives every fact the write-up as a source, and every source a URL', () => {
+    for (const i of result.data.incidents) {
+      expect(i.sources[0]?.url).toMatch(/^https:\/\/www\.breaches\.cloud\/incidents\//);
+      expect(i.timeline.every((e) => e.sources.includes('breaches-cloud'))).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,67 @@
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/validate.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+async function validate(args: string[], env: Record<string, string> = {}) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (chunk) => {
+    out += String(chunk);
+  });
+  stderr.on('data', (chunk) => {
+    err += String(chunk);
+  });
+  const code = await run(args, { stdout, stderr, stdin: new PassThrough(), env, cwd: root });
+  return { code, out, err };
+}
+
+describe('breachbot validate', () => {
+  it('exits 0 and prints a summary for a folder that loads', async () => {
+    const { code, out } = await validate(['--data', 'test/fixtures/kb/valid/incidents']);
+    expect(code).toBe(0);
+    expect(out).toMatch(
+      /^2 incidents, 4 events, 3 sources, 0 warnings, 0 errors: ok, knowledge base version [0-9a-f]{12}$/m,
+    );
+  });
+
+  it('exits 1 and prints each problem as FILE:LINE: PATH: message, relative to the working folder', async () => {
+    const { code, out } = await validate(['--data', 'test/fixtures/kb/broken/incidents']);
+    expect(code).toBe(1);
+    expect(out).toContain('test/fixtures/kb/broken/incidents/broken.yaml (11 errors, 1 warning)');
+    expect(out).toContain(
+      'test/fixtures/kb/broken/incidents/broken.yaml:16: timeline[1].sources[1]: unknown source id "src-missing"',
+    );
+    expect(out).toContain(
+      'test/fixtures/kb/broken/incidents/broken.yaml:36: sources[0].sorce_note: warning: unknown key',
+    );
+    expect(out).toMatch(/NOT LOADABLE$/m);
+  });
+
+  it('reads the folder and the default incident from the environment', async () => {
+    const env = { INCIDENTS_DIR: 'test/fixtures/kb/valid/incidents', DEFAULT_INCIDENT: 'missing-one' };
+    const { code, out } = await validate([], env);
+    expect(code).toBe(1);
+    expect(out).toContain('DEFAULT_INCIDENT:0: no loaded incident has the id "missing-one"');
+  });
+
+  it('accepts several folders separated by the path delimiter', async () => {
+    const dirs = ['test/fixtures/kb/valid/incidents', 'test/fixtures/breaches'].join(path.delimiter);
+    const { code, out } = await validate(['--data', dirs]);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^\d+ incidents, /m);
+    expect(Number(/^(\d+) incidents/m.exec(out)?.[1])).toBeGreaterThan(2);
+  });
+
+  it('exits 2 on a usage error', async () => {
+    const unknown = await validate(['--nope']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('unknown option --nope');
+    const stray = await validate(['extra']);
+    expect(stray.code).toBe(2);
+  });
+});
