@@ -31,6 +31,8 @@ export interface ServerOptions {
   now?: () => Date;
   /** an already-open store (default: `createStore(config)`) */
   store?: Store;
+  /** Slack: how long a rendered slash-command answer may be reused (default 60 s; 0 turns it off) */
+  slackAnswerCacheMs?: number;
   /** run the digest scheduler's timer (default true) */
   scheduler?: boolean;
   /** offline tests: Bot Framework auth settings and outbound credentials for the Teams adapter */
@@ -98,7 +100,15 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   try {
     if (config.slack) {
       const { createSlackAdapter } = await import('../adapters/slack/index.js');
-      const slack = await createSlackAdapter({ config: config.slack, handle, store, kb, log, now });
+      const slack = await createSlackAdapter({
+        config: config.slack,
+        handle,
+        store,
+        kb,
+        log,
+        now,
+        answerCacheMs: options.slackAnswerCacheMs,
+      });
       adapters.push(slack);
       deliver.slack = slack.deliver;
       log.info('adapter slack: on', { mode: slack.mode, path: slack.mode === 'http' ? '/slack/events' : undefined });

@@ -7,7 +7,6 @@
  * registerSlackListeners(app, { handle, store, kb, log, command: '/breach' });
  */
 import { randomUUID } from 'node:crypto';
-import { setTimeout as delay } from 'node:timers/promises';
 import type { App } from '@slack/bolt';
 import type { MessageHandler } from '../../src/chat/handle-message.js';
 import type { Answer } from '../../src/core/answer.js';
@@ -15,6 +14,7 @@ import type { KnowledgeBase } from '../../src/core/knowledge-base.js';
 import type { Logger } from '../../src/logger.js';
 import type { Store } from '../../src/store/store.js';
 import { registerActions } from './actions.js';
+import { createAnswerCache } from './answer-cache.js';
 import { type AudienceChecker, PRIVATE_REASONS } from './audience.js';
 import { buildHomeView } from './home.js';
 import { fromMessageEvent, fromSlashCommand } from './inbound.js';
@@ -30,6 +30,8 @@ export interface SlackAppDeps {
   /** the slash command, e.g. `/breach` */
   command: string;
   now?: () => Date;
+  /** how long a rendered slash-command answer may be reused (default 60 s; 0 turns the memo off) */
+  answerCacheMs?: number;
 }
 
 /** The ephemeral/in-channel message body for an answer. */
@@ -44,13 +46,13 @@ export function failure(log: Logger, where: string, error: unknown): string {
   return `Sorry, something went wrong while answering. If it keeps happening, tell whoever runs breachbot (reference ${ref}).`;
 }
 
-const timeout = (ms: number) => delay(ms, undefined, { ref: false });
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Registers every listener breachbot has on a Bolt app. */
 export function registerSlackListeners(app: App, deps: SlackAppDeps): void {
   const { handle, store, log, audience } = deps;
   const now = deps.now ?? (() => new Date());
+  const answers = createAnswerCache<ReturnType<typeof answerMessage>>(500, deps.answerCacheMs ?? 60_000);
 
   // Slack retries an event when our 200 was late or lost; the event id decides, also after a restart.
   app.use(async ({ body, context, next }) => {
@@ -72,8 +74,20 @@ export function registerSlackListeners(app: App, deps: SlackAppDeps): void {
       const extShared = (command as { is_ext_shared_channel?: string }).is_ext_shared_channel;
       const options: RenderOptions =
         extShared === 'true' ? { privateNote: PRIVATE_REASONS.sharedChannel } : { shareText: inbound.text };
-      const pending = handle(inbound).then((answer) => answerMessage(answer, options));
-      const ready = await Promise.race([pending, timeout(ACK_BUDGET_MS)]);
+      const key = `${extShared === 'true' ? 'x' : 's'}\u0000${inbound.text}`;
+      const cached = answers.get(key);
+      if (cached) {
+        acked = true;
+        await ack({ response_type: 'ephemeral', ...cached });
+        return;
+      }
+      const pending = handle(inbound).then((answer) => answers.set(key, answer, answerMessage(answer, options)));
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const budget = new Promise<undefined>((resolve) => {
+        timer = setTimeout(resolve, ACK_BUDGET_MS);
+      });
+      const ready = await Promise.race([pending, budget]);
+      clearTimeout(timer);
       if (ready) {
         acked = true;
         await ack({ response_type: 'ephemeral', ...ready });

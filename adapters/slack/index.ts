@@ -27,6 +27,8 @@ export interface SlackAdapterDeps {
   kb: KnowledgeBase;
   log: Logger;
   now?: () => Date;
+  /** how long a rendered slash-command answer may be reused (default 60 s; 0 turns the memo off) */
+  answerCacheMs?: number;
 }
 
 export interface SlackAdapter extends AdapterHandle {
@@ -111,8 +113,16 @@ export async function createSlackAdapter(deps: SlackAdapterDeps): Promise<SlackA
     audience,
     command: config.command,
     now: deps.now,
+    answerCacheMs: deps.answerCacheMs,
   });
-  await app.init();
+  try {
+    await app.init();
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `Slack did not confirm the bot token (auth.test at ${config.apiUrl}): ${detail}. Check SLACK_BOT_TOKEN (Slack app settings → OAuth & Permissions) and that SLACK_API_URL is reachable.`,
+    );
+  }
 
   const deliverClient = new webApi.WebClient(config.botToken, {
     ...clientOptions,

@@ -8,7 +8,7 @@
  * const card = answerToAdaptiveCard(answer);
  * await context.sendActivity({ attachments: [cardAttachment(card)], summary: answer.title });
  */
-import type { Answer, AnswerItem } from '../../src/core/answer.js';
+import type { Answer, AnswerFact, AnswerItem, AnswerSection } from '../../src/core/answer.js';
 import type { Source } from '../../src/core/model.js';
 import { CARD_VERSION, MAX_ACTIONS, MAX_CARD_BYTES, MAX_ITEM_CHARS, MAX_SOURCES } from './limits.js';
 
@@ -54,10 +54,12 @@ export function submitAction(title: string, ask: string): CardElement {
   return { type: 'Action.Submit', title: clip(title, 60), data };
 }
 
-function itemElement(item: AnswerItem, id: string | undefined): CardElement {
-  const main = item.label ? `**${item.label}**: ${clip(item.text)}` : clip(item.text);
+function itemElement(item: AnswerItem, id: string | undefined, fact: AnswerFact | undefined): CardElement {
+  const mark = fact?.corrects?.length ? '✏️ _Correction:_ ' : '';
+  const main = `${mark}${item.label ? `**${item.label}**: ` : ''}${clip(item.text)}`;
   const lines: CardElement[] = [textBlock(main, { spacing: 'None' })];
-  if (item.note) lines.push(textBlock(clip(item.note, 500), { isSubtle: true, size: 'Small', spacing: 'None' }));
+  const note = item.note ?? fact?.correctionNote;
+  if (note) lines.push(textBlock(clip(note, 500), { isSubtle: true, size: 'Small', spacing: 'None' }));
   const element: CardElement = item.date
     ? {
         type: 'ColumnSet',
@@ -82,6 +84,13 @@ function linkText(source: Source): string {
   return `[${clip(label, 160)}](${url})${source.date ? ` (${source.date})` : ''}`;
 }
 
+/** The answer's sections; an answer with facts but no section content shows its facts as one list. */
+function displaySections(answer: Answer): AnswerSection[] {
+  const empty = answer.sections.every((x) => !x.heading && !x.text && (x.items ?? []).length === 0);
+  if (!empty || answer.facts.length === 0) return answer.sections;
+  return [{ items: answer.facts.map((f): AnswerItem => ({ text: f.text, date: f.date, factId: f.id })) }];
+}
+
 interface Block {
   element: CardElement;
   /** part of a section's item list: the only blocks dropped when the card is too big */
@@ -96,21 +105,32 @@ function bodyBlocks(answer: Answer): Block[] {
     },
   ];
   const used = new Set<string>();
-  for (const section of answer.sections) {
+  const facts = new Map(answer.facts.map((f) => [f.id, f]));
+  // a section whose text is a fact (a summary, a status) shows that fact
+  const factByText = new Map(answer.facts.map((f) => [f.text, f.id]));
+  for (const section of displaySections(answer)) {
     if (section.heading) {
       blocks.push({
         element: textBlock(clip(section.heading, 200), { weight: 'Bolder', spacing: 'Medium' }),
         item: false,
       });
     }
-    if (section.text) blocks.push({ element: textBlock(clip(section.text, 3000)), item: false });
+    if (section.text) {
+      const element = textBlock(clip(section.text, 3000));
+      const factId = factByText.get(section.text);
+      if (factId && !used.has(factId)) {
+        used.add(factId);
+        element.id = `${FACT_ID_PREFIX}${factId}`;
+      }
+      blocks.push({ element, item: false });
+    }
     for (const item of section.items ?? []) {
       let id: string | undefined;
       if (item.factId && !used.has(item.factId)) {
         used.add(item.factId);
         id = `${FACT_ID_PREFIX}${item.factId}`;
       }
-      blocks.push({ element: itemElement(item, id), item: true });
+      blocks.push({ element: itemElement(item, id, item.factId ? facts.get(item.factId) : undefined), item: true });
     }
   }
   return blocks;
@@ -200,7 +220,7 @@ export function answerToAdaptiveCard(answer: Answer, options: RenderOptions = {}
 /** Plain text carrying every shown fact, for notifications, screen readers and clients without cards. */
 export function answerToFallbackText(answer: Answer): string {
   const lines: string[] = [answer.title];
-  for (const section of answer.sections) {
+  for (const section of displaySections(answer)) {
     lines.push('');
     if (section.heading) lines.push(section.heading);
     if (section.text) lines.push(section.text);

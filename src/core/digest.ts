@@ -49,11 +49,16 @@ export function diffFacts(facts: readonly DigestFact[], previous: Record<string,
   return { added, corrected };
 }
 
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** "YYYY-MM-DD" of `now` in `timeZone`. */
 export function localDate(now: Date, timeZone = 'UTC'): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
-    .format(now)
-    .slice(0, 10);
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(now).slice(0, 10);
 }
 
 /** Timeline events dated (to the day) on this month and day in earlier years. */
@@ -64,6 +69,9 @@ export function onThisDay(incident: Incident, today: string): Incident['timeline
     (e) => e.date.length === 10 && e.date.slice(5) === monthDay && Number(e.date.slice(0, 4)) < year,
   );
 }
+
+/** Oldest first; undated facts last, in knowledge-base order. */
+const byDate = (a: DigestFact, b: DigestFact) => (a.date ?? '\uffff').localeCompare(b.date ?? '\uffff');
 
 const toAnswerFact = (f: DigestFact): AnswerFact => ({
   id: f.id,
@@ -81,16 +89,16 @@ const toItem = (f: DigestFact, note?: string): AnswerItem => ({
   ...(note ? { note } : {}),
 });
 
+const longFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'UTC',
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
+
 function longDate(isoDay: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'UTC',
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  })
-    .format(new Date(`${isoDay}T12:00:00Z`))
-    .replace(',', '');
+  return longFormat.format(new Date(`${isoDay}T12:00:00Z`)).replace(',', '');
 }
 
 /** Builds the digest, or returns null when a daily digest has nothing new (or the incident is unknown). */
@@ -99,7 +107,9 @@ export function buildDigest(kb: KnowledgeBase, options: DigestOptions): Answer |
   if (!incident) return null;
   const facts = incidentFacts(incident);
   const first = options.previousHashes === undefined;
-  const { added, corrected } = first ? { added: [], corrected: [] } : diffFacts(facts, options.previousHashes ?? {});
+  const diff = first ? { added: [], corrected: [] } : diffFacts(facts, options.previousHashes ?? {});
+  const added = [...diff.added].sort(byDate);
+  const corrected = [...diff.corrected].sort(byDate);
   const changed = added.length + corrected.length > 0;
   if (!changed && !first && options.kind === 'daily') return null;
 

@@ -36,7 +36,7 @@ export function stripFiller(text: string): string {
 }
 
 const HELP_ONLY =
-  /^(help|help me|commands|menu|usage|options|what can (you|i) (do|ask)( you)?|what do you (do|know)|how (do|does) (this|it|you) work|how do i use (this|you|it)|who are you|what are you|hi|hello|hey|thanks|thank you|start|get started|\?)$/;
+  /^(help|help me|commands|menu|usage|options|what can (you|i) (do|ask)( you)?|what do you (do|know)|how (do|does) (this|it|you) work|how do i use (this|you|it)|who are you|what are you|hi|hello|hey|thanks|thank you|thx|ty|cheers|great|cool|nice|awesome|ok|okay|got it|perfect|start|get started|\?)$/;
 const INCIDENTS =
   /\b(which|what|other|list|all|more|any)\b.*\b(incidents|breaches|cases|write ?ups|writeups)\b|^(list )?(incidents|breaches)$/;
 const GLOSSARY_LIST = /^(glossary|terms|definitions|jargon|acronyms|list (of )?(terms|definitions|acronyms))$/;
@@ -76,9 +76,12 @@ const LISTS: Array<[ListIntent, RegExp]> = [
   ['indicators', /\b(iocs?|indicators?( of compromise)?|ip addresses|ips|thumbprints?|user[- ]?agents?|jarm|hashes|proxies|softether|web panels?|infrastructure)\b/],
   [
     'status',
-    /\b(status|is it (over|still|ongoing|resolved|fixed|contained|done|finished)|still (ongoing|active|happening|going on)|current (state|situation)|where (do )?things stand|resolved|outcome)\b/,
+    /\b(status|is it (over|still|ongoing|resolved|fixed|contained|done|finished)|still (ongoing|active|happening|going on)|current (state|situation)|where (do )?things stand|resolved|outcome|latest|updates?|news|whats new|anything new)\b/,
   ],
-  ['sources', /\b(sources?|references?|citations?|cite|where (does|did|do) (this|that|the|your) (info|information|data|facts?) come from|how do you know|where did you get)\b/],
+  [
+    'sources',
+    /\b(sources?|references?|citations?|cite|links?|further reading|read more|learn more|more info|articles?|blog posts?|where (does|did|do) (this|that|the|your) (info|information|data|facts?) come from|how do you know|where did you get|where can i (read|find|learn|get))\b/,
+  ],
 ];
 
 const INDICATOR_VALUE = /\b[0-9a-f]{32,64}\b|client=|mozilla\/|chrome\/\d|edg\/\d|applewebkit|not-a\.brand|\bjarm\b.*\b[0-9a-f]{20,}/i;

@@ -13,7 +13,7 @@ export type KeyDate = 'start' | 'detected' | 'disclosed' | 'end';
 export const KEY_DATE_WORDS: Record<KeyDate, RegExp> = {
   start: /\b(start|starts|started|begin|begins|began|begun|beginning|kick(ed)? off|commenc\w*|first access|initial access|onset|first (used|seen|forged|got in))\b/,
   detected: /\b(detect\w*|discover\w*|notic\w*|spott\w*|caught|catch|found( out)?|identif\w*|flagg\w*|learn(ed)? (of|about)|first reported)\b/,
-  disclosed: /\b(disclos\w*|announc\w*|reveal\w*|made public|go public|went public|publicly|public|confirm\w*|told the public|break the news)\b/,
+  disclosed: /\b(disclos\w*|announc\w*|reveal\w*|publish\w*|made public|go public|went public|publicly|public|confirm\w*|told the public|break the news)\b/,
   end: /\b(end|ends|ended|stop|stopped|over|finish\w*|contain\w*|cut off|shut down|last access)\b/,
 };
 

@@ -28,6 +28,16 @@ monday tuesday wednesday thursday friday saturday sunday january february march 
 september october november december days weeks months years ago duration took last lasted before after until
 `;
 
+const QUESTION_WORDS = ['when', 'what', 'who', 'how', 'why', 'where', 'which', 'was', 'were', 'did', 'does', 'whats', 'long', 'many'];
+
+/** "wen" → "when", "whne" → "when": short typos, only of question words, only when unambiguous. */
+function shortQuestionWord(word: string): string | undefined {
+  const close = QUESTION_WORDS.filter(
+    (q) => q !== word && Math.abs(q.length - word.length) <= 1 && editDistance(word, q, 1) <= 1 && q[0] === word[0],
+  );
+  return close.length === 1 ? close[0] : undefined;
+}
+
 export function createLexicon(counts: Map<string, number>): Lexicon {
   for (const word of INTENT_WORDS.split(/\s+/)) if (word) counts.set(word, (counts.get(word) ?? 0) + 5);
   for (const word of STOP_WORDS) counts.set(word, (counts.get(word) ?? 0) + 5);
@@ -46,14 +56,16 @@ export function createLexicon(counts: Map<string, number>): Lexicon {
     counts,
     has: (word) => counts.has(word),
     correct(word) {
-      if (word.length < 4 || counts.has(word) || !/^[a-z]+$/.test(word)) return undefined;
+      if ((word.length === 3 || word.length === 4) && !counts.has(word)) return shortQuestionWord(word);
+      if (word.length < 5 || counts.has(word) || !/^[a-z]+$/.test(word)) return undefined;
       const cached = cache.get(word);
       if (cached !== undefined) return cached ?? undefined;
       const max = word.length >= 8 ? 2 : 1;
       let best: { word: string; distance: number; count: number } | undefined;
       for (const [candidate, [count]] of fuzzyTree().fuzzyGet(word, max + 1)) {
         const distance = editDistance(word, candidate, max);
-        if (distance > max) continue;
+        // a content word is never "corrected" into a function word ("fined" is not "find")
+        if (distance > max || (STOP_WORDS.has(candidate) && !QUESTION_WORDS.includes(candidate))) continue;
         const better =
           !best ||
           distance < best.distance ||

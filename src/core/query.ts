@@ -7,7 +7,7 @@
  */
 import type { KnowledgeBase } from './knowledge-base.js';
 import type { SearchHit, WeightedTerm } from './search-index.js';
-import { isStopWord } from './stopwords.js';
+import { isStopWord, WEAK_WORDS } from './stopwords.js';
 import { matchSynonyms } from './synonyms.js';
 import { expandToken, searchTerms, termOf, words } from './tokenize.js';
 
@@ -26,6 +26,8 @@ export interface Concept {
   filler: boolean;
   /** neither the word nor any synonym occurs in the knowledge base */
   unknown: boolean;
+  /** a general word ("data", "read") that cannot carry a question alone */
+  weak: boolean;
   group?: number;
 }
 
@@ -46,6 +48,8 @@ export function analyzeQuery(kb: KnowledgeBase, text: string): QueryAnalysis {
   const raw = words(text).slice(0, MAX_WORDS);
   const corrections: QueryAnalysis['corrections'] = [];
   const corrected = raw.map((w) => {
+    const term = termOf(w);
+    if (term && kb.index.df(term) > 0) return w;
     const fix = kb.lexicon.correct(w);
     if (fix && fix !== w) {
       corrections.push({ from: w, to: fix });
@@ -107,16 +111,17 @@ function makeConcept(
   const unknown = known.length === 0;
   const ownIdf = Math.max(0, ...own.filter((t) => kb.index.df(t) > 0).map((t) => kb.index.idf(t)));
   const rarity = ownIdf > 0 ? ownIdf / kb.index.maxIdf : 0.6;
-  const weight = filler ? 0.3 : unknown ? 1 : 0.5 + 0.5 * Math.min(1, rarity);
-  return { text, own, terms, weight, corrected, filler, unknown, group };
+  const weak = !filler && group === undefined && text.split(' ').every((w) => WEAK_WORDS.has(w));
+  const weight = filler ? 0.3 : weak ? 0.35 : unknown ? 1 : 0.5 + 0.5 * Math.min(1, rarity);
+  return { text, own, terms, weight, corrected, filler, unknown, weak, group };
 }
 
 /** Share (0..1) of the question's concepts that a passage matched, weighted by how telling each concept is.
  * A concept matched only through a word that is another concept's own word does not count twice. */
-export function coverage(query: QueryAnalysis, hit: SearchHit): number {
+export function coverage(query: QueryAnalysis, hit: SearchHit, only?: readonly Concept[]): number {
   let total = 0;
   let got = 0;
-  for (const c of query.concepts) {
+  for (const c of only ?? query.concepts) {
     total += c.weight;
     const matched = c.terms.filter((t) => hit.matched.has(t.term));
     if (matched.length === 0) continue;
@@ -132,7 +137,7 @@ export function missedConcepts(query: QueryAnalysis, hit: SearchHit): Concept[] 
   return query.concepts.filter((c) => !c.terms.some((t) => hit.matched.has(t.term)));
 }
 
-/** Content concepts (not filler). */
+/** Concepts that can carry a question: not filler, not weak. */
 export function contentConcepts(query: QueryAnalysis): Concept[] {
-  return query.concepts.filter((c) => !c.filler);
+  return query.concepts.filter((c) => !c.filler && !c.weak);
 }

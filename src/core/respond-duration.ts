@@ -9,7 +9,7 @@ import { daysBetween, describeDays, isoDay } from './dates.js';
 import { factsAndItems } from './facts.js';
 import { type KeyDate, keyDateEvents } from './key-dates.js';
 import type { Passage } from './passages.js';
-import { coverage, type QueryAnalysis } from './query.js';
+import { type Concept, coverage, type QueryAnalysis } from './query.js';
 import { subjectConcepts } from './subject.js';
 
 interface Span {
@@ -53,14 +53,14 @@ const SPANS: Span[] = [
 ];
 
 const DURATION_WORDS =
-  /^(how|long|duration|days?|weeks?|months?|years?|time|took|take|takes|taking|last\w*|quick\w*|fast|soon|ago|since|until|till|before|after|between|from|to|detect\w*|discover\w*|notic\w*|disclos\w*|announc\w*|public\w*|reveal\w*|dwell|unnoticed|undetected|access\w*|active|inside|persist\w*|go|went|on|microsoft|it|them|they|exposed|read)$/;
+  /^(how|long|duration|days?|weeks?|months?|years?|time|took|take|takes|taking|last\w*|quick\w*|fast|soon|ago|since|until|till|before|after|between|from|to|detect\w*|discover\w*|notic\w*|disclos\w*|announc\w*|public\w*|reveal\w*|dwell|unnoticed|undetected|access\w*|active|inside|persist\w*|go|went|on|microsoft|it|them|they|expos\w*|read)$/;
 
 export function respondDuration(ask: Ask, query: QueryAnalysis): Answer | undefined {
   const { kb, incident } = ask;
   if (!incident) return undefined;
   const subject = subjectConcepts(ask, query, DURATION_WORDS);
   if (subject.length > 0) {
-    const span = spanOfNamedFact(ask, query);
+    const span = spanOfNamedFact(ask, query, subject);
     if (span) return span;
   }
   const available = SPANS.filter((s) => incident.dates[s.from] && (s.to === 'now' || incident.dates[s.to]));
@@ -108,7 +108,7 @@ function sourcesOn(ask: Ask, key: KeyDate): string[] {
 }
 
 /** "How long was 51.89.156.153 active", "how long did Bacon's access last": the span of one dated fact. */
-function spanOfNamedFact(ask: Ask, query: QueryAnalysis): Answer | undefined {
+function spanOfNamedFact(ask: Ask, query: QueryAnalysis, subject: Concept[]): Answer | undefined {
   const { kb, incident } = ask;
   if (!incident) return undefined;
   const hits = kb.index.search(query.terms, {
@@ -116,13 +116,13 @@ function spanOfNamedFact(ask: Ask, query: QueryAnalysis): Answer | undefined {
     kinds: new Set(['event', 'indicator']),
     limit: 8,
   });
-  const best = hits.find((h) => h.passage.date && h.passage.endDate && coverage(query, h) >= 0.55);
+  const best = hits.find((h) => h.passage.date && h.passage.endDate && coverage(query, h, subject) >= 0.6);
   if (!best) return undefined;
   const p: Passage = best.passage;
   const days = daysBetween(p.date as string, p.endDate as string);
   const made = factsAndItems(kb, [p]);
   const approx = (p.date as string).length < 10 || (p.endDate as string).length < 10 ? 'about ' : '';
-  const text = `${approx}${describeDays(days)} (${p.date} to ${p.endDate})`;
+  const text = `dated ${p.date} to ${p.endDate}, ${approx}${describeDays(days)}`;
   return makeAnswer(kb, {
     intent: 'duration',
     incident: incident.id,
@@ -130,7 +130,7 @@ function spanOfNamedFact(ask: Ask, query: QueryAnalysis): Answer | undefined {
     sections: [{ text: `${p.title}: ${text}.` }, { items: made.items }],
     facts: made.facts,
     suggestions: ['timeline'],
-    confidence: Math.min(0.9, 0.4 + coverage(query, best) / 2),
+    confidence: Math.min(0.9, 0.4 + coverage(query, best, subject) / 2),
     question: ask.question,
   });
 }

@@ -4,6 +4,7 @@ import { incidentName, makeAnswer, moreCommand, pageLabel, pageOf } from './answ
 import type { Ask } from './ask-context.js';
 import { factsAndItems } from './facts.js';
 import { passagesOf } from './incident-passages.js';
+import { normalizeName } from './name-index.js';
 import type { Passage } from './passages.js';
 
 const PAGE_SIZE = 12;
@@ -20,7 +21,8 @@ export function findTerm(ask: Ask, subject: string): Passage | undefined {
   const order = [ask.incident, ...kb.incidents.filter((i) => i !== ask.incident)].filter((i) => !!i);
   for (const incident of order) {
     const match = kb.glossaryNames(incident.id).find(cleaned);
-    if (match && match.score <= 0.25) {
+    const ratio = match ? match.name.length / normalizeName(cleaned).length : 0;
+    if (match && match.score <= 0.25 && ratio >= 0.6 && ratio <= 1.7) {
       const p = kb.passage(incident.id, match.value);
       if (p) return p;
     }

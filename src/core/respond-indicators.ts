@@ -27,6 +27,8 @@ const TYPE_WORDS: Array<[RegExp, Indicator['type']]> = [
   [/\b(uris?|urls?|paths?)\b/, 'uri'],
 ];
 
+const plural = (label: string) => (/(s|sh|ch|x)$/.test(label) ? `${label}es` : `${label}s`);
+
 const indicatorOf = (p: Passage): Indicator | undefined => (p.ref.kind === 'indicator' ? p.ref.item : undefined);
 
 export function respondIndicators(ask: Ask, query?: string): Answer {
@@ -68,13 +70,15 @@ function listIndicators(ask: Ask, type?: Indicator['type']): Answer {
     const t = indicatorOf(p)?.type ?? 'pattern';
     counts.set(t, (counts.get(t) ?? 0) + 1);
   }
-  const summary = [...counts].map(([t, n]) => `${n} ${INDICATOR_LABEL[t as Indicator['type']]}${n === 1 ? '' : 's'}`).join(', ');
+  const summary = [...counts]
+    .map(([t, n]) => `${n} ${n === 1 ? INDICATOR_LABEL[t as Indicator['type']] : plural(INDICATOR_LABEL[t as Indicator['type']])}`)
+    .join(', ');
   const sections: AnswerSection[] = [];
   if (page.page === 1) {
     sections.push({ text: `${summary}. IPs are defanged; look one up with \`indicators 1.2.3.4\`.` });
   }
   sections.push({ items: made.items });
-  const what = type ? `${INDICATOR_LABEL[type]}s` : 'Indicators';
+  const what = type ? plural(INDICATOR_LABEL[type]) : 'Indicators';
   return makeAnswer(kb, {
     intent: 'indicators',
     incident: incident.id,

@@ -2,8 +2,9 @@
  * Free-text questions: intent rules first (intents.ts), then the responder for that intent, then search.
  */
 import type { Answer } from './answer.js';
-import { incidentName } from './answer-base.js';
+import { incidentName, noneAnswer } from './answer-base.js';
 import type { Ask } from './ask-context.js';
+import { commandWord } from './command-words.js';
 import { type ListIntent, classify, listIntentOf } from './intents.js';
 import type { Incident } from './model.js';
 import { normalizeName } from './name-index.js';
@@ -19,12 +20,15 @@ import { respondTimeline } from './respond-timeline.js';
 import { findVictim, respondFigures, respondVictim, respondVictims } from './respond-victims.js';
 import { respondWhen } from './respond-when.js';
 import { searchAnswer } from './search-answer.js';
+import { isStopWord } from './stopwords.js';
 import { subjectConcepts } from './subject.js';
 
 export function respondQuestion(ask: Ask, text: string): Answer {
   const query = analyzeQuery(ask.kb, text);
   const mentioned = ask.named ? undefined : mentionedIncident(ask, query);
   const scoped: Ask = mentioned ? { ...ask, incident: mentioned, named: true } : ask;
+  const unknownIncident = unknownIncidentPrefix(scoped, query);
+  if (unknownIncident) return unknownIncident;
   const route = classify(query.text, text, scoped.incident);
   switch (route.intent) {
     case 'help':
@@ -74,6 +78,21 @@ function mentionedIncident(ask: Ask, query: QueryAnalysis): Incident | undefined
   return undefined;
 }
 
+/** "lastpass timeline" when no incident called lastpass is loaded: say so instead of guessing. */
+function unknownIncidentPrefix(ask: Ask, query: QueryAnalysis): Answer | undefined {
+  const [first, second, ...rest] = query.words;
+  if (!first || !second || rest.length > 3 || ask.named) return undefined;
+  if (!commandWord(second) || commandWord(first) || isStopWord(first) || ask.kb.lexicon.has(first)) return undefined;
+  const known = ask.kb.incidents.map((i) => `\`${i.id}\``).join(', ');
+  return noneAnswer(
+    ask.kb,
+    ask.incident,
+    ask.question,
+    `I don't have an incident called "${first}". Loaded: ${known}. Put one of those first, or ask without a name to use ${ask.incident ? incidentName(ask.incident) : 'the default incident'}.`,
+    ['incidents', 'help'],
+  );
+}
+
 function victimCheck(ask: Ask, query: QueryAnalysis, subject: string): Answer {
   const victim = findVictim(ask, subject);
   if (victim) return respondVictim(ask, victim, true);
@@ -89,12 +108,18 @@ function victimCheck(ask: Ask, query: QueryAnalysis, subject: string): Answer {
 }
 
 function define(ask: Ask, query: QueryAnalysis, subject: string): Answer {
-  const list = listIntentOf(subject);
+  const list = listIntentOf(subject) ?? statusLike(subject);
   if (list === 'timeline') return respondTimeline(ask, {}, 0.9);
   if (list) return listAnswer(ask, query, list, true);
   const term = findTerm(ask, subject);
   if (term) return respondTerm(ask, term);
   return whoIs(ask, query, subject);
+}
+
+/** "what's the latest", "what are the sources for this": list intents that read like a definition question. */
+function statusLike(subject: string): ListIntent | undefined {
+  const route = classify(subject, subject, undefined);
+  return route.intent === 'list' && ['status', 'sources', 'indicators', 'logging'].includes(route.list) ? route.list : undefined;
 }
 
 function whoIs(ask: Ask, query: QueryAnalysis, subject: string): Answer {
@@ -122,7 +147,9 @@ function searchOrEntity(ask: Ask, query: QueryAnalysis): Answer {
     const term = findTerm(ask, query.text);
     if (term) return respondTerm(ask, term, 0.85);
   }
-  return searchAnswer(ask, query, { entities: content.length <= 4 });
+  // a bare name ("raimondo", "the state department") gets that victim's or term's own answer
+  const bare = query.words.length <= 4 && query.words.every((w) => !isStopWord(w) || /^(the|a|an|of|us)$/.test(w));
+  return searchAnswer(ask, query, { entities: bare && content.length <= 3 });
 }
 
 const TRIGGERS: Record<ListIntent, RegExp> = {

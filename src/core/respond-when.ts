@@ -7,9 +7,9 @@ import { incidentName, makeAnswer } from './answer-base.js';
 import type { Ask } from './ask-context.js';
 import { describeDate } from './dates.js';
 import { factsAndItems, latest } from './facts.js';
-import { KEY_DATE_LABEL, type KeyDate, keyDateEvents, keyDatesAsked } from './key-dates.js';
+import { KEY_DATE_LABEL, KEY_DATE_WORDS, type KeyDate, keyDateEvents, keyDatesAsked } from './key-dates.js';
 import type { Passage } from './passages.js';
-import { type Concept, coverage, type QueryAnalysis } from './query.js';
+import { coverage, type QueryAnalysis } from './query.js';
 import { subjectConcepts } from './subject.js';
 
 const DATED = new Set(['event', 'victim', 'actor', 'technique', 'aftermath'] as const);
@@ -18,13 +18,18 @@ export function respondWhen(ask: Ask, query: QueryAnalysis): Answer | undefined 
   const { kb, incident } = ask;
   if (!incident) return undefined;
   const keys = keyDatesAsked(query.text);
-  const subject = subjectConcepts(ask, query, WHEN_WORDS);
+  const subject = subjectConcepts(ask, query, WHEN_WORDS).filter(
+    (c) => !Object.values(KEY_DATE_WORDS).some((re) => re.test(c.text)),
+  );
   const key = keys.find((k) => incident.dates[k]) ?? (subject.length === 0 && incident.dates.start ? 'start' : undefined);
   if (key && subject.length === 0) return keyDateAnswer(ask, key);
   const hits = kb.index
     .search(query.terms, { incidents: new Set([incident.id]), kinds: DATED as ReadonlySet<Passage['kind']>, limit: 12 })
     .filter((h) => h.passage.date);
-  const scored = hits.map((h) => ({ hit: h, cov: subjectCoverage(subject, h.matched) * 0.7 + coverage(query, h) * 0.3 }));
+  const scored = hits.map((h) => ({
+    hit: h,
+    cov: (subject.length > 0 ? coverage(query, h, subject) : 1) * 0.7 + coverage(query, h) * 0.3,
+  }));
   scored.sort((a, b) => b.cov - a.cov || b.hit.score - a.hit.score);
   const best = scored[0];
   if (!best || best.cov < 0.5) return key ? keyDateAnswer(ask, key, 0.6) : undefined;
@@ -55,18 +60,7 @@ export function respondWhen(ask: Ask, query: QueryAnalysis): Answer | undefined 
 }
 
 const WHEN_WORDS =
-  /^(when|date|dates|day|month|year|time|exact|exactly|first|initially|happen\w*|occur\w*|take|took|place|start\w*|begin|began|begun|beginning|detect\w*|discover\w*|notic\w*|disclos\w*|announc\w*|reveal\w*|public\w*|end\w*|stop\w*|over|finish\w*|contain\w*)$/;
-
-function subjectCoverage(subject: Concept[], matched: ReadonlySet<string>): number {
-  if (subject.length === 0) return 1;
-  let total = 0;
-  let got = 0;
-  for (const c of subject) {
-    total += c.weight;
-    if (c.terms.some((t) => matched.has(t.term))) got += c.weight * (c.own.some((t) => matched.has(t)) ? 1 : 0.85);
-  }
-  return total === 0 ? 1 : got / total;
-}
+  /^(made|make|go|went|become|became|get|got|come|came|when|date|dates|day|month|year|time|exact|exactly|first|initially|happen\w*|occur\w*|take|took|place|start\w*|begin|began|begun|beginning|detect\w*|discover\w*|notic\w*|disclos\w*|announc\w*|reveal\w*|public\w*|end\w*|stop\w*|over|finish\w*|contain\w*)$/;
 
 export function keyDateAnswer(ask: Ask, key: KeyDate, confidence = 0.95): Answer {
   const { kb } = ask;

@@ -9,7 +9,7 @@ import type { Ask } from './ask-context.js';
 import { describeDate } from './dates.js';
 import { factsAndItems, latest } from './facts.js';
 import type { Passage, PassageKind } from './passages.js';
-import { coverage, type QueryAnalysis } from './query.js';
+import { contentConcepts, coverage, type QueryAnalysis } from './query.js';
 import { respondTerm } from './respond-glossary.js';
 import { respondVictim } from './respond-victims.js';
 import type { SearchHit } from './search-index.js';
@@ -37,13 +37,37 @@ interface Ranked {
 }
 
 const NEVER = new Set<PassageKind>(['source']);
+/** Definitions match many questions loosely; they lead only when asked for ("what is …"). */
+const DEFAULT_BOOST: Partial<Record<PassageKind, number>> = { term: 0.6, summary: 0.8 };
+
+/**
+ * The question's frame says which kind of fact it wants: "who …" and "what did … do" want what happened (events,
+ * victims, the actor), "how do I …" wants advice, "why" wants the technique and its causes.
+ */
+export function frameBoost(query: QueryAnalysis): Partial<Record<PassageKind, number>> {
+  const t = query.text;
+  if (/\b(say|said|says|stated?|claim\w*|tell|told|announce\w*|write|wrote|respond\w*|comment\w*|react\w*)\b/.test(t)) {
+    return { event: 1.4, aftermath: 1.4, actor: 1.1, technique: 1.1, term: 0.3, recommendation: 0.5, lesson: 0.6 };
+  }
+  if (/^(how|what) (do|can|could|should|would|must) (i|we|you|one|orgs?|organi[sz]ations?|companies|admins?)\b/.test(t)) {
+    return { recommendation: 1.4, lesson: 1.2, event: 0.9 };
+  }
+  if (/^(who|whom|whose)\b/.test(t)) {
+    return { event: 1.25, victim: 1.25, actor: 1.25, aftermath: 1.1, recommendation: 0.5, lesson: 0.5 };
+  }
+  if (/^why\b/.test(t)) return { technique: 1.3, lesson: 1.15, aftermath: 1.1, recommendation: 0.7 };
+  if (/\b(did|was|were|had|has been|have been)\b/.test(t)) {
+    return { event: 1.15, aftermath: 1.15, victim: 1.1, technique: 1.1, recommendation: 0.6, lesson: 0.7 };
+  }
+  return {};
+}
 
 function rankHits(query: QueryAnalysis, hits: SearchHit[]): Ranked[] {
   const top = hits[0]?.score ?? 1;
   return hits
     .map((hit) => {
       const cov = coverage(query, hit);
-      return { hit, cov, rank: (hit.score / top) * (0.35 + 0.65 * cov) };
+      return { hit, cov, rank: Math.sqrt(hit.score / top) * cov ** 1.5 };
     })
     .sort((a, b) => b.rank - a.rank);
 }
@@ -52,7 +76,7 @@ function search(ask: Ask, query: QueryAnalysis, incidents: Set<string> | undefin
   const hits = ask.kb.index.search(query.terms, {
     incidents,
     exclude: NEVER,
-    kindBoost: options.kindBoost,
+    kindBoost: { ...DEFAULT_BOOST, ...frameBoost(query), ...options.kindBoost },
     limit: 25,
   });
   return rankHits(query, hits);
@@ -60,7 +84,7 @@ function search(ask: Ask, query: QueryAnalysis, incidents: Set<string> | undefin
 
 export function searchAnswer(ask: Ask, query: QueryAnalysis, options: SearchAnswerOptions = {}): Answer {
   const { kb, incident } = ask;
-  if (query.concepts.length === 0 || query.concepts.every((c) => c.filler)) {
+  if (contentConcepts(query).length === 0) {
     return options.fallback?.() ?? noneAnswer(kb, incident, ask.question, options.noneMessage);
   }
   let ranked = incident ? search(ask, query, new Set([incident.id]), options) : [];
@@ -81,6 +105,11 @@ export function searchAnswer(ask: Ask, query: QueryAnalysis, options: SearchAnsw
       return clarify(ask, query, ranked);
     }
     return noneAnswer(kb, incident, ask.question, options.noneMessage);
+  }
+  // an answer that stands only on words we corrected is a guess: offer it as a choice instead
+  const solid = coverage(query, best.hit, query.concepts.filter((c) => !c.corrected));
+  if (query.corrections.length > 0 && solid * totalWeight(query, false) < 0.45 * totalWeight(query, true)) {
+    return clarify(ask, query, ranked);
   }
   if (options.entities && best.cov >= 0.8) {
     const lead = latest(kb, best.hit.passage);
@@ -122,6 +151,10 @@ export function searchAnswer(ask: Ask, query: QueryAnalysis, options: SearchAnsw
   });
 }
 
+function totalWeight(query: QueryAnalysis, withCorrected: boolean): number {
+  return query.concepts.filter((c) => withCorrected || !c.corrected).reduce((n, c) => n + c.weight, 0);
+}
+
 function titleOf(p: Passage, incidentLabel?: string): string {
   const prefix = incidentLabel ? `${incidentLabel}: ` : '';
   const head = p.title || p.text.split(/(?<=[.!?])\s/)[0] || p.text;
@@ -160,7 +193,9 @@ export function suggestionFor(p: Passage): string {
     case 'term':
       return `what is ${p.title}?`;
     case 'victim':
-      return p.title.length <= 40 ? `was ${p.title} affected?` : p.title;
+      return p.ref.kind === 'victim' && p.ref.item.kind !== 'figure' && p.title.length <= 40
+        ? `was ${p.title} affected?`
+        : p.title;
     case 'indicator':
       return `indicators ${p.title.replace(/^\S+\s/, '')}`;
     default: {

@@ -28,6 +28,7 @@ const DERIVATIONS: Array<[string, number, string]> = [
   ['ousness', 3, ''],
   ['iveness', 3, ''],
   ['ation', 3, 'at'],
+  ['usion', 3, 'ud'],
   ['ement', 4, ''],
   ['ment', 4, ''],
   ['ity', 3, ''],

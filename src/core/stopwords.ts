@@ -21,6 +21,18 @@ list find look looking lookup info information details detail tell know knew kno
 happen happened happening happens occur occurred
 `;
 
+/**
+ * Content words too general to answer a question on their own ("what data", "where can I read more"): they count
+ * for little, and a question made only of them is not answered from search.
+ */
+const WEAK = `
+data info information stuff thing things read say said tell told make made use used using work working works need
+needs want way kind type types part lot bit more much many some people person someone anything everything
+something good bad new old big small happen right wrong real true false question answer answers help
+`;
+
+export const WEAK_WORDS: ReadonlySet<string> = new Set(WEAK.split(/\s+/).filter(Boolean));
+
 export const STOP_WORDS: ReadonlySet<string> = new Set(WORDS.split(/\s+/).filter(Boolean));
 
 /** True for a word that search ignores. */

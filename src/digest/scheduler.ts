@@ -137,11 +137,17 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     return undefined;
   }
 
-  async function handle(listed: Subscription, now: Date, kb: KnowledgeBase, summary: PassSummary) {
+  async function handle(
+    listed: Subscription,
+    now: Date,
+    kb: KnowledgeBase,
+    summary: PassSummary,
+    due: (sub: Subscription) => string | undefined,
+  ) {
     if (listed.paused) return 'paused';
     const deliver = options.deliver[listed.platform];
     if (!deliver) return 'no-deliverer';
-    const period = duePeriod(listed, now, graceHours);
+    const period = due(listed);
     if (!period) return 'not-due';
     if (listed.lastPostedPeriod && listed.lastPostedPeriod >= period) return 'already-done';
     const claimed = await claim(listed, period, now);
@@ -219,12 +225,20 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       claimedElsewhere: 0,
       errors: 0,
     };
+    // subscriptions sharing a schedule share its due period: evaluate each schedule once per pass
+    const periods = new Map<string, string | undefined>();
+    const due = (sub: Subscription) => {
+      const key = `${sub.cron}\u0000${sub.timeZone}`;
+      if (!periods.has(key)) periods.set(key, duePeriod({ cron: sub.cron, timeZone: sub.timeZone }, now, graceHours));
+      const period = periods.get(key);
+      return period && Date.parse(period) >= Date.parse(sub.createdAt) ? period : undefined;
+    };
     let next = 0;
     const worker = async () => {
       while (next < subs.length) {
         const sub = subs[next++] as Subscription;
         try {
-          const outcome = await handle(sub, now, kb, summary);
+          const outcome = await handle(sub, now, kb, summary, due);
           if (outcome === 'posted') summary.posted += 1;
           else if (outcome === 'silent') summary.silent += 1;
           else if (outcome === 'failed') summary.failed += 1;

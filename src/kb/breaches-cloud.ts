@@ -42,7 +42,8 @@ export function parseBreachesCloud(file: string, text: string): BreachesCloudRes
   const fm = readFrontMatter(root, problems);
   const slug = path.basename(file).replace(/\.(md|markdown)$/i, '');
   if (!fm.title) {
-    if (!NOT_INCIDENTS.test(slug)) {
+    const broken = problems.items.some((p) => p.severity === 'error');
+    if (!broken && !NOT_INCIDENTS.test(slug)) {
       problems.warn(1, 'title', 'no front matter title: not a breaches.cloud write-up, skipped');
     }
     return { problems: problems.items, skipped: true };
@@ -172,7 +173,7 @@ export function parseBreachesCloud(file: string, text: string): BreachesCloudRes
           attribution: {
             actor: actor ?? 'Not named in one phrase (see the summary)',
             aliases: [],
-            summary: attributionStatements[0]?.text ?? '',
+            summary: firstSentence(attributionStatements[0]?.text ?? ''),
             details: attributionStatements,
           },
         }

@@ -80,12 +80,37 @@ function loadMarkdown(file: string, text: string, problems: KbProblem[]): Loaded
   return { incident: parsed.data, file, lineOf: () => 1 };
 }
 
-/** Drops a write-up alias that is another incident's id, so the curated incident keeps its name. */
+/**
+ * Drops a write-up alias that is another incident's id or a curated incident's alias, so the curated incident keeps
+ * its names.
+ */
 function dropAliasCollisions(loaded: Loaded[]): void {
-  const ids = new Set(loaded.map((l) => l.incident.id.toLowerCase()));
+  const taken = new Set<string>();
+  for (const { incident } of loaded) {
+    taken.add(incident.id.toLowerCase());
+    if (incident.origin !== 'breaches.cloud') for (const alias of incident.aliases) taken.add(alias.toLowerCase());
+  }
   for (const { incident } of loaded) {
     if (incident.origin !== 'breaches.cloud') continue;
-    incident.aliases = incident.aliases.filter((a) => !ids.has(a.toLowerCase()) || a.toLowerCase() === incident.id);
+    incident.aliases = incident.aliases.filter((a) => !taken.has(a.toLowerCase()));
+  }
+}
+
+/** Warns when an incident's alias is another incident's id: a question naming it could mean either. */
+function warnAliasesNamingOthers(loaded: Loaded[], problems: KbProblem[]): void {
+  const byId = new Map(loaded.map((l) => [l.incident.id.toLowerCase(), l]));
+  for (const item of loaded) {
+    item.incident.aliases.forEach((alias, i) => {
+      const other = byId.get(alias.toLowerCase());
+      if (!other || other === item) return;
+      problems.push({
+        file: item.file,
+        line: item.lineOf(['aliases', i]),
+        path: `aliases[${i}]`,
+        message: `"${alias}" is also the id of the incident in ${path.basename(other.file)}; a question naming it may select either`,
+        severity: 'warning',
+      });
+    });
   }
 }
 
@@ -125,6 +150,7 @@ export async function loadKnowledgeBase(options: LoadOptions): Promise<LoadResul
     }
   }
   dropAliasCollisions(loaded);
+  warnAliasesNamingOthers(loaded, problems);
 
   let synonyms: string[][] = [];
   const first = dirs[0];

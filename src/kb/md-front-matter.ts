@@ -4,6 +4,7 @@
  * strings such as `2022-03-26 (approx)`, `ongoing` or `N/A`.
  */
 import type { Root } from 'mdast';
+import { isMap, isScalar } from 'yaml';
 import { type LooseDateResult, parseLooseDate } from './loose-date.js';
 import type { ProblemList } from './problems.js';
 import { parsePositioned } from './yaml-lines.js';
@@ -68,6 +69,19 @@ export function readFrontMatter(root: Root, problems: ProblemList): FrontMatter 
   }
   for (const warning of positioned.doc.warnings) {
     problems.warn(positioned.lineAt(warning.pos[0]), 'front matter', warning.message.split('\n')[0] ?? '');
+  }
+  const contents = positioned.doc.contents;
+  if (isMap(contents)) {
+    const seen = new Set<string>();
+    for (const pair of contents.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      if (key === undefined) continue;
+      if (seen.has(key)) {
+        const at = pair.key && 'range' in pair.key && pair.key.range ? positioned.lineAt(pair.key.range[0]) : firstLine;
+        problems.warn(at, key, `"${key}" is given twice; the last one is used`);
+      }
+      seen.add(key);
+    }
   }
   const data = positioned.doc.errors.length > 0 ? undefined : (positioned.doc.toJS() as unknown);
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return { ...empty, present: true };

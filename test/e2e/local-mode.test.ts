@@ -2,6 +2,7 @@
 // (page, health checks, and a Bot Framework endpoint the Emulator can talk to on loopback). With HOST=0.0.0.0 and
 // no app id the Bot Framework endpoint stays off. Only 127.0.0.1 is ever connected to.
 import { cpSync, existsSync, rmSync, symlinkSync } from 'node:fs';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeConnector, startFakeConnector } from '../fakes/bot-connector.js';
@@ -20,6 +21,15 @@ function freshCopy(): string {
   if (existsSync(path.join(REPO_ROOT, 'dist')))
     cpSync(path.join(REPO_ROOT, 'dist'), path.join(dir, 'dist'), { recursive: true });
   return dir;
+}
+
+/** True when nothing listens on 127.0.0.1:port, so the default port can be used as a newcomer would. */
+async function portIsFree(port: number): Promise<boolean> {
+  const probe = createServer();
+  return new Promise((resolve) => {
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
 }
 
 function emulatorActivity(serviceUrl: string, text: string) {
@@ -43,12 +53,21 @@ describe('npm start in a fresh copy with an empty environment', () => {
   let server: ServeProcess;
   let connector: FakeConnector;
   let startedIn = 0;
+  let defaultPort = false;
 
   beforeAll(async () => {
     copy = freshCopy();
     connector = await startFakeConnector();
+    defaultPort = await portIsFree(3978);
+    if (!defaultPort)
+      console.warn('port 3978 is busy on this machine: this run sets PORT=0 instead of an empty environment');
     const started = Date.now();
-    server = await startServe({ command: ['npm', 'start'], cwd: copy, env: bareEnv({ PORT: '0' }), timeoutMs: 90_000 });
+    server = await startServe({
+      command: ['npm', 'start'],
+      cwd: copy,
+      env: bareEnv(defaultPort ? {} : { PORT: '0' }),
+      timeoutMs: 90_000,
+    });
     startedIn = Date.now() - started;
   });
 
@@ -62,6 +81,7 @@ describe('npm start in a fresh copy with an empty environment', () => {
     const out = server.output();
     console.log(`npm start printed its URL after ${startedIn} ms:\n${out}`);
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    if (defaultPort) expect(server.url).toBe('http://127.0.0.1:3978');
     expect(server.pageUrl).toBe(`${server.url}/`);
     expect(out).toMatch(/local mode/i);
     expect(out).toMatch(/SLACK_BOT_TOKEN/);

@@ -74,6 +74,19 @@ describe('slash commands', () => {
   });
 });
 
+describe('question log', () => {
+  it('writes a question that got no answer with its text, time and platform only', async () => {
+    const text = 'zzqx wibble frobnicate quux';
+    const res = await postToSlackEndpoint(bot.url, slashCommand({ text }));
+    expect(res.status).toBe(200);
+    expect(bot.coreAnswer(text).kind).not.toBe('answer');
+    const logged = (await bot.running.store.listQuestions(50)).filter((q) => q.text === text);
+    expect(logged).toHaveLength(1);
+    expect(logged[0]?.platform).toBe('slack');
+    expect(JSON.stringify(logged[0])).not.toContain(USER);
+  });
+});
+
 describe('digest commands', () => {
   it('"/breach digest daily 09:00 Europe/Berlin" subscribes this channel and says so privately', async () => {
     const res = await postToSlackEndpoint(

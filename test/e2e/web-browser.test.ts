@@ -111,7 +111,9 @@ describe.skipIf(!hasChromium)('the local page in Chromium', () => {
   it('says the knowledge base does not cover an out-of-scope question', async () => {
     await askByKeyboard('what is the best pizza topping in Naples?');
     expect(await page.locator('#result').getAttribute('data-kind')).toBe('none');
-    expect((await page.locator('#text').textContent()) ?? '').toMatch(/(?:not|couldn.t find (?:that|it)) in the knowledge base/i);
+    expect((await page.locator('#text').textContent()) ?? '').toMatch(
+      /(?:not|couldn.t find (?:that|it)) in the knowledge base/i,
+    );
     await page.screenshot({ path: path.join(ARTIFACTS, 'web-none.png'), fullPage: true });
     expect(problems).toEqual([]);
   });

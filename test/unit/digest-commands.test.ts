@@ -16,8 +16,9 @@ const inbound = (extra: Partial<Inbound> = {}): Inbound => ({
   userId: 'U0ASK',
   ...extra,
 });
-const digest = (body: Command extends infer C ? (C extends { type: 'digest' } ? Omit<C, 'raw' | 'type'> : never) : never) =>
-  ({ type: 'digest', raw: 'digest', ...body }) as Command & { type: 'digest' };
+const digest = (
+  body: Command extends infer C ? (C extends { type: 'digest' } ? Omit<C, 'raw' | 'type'> : never) : never,
+) => ({ type: 'digest', raw: 'digest', ...body }) as Command & { type: 'digest' };
 const text = (a: Answer) => [a.title, ...a.sections.map((s) => `${s.heading ?? ''}\n${s.text ?? ''}`)].join('\n');
 
 function setup() {
@@ -31,7 +32,12 @@ describe('digest commands', () => {
   it('subscribes daily in the named zone and says when the next post is, in the zone and in UTC', async () => {
     const { store, handle } = setup();
     const answer = await handle(digest({ action: 'daily', time: '09:00', timeZone: 'Europe/Berlin' }), inbound(), NOW);
-    expect(answer).toMatchObject({ kind: 'answer', intent: 'digest', incident: 'demo-breach', title: 'Digest scheduled' });
+    expect(answer).toMatchObject({
+      kind: 'answer',
+      intent: 'digest',
+      incident: 'demo-breach',
+      title: 'Digest scheduled',
+    });
     expect(text(answer)).toContain('Next post: Tuesday, 1 December 2026, 09:00 Europe/Berlin (08:00 UTC).');
     expect(await store.listSubscriptions()).toEqual([
       expect.objectContaining({
@@ -52,7 +58,11 @@ describe('digest commands', () => {
 
   it("uses the asker's time zone when none is given, else UTC", async () => {
     const { store, handle } = setup();
-    await handle(digest({ action: 'weekly', day: 1, time: '08:30' }), inbound({ userTimeZone: 'America/New_York' }), NOW);
+    await handle(
+      digest({ action: 'weekly', day: 1, time: '08:30' }),
+      inbound({ userTimeZone: 'America/New_York' }),
+      NOW,
+    );
     expect((await store.listSubscriptions())[0]?.label).toBe('weekly Monday 08:30 America/New_York');
     await handle(digest({ action: 'daily', time: '07:00' }), inbound(), NOW);
     expect((await store.listSubscriptions()).map((s) => s.label)).toEqual(['daily 07:00 UTC']);
@@ -67,7 +77,12 @@ describe('digest commands', () => {
     expect(text(answer)).toContain('replaces the earlier schedule (daily 09:00 UTC)');
     const subs = await store.listSubscriptions();
     expect(subs).toHaveLength(1);
-    expect(subs[0]).toMatchObject({ id: 'sub-2', kind: 'weekly', lastPostedAt: '2026-11-30T09:00:00.000Z', state: '{"rotation":4}' });
+    expect(subs[0]).toMatchObject({
+      id: 'sub-2',
+      kind: 'weekly',
+      lastPostedAt: '2026-11-30T09:00:00.000Z',
+      state: '{"rotation":4}',
+    });
   });
 
   it.each([
@@ -109,7 +124,9 @@ describe('digest commands', () => {
     const status = text(await handle(digest({ action: 'status' }), inbound(), NOW));
     expect(status).toContain('Schedule: weekly Monday 09:00 America/New_York (in UTC: weekly Monday 14:00 UTC)');
     expect(status).toContain('Next post: Monday, 30 November 2026, 09:00 America/New_York (14:00 UTC)');
-    expect(status).toContain('Last post: Monday, 23 November 2026, 09:00 America/New_York (14:00 UTC) (knowledge base kb-1)');
+    expect(status).toContain(
+      'Last post: Monday, 23 November 2026, 09:00 America/New_York (14:00 UTC) (knowledge base kb-1)',
+    );
     expect(status).toContain('Last error: not_in_channel at Monday, 30 November 2026, 09:00 America/New_York');
     await store.updateSubscription('sub-1', { consecutiveFailures: 3, paused: true });
     const paused = text(await handle(digest({ action: 'status' }), inbound(), NOW));
@@ -140,7 +157,12 @@ describe('digest commands', () => {
 
   it('is what the shared message handler calls for digest commands', async () => {
     const store = createMemoryStore();
-    const handler = createMessageHandler({ kb, store, digest: createDigestCommandHandler({ store, kb }), now: () => NOW });
+    const handler = createMessageHandler({
+      kb,
+      store,
+      digest: createDigestCommandHandler({ store, kb }),
+      now: () => NOW,
+    });
     const answer = await handler(inbound({ text: 'digest weekly monday 09:00 America/New_York' }));
     expect(answer.intent).toBe('digest');
     expect((await store.listSubscriptions()).map((s) => s.label)).toEqual(['weekly Monday 09:00 America/New_York']);

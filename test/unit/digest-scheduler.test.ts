@@ -140,6 +140,31 @@ describe('digest scheduler', () => {
     expect(await other.listRuns(daily.id)).toEqual([]);
   });
 
+  it.each([
+    ['spring forward', '2026-03-28T12:00:00Z', ['2026-03-29T01:00:00.000Z', '2026-03-30T00:30:00.000Z']],
+    ['fall back', '2026-10-24T12:00:00Z', ['2026-10-25T00:30:00.000Z', '2026-10-26T01:30:00.000Z']],
+  ])(
+    'polling every 5 minutes across the %s day posts 02:30 Europe/Berlin once a day',
+    async (_name, from, expected) => {
+      const store = createMemoryStore();
+      const sub = await subscribed(store, {
+        cron: '30 2 * * *',
+        kind: 'weekly',
+        label: 'daily 02:30 as a brief',
+        createdAt: '2026-01-01T00:00:00.000Z',
+      });
+      const slack = recorder();
+      const scheduler = createScheduler({ store, kb, deliver: { slack: slack.deliver }, replicaId: 'r1' });
+      for (let t = Date.parse(from); t <= Date.parse(from) + 2 * 86_400_000; t += 5 * 60_000) {
+        await scheduler.runDuePass(new Date(t));
+      }
+      expect((await store.listRuns(sub.id)).map((r) => [r.periodStart, r.status])).toEqual(
+        expected.map((p) => [p, 'posted']),
+      );
+      expect(slack.posts).toHaveLength(2);
+    },
+  );
+
   it('records removal errors, pauses after three in a row, and says so', async () => {
     const store = createMemoryStore();
     const sub = await subscribed(store);

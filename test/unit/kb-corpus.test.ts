@@ -81,6 +81,16 @@ describe.skipIf(!present)('the breaches.cloud corpus', () => {
     );
   });
 
+  it("keeps the curated incident's names: a write-up alias equal to a curated id or alias is dropped", async () => {
+    const both = await loadKnowledgeBase({ dir: [path.join(repoRoot, 'data/incidents'), corpus] });
+    const curated = both.data.incidents.find((i) => i.id === 'storm-0558');
+    const writeUp = both.data.incidents.find((i) => i.id === 'o365-2023');
+    expect(curated).toBeDefined();
+    const taken = new Set([curated?.id, ...(curated?.aliases ?? [])].map((a) => a?.toLowerCase()));
+    expect(writeUp?.aliases.filter((a) => taken.has(a.toLowerCase()))).toEqual([]);
+    expect(both.problems.filter((p) => p.severity === 'error')).toEqual([]);
+  });
+
   it('gives every fact the write-up as a source, and every source a URL', () => {
     for (const i of result.data.incidents) {
       expect(i.sources[0]?.url).toMatch(/^https:\/\/www\.breaches\.cloud\/incidents\//);

@@ -93,6 +93,16 @@ describe('loadKnowledgeBase: native files', () => {
     expect(data.incidents.filter((i) => i.id === 'example-keys')).toHaveLength(1);
   });
 
+  it('warns when an alias is the id of another incident', async () => {
+    const dir = path.join(fixtures, 'alias-clash');
+    const file = path.join(dir, 'first.yaml');
+    const { problems, ok } = await loadKnowledgeBase({ dir });
+    expect(ok).toBe(true);
+    expect(problems).toEqual([
+      expect.objectContaining({ file, path: 'aliases[1]', line: lineWith(file, '- second-one'), severity: 'warning' }),
+    ]);
+  });
+
   it('reports synonyms problems with their line', async () => {
     const file = path.join(fixtures, 'broken/synonyms.yaml');
     const { problems } = await loadKnowledgeBase({ dir: broken });

@@ -8,8 +8,8 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderTeamsManifest, teamsManifestDir } from '../../adapters/teams/manifest.js';
 import { SEARCH_COMMAND_ID } from '../../adapters/teams/search-extension.js';
-import { run } from '../../src/cli/manifest.js';
 import type { CliIo } from '../../src/cli/io.js';
+import { run } from '../../src/cli/manifest.js';
 
 const APP_ID = '3f2c6a1e-8b7d-4c2a-9e1f-0a1b2c3d4e5f';
 

@@ -9,12 +9,12 @@ const EXAMPLES = [
   'who were the victims?',
   'timeline',
   'what happened in July 2023?',
-  'how did they forge the tokens?',
-  'what logging should I turn on?',
+  'when was the key revoked?',
+  'how did the attackers get the key?',
+  'which logs would have caught this?',
   'indicators',
   'who is behind it?',
   'what is the status now?',
-  'sources',
   'help',
 ];
 
@@ -30,7 +30,7 @@ let pending = null;
 
 function chip(text, onClick) {
   const button = el('button', { type: 'button', class: 'chip' }, [text]);
-  button.addEventListener('click', () => onClick(text));
+  button.addEventListener('click', () => onClick(text, { focusAnswer: true }));
   return el('li', {}, [button]);
 }
 
@@ -62,7 +62,7 @@ function showAnswer(data) {
     `${data.kind} · ${data.intent}${data.incident ? ` · ${data.incident}` : ''} · confidence ${confidence} · ` +
     `${data.facts.length} fact${data.facts.length === 1 ? '' : 's'}`;
   result.dataset.kind = data.kind;
-  const options = { onAsk: (text) => ask(text) };
+  const options = { onAsk: (text) => ask(text, { focusAnswer: true }) };
   $('slack').replaceChildren(renderSlackMessage(data.render.slack.blocks, options));
   $('teams').replaceChildren(renderTeamsMessage(data.render.teams.card, options));
   const correcting = data.facts.filter((f) => Array.isArray(f.corrects) && f.corrects.length > 0).map((f) => f.text);
@@ -75,10 +75,12 @@ function showAnswer(data) {
 }
 
 /**
- * Asks the server and shows the answer. A newer question cancels an older one still in flight.
+ * Asks the server and shows the answer. A newer question cancels an older one still in flight. Questions asked by a
+ * button move the focus to the new answer's title, since the button itself is replaced.
  * @param {string} question
+ * @param {{ focusAnswer?: boolean }} [options]
  */
-async function ask(question) {
+async function ask(question, options = {}) {
   const text = question.trim();
   if (text === '') {
     setStatus('Type a question first.', true);
@@ -108,6 +110,7 @@ async function ask(question) {
     }
     showAnswer(data);
     setStatus(`Answer: ${data.title}`);
+    if (options.focusAnswer) $('answer-title').focus();
     history.replaceState(null, '', `#q=${encodeURIComponent(text)}`);
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') return;
@@ -130,8 +133,10 @@ async function loadInfo() {
     $('kb-info').textContent =
       `Knowledge base ${info.version}: ${incidents.length} incident${incidents.length === 1 ? '' : 's'} loaded.`;
     if (incidents.length > 1) {
+      const fallback = incidents.find((i) => i.id === info.defaultIncident);
       incidentSelect.replaceChildren(
-        ...incidents.map((i) => el('option', { value: i.id, selected: i.id === info.defaultIncident }, [i.title])),
+        el('option', { value: '' }, [`Incident: auto${fallback ? ` (${fallback.id})` : ''}`]),
+        ...incidents.map((i) => el('option', { value: i.id }, [`${i.id}: ${i.title}`])),
       );
       incidentSelect.hidden = false;
     }

@@ -1,0 +1,26 @@
+/**
+ * A bare botbuilder bot that replies with a fixed text: the benchmark's baseline for the Teams adapter's
+ * throughput. It lives here so that every `botbuilder` import stays in this folder.
+ *
+ * @example
+ * const bare = createBareTeamsBot();
+ * http.createServer((req, res) => void bare.handle(req, res));
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { silentLogger } from '../../src/logger.js';
+import { createMessagesHandler } from './http.js';
+
+export interface BareTeamsBot {
+  handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
+}
+
+/** An unauthenticated CloudAdapter + ActivityHandler answering every message with `text`. */
+export function createBareTeamsBot(text = 'ok'): BareTeamsBot {
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
+  const bot = new ActivityHandler().onMessage(async (context, next) => {
+    await context.sendActivity(text);
+    await next();
+  });
+  return { handle: createMessagesHandler(adapter, (context) => bot.run(context), silentLogger) };
+}

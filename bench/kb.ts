@@ -1,0 +1,128 @@
+/**
+ * Knowledge-base benchmark: load time of `data/incidents` alone and together with the breaches.cloud write-ups
+ * (read where they sit, `../shared/corpus/breaches.cloud`, never copied), then `parseCommand` + `respond` latency
+ * over a fixed question mix with everything loaded (target: p99 under 2 ms).
+ *
+ * Run alone: `node dist/bench/kb.js` after `npm run build`.
+ */
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { packageRoot } from '../src/config.js';
+import { createKnowledgeBase } from '../src/core/knowledge-base.js';
+import { parseCommand } from '../src/core/parse-command.js';
+import { respond } from '../src/core/respond.js';
+import { type LoadOptions, loadKnowledgeBase } from '../src/kb/load.js';
+
+/** Same shape as `bench/report.ts`'s section. */
+export interface BenchSection {
+  title: string;
+  rows: Array<Record<string, string | number>>;
+  notes?: string[];
+}
+
+const QUESTIONS = [
+  'timeline',
+  'who were the victims',
+  'when was it detected',
+  'is 137.74.181.100 malicious',
+  'logging recommendations',
+  'what happened in june 2023',
+  'timline',
+  'sources',
+  'help',
+  'incidents',
+  'lastpass timeline',
+  'lastpass when did it start',
+  'what happened to uber',
+  'uber who did it',
+  'capital-one status',
+  'retool mfa what happened',
+  'midnight blizzard timeline',
+  'chegg when was it disclosed',
+  'cisco webex who did it',
+  'what is the weather today',
+];
+const LOAD_RUNS = 7;
+const RESPOND_ROUNDS = 100;
+
+const ms = (n: number) => Number(n.toFixed(3));
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i] as number;
+}
+
+async function timeLoads(label: string, options: LoadOptions): Promise<Record<string, string | number>> {
+  const times: number[] = [];
+  let incidents = 0;
+  let events = 0;
+  for (let i = 0; i < LOAD_RUNS; i++) {
+    const start = performance.now();
+    const result = await loadKnowledgeBase(options);
+    times.push(performance.now() - start);
+    incidents = result.data.incidents.length;
+    events = result.data.incidents.reduce((n, x) => n + x.timeline.length, 0);
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  return {
+    case: label,
+    incidents,
+    events,
+    'first load ms': ms(times[0] as number),
+    'median ms': ms(percentile(sorted, 50)),
+    'max ms': ms(sorted.at(-1) as number),
+  };
+}
+
+/** Runs the benchmark and returns its report section. */
+export async function run(): Promise<BenchSection> {
+  const root = packageRoot();
+  const native = path.join(root, 'data', 'incidents');
+  const corpus = path.resolve(root, '..', 'shared', 'corpus', 'breaches.cloud');
+  const haveCorpus = existsSync(corpus);
+  const notes: string[] = [
+    `load: ${LOAD_RUNS} loads each; respond: ${QUESTIONS.length} questions × ${RESPOND_ROUNDS} rounds after one warm-up round, parseCommand + respond per question`,
+  ];
+  const rows: Array<Record<string, string | number>> = [await timeLoads('load data/incidents', { dir: native })];
+  const dirs = haveCorpus ? [native, corpus] : [native];
+  if (haveCorpus) rows.push(await timeLoads('load data/incidents + 17 write-ups', { dir: dirs }));
+  else notes.push(`${corpus} is absent: the corpus rows are skipped and respond runs on data/incidents alone`);
+
+  const loaded = await loadKnowledgeBase({ dir: dirs, defaultIncident: 'storm-0558' });
+  const buildStart = performance.now();
+  const kb = createKnowledgeBase(loaded.data);
+  const buildMs = performance.now() - buildStart;
+  const now = new Date('2026-01-01T00:00:00Z');
+  for (const q of QUESTIONS) respond(kb, parseCommand(q, kb), { now });
+  const times: number[] = [];
+  for (let round = 0; round < RESPOND_ROUNDS; round++) {
+    for (const q of QUESTIONS) {
+      const start = performance.now();
+      respond(kb, parseCommand(q, kb), { now });
+      times.push(performance.now() - start);
+    }
+  }
+  times.sort((a, b) => a - b);
+  const p99 = percentile(times, 99);
+  rows.push({
+    case: `respond, ${loaded.data.incidents.length} incidents`,
+    incidents: loaded.data.incidents.length,
+    'index build ms': ms(buildMs),
+    'p50 ms': ms(percentile(times, 50)),
+    'p99 ms': ms(p99),
+    'max ms': ms(times.at(-1) as number),
+  });
+  notes.push(`respond p99 ${ms(p99)} ms: ${p99 < 2 ? 'within' : 'OVER'} the 2 ms target`);
+  const [load1] = os.loadavg();
+  notes.push(`machine load average (1 min) ${load1?.toFixed(1)} on ${os.cpus().length} cores while measuring`);
+  return { title: 'Knowledge base: loading and answering', rows, notes };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const section = await run();
+  console.log(section.title);
+  console.table(section.rows);
+  for (const note of section.notes ?? []) console.log(`- ${note}`);
+}

@@ -1,0 +1,219 @@
+/**
+ * Slack HTTP benchmark: signed `/breach` slash commands (timeline, victims, logging and free-text questions) at
+ * concurrency 50 on loopback, answered by (1) the full breachbot server, (2) a bare Bolt app with the same receiver
+ * set-up that acks with an empty reply, (3) a raw `node:http` server. Target: breachbot ≥ 80% of bare Bolt's
+ * throughput, zero errors, p99 < 50 ms.
+ *
+ * Run alone: `npm run build && node dist/bench/slack.js`.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
+import { slackClientOptions } from '../adapters/slack/index.js';
+import { loadConfig } from '../src/config.js';
+import { createLogger } from '../src/logger.js';
+import { createServer } from '../src/server.js';
+import { startFakeSlackApi } from '../test/fakes/slack-api.js';
+import type { LoadJob, LoadResult } from './slack-load.js';
+
+/** Same shape as `bench/report.ts`'s section. */
+export interface BenchSection {
+  title: string;
+  rows: Array<Record<string, string | number>>;
+  notes?: string[];
+}
+
+const SECRET = 'bench-signing-secret-0123456789';
+const TOKEN = 'xoxb-bench-token';
+const QUESTIONS = [
+  'timeline',
+  'timeline july 2023',
+  'victims',
+  'logging',
+  'how were the tokens forged?',
+  'who was affected',
+  'when was it detected',
+  'what should i log to catch this',
+];
+
+function bodies(): string[] {
+  return QUESTIONS.map((text, i) =>
+    new URLSearchParams({
+      token: 'x',
+      team_id: 'T000BENCH',
+      team_domain: 'bench',
+      channel_id: `C000BENCH${i}`,
+      channel_name: 'bench',
+      user_id: `U000BENCH${i}`,
+      user_name: 'bench',
+      command: '/breach',
+      text,
+      api_app_id: 'A000BENCH',
+      is_enterprise_install: 'false',
+      is_ext_shared_channel: 'false',
+      response_url: 'http://127.0.0.1:9/respond/bench',
+      trigger_id: '1.2.3',
+    }).toString(),
+  );
+}
+
+function load(job: LoadJob): Promise<LoadResult> {
+  const file = path.join(path.dirname(fileURLToPath(import.meta.url)), 'slack-load.js');
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(file, { workerData: job });
+    worker.once('message', (result: LoadResult) => {
+      void worker.terminate();
+      resolve(result);
+    });
+    worker.once('error', reject);
+  });
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
+}
+
+function listen(server: Server): Promise<string> {
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
+  );
+}
+
+const close = (server: Server) =>
+  new Promise<void>((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  });
+
+async function bareBolt(apiUrl: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  const receiver = new HTTPReceiver({ signingSecret: SECRET, endpoints: '/slack/events', logLevel: LogLevel.ERROR });
+  const app = new App({
+    receiver,
+    token: TOKEN,
+    logLevel: LogLevel.ERROR,
+    clientOptions: slackClientOptions(apiUrl),
+    convoStore: false,
+    deferInitialization: true,
+  });
+  app.command('/breach', async ({ ack }) => {
+    await ack();
+  });
+  await app.init();
+  const server = createHttpServer(receiver.requestListener);
+  return { url: `${await listen(server)}/slack/events`, stop: () => close(server) };
+}
+
+async function rawHttp(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const server = createHttpServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"ok":true}');
+    });
+  });
+  return { url: `${await listen(server)}/slack/events`, stop: () => close(server) };
+}
+
+/** Runs the three servers in turn under the same load and compares them. */
+export async function run(options: { durationMs?: number; warmupMs?: number } = {}): Promise<BenchSection> {
+  const durationMs = options.durationMs ?? 5000;
+  const warmupMs = options.warmupMs ?? 1500;
+  const fake = await startFakeSlackApi();
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'breachbot-bench-'));
+  const job = (url: string, expect?: string): LoadJob => ({
+    url,
+    bodies: bodies(),
+    secret: SECRET,
+    concurrency: 50,
+    warmupMs,
+    durationMs,
+    expect,
+  });
+  const results: Array<[string, LoadResult]> = [];
+  try {
+    const base = loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      SLACK_BOT_TOKEN: TOKEN,
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: fake.url,
+      WEB_UI: 'false',
+    });
+    const config = Object.freeze({ ...base, teams: undefined, teamsOff: 'off for the benchmark' });
+    const discard = new Writable({ write: (_c, _e, done) => done() });
+    for (const [name, cacheMs] of [
+      ['breachbot (full server)', undefined],
+      ['breachbot, answer memo off', 0],
+    ] as const) {
+      const bot = await createServer({
+        config,
+        log: createLogger({ level: 'info', stream: discard }),
+        scheduler: false,
+        slackAnswerCacheMs: cacheMs,
+      });
+      try {
+        results.push([name, await load(job(`${bot.url}/slack/events`, '"response_type":"ephemeral"'))]);
+      } finally {
+        await bot.close(1000);
+      }
+    }
+    const bolt = await bareBolt(fake.url);
+    try {
+      results.push(['bare Bolt 5.1 (empty ack)', await load(job(bolt.url))]);
+    } finally {
+      await bolt.stop();
+    }
+    const raw = await rawHttp();
+    try {
+      results.push(['raw node:http', await load(job(raw.url))]);
+    } finally {
+      await raw.stop();
+    }
+  } finally {
+    await fake.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  const rps = (r: LoadResult) => r.requests / r.seconds;
+  const boltRps = rps(results.find(([n]) => n.startsWith('bare Bolt'))?.[1] as LoadResult);
+  const rows = results.map(([name, r]) => {
+    const sorted = [...r.latencies].sort((a, b) => a - b);
+    return {
+      server: name,
+      'req/s': Math.round(rps(r)),
+      'p50 ms': Number(percentile(sorted, 50).toFixed(2)),
+      'p99 ms': Number(percentile(sorted, 99).toFixed(2)),
+      errors: r.errors,
+      'vs bare Bolt': `${((rps(r) / boltRps) * 100).toFixed(0)}%`,
+    };
+  });
+  const bot = results[0]?.[1] as LoadResult;
+  const botP99 = percentile(
+    [...bot.latencies].sort((a, b) => a - b),
+    99,
+  );
+  const ratio = rps(bot) / boltRps;
+  const noMemo = results[1]?.[1] as LoadResult;
+  const notes = [
+    `${QUESTIONS.length} questions (${QUESTIONS.join(', ')}), signed slash commands, concurrency 50, keep-alive, ${warmupMs} ms warm-up then ${durationMs} ms each, loopback; load from a worker thread.`,
+    `breachbot: ${(ratio * 100).toFixed(0)}% of bare Bolt (target ≥ 80%), p99 ${botP99.toFixed(1)} ms (target < 50 ms), ${bot.errors} errors (target 0): ${ratio >= 0.8 && botP99 < 50 && bot.errors === 0 ? 'met' : 'NOT met'}.`,
+    `With the answer memo off (every request runs parseCommand + respond + render): ${((rps(noMemo) / boltRps) * 100).toFixed(0)}% of bare Bolt.`,
+  ];
+  for (const [name, r] of results) if (r.firstError) notes.push(`${name}: first error: ${r.firstError}`);
+  return { title: 'Slack HTTP: signed /breach slash commands', rows, notes };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  const section = await run();
+  console.log(`\n${section.title}`);
+  console.table(section.rows);
+  for (const note of section.notes ?? []) console.log(`- ${note}`);
+}

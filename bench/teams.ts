@@ -1,0 +1,231 @@
+/**
+ * Teams HTTP benchmark: message activities (commands and free-text questions) at concurrency 50 on loopback,
+ * answered by (1) the full breachbot server (botbuilder → parseCommand → respond → Adaptive Card → reply POSTed
+ * to a local Bot Connector sink) and (2) a bare botbuilder bot that replies with a fixed text to the same sink.
+ * A request counts when the bot answered 200, i.e. after its reply reached the sink. Target: breachbot ≥ 80% of
+ * the bare bot's throughput, zero errors.
+ *
+ * Run alone: `npm run build && node dist/bench/teams.js`.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { Agent, createServer as createHttpServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { createBareTeamsBot } from '../adapters/teams/baseline.js';
+import { loadConfig } from '../src/config.js';
+import { createLogger } from '../src/logger.js';
+import { createServer } from '../src/server.js';
+import { startFakeConnector } from '../test/fakes/bot-connector.js';
+
+/** Same shape as `bench/report.ts`'s section. */
+export interface BenchSection {
+  title: string;
+  rows: Array<Record<string, string | number>>;
+  notes?: string[];
+}
+
+const QUESTIONS = [
+  'timeline',
+  'timeline july 2023',
+  'victims',
+  'logging',
+  'indicators',
+  'how were the tokens forged?',
+  'who was affected',
+  'when was it detected',
+];
+
+interface LoadJob {
+  url: string;
+  bodies: string[];
+  concurrency: number;
+  warmupMs: number;
+  durationMs: number;
+}
+
+interface LoadResult {
+  requests: number;
+  errors: number;
+  seconds: number;
+  latencies: number[];
+  firstError?: string;
+}
+
+/** Message activities from a few personal chats, each pointing its replies at the sink. */
+function bodies(serviceUrl: string): string[] {
+  return QUESTIONS.map((text, i) =>
+    JSON.stringify({
+      type: 'message',
+      id: `bench-${i}`,
+      channelId: 'msteams',
+      serviceUrl,
+      from: { id: `29:bench-user-${i}`, name: 'Bench User', aadObjectId: `00000000-0000-0000-0000-00000000000${i}` },
+      recipient: { id: '28:bench-bot', name: 'breachbot' },
+      conversation: { id: `a:bench-conv-${i}`, conversationType: 'personal', tenantId: 'bench-tenant' },
+      channelData: { tenant: { id: 'bench-tenant' } },
+      text,
+      textFormat: 'plain',
+      locale: 'en-US',
+    }),
+  );
+}
+
+async function runLoad(job: LoadJob): Promise<LoadResult> {
+  const agent = new Agent({ keepAlive: true, maxSockets: job.concurrency });
+  const target = new URL(job.url);
+  const start = performance.now();
+  const measureFrom = start + job.warmupMs;
+  const stopAt = measureFrom + job.durationMs;
+  const latencies: number[] = [];
+  let errors = 0;
+  let firstError: string | undefined;
+  let seq = 0;
+  const once = (body: string) =>
+    new Promise<{ ok: boolean; why?: string }>((resolve) => {
+      const req = request(
+        {
+          host: target.hostname,
+          port: target.port,
+          path: target.pathname,
+          method: 'POST',
+          agent,
+          headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () =>
+            resolve(res.statusCode === 200 ? { ok: true } : { ok: false, why: `HTTP ${res.statusCode}` }),
+          );
+        },
+      );
+      req.on('error', (e) => resolve({ ok: false, why: e.message }));
+      req.end(body);
+    });
+  const client = async () => {
+    while (performance.now() < stopAt) {
+      const body = job.bodies[seq++ % job.bodies.length] as string;
+      const t0 = performance.now();
+      const result = await once(body);
+      const t1 = performance.now();
+      if (t0 < measureFrom) continue;
+      if (result.ok) latencies.push(t1 - t0);
+      else {
+        errors += 1;
+        firstError ??= result.why;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: job.concurrency }, client));
+  const seconds = (performance.now() - measureFrom) / 1000;
+  agent.destroy();
+  return { requests: latencies.length, errors, seconds, latencies, firstError };
+}
+
+function load(job: LoadJob): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(fileURLToPath(import.meta.url), { workerData: job });
+    worker.once('message', (result: LoadResult) => {
+      void worker.terminate();
+      resolve(result);
+    });
+    worker.once('error', reject);
+  });
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
+}
+
+async function bareBot(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const bare = createBareTeamsBot('breachbot bench: fixed reply');
+  const server: Server = createHttpServer((req, res) => {
+    void bare.handle(req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`;
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Runs the full server and the bare bot in turn under the same load and compares them. */
+export async function run(options: { durationMs?: number; warmupMs?: number } = {}): Promise<BenchSection> {
+  const durationMs = options.durationMs ?? 5000;
+  const warmupMs = options.warmupMs ?? 1500;
+  const sink = await startFakeConnector({ record: false });
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'breachbot-bench-teams-'));
+  const job = (url: string): LoadJob => ({
+    url,
+    bodies: bodies(`${sink.url}/`),
+    concurrency: 50,
+    warmupMs,
+    durationMs,
+  });
+  const results: Array<[string, LoadResult]> = [];
+  try {
+    const base = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, WEB_UI: 'false' });
+    const config = Object.freeze({ ...base, slack: undefined, slackOff: 'off for the benchmark' });
+    const discard = new Writable({ write: (_c, _e, done) => done() });
+    const bot = await createServer({ config, log: createLogger({ level: 'info', stream: discard }), scheduler: false });
+    try {
+      results.push(['breachbot (full server, card replies)', await load(job(`${bot.url}/api/messages`))]);
+    } finally {
+      await bot.close(1000);
+    }
+    const bare = await bareBot();
+    try {
+      results.push(['bare botbuilder 4.23 (fixed text reply)', await load(job(bare.url))]);
+    } finally {
+      await bare.stop();
+    }
+  } finally {
+    await sink.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  const rps = (r: LoadResult) => r.requests / r.seconds;
+  const bareRps = rps(results[1]?.[1] as LoadResult);
+  const rows = results.map(([name, r]) => {
+    const sorted = [...r.latencies].sort((a, b) => a - b);
+    return {
+      server: name,
+      'req/s': Math.round(rps(r)),
+      'p50 ms': Number(percentile(sorted, 50).toFixed(2)),
+      'p99 ms': Number(percentile(sorted, 99).toFixed(2)),
+      errors: r.errors,
+      'vs bare botbuilder': `${((rps(r) / bareRps) * 100).toFixed(0)}%`,
+    };
+  });
+  const full = results[0]?.[1] as LoadResult;
+  const ratio = rps(full) / bareRps;
+  const notes = [
+    `${QUESTIONS.length} questions (${QUESTIONS.join(', ')}) as Teams personal-chat message activities, unauthenticated loopback mode, concurrency 50, keep-alive, ${warmupMs} ms warm-up then ${durationMs} ms each; each request is answered after the reply was POSTed to a local Bot Connector sink; load from a worker thread.`,
+    `breachbot: ${(ratio * 100).toFixed(0)}% of the bare botbuilder bot (target ≥ 80%), ${full.errors} errors (target 0): ${ratio >= 0.8 && full.errors === 0 ? 'met' : 'NOT met'}.`,
+  ];
+  for (const [name, r] of results) if (r.firstError) notes.push(`${name}: first error: ${r.firstError}`);
+  return { title: 'Teams HTTP: message activities with replies', rows, notes };
+}
+
+if (!isMainThread && parentPort && workerData) {
+  const port = parentPort;
+  runLoad(workerData as LoadJob).then(
+    (result) => port.postMessage(result),
+    (error: unknown) =>
+      port.postMessage({ requests: 0, errors: 1, seconds: 0, latencies: [], firstError: String(error) }),
+  );
+} else if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  const section = await run();
+  console.log(`\n${section.title}`);
+  console.table(section.rows);
+  for (const note of section.notes ?? []) console.log(`- ${note}`);
+}

@@ -1,0 +1,78 @@
+// The HTTP server around the adapters: health and readiness, exact routing with 404/405, request ids, body limits,
+// no internals in error responses, and a shutdown that closes the store.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { silentLogger } from '../../src/logger.js';
+import { createServer, type RunningServer } from '../../src/server.js';
+import { createMemoryStore } from '../../src/store/memory.js';
+
+let running: RunningServer | undefined;
+let dir: string | undefined;
+afterEach(async () => {
+  await running?.close(500).catch(() => undefined);
+  if (dir) await rm(dir, { recursive: true, force: true });
+  running = undefined;
+});
+
+async function start(env: Record<string, string> = {}, store = createMemoryStore()) {
+  dir = await mkdtemp(path.join(tmpdir(), 'breachbot-server-'));
+  const base = loadConfig({ PORT: '0', DATA_DIR: dir, WEB_UI: 'false', ...env });
+  const config = Object.freeze({ ...base, teams: undefined, teamsOff: 'off for this test' });
+  running = await createServer({ config, log: silentLogger, store, scheduler: false });
+  return running;
+}
+
+describe('server', () => {
+  it('is healthy, ready with the store reachable, and not ready without it', async () => {
+    const store = createMemoryStore();
+    const server = await start({}, store);
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${server.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(((await ready.json()) as { incidents: number }).incidents).toBe(server.kb.incidents.length);
+    await store.close();
+    const notReady = await fetch(`${server.url}/readyz`);
+    expect(notReady.status).toBe(503);
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  });
+
+  it('answers 404 JSON for unknown paths and 405 with Allow for a wrong method', async () => {
+    const server = await start();
+    const missing = await fetch(`${server.url}/slack/events`, { method: 'POST', body: '{}' });
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ error: 'not found' });
+    const wrong = await fetch(`${server.url}/healthz`, { method: 'POST' });
+    expect(wrong.status).toBe(405);
+    expect(wrong.headers.get('allow')).toBe('GET');
+  });
+
+  it('echoes a safe request id and makes one up otherwise', async () => {
+    const server = await start();
+    const given = await fetch(`${server.url}/healthz`, { headers: { 'x-request-id': 'abc-123' } });
+    expect(given.headers.get('x-request-id')).toBe('abc-123');
+    const unsafe = await fetch(`${server.url}/healthz`, { headers: { 'x-request-id': 'a b\tc' } });
+    expect(unsafe.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('refuses a body announced larger than 1 MB with 413 before any route reads it', async () => {
+    const server = await start({ WEB_UI: 'true' });
+    const big = await fetch(`${server.url}/api/ask`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ q: 'x'.repeat(1_100_000) }),
+    });
+    expect(big.status).toBe(413);
+    expect(await big.text()).not.toMatch(/at .*\.(ts|js):\d+/);
+  });
+
+  it('closes the store on shutdown and stops accepting connections', async () => {
+    const store = createMemoryStore();
+    const server = await start({}, store);
+    await server.close();
+    await expect(store.ping()).rejects.toThrow();
+    await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
+  });
+});
