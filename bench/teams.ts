@@ -158,12 +158,29 @@ async function bareBot(): Promise<{ url: string; stop: () => Promise<void> }> {
   };
 }
 
-/** Runs the full server and the bare bot in turn under the same load and compares them. */
-export async function run(options: { durationMs?: number; warmupMs?: number } = {}): Promise<BenchSection> {
-  const durationMs = options.durationMs ?? 5000;
-  const warmupMs = options.warmupMs ?? 1500;
+const merge = (a: LoadResult | undefined, b: LoadResult): LoadResult =>
+  a
+    ? {
+        requests: a.requests + b.requests,
+        errors: a.errors + b.errors,
+        seconds: a.seconds + b.seconds,
+        latencies: a.latencies.concat(b.latencies),
+        firstError: a.firstError ?? b.firstError,
+      }
+    : b;
+
+/**
+ * Runs the full server (answer memo on and off) and the bare bot under the same load, interleaved in `rounds`
+ * so that a busy machine slows all of them alike, and compares them.
+ */
+export async function run(
+  options: { durationMs?: number; warmupMs?: number; rounds?: number } = {},
+): Promise<BenchSection> {
+  const rounds = options.rounds ?? 3;
+  const durationMs = options.durationMs ?? Math.round(6000 / rounds);
+  const warmupMs = options.warmupMs ?? 700;
   const sink = await startFakeConnector({ record: false });
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'breachbot-bench-teams-'));
+  const dataDirs: string[] = [];
   const job = (url: string): LoadJob => ({
     url,
     bodies: bodies(`${sink.url}/`),
@@ -171,30 +188,48 @@ export async function run(options: { durationMs?: number; warmupMs?: number } = 
     warmupMs,
     durationMs,
   });
-  const results: Array<[string, LoadResult]> = [];
+  const names = [
+    'breachbot (full server, card replies)',
+    'breachbot, answer memo off',
+    'bare botbuilder 4.23 (fixed text reply)',
+  ] as const;
+  const totals = new Map<string, LoadResult>();
+  const stops: Array<() => Promise<void>> = [];
   try {
-    const base = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, WEB_UI: 'false' });
-    const config = Object.freeze({ ...base, slack: undefined, slackOff: 'off for the benchmark' });
     const discard = new Writable({ write: (_c, _e, done) => done() });
-    const bot = await createServer({ config, log: createLogger({ level: 'info', stream: discard }), scheduler: false });
-    try {
-      results.push(['breachbot (full server, card replies)', await load(job(`${bot.url}/api/messages`))]);
-    } finally {
-      await bot.close(1000);
+    const urls: string[] = [];
+    for (const cacheMs of [undefined, 0]) {
+      const dataDir = mkdtempSync(path.join(os.tmpdir(), 'breachbot-bench-teams-'));
+      dataDirs.push(dataDir);
+      const base = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, WEB_UI: 'false' });
+      const config = Object.freeze({ ...base, slack: undefined, slackOff: 'off for the benchmark' });
+      const bot = await createServer({
+        config,
+        log: createLogger({ level: 'info', stream: discard }),
+        scheduler: false,
+        teamsAnswerCacheMs: cacheMs,
+      });
+      stops.push(() => bot.close(1000));
+      urls.push(`${bot.url}/api/messages`);
     }
     const bare = await bareBot();
-    try {
-      results.push(['bare botbuilder 4.23 (fixed text reply)', await load(job(bare.url))]);
-    } finally {
-      await bare.stop();
+    stops.push(bare.stop);
+    urls.push(bare.url);
+    for (let round = 0; round < rounds; round++) {
+      for (const [i, name] of names.entries()) {
+        totals.set(name, merge(totals.get(name), await load(job(urls[i] as string))));
+      }
     }
   } finally {
+    for (const stop of stops) await stop();
     await sink.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
   }
 
+  const results = names.map((name) => [name, totals.get(name) as LoadResult] as const);
+  const result = (name: (typeof names)[number]) => totals.get(name) as LoadResult;
   const rps = (r: LoadResult) => r.requests / r.seconds;
-  const bareRps = rps(results[1]?.[1] as LoadResult);
+  const bareRps = rps(result(names[2]));
   const rows = results.map(([name, r]) => {
     const sorted = [...r.latencies].sort((a, b) => a - b);
     return {
@@ -206,11 +241,12 @@ export async function run(options: { durationMs?: number; warmupMs?: number } = 
       'vs bare botbuilder': `${((rps(r) / bareRps) * 100).toFixed(0)}%`,
     };
   });
-  const full = results[0]?.[1] as LoadResult;
+  const full = result(names[0]);
   const ratio = rps(full) / bareRps;
   const notes = [
-    `${QUESTIONS.length} questions (${QUESTIONS.join(', ')}) as Teams personal-chat message activities, unauthenticated loopback mode, concurrency 50, keep-alive, ${warmupMs} ms warm-up then ${durationMs} ms each; each request is answered after the reply was POSTed to a local Bot Connector sink; load from a worker thread.`,
+    `${QUESTIONS.length} questions (${QUESTIONS.join(', ')}) as Teams personal-chat message activities, unauthenticated loopback mode, concurrency 50, keep-alive; ${rounds} interleaved rounds of ${warmupMs} ms warm-up + ${durationMs} ms measured per server; a request is answered after its reply was POSTed to a local Bot Connector sink; load from a worker thread.`,
     `breachbot: ${(ratio * 100).toFixed(0)}% of the bare botbuilder bot (target ≥ 80%), ${full.errors} errors (target 0): ${ratio >= 0.8 && full.errors === 0 ? 'met' : 'NOT met'}.`,
+    `With the answer memo off (every request runs parseCommand + respond + card rendering): ${((rps(result(names[1])) / bareRps) * 100).toFixed(0)}% of the bare bot.`,
   ];
   for (const [name, r] of results) if (r.firstError) notes.push(`${name}: first error: ${r.firstError}`);
   return { title: 'Teams HTTP: message activities with replies', rows, notes };

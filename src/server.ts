@@ -37,6 +37,8 @@ export interface ServerOptions {
   scheduler?: boolean;
   /** offline tests: Bot Framework auth settings and outbound credentials for the Teams adapter */
   teamsAuth?: TeamsAuthOverrides;
+  /** how long the Teams adapter may reuse a rendered answer (default 60 s; 0 turns the memo off) */
+  teamsAnswerCacheMs?: number;
 }
 
 export interface RunningServer {
@@ -116,7 +118,16 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
 
     if (config.teams) {
       const { createTeamsAdapter } = await import('../adapters/teams/index.js');
-      const teams = createTeamsAdapter({ config: config.teams, handle, kb, store, log, now, auth: options.teamsAuth });
+      const teams = createTeamsAdapter({
+        config: config.teams,
+        handle,
+        kb,
+        store,
+        log,
+        now,
+        auth: options.teamsAuth,
+        answerCacheMs: options.teamsAnswerCacheMs,
+      });
       adapters.push(teams);
       deliver.teams = teams.deliver;
       log.info('adapter teams: on', { path: '/api/messages', authenticated: Boolean(config.teams.appId) });

@@ -3,108 +3,86 @@
  * (`breach_share`). A button carries only the question text; the handler answers it again from the knowledge
  * base, so nothing in a payload is trusted as state.
  */
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import type { SlackAppDeps } from './app.js';
-import { answerMessage, failure } from './app.js';
+import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { answerMessage, failure, type SlackAppDeps } from './app.js';
 import { fromButton } from './inbound.js';
 import { ACTIONS } from './render.js';
+
+type ActionArgs = SlackActionMiddlewareArgs & AllMiddlewareArgs;
 
 interface ActionBody {
   team?: { id?: string } | null;
   user: { id: string; team_id?: string };
   channel?: { id?: string };
-  container?: { thread_ts?: string; type?: string };
+  container?: { thread_ts?: string };
   response_url?: string;
-  view?: { type?: string };
 }
 
-/** Registers the button listeners. */
-export function registerActions(app: App, deps: SlackAppDeps): void {
+/** Creates the listener for every button click. */
+export function createActionHandler(deps: SlackAppDeps) {
   const { handle, log, audience } = deps;
 
-  const ask = async ({
-    ack,
-    body,
-    action,
-    respond,
-    client,
-  }: {
-    ack: () => Promise<void>;
-    body: BlockAction;
-    action: ButtonAction;
-    respond: (msg: Record<string, unknown>) => Promise<unknown>;
-    client: App['client'];
-  }) => {
-    await ack();
-    const b = body as unknown as ActionBody;
+  const ask = async (args: ActionArgs, body: ActionBody, value: string) => {
     try {
-      const inbound = fromButton(action.value ?? '', b.team?.id ?? undefined, b.channel?.id, b.user.id);
+      const inbound = fromButton(value, body.team?.id ?? undefined, body.channel?.id, body.user.id);
       const answer = await handle(inbound);
-      if (b.response_url) {
-        await respond({
+      if (body.response_url) {
+        await args.respond({
           response_type: 'ephemeral',
           replace_original: false,
           ...answerMessage(answer, { shareText: inbound.text }),
         });
       } else {
         // From the Home tab: there is no channel, so answer in the person's direct messages with the app.
-        await client.chat.postMessage({ channel: b.user.id, unfurl_links: false, ...answerMessage(answer) });
+        await args.client.chat.postMessage({ channel: body.user.id, unfurl_links: false, ...answerMessage(answer) });
       }
     } catch (error) {
       const text = failure(log, 'button', error);
-      if (b.response_url)
-        await respond({ response_type: 'ephemeral', replace_original: false, text }).catch(() => undefined);
+      if (body.response_url) {
+        await args.respond({ response_type: 'ephemeral', replace_original: false, text }).catch(() => undefined);
+      }
     }
   };
 
-  app.action<BlockAction<ButtonAction>>(new RegExp(`^(${ACTIONS.ask}|${ACTIONS.more})(:|$)`), async (args) => {
-    await ask({
-      ack: () => args.ack(),
-      body: args.body,
-      action: args.action,
-      respond: (msg) => args.respond(msg),
-      client: args.client,
-    });
-  });
-
-  app.action<BlockAction<ButtonAction>>(
-    new RegExp(`^${ACTIONS.share}(:|$)`),
-    async ({ ack, body, action, respond, client }) => {
-      await ack();
-      const b = body as unknown as ActionBody;
-      try {
-        const channel = b.channel?.id;
-        const verdict = await audience.check({
-          channelId: channel,
-          teamId: b.team?.id ?? undefined,
-          userId: b.user.id,
-          userTeam: b.user.team_id,
+  const share = async (args: ActionArgs, body: ActionBody, value: string) => {
+    try {
+      const channel = body.channel?.id;
+      const verdict = await audience.check({
+        channelId: channel,
+        teamId: body.team?.id ?? undefined,
+        userId: body.user.id,
+        userTeam: body.user.team_id,
+      });
+      if (!verdict.publicOk || !channel) {
+        const reason = verdict.publicOk ? 'There is no channel to share it in.' : verdict.reason;
+        await args.respond({
+          response_type: 'ephemeral',
+          replace_original: false,
+          text: `This answer was not shared. ${reason}`,
         });
-        if (!verdict.publicOk || !channel) {
-          const reason = verdict.publicOk ? 'there is no channel to share into' : verdict.reason;
-          await respond({
-            response_type: 'ephemeral',
-            replace_original: false,
-            text: `This answer was not shared. ${reason}`,
-          });
-          return;
-        }
-        const answer = await handle(fromButton(action.value ?? '', b.team?.id ?? undefined, channel, b.user.id));
-        await client.chat.postMessage({
-          channel,
-          thread_ts: b.container?.thread_ts,
-          unfurl_links: false,
-          ...answerMessage(answer, { sharedBy: b.user.id }),
-        });
-        await respond({ delete_original: true }).catch(() => undefined);
-      } catch (error) {
-        const text = failure(log, 'share', error);
-        await respond({ response_type: 'ephemeral', replace_original: false, text }).catch(() => undefined);
+        return;
       }
-    },
-  );
+      const answer = await handle(fromButton(value, body.team?.id ?? undefined, channel, body.user.id));
+      await args.client.chat.postMessage({
+        channel,
+        thread_ts: body.container?.thread_ts,
+        unfurl_links: false,
+        ...answerMessage(answer, { sharedBy: body.user.id }),
+      });
+      await args.respond({ delete_original: true }).catch(() => undefined);
+    } catch (error) {
+      const text = failure(log, 'share', error);
+      await args.respond({ response_type: 'ephemeral', replace_original: false, text }).catch(() => undefined);
+    }
+  };
 
-  app.action(/^(?!breach_)/, async ({ ack }) => {
-    await ack();
-  });
+  return async (args: ActionArgs): Promise<void> => {
+    await args.ack();
+    const action = args.action as { action_id?: string; value?: string; type?: string };
+    if (action.type !== 'button' || typeof action.value !== 'string') return;
+    const body = args.body as unknown as ActionBody;
+    const kind = (action.action_id ?? '').split(':')[0];
+    if (kind === ACTIONS.ask || kind === ACTIONS.more) await ask(args, body, action.value);
+    else if (kind === ACTIONS.share) await share(args, body, action.value);
+  };
 }

@@ -15,6 +15,7 @@ import {
 import type { MessageHandler } from '../../src/chat/handle-message.js';
 import type { KnowledgeBase } from '../../src/core/knowledge-base.js';
 import type { Logger } from '../../src/logger.js';
+import { type AnswerCache, createAnswerCache } from './answer-cache.js';
 import { activityToInbound, conversationKeyOf } from './inbound.js';
 import type { ReferenceKeeper } from './references.js';
 import { answerToActivity } from './render.js';
@@ -26,15 +27,22 @@ export interface TeamsBotDeps {
   refs: ReferenceKeeper;
   log: Logger;
   now: () => Date;
+  /** how long a rendered answer may be reused for the same text (default 60 s; 0 turns the memo off) */
+  answerCacheMs?: number;
 }
 
 /** The first words the bot says in a conversation it was just added to. */
 export const WELCOME_TEXT =
   'Hello! I answer questions about cloud security incidents from a sourced knowledge base. Ask me in plain words, or use one of the commands below. In a channel or group chat, @-mention me.';
 
+type Reply = ReturnType<typeof answerToActivity>;
+
 export class BreachbotTeamsBot extends TeamsActivityHandler {
+  private readonly replies: AnswerCache<Reply>;
+
   constructor(private readonly deps: TeamsBotDeps) {
     super();
+    this.replies = createAnswerCache<Reply>({ ttlMs: deps.answerCacheMs, now: () => deps.now().getTime() });
     this.onMessage(async (context, next) => {
       await this.answer(context);
       await next();
@@ -70,8 +78,12 @@ export class BreachbotTeamsBot extends TeamsActivityHandler {
     } catch (error) {
       this.deps.log.warn('teams conversation reference not saved', { error });
     }
-    const answer = await this.deps.handle(inbound);
-    await context.sendActivity(answerToActivity(answer));
+    let reply = this.replies.get(inbound.text);
+    if (!reply) {
+      const answer = await this.deps.handle(inbound);
+      reply = this.replies.set(inbound.text, answer, answerToActivity(answer));
+    }
+    await context.sendActivity({ ...reply });
   }
 
   private async welcome(context: TurnContext): Promise<void> {

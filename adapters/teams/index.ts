@@ -35,6 +35,8 @@ export interface TeamsAdapterDeps {
   now?: () => Date;
   /** offline tests: Bot Framework auth settings and an outbound credentials factory */
   auth?: TeamsAuthOverrides;
+  /** how long a rendered answer may be reused for the same text (default 60 s; 0 turns the memo off) */
+  answerCacheMs?: number;
 }
 
 export interface TeamsAdapterHandle extends AdapterHandle {
@@ -68,7 +70,14 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapterHandle {
     }
   };
   const refs = createReferenceKeeper({ store: deps.store, log, now });
-  const bot = new BreachbotTeamsBot({ handle: deps.handle, kb: deps.kb, refs, log, now });
+  const bot = new BreachbotTeamsBot({
+    handle: deps.handle,
+    kb: deps.kb,
+    refs,
+    log,
+    now,
+    answerCacheMs: deps.answerCacheMs,
+  });
   const handle = createMessagesHandler(adapter, (context) => bot.run(context), log);
   log.debug(
     deps.config.appId

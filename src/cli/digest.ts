@@ -95,8 +95,9 @@ async function runDue(args: string[], io: CliIo): Promise<number> {
 }
 
 /**
- * The platforms' `Deliver` ports, built as `serve` builds them (adapters constructed, nothing listening). Each is
- * created on first use, so a pass with nothing due for a platform never loads its SDK.
+ * The platforms' `Deliver` ports, built as `serve` builds them (adapters constructed, nothing listening), only for
+ * platforms that have active subscriptions: a pass with nothing for Teams never loads botbuilder. An adapter that
+ * cannot start (bad token…) fails the command before anything is claimed.
  */
 async function createDeliverers(
   config: Awaited<ReturnType<typeof setup>>['config'],
@@ -104,28 +105,18 @@ async function createDeliverers(
   kb: KnowledgeBase,
   log: Awaited<ReturnType<typeof setup>>['log'],
 ): Promise<Partial<Record<Platform, Deliver>>> {
+  const active = new Set((await store.listSubscriptions()).filter((s) => !s.paused).map((s) => s.platform));
+  const deliver: Partial<Record<Platform, Deliver>> = {};
+  if (active.size === 0) return deliver;
   const { createMessageHandler } = await import('../chat/handle-message.js');
   const handle = createMessageHandler({ kb, store, log });
-  const lazy = (make: () => Promise<Deliver>): Deliver => {
-    let made: Promise<Deliver> | undefined;
-    return async (subscription, answer) => {
-      made ??= make();
-      return (await made)(subscription, answer);
-    };
-  };
-  const deliver: Partial<Record<Platform, Deliver>> = {};
-  const { slack, teams } = config;
-  if (slack) {
-    deliver.slack = lazy(async () => {
-      const { createSlackAdapter } = await import('../../adapters/slack/index.js');
-      return (await createSlackAdapter({ config: slack, handle, store, kb, log })).deliver;
-    });
+  if (config.slack && active.has('slack')) {
+    const { createSlackAdapter } = await import('../../adapters/slack/index.js');
+    deliver.slack = (await createSlackAdapter({ config: config.slack, handle, store, kb, log })).deliver;
   }
-  if (teams) {
-    deliver.teams = lazy(async () => {
-      const { createTeamsAdapter } = await import('../../adapters/teams/index.js');
-      return createTeamsAdapter({ config: teams, handle, store, kb, log }).deliver;
-    });
+  if (config.teams && active.has('teams')) {
+    const { createTeamsAdapter } = await import('../../adapters/teams/index.js');
+    deliver.teams = createTeamsAdapter({ config: config.teams, handle, store, kb, log }).deliver;
   }
   return deliver;
 }

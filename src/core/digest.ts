@@ -71,7 +71,11 @@ export function onThisDay(incident: Incident, today: string): Incident['timeline
 }
 
 /** Oldest first; undated facts last, in knowledge-base order. */
-const byDate = (a: DigestFact, b: DigestFact) => (a.date ?? '\uffff').localeCompare(b.date ?? '\uffff');
+const byDate = (a: DigestFact, b: DigestFact) => {
+  const x = a.date ?? '\uffff';
+  const y = b.date ?? '\uffff';
+  return x < y ? -1 : x > y ? 1 : 0;
+};
 
 const toAnswerFact = (f: DigestFact): AnswerFact => ({
   id: f.id,

@@ -28,7 +28,7 @@ export type Route =
   | { intent: 'search' };
 
 const LEADING_FILLER =
-  /^(?:(?:hi|hey|hello|yo|ok|okay|so|um|uh|hmm|please|pls|plz|quick question|question|q|bot|breachbot|hey there|good (?:morning|afternoon|evening)|thanks|thank you|can you tell me|could you tell me|can you|could you|would you|tell me|do you know|does anyone know|i want to know|i would like to know|id like to know|i wonder|i was wondering|i need to know|any idea|just curious|curious|btw|and|also|but|then|now|ok so|right)\b[\s,]*)+/;
+  /^(?:(?:hi|hey|hello|yo|ok|okay|so|um|uh|hmm|please|pls|plz|quick question|question|q|bot|breachbot|hey there|good (?:morning|afternoon|evening)|thanks|thank you|can you tell me|could you tell me|can you|could you|would you|tell me|do you know|does anyone know|i want to know|i would like to know|id like to know|i wonder|i was wondering|i need to know|any idea|just curious|curious|btw|and|also|but|then|now|ok so|right)\b[\s,:;!.-]*)+/;
 
 /** Removes greetings and "can you tell me" from the front of a question. */
 export function stripFiller(text: string): string {

@@ -57,7 +57,7 @@ export function createLexicon(counts: Map<string, number>): Lexicon {
     has: (word) => counts.has(word),
     correct(word) {
       if ((word.length === 3 || word.length === 4) && !counts.has(word)) return shortQuestionWord(word);
-      if (word.length < 5 || counts.has(word) || !/^[a-z]+$/.test(word)) return undefined;
+      if (word.length < 5 || word.length > 24 || counts.has(word) || !/^[a-z]+$/.test(word)) return undefined;
       const cached = cache.get(word);
       if (cached !== undefined) return cached ?? undefined;
       const max = word.length >= 8 ? 2 : 1;

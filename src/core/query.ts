@@ -83,6 +83,7 @@ export function analyzeQuery(kb: KnowledgeBase, text: string): QueryAnalysis {
     if (own.length === 0) continue;
     concepts.push(makeConcept(kb, word, own, [], false, fixedAt.has(i - 1)));
   }
+  mergeSynonymous(concepts);
   const terms = new Map<string, number>();
   for (const c of concepts) for (const t of c.terms) terms.set(t.term, Math.max(terms.get(t.term) ?? 0, t.weight));
   return {
@@ -92,6 +93,27 @@ export function analyzeQuery(kb: KnowledgeBase, text: string): QueryAnalysis {
     concepts,
     terms: [...terms].map(([term, weight]) => ({ term, weight })),
   };
+}
+
+/** Two words of one synonym group ("blocked or revoked") are one concept. */
+function mergeSynonymous(concepts: Concept[]): void {
+  for (let i = concepts.length - 1; i > 0; i--) {
+    const c = concepts[i] as Concept;
+    if (c.group === undefined) continue;
+    const first = concepts.findIndex((o) => o.group === c.group);
+    if (first < 0 || first === i) continue;
+    const keep = concepts[first] as Concept;
+    keep.text = `${keep.text} ${c.text}`;
+    for (const t of c.own) if (!keep.own.includes(t)) keep.own.push(t);
+    for (const t of c.terms) {
+      const same = keep.terms.find((k) => k.term === t.term);
+      if (same) same.weight = Math.max(same.weight, t.weight);
+      else keep.terms.push(t);
+    }
+    keep.weight = Math.max(keep.weight, c.weight);
+    keep.filler = keep.filler && c.filler;
+    concepts.splice(i, 1);
+  }
 }
 
 function makeConcept(

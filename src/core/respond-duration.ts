@@ -7,7 +7,7 @@ import { incidentName, makeAnswer } from './answer-base.js';
 import type { Ask } from './ask-context.js';
 import { daysBetween, describeDays, isoDay } from './dates.js';
 import { factsAndItems } from './facts.js';
-import { type KeyDate, keyDateEvents } from './key-dates.js';
+import { type KeyDate, keyDateEvents, keyDatesAsked } from './key-dates.js';
 import type { Passage } from './passages.js';
 import { type Concept, coverage, type QueryAnalysis } from './query.js';
 import { subjectConcepts } from './subject.js';
@@ -17,40 +17,37 @@ interface Span {
   from: KeyDate;
   to: KeyDate | 'now';
   label: string;
-  words: RegExp;
 }
 
 const SPANS: Span[] = [
-  {
-    id: 'start-to-detection',
-    from: 'start',
-    to: 'detected',
-    label: 'From the first access to detection',
-    words: /\b(detect\w*|discover\w*|notic\w*|caught|spot\w*|unnoticed|undetected|found|dwell)\b/,
-  },
-  {
-    id: 'detection-to-disclosure',
-    from: 'detected',
-    to: 'disclosed',
-    label: 'From detection to public disclosure',
-    words: /\b(disclos\w*|announc\w*|public\w*|reveal\w*|tell|told|notify\w*|inform\w*|admit\w*)\b/,
-  },
-  {
-    id: 'start-to-end',
-    from: 'start',
-    to: 'end',
-    label: 'The intrusion itself (first access to end)',
-    words: /\b(last\w*|intrusion|access|inside|in the (network|mailboxes)|active|go on|went on|dwell|persist\w*|attack|hack|breach|exposed|read)\b/,
-  },
-  {
-    id: 'start-to-disclosure',
-    from: 'start',
-    to: 'disclosed',
-    label: 'From the first access to public disclosure',
-    words: /\b(before (anyone|the public|we) (knew|learned)|until (the )?public|from start to disclosure)\b/,
-  },
-  { id: 'since-disclosure', from: 'disclosed', to: 'now', label: 'Since disclosure', words: /\bago\b|\bsince\b/ },
+  { id: 'start-to-detection', from: 'start', to: 'detected', label: 'From the first access to detection' },
+  { id: 'detection-to-disclosure', from: 'detected', to: 'disclosed', label: 'From detection to public disclosure' },
+  { id: 'start-to-end', from: 'start', to: 'end', label: 'The intrusion itself (first access to end)' },
+  { id: 'start-to-disclosure', from: 'start', to: 'disclosed', label: 'From the first access to public disclosure' },
+  { id: 'since-disclosure', from: 'disclosed', to: 'now', label: 'Since disclosure' },
 ];
+
+const ORDER: KeyDate[] = ['start', 'detected', 'end', 'disclosed'];
+
+/** The span a question asks about: two key dates named, one named, "ago", or the intrusion as a whole. */
+function askedSpan(text: string, available: Span[]): Span | undefined {
+  const find = (from: KeyDate, to: KeyDate | 'now') => available.find((s) => s.from === from && s.to === to);
+  const named = keyDatesAsked(text);
+  if (/\bago\b/.test(text)) return find(named[0] === 'start' ? 'start' : 'disclosed', 'now') ?? find('disclosed', 'now');
+  if (/\bdwell\b|\bunnoticed\b|\bundetected\b/.test(text)) return find('start', 'detected');
+  if (named.length >= 2) {
+    const [a, b] = named.slice(0, 2).sort((x, y) => ORDER.indexOf(x) - ORDER.indexOf(y)) as [KeyDate, KeyDate];
+    return available.find((s) => s.from === a && s.to === b) ?? available.find((s) => s.to === b);
+  }
+  const one = named[0];
+  if (one === 'detected') return find('start', 'detected');
+  if (one === 'disclosed') return find('detected', 'disclosed') ?? find('start', 'disclosed');
+  if (one === 'end' || one === 'start') return find('start', 'end');
+  if (/\b(last\w*|access\w*|inside|in the|active|go on|went on|persist\w*|exposed|read)\b/.test(text)) {
+    return find('start', 'end');
+  }
+  return undefined;
+}
 
 const DURATION_WORDS =
   /^(how|long|duration|days?|weeks?|months?|years?|time|took|take|takes|taking|last\w*|quick\w*|fast|soon|ago|since|until|till|before|after|between|from|to|detect\w*|discover\w*|notic\w*|disclos\w*|announc\w*|public\w*|reveal\w*|dwell|unnoticed|undetected|access\w*|active|inside|persist\w*|go|went|on|microsoft|it|them|they|expos\w*|read)$/;
@@ -66,9 +63,8 @@ export function respondDuration(ask: Ask, query: QueryAnalysis): Answer | undefi
   const available = SPANS.filter((s) => incident.dates[s.from] && (s.to === 'now' || incident.dates[s.to]));
   if (available.length === 0 || subject.length > 0) return undefined;
   const text = query.text;
-  const since = available.find((s) => s.to === 'now');
-  const asked = /\bago\b/.test(text) && since ? since : available.find((s) => s.words.test(text) && s.to !== 'now');
-  const ordered = asked ? [asked, ...available.filter((s) => s !== asked && s.to !== 'now')] : available.filter((s) => s.to !== 'now');
+  const asked = askedSpan(text, available);
+  const ordered = [...(asked ? [asked] : []), ...available.filter((s) => s !== asked && s.to !== 'now')];
   const today = isoDay(ask.now);
   const facts: AnswerFact[] = [];
   const items: AnswerItem[] = [];

@@ -95,7 +95,8 @@ export function readState(sub: Subscription): DigestState {
   }
 }
 
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+// not unref'd: a pass waiting out a Retry-After must keep `digest run-due` alive until it finishes
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export function createScheduler(options: SchedulerOptions): Scheduler {
   const { store, replicaId } = options;

@@ -124,7 +124,14 @@ export async function loadKnowledgeBase(options: LoadOptions): Promise<LoadResul
 
   for (const dir of dirs) {
     for (const file of await listFiles(dir, problems)) {
-      const text = await readFile(file, 'utf8');
+      let text: string;
+      try {
+        text = await readFile(file, 'utf8');
+      } catch (error) {
+        const code = (error as { code?: string }).code ?? String(error);
+        problems.push({ file, line: 0, path: '', message: `cannot read the file (${code})`, severity: 'error' });
+        continue;
+      }
       let item: Loaded | undefined;
       if (MARKDOWN.test(file)) item = loadMarkdown(file, text, problems);
       else {

@@ -34,6 +34,20 @@ export interface NoDate {
 
 export type LooseDateResult = LooseDate | NoDate;
 
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const SEASONS: Record<string, [number, number] | undefined> = {
   spring: [3, 5],
@@ -45,9 +59,9 @@ const SEASONS: Record<string, [number, number] | undefined> = {
 const NO_DATE = /^(n\/?a|none|null|unknown|tbd|tba|ongoing|present|not applicable|-+|\?+)$/i;
 const OPEN_END = new Set(['present', 'ongoing', 'now', 'today']);
 const QUALIFIERS =
-  /\b(early|mid|late|around|about|approx(imately)?|circa|ca|c|roughly|sometime|some time|on or about|by|before|after|end of|beginning of|start of|the|in|of|on)\b\.?/gi;
+  /\b(early|mid|late|around|about|approx(imately)?|circa|ca|c|roughly|sometime|some time|on or about|by|before|after|end of|beginning of|start of|week of|the|in|of|on)\b\.?/gi;
 const APPROXIMATE =
-  /\b(early|mid|late|around|about|approx(imately)?|circa|ca|roughly|sometime|some time|on or about|by|before|after|end of|beginning of|start of)\b|~|\bc\.\s/i;
+  /\b(early|mid|late|around|about|approx(imately)?|circa|ca|roughly|sometime|some time|on or about|by|before|after|end of|beginning of|start of|week of)\b|~|\bc\.\s/i;
 const TIME =
   /\b(\d{1,2}):(\d{2})(?::\d{2})?\s*(?:([ap])\.?m\.?)?(?:\s*\(?\b(?:utc|gmt|[a-z]{1,2}[sd]?t)\b\)?)?|\b(\d{1,2})\s*([ap])\.?m\.?(?=\s|$|[,)])/i;
 
@@ -211,8 +225,13 @@ export function parseLooseDate(input: unknown): LooseDateResult {
     time = timeMatch[0].trim();
     rest = rest.replace(timeMatch[0], ' ').replace(/\bat\b/i, ' ');
   }
+  const quarter = /\b(?:Q([1-4])|([1-4])(?:st|nd|rd|th) quarter(?: of)?)\b/i.exec(rest);
+  if (quarter) {
+    const q = Number(quarter[1] ?? quarter[2]);
+    rest = rest.replace(quarter[0], `${MONTH_NAMES[(q - 1) * 3]} - ${MONTH_NAMES[(q - 1) * 3 + 2]}`);
+  }
   const noted = /\([^)\d]*\)/.test(rest);
-  const approximate = noted || APPROXIMATE.test(rest);
+  const approximate = noted || Boolean(quarter) || APPROXIMATE.test(rest);
   rest = rest
     .replace(/\([^)\d]*\)/g, ' ')
     .replace(/~/g, ' ')

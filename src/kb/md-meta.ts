@@ -126,7 +126,7 @@ export function checkContradictions(fm: FrontMatter, timeline: readonly Timeline
       problems.warn(
         line(key),
         key,
-        `front matter says ${value.date}, but the timeline has the same day in another year (${other.date}: ${other.title.slice(0, 60)}); both kept`,
+        `front matter says ${value.date}, but the timeline has the same day in another year (${other.date}: ${other.title.length > 60 ? `${other.title.slice(0, 60)}…` : other.title}); both kept`,
       );
     }
   }

@@ -66,7 +66,7 @@ describe('npm start in a fresh copy with an empty environment', () => {
       command: ['npm', 'start'],
       cwd: copy,
       env: bareEnv(defaultPort ? {} : { PORT: '0' }),
-      timeoutMs: 90_000,
+      timeoutMs: 110_000,
     });
     startedIn = Date.now() - started;
   });

@@ -50,6 +50,14 @@ async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> 
   return text === '' ? {} : (JSON.parse(text) as Record<string, unknown>);
 }
 
+/** Reads and drops a body (the benchmark's sink does not parse what it does not keep). */
+async function drain(req: IncomingMessage): Promise<Record<string, unknown>> {
+  for await (const _chunk of req) {
+    // discard
+  }
+  return {};
+}
+
 function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
   res.end(JSON.stringify(body));
@@ -67,7 +75,7 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
   const server = createServer(async (req, res) => {
     requests++;
     try {
-      const body = await readBody(req);
+      const body = record ? await readBody(req) : await drain(req);
       const failure = failures.shift();
       if (failure) {
         json(

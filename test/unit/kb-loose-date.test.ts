@@ -54,6 +54,15 @@ describe('parseLooseDate: vague dates keep their vagueness', () => {
     expect(read(text)).toMatchObject({ date, precision, approximate: true });
   });
 
+  it('reads a quarter as a range of months', () => {
+    expect(read('Q3 2021')).toMatchObject({ date: '2021-07', endDate: '2021-09', approximate: true });
+    expect(read('2nd quarter of 2022')).toMatchObject({ date: '2022-04', endDate: '2022-06', approximate: true });
+  });
+
+  it('reads "the week of" as an approximate day', () => {
+    expect(read('the week of March 13, 2020')).toMatchObject({ date: '2020-03-13', approximate: true });
+  });
+
   it('reads a season as a range of months', () => {
     expect(read('Summer 2021')).toMatchObject({ date: '2021-06', endDate: '2021-08', approximate: true });
   });
@@ -108,6 +117,7 @@ describe('parseLooseDate: what it refuses to guess', () => {
     ['March 30 - 13, 2020', 'ends before it starts'],
     ['2023-13-01', ''],
     ['Q5 2023', ''],
+    ['2014 & 2016', ''],
   ])('%j is unreadable', (text, reason) => {
     const result = read(text);
     expect(result).toMatchObject({ unreadable: 'unreadable' });

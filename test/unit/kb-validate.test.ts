@@ -55,6 +55,8 @@ describe('breachbot validate', () => {
     expect(code).toBe(0);
     expect(out).toMatch(/^\d+ incidents, /m);
     expect(Number(/^(\d+) incidents/m.exec(out)?.[1])).toBeGreaterThan(2);
+    expect(out).toContain('test/fixtures/breaches/contradiction.md (0 errors, 2 warnings)');
+    expect(out).toMatch(/^ {2}test\/fixtures\/breaches\/contradiction\.md:7: incident_start_date: warning: /m);
   });
 
   it('exits 2 on a usage error', async () => {

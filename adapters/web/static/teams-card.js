@@ -51,8 +51,12 @@ const HOST_CONFIG = {
   textBlock: { headingLevel: 2 },
 };
 
-/** Teams' markdown subset → HTML: **bold**, _italic_ / *italic*, [text](url), lists, line breaks. Escaped first. */
-function markdownToHtml(text) {
+/**
+ * Teams' markdown subset → HTML: **bold**, _italic_ / *italic*, [text](url), lists, line breaks. Escaped first.
+ * @param {string} text
+ * @returns {string}
+ */
+export function markdownToHtml(text) {
   const inline = (line) =>
     escapeHtml(line)
       .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, (whole, label, url) => {

@@ -1,0 +1,64 @@
+/**
+ * The slash command: answered privately, in the ack body when the answer is ready within the ack budget (it
+ * nearly always is), otherwise acked empty and answered through `response_url`. "Share in channel" is offered
+ * unless the channel is shared with another organization.
+ */
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { createAnswerCache } from './answer-cache.js';
+import { answerMessage, failure, type SlackAppDeps } from './app.js';
+import { PRIVATE_REASONS } from './audience.js';
+import { fromSlashCommand } from './inbound.js';
+import { ACK_BUDGET_MS } from './limits.js';
+import type { RenderOptions } from './render.js';
+
+type SlashArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+
+/** Creates the listener for every slash command that reaches the app. */
+export function createSlashHandler(deps: SlackAppDeps) {
+  const { handle, log } = deps;
+  const answers = createAnswerCache<ReturnType<typeof answerMessage>>(500, deps.answerCacheMs ?? 60_000);
+
+  return async ({ command, ack, respond }: SlashArgs): Promise<void> => {
+    if (command.command !== deps.command) {
+      await ack({
+        response_type: 'ephemeral',
+        text: `breachbot only answers ${deps.command}, not ${command.command}.`,
+      });
+      return;
+    }
+    let acked = false;
+    try {
+      const inbound = fromSlashCommand(command);
+      const extShared = (command as { is_ext_shared_channel?: string }).is_ext_shared_channel === 'true';
+      const key = `${extShared ? 'x' : 's'}\u0000${inbound.text}`;
+      const cached = answers.get(key);
+      if (cached) {
+        acked = true;
+        await ack({ response_type: 'ephemeral', ...cached });
+        return;
+      }
+      const options: RenderOptions = extShared
+        ? { privateNote: PRIVATE_REASONS.sharedChannel }
+        : { shareText: inbound.text };
+      const pending = handle(inbound).then((answer) => answers.set(key, answer, answerMessage(answer, options)));
+      let release: (value: undefined) => void = () => undefined;
+      const budget = new Promise<undefined>((resolve) => {
+        release = resolve;
+      });
+      const timer = setTimeout(() => release(undefined), ACK_BUDGET_MS);
+      const ready = await Promise.race([pending, budget]);
+      clearTimeout(timer);
+      acked = true;
+      if (ready) {
+        await ack({ response_type: 'ephemeral', ...ready });
+        return;
+      }
+      await ack();
+      await respond({ response_type: 'ephemeral', ...(await pending) });
+    } catch (error) {
+      const text = failure(log, 'command', error);
+      if (!acked) await ack({ response_type: 'ephemeral', text });
+      else await respond({ response_type: 'ephemeral', text }).catch(() => undefined);
+    }
+  };
+}

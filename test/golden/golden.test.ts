@@ -1,0 +1,33 @@
+// Golden questions (test/golden/questions.yaml), asked of the real knowledge base in data/incidents: one test per
+// question, so a failure names it. Same scoring as `breachbot eval`.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type EvalCase, parseCases, scoreCase } from '../../src/cli/eval.js';
+import { createKnowledgeBase, type KnowledgeBase } from '../../src/core/knowledge-base.js';
+import { parseCommand } from '../../src/core/parse-command.js';
+import { respond } from '../../src/core/respond.js';
+import { loadKnowledgeBase } from '../../src/kb/load.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const cases: EvalCase[] = parseCases(readFileSync(path.join(import.meta.dirname, 'questions.yaml'), 'utf8'));
+const now = new Date('2026-01-15T12:00:00Z');
+let kb: KnowledgeBase;
+
+beforeAll(async () => {
+  const loaded = await loadKnowledgeBase({ dir: path.join(root, 'data', 'incidents'), defaultIncident: 'storm-0558' });
+  kb = createKnowledgeBase(loaded.data);
+});
+
+describe('golden questions', () => {
+  it('has at least 80 questions, with out-of-scope ones among them', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(80);
+    expect(cases.filter((c) => c.expect === 'none').length).toBeGreaterThanOrEqual(8);
+  });
+
+  it.each(cases.map((c) => [c.q, c] as const))('%s', (_q, c) => {
+    const answer = respond(kb, parseCommand(c.q, kb), { now });
+    const result = scoreCase(c, answer);
+    expect(result.ok, `${result.reason ?? ''} [${answer.kind}/${answer.intent}: ${answer.title}]`).toBe(true);
+  });
+});

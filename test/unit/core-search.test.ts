@@ -1,0 +1,129 @@
+// Search building blocks: the knowledge base's passages and index, query analysis (typo correction, synonyms,
+// coverage), name lookup with fuse.js, and intent rules.
+import { describe, expect, it } from 'vitest';
+import { classify, stripFiller } from '../../src/core/intents.js';
+import { createNameIndex } from '../../src/core/name-index.js';
+import { analyzeQuery, coverage } from '../../src/core/query.js';
+import { matchSynonyms } from '../../src/core/synonyms.js';
+import { fixtureKb } from '../fixtures/core-kb.js';
+
+const kb = fixtureKb();
+
+describe('createKnowledgeBase', () => {
+  it('flattens every fact of every incident into passages, once', () => {
+    const ids = kb.passages.map((p) => `${p.incident}/${p.id}`);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(kb.passage('alpha-2023', 'e-revoked')?.kind).toBe('event');
+    expect(kb.passage('alpha-2023', 'ioc-proxy')?.text).toContain('192.0.2[.]15');
+    expect(kb.passage('beta-breach', 'b-vault')?.incident).toBe('beta-breach');
+  });
+  it('indexes terms with document frequencies', () => {
+    expect(kb.index.df('revok')).toBeGreaterThan(0);
+    expect(kb.index.idf('nosuchterm')).toBe(kb.index.maxIdf);
+  });
+  it('finds incidents, victims and terms by name', () => {
+    expect(kb.incidentNames.exact('BetaPass')).toBe('beta-breach');
+    expect(kb.victimNames('alpha-2023').find('jane placeholder')?.value).toBe('v-jane');
+    expect(kb.glossaryNames('alpha-2023').find('mailboxread')?.value).toBe('g-mailboxread');
+  });
+});
+
+describe('analyzeQuery', () => {
+  it('corrects a mistyped word against the knowledge base vocabulary', () => {
+    const q = analyzeQuery(kb, 'when was the key revokd');
+    expect(q.corrections).toEqual([{ from: 'revokd', to: 'revoked' }]);
+  });
+  it('corrects short question words only when unambiguous', () => {
+    expect(analyzeQuery(kb, 'wen was it detected').words[0]).toBe('when');
+  });
+  it('never corrects a known word or a stem it knows', () => {
+    expect(analyzeQuery(kb, 'blocked keys').corrections).toEqual([]);
+  });
+  it('expands synonyms at a lower weight', () => {
+    const q = analyzeQuery(kb, 'disabled key');
+    const revoked = q.terms.find((t) => t.term === 'revok');
+    expect(revoked?.weight).toBeLessThan(1);
+    expect(q.terms.find((t) => t.term === 'disabl')?.weight).toBe(1);
+  });
+  it('marks unknown words, which make coverage low', () => {
+    const q = analyzeQuery(kb, 'revoked pizza');
+    expect(q.concepts.find((c) => c.text === 'pizza')?.unknown).toBe(true);
+    const [hit] = kb.index.search(q.terms, { limit: 1 });
+    expect(hit && coverage(q, hit)).toBeLessThan(0.6);
+  });
+  it('does not count one word twice through synonyms', () => {
+    const q = analyzeQuery(kb, 'blocked revoked');
+    const [hit] = kb.index.search(q.terms, { limit: 1 });
+    expect(hit && coverage(q, hit)).toBeGreaterThan(0.9);
+  });
+});
+
+describe('matchSynonyms', () => {
+  it('prefers the longest phrase', () => {
+    expect(matchSynonyms(kb.synonyms, ['the', 'web', 'mail', 'client'])).toEqual([{ start: 1, length: 2, group: 3 }]);
+  });
+  it('matches a single word through its stem', () => {
+    expect(matchSynonyms(kb.synonyms, ['revoking'])[0]?.group).toBe(0);
+  });
+});
+
+describe('search index', () => {
+  it('ranks the passage holding the asked words first, restricted by incident and kind', () => {
+    const q = analyzeQuery(kb, 'revokes stolen signing key');
+    const hits = kb.index.search(q.terms, { incidents: new Set(['alpha-2023']), kinds: new Set(['event']) });
+    expect(hits[0]?.passage.id).toBe('e-revoked');
+    expect(hits.every((h) => h.passage.kind === 'event' && h.passage.incident === 'alpha-2023')).toBe(true);
+  });
+  it('boosts kinds on request', () => {
+    const q = analyzeQuery(kb, 'mailboxread');
+    const hits = kb.index.search(q.terms, { kindBoost: { recommendation: 10 } });
+    expect(hits[0]?.passage.kind).toBe('recommendation');
+  });
+  it('returns nothing for an empty query', () => {
+    expect(kb.index.search([])).toEqual([]);
+  });
+});
+
+describe('createNameIndex', () => {
+  const names = createNameIndex([
+    { name: 'Gina Raimondo', value: 'v1' },
+    { name: 'MailItemsAccessed', value: 't1' },
+  ]);
+  it('matches exactly, ignoring case and punctuation', () => {
+    expect(names.exact('gina raimondo!')).toBe('v1');
+  });
+  it('matches a near miss with a score', () => {
+    const hit = names.find('mailitemaccessed');
+    expect(hit?.value).toBe('t1');
+    expect(hit?.score).toBeLessThan(0.3);
+  });
+  it('finds nothing for unrelated text', () => {
+    expect(names.find('weather')).toBeUndefined();
+  });
+});
+
+describe('classify', () => {
+  const route = (text: string) => classify(text, text, kb.defaultIncident).intent;
+  it.each([
+    ['when was it detected', 'when'],
+    ['how long did it last', 'duration'],
+    ['what happened in july 2023', 'timeline'],
+    ['was the ministry hacked', 'victim-check'],
+    ['is 192.0.2.15 bad', 'indicator-lookup'],
+    ['what is mailboxread', 'define'],
+    ['who is jane placeholder', 'who-is'],
+    ['how many tenants', 'figures'],
+    ['who did it', 'list'],
+    ['what should we log', 'list'],
+    ['what happened', 'summary'],
+    ['thanks', 'help'],
+    ['which incidents do you know', 'incidents'],
+    ['purple elephants', 'search'],
+  ])('routes "%s" to %s', (text, intent) => {
+    expect(route(text)).toBe(intent);
+  });
+  it('strips greetings and chat filler first', () => {
+    expect(stripFiller('hey breachbot, quick question: who did it')).toBe('who did it');
+    expect(stripFiller('can you tell me when it started')).toBe('when it started');
+  });
+});
