@@ -3,7 +3,7 @@
  * `chat.postMessage` (no rate limit), on SQLite and on PostgreSQL (when TEST_DATABASE_URL is set), for N = 100, 500
  * and 1,000 to show how a pass grows. Then an idle pass at the same instant (everything already posted).
  *
- * Run alone: `node dist/bench/digest.js` after `npm run build`.
+ * Run alone: `npm run build && node dist/bench/run.js digest`.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -21,13 +21,7 @@ import { createScheduler } from '../src/digest/scheduler.js';
 import { createPostgresStore } from '../src/store/postgres.js';
 import { createSqliteStore } from '../src/store/sqlite.js';
 import type { Store, Subscription } from '../src/store/store.js';
-
-/** Same shape as `bench/report.ts`'s section. */
-export interface BenchSection {
-  title: string;
-  rows: Array<Record<string, string | number>>;
-  notes?: string[];
-}
+import type { BenchSection } from './report.js';
 
 const SIZES = [100, 500, 1000];
 const DUE = new Date('2026-11-30T08:00:00.000Z');
@@ -186,11 +180,4 @@ export async function run(databaseUrl = process.env.TEST_DATABASE_URL): Promise<
   ];
   if (!databaseUrl) notes.push('PostgreSQL rows skipped: TEST_DATABASE_URL is not set.');
   return { title: 'Digests: one scheduler pass', rows, notes };
-}
-
-if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]))) {
-  const section = await run();
-  console.log(section.title);
-  console.table(section.rows);
-  for (const note of section.notes ?? []) console.log(`- ${note}`);
 }

@@ -49,6 +49,10 @@ interface LoadJob {
 
 interface LoadResult {
   requests: number;
+  /** requests including the warm-up */
+  total: number;
+  /** main-thread (server + sink) busy milliseconds over the whole run, warm-up included */
+  busyMs: number;
   errors: number;
   seconds: number;
   latencies: number[];
@@ -84,6 +88,7 @@ async function runLoad(job: LoadJob): Promise<LoadResult> {
   let errors = 0;
   let firstError: string | undefined;
   let seq = 0;
+  let total = 0;
   const once = (body: string) =>
     new Promise<{ ok: boolean; why?: string }>((resolve) => {
       const req = request(
@@ -110,6 +115,7 @@ async function runLoad(job: LoadJob): Promise<LoadResult> {
       const body = job.bodies[seq++ % job.bodies.length] as string;
       const t0 = performance.now();
       const result = await once(body);
+      total++;
       const t1 = performance.now();
       if (t0 < measureFrom) continue;
       if (result.ok) latencies.push(t1 - t0);
@@ -122,15 +128,17 @@ async function runLoad(job: LoadJob): Promise<LoadResult> {
   await Promise.all(Array.from({ length: job.concurrency }, client));
   const seconds = (performance.now() - measureFrom) / 1000;
   agent.destroy();
-  return { requests: latencies.length, errors, seconds, latencies, firstError };
+  return { requests: latencies.length, total, busyMs: 0, errors, seconds, latencies, firstError };
 }
 
 function load(job: LoadJob): Promise<LoadResult> {
+  const before = performance.eventLoopUtilization();
   return new Promise((resolve, reject) => {
     const worker = new Worker(fileURLToPath(import.meta.url), { workerData: job });
     worker.once('message', (result: LoadResult) => {
+      const busy = performance.eventLoopUtilization(before);
       void worker.terminate();
-      resolve(result);
+      resolve({ ...result, busyMs: busy.active });
     });
     worker.once('error', reject);
   });
@@ -162,6 +170,8 @@ const merge = (a: LoadResult | undefined, b: LoadResult): LoadResult =>
   a
     ? {
         requests: a.requests + b.requests,
+        total: a.total + b.total,
+        busyMs: a.busyMs + b.busyMs,
         errors: a.errors + b.errors,
         seconds: a.seconds + b.seconds,
         latencies: a.latencies.concat(b.latencies),
@@ -238,6 +248,7 @@ export async function run(
       'p50 ms': Number(percentile(sorted, 50).toFixed(2)),
       'p99 ms': Number(percentile(sorted, 99).toFixed(2)),
       errors: r.errors,
+      'server CPU µs/req': Math.round((r.busyMs * 1000) / Math.max(1, r.total)),
       'vs bare botbuilder': `${((rps(r) / bareRps) * 100).toFixed(0)}%`,
     };
   });
@@ -257,7 +268,15 @@ if (!isMainThread && parentPort && workerData) {
   runLoad(workerData as LoadJob).then(
     (result) => port.postMessage(result),
     (error: unknown) =>
-      port.postMessage({ requests: 0, errors: 1, seconds: 0, latencies: [], firstError: String(error) }),
+      port.postMessage({
+        requests: 0,
+        total: 0,
+        busyMs: 0,
+        errors: 1,
+        seconds: 0,
+        latencies: [],
+        firstError: String(error),
+      }),
   );
 } else if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const section = await run();

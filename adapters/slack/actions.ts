@@ -4,9 +4,10 @@
  * base, so nothing in a payload is trusted as state.
  */
 import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { answerMessage, failure, type SlackAppDeps } from './app.js';
+import type { SlackAppDeps } from './app.js';
 import { fromButton } from './inbound.js';
 import { ACTIONS } from './render.js';
+import { answerMessage, failure } from './reply.js';
 
 type ActionArgs = SlackActionMiddlewareArgs & AllMiddlewareArgs;
 

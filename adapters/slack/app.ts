@@ -8,17 +8,15 @@
  * const app = new App({ receiver, token, deferInitialization: true, convoStore: false });
  * registerSlackListeners(app, { handle, store, kb, log, audience, command: '/breach' });
  */
-import { randomUUID } from 'node:crypto';
 import type { App } from '@slack/bolt';
 import type { MessageHandler } from '../../src/chat/handle-message.js';
-import type { Answer } from '../../src/core/answer.js';
 import type { KnowledgeBase } from '../../src/core/knowledge-base.js';
 import type { Logger } from '../../src/logger.js';
 import type { Store } from '../../src/store/store.js';
 import { createActionHandler } from './actions.js';
 import type { AudienceChecker } from './audience.js';
 import { createEventHandler } from './events.js';
-import { answerToBlockKit, answerToFallbackText, type RenderOptions } from './render.js';
+import { failure } from './reply.js';
 import { createSlashHandler } from './slash.js';
 
 export interface SlackAppDeps {
@@ -32,18 +30,6 @@ export interface SlackAppDeps {
   now?: () => Date;
   /** how long a rendered slash-command answer may be reused (default 60 s; 0 turns the memo off) */
   answerCacheMs?: number;
-}
-
-/** The message body (fallback text + blocks) for an answer. */
-export function answerMessage(answer: Answer, options: RenderOptions = {}) {
-  return { text: answerToFallbackText(answer), blocks: answerToBlockKit(answer, options) };
-}
-
-/** A friendly reply with a correlation id; the details go to the log only. */
-export function failure(log: Logger, where: string, error: unknown): string {
-  const ref = randomUUID().slice(0, 8);
-  log.error('slack listener failed', { where, ref, error: error instanceof Error ? error : String(error) });
-  return `Sorry, something went wrong while answering. If it keeps happening, tell whoever runs breachbot (reference ${ref}).`;
 }
 
 /** Registers breachbot's three listeners and its error boundary on a Bolt app. */

@@ -4,9 +4,10 @@
  * the store, so they never cause a second reply, also after a restart.
  */
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { answerMessage, failure, type SlackAppDeps } from './app.js';
+import type { SlackAppDeps } from './app.js';
 import { buildHomeView } from './home.js';
 import { fromMessageEvent } from './inbound.js';
+import { answerMessage, failure } from './reply.js';
 
 type EventArgs = SlackEventMiddlewareArgs & AllMiddlewareArgs;
 

@@ -5,11 +5,12 @@
  */
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { createAnswerCache } from './answer-cache.js';
-import { answerMessage, failure, type SlackAppDeps } from './app.js';
+import type { SlackAppDeps } from './app.js';
 import { PRIVATE_REASONS } from './audience.js';
 import { fromSlashCommand } from './inbound.js';
 import { ACK_BUDGET_MS } from './limits.js';
 import type { RenderOptions } from './render.js';
+import { answerMessage, failure } from './reply.js';
 
 type SlashArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 

@@ -71,7 +71,14 @@ async function runDue(args: string[], io: CliIo): Promise<number> {
   const { createStore } = await import('../store/index.js');
   const store = await createStore(config, log);
   try {
-    const deliver = await createDeliverers(config, store, kb, log);
+    let deliver: Partial<Record<Platform, Deliver>>;
+    try {
+      deliver = await createDeliverers(config, store, kb, log);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      io.stderr.write(`breachbot digest run-due: a chat platform could not be set up, nothing was posted: ${reason}\n`);
+      return 1;
+    }
     const { createScheduler } = await import('../digest/scheduler.js');
     const scheduler = createScheduler({
       store,

@@ -113,10 +113,11 @@ describe('the plain-text pane', () => {
       ].join('\n'),
       ['Logging made free'],
     );
-    const dates = [...node.querySelectorAll('.pt-date')].map((d) => d.firstChild?.textContent);
+    const dates = Array.from(node.querySelectorAll('.pt-date'), (d) => d.firstChild?.textContent);
     expect(dates).toEqual(['2023-05-15', '2023-05-15', '2023-06-27', '2023-07']);
     expect(node.querySelector('.pt-end')?.textContent).toBe('→ 2023-06-16');
-    const corrected = [...node.querySelectorAll('.pt-row.is-correction .pt-text')].map(
+    const corrected = Array.from(
+      node.querySelectorAll('.pt-row.is-correction .pt-text'),
       (t) => t.firstChild?.textContent,
     );
     expect(corrected).toEqual(['The key is blocked in OWA', 'Logging made free']);

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { KbProblem } from '../../src/core/model.js';
@@ -120,6 +121,21 @@ describe('loadKnowledgeBase: native files', () => {
   it('splits a folder list at the path delimiter', async () => {
     const { data } = await loadKnowledgeBase({ dir: [valid, broken].join(path.delimiter) });
     expect(data.incidents.map((i) => i.id)).toEqual(['example-bucket', 'example-keys']);
+  });
+
+  it('reports a file it cannot read as an error and goes on', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kb-load-'));
+    try {
+      mkdirSync(path.join(dir, 'a-folder.yaml'));
+      copyFileSync(path.join(valid, 'example-keys.json'), path.join(dir, 'example-keys.json'));
+      const { problems, data } = await loadKnowledgeBase({ dir });
+      expect(problems).toEqual([
+        expect.objectContaining({ file: path.join(dir, 'a-folder.yaml'), message: 'cannot read the file (EISDIR)' }),
+      ]);
+      expect(data.incidents.map((i) => i.id)).toEqual(['example-keys']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reports a missing folder as an error', async () => {
