@@ -8,9 +8,14 @@
 
 const BROADCAST = /@(channel|here|everyone)\b/gi;
 
+const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+const NEEDS_WORK = /[&<>@]/;
+
 /** Escapes `&`, `<`, `>` and defuses `@channel` / `@here` / `@everyone` words, for mrkdwn text. */
 export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(BROADCAST, '@\u2060$1');
+  if (!NEEDS_WORK.test(text)) return text;
+  const escaped = text.replace(/[&<>]/g, (c) => ENTITY[c] as string);
+  return escaped.includes('@') ? escaped.replace(BROADCAST, '@\u2060$1') : escaped;
 }
 
 /** For plain_text fields (header, button labels): no entities, angle brackets swapped for look-alikes. */

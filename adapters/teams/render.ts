@@ -1,12 +1,12 @@
 /**
  * `Answer` → Adaptive Card 1.5 (what Teams renders) plus plain fallback text. Dated items are laid out as
- * ColumnSets (Teams markdown has no reliable tables); each item that shows a fact carries the element id
- * `fact:<id>`. Suggestions and "More" are `Action.Submit` buttons whose data `{ ask }` comes back as a message.
+ * one-row FactSets, date | text (Teams markdown has no reliable tables); each element that shows a fact carries
+ * the element id `fact:<id>`. Suggestions and "More" are `Action.Submit` buttons whose data `{ ask }` comes back as a message.
  * A card that would pass the size budget is cut at an item boundary and says how much was left out.
  *
  * @example
  * const card = answerToAdaptiveCard(answer);
- * await context.sendActivity({ attachments: [cardAttachment(card)], summary: answer.title });
+ * await context.sendActivity(answerToActivity(answer)); // the card as an attachment, the title as summary
  */
 import type { Answer, AnswerFact, AnswerItem, AnswerSection } from '../../src/core/answer.js';
 import type { Source } from '../../src/core/model.js';
@@ -54,26 +54,25 @@ export function submitAction(title: string, ask: string): CardElement {
   return { type: 'Action.Submit', title: clip(title, 60), data };
 }
 
+/**
+ * One item: a dated item is a one-row FactSet (date | text), an undated one a TextBlock. Both are compact on
+ * purpose: a long timeline has to fit in one Teams message.
+ */
 function itemElement(item: AnswerItem, id: string | undefined, fact: AnswerFact | undefined): CardElement {
   const mark = fact?.corrects?.length ? '✏️ _Correction:_ ' : '';
   const main = `${mark}${item.label ? `**${item.label}**: ` : ''}${clip(item.text)}`;
-  const lines: CardElement[] = [textBlock(main, { spacing: 'None' })];
   const note = item.note ?? fact?.correctionNote;
-  if (note) lines.push(textBlock(clip(note, 500), { isSubtle: true, size: 'Small', spacing: 'None' }));
-  const element: CardElement = item.date
-    ? {
-        type: 'ColumnSet',
-        spacing: 'Small',
-        columns: [
-          {
-            type: 'Column',
-            width: 'auto',
-            items: [textBlock(item.date, { weight: 'Bolder', fontType: 'Monospace', wrap: false })],
-          },
-          { type: 'Column', width: 'stretch', items: lines },
-        ],
-      }
-    : { type: 'Container', spacing: 'Small', items: lines };
+  let element: CardElement;
+  if (item.date) {
+    const value = note ? `${main}\n\n_${clip(note, 500)}_` : main;
+    element = { type: 'FactSet', spacing: 'Small', facts: [{ title: item.date, value }] };
+  } else if (note) {
+    element = {
+      type: 'Container',
+      spacing: 'Small',
+      items: [textBlock(main), textBlock(clip(note, 500), { isSubtle: true, size: 'Small', spacing: 'None' })],
+    };
+  } else element = textBlock(main, { spacing: 'Small' });
   if (id) element.id = id;
   return element;
 }
@@ -187,7 +186,7 @@ export function cardBytes(card: AdaptiveCard): number {
 export function answerToAdaptiveCard(answer: Answer, options: RenderOptions = {}): AdaptiveCard {
   const maxBytes = options.maxBytes ?? MAX_CARD_BYTES;
   const blocks = bodyBlocks(answer);
-  const fallback = clip(answerToFallbackText(answer), 2000);
+  const fallback = clip(answerToFallbackText(answer), 1000);
   let card = assemble(
     answer,
     blocks.map((b) => b.element),

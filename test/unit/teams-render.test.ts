@@ -75,14 +75,19 @@ describe('answerToAdaptiveCard', () => {
     expect(checkAdaptiveCard(card).problems).toEqual([]);
   });
 
-  it('lays dated items out as ColumnSets, not markdown tables', () => {
+  it('lays dated items out as FactSets (date | text), not markdown tables', () => {
     const answer: Answer = {
       ...answerFor('timeline'),
       sections: [{ heading: 'Events', items: [{ date: '2023-07-11', text: 'An event happened.', factId: 'tl-a' }] }],
     };
     const card = answerToAdaptiveCard(answer);
     const json = JSON.stringify(card);
-    expect(json).toContain('"type":"ColumnSet"');
+    expect(card.body).toContainEqual({
+      type: 'FactSet',
+      id: 'fact:tl-a',
+      spacing: 'Small',
+      facts: [{ title: '2023-07-11', value: 'An event happened.' }],
+    });
     expect(json).not.toContain('|---');
     expect(cardFactIds(card)).toEqual(['tl-a']);
   });

@@ -1,0 +1,95 @@
+// The error boundary: when answering fails, the person gets a fixed friendly reply with a correlation id, and the
+// details (with the same id) go only to the log. Runs the real Slack adapter on its own loopback server with a
+// message handler that throws.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack/index.js';
+import { createKnowledgeBase } from '../../src/core/knowledge-base.js';
+import { createLogger } from '../../src/logger.js';
+import { createMemoryStore } from '../../src/store/memory.js';
+import { type FakeSlackApi, startFakeSlackApi } from '../fakes/slack-api.js';
+import { appMention, BOT_TOKEN, postToSlackEndpoint, SIGNING_SECRET, slashCommand } from '../fixtures/slack.js';
+
+let fake: FakeSlackApi;
+let server: Server;
+let url: string;
+let adapter: SlackAdapter;
+const lines: string[] = [];
+
+beforeAll(async () => {
+  fake = await startFakeSlackApi();
+  const stream = new Writable({
+    write(chunk, _e, done) {
+      lines.push(...String(chunk).split('\n').filter(Boolean));
+      done();
+    },
+  });
+  adapter = await createSlackAdapter({
+    config: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.url, command: '/breach' },
+    handle: async () => {
+      throw new Error('knowledge base exploded at /secret/path.ts:12');
+    },
+    store: createMemoryStore(),
+    kb: createKnowledgeBase({ incidents: [], synonyms: [], version: 'empty' }),
+    log: createLogger({ level: 'debug', stream }),
+  });
+  const route = adapter.routes[0];
+  server = createServer((req, res) => void route?.handle(req, res));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  server?.closeAllConnections();
+  await new Promise((resolve) => server?.close(resolve));
+  await fake?.close();
+});
+
+const refOf = (text: string) => /reference ([0-9a-f]{8})/.exec(text)?.[1];
+
+describe('error boundary', () => {
+  it('answers a failing slash command with a friendly reply and logs the details under the same reference', async () => {
+    const res = await postToSlackEndpoint(url, slashCommand({ text: 'timeline' }));
+    expect(res.status).toBe(200);
+    const reply = res.json as { response_type: string; text: string };
+    expect(reply.response_type).toBe('ephemeral');
+    expect(reply.text).toContain('Sorry');
+    expect(reply.text).not.toContain('exploded');
+    expect(reply.text).not.toContain('/secret/path');
+    const ref = refOf(reply.text);
+    expect(ref).toBeDefined();
+    const logged = lines.find((l) => l.includes(`"ref":"${ref}"`));
+    expect(logged).toContain('exploded');
+  });
+
+  it('answers a failing mention privately with the same kind of reply', async () => {
+    await postToSlackEndpoint(url, appMention({ text: 'victims', channel: 'C000ERR' }));
+    const [eph] = await fake.waitFor('chat.postEphemeral');
+    expect(String(eph?.params.text)).toContain('Sorry');
+    expect(refOf(String(eph?.params.text))).toBeDefined();
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(0);
+  });
+
+  it('hands out a Slack deliver port and HTTP mode with one route', () => {
+    expect(adapter.mode).toBe('http');
+    expect(adapter.routes.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /slack/events']);
+    expect(typeof adapter.deliver).toBe('function');
+  });
+});
+
+describe('Socket Mode', () => {
+  it('is chosen when an app token is set: no HTTP route (connecting needs Slack itself, so it is not started here)', async () => {
+    const socket = await createSlackAdapter({
+      config: { botToken: BOT_TOKEN, appToken: 'xapp-1-fake', apiUrl: fake.url, command: '/breach' },
+      handle: async () => {
+        throw new Error('not called');
+      },
+      store: createMemoryStore(),
+      kb: createKnowledgeBase({ incidents: [], synonyms: [], version: 'empty' }),
+      log: createLogger({ level: 'silent' }),
+    });
+    expect(socket.mode).toBe('socket');
+    expect(socket.routes).toEqual([]);
+  });
+});
