@@ -121,66 +121,86 @@ async function rawHttp(): Promise<{ url: string; stop: () => Promise<void> }> {
   return { url: `${await listen(server)}/slack/events`, stop: () => close(server) };
 }
 
-/** Runs the three servers in turn under the same load and compares them. */
-export async function run(options: { durationMs?: number; warmupMs?: number } = {}): Promise<BenchSection> {
-  const durationMs = options.durationMs ?? 5000;
-  const warmupMs = options.warmupMs ?? 1500;
+function merge(parts: LoadResult[]): LoadResult {
+  return {
+    requests: parts.reduce((n, r) => n + r.requests, 0),
+    errors: parts.reduce((n, r) => n + r.errors, 0),
+    seconds: parts.reduce((n, r) => n + r.seconds, 0),
+    latencies: parts.flatMap((r) => r.latencies),
+    firstError: parts.find((r) => r.firstError)?.firstError,
+  };
+}
+
+/**
+ * Starts all servers at once, then loads them in interleaved rounds (so background load on a shared machine
+ * spreads evenly over them) and compares the totals.
+ */
+export async function run(
+  options: { rounds?: number; roundMs?: number; warmupMs?: number } = {},
+): Promise<BenchSection> {
+  const rounds = options.rounds ?? 4;
+  const roundMs = options.roundMs ?? 2500;
+  const warmupMs = options.warmupMs ?? 750;
   const fake = await startFakeSlackApi();
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'breachbot-bench-'));
-  const job = (url: string, expect?: string): LoadJob => ({
-    url,
-    bodies: bodies(),
-    secret: SECRET,
-    concurrency: 50,
-    warmupMs,
-    durationMs,
-    expect,
-  });
-  const results: Array<[string, LoadResult]> = [];
+  const dataDirs: string[] = [];
+  const stops: Array<() => Promise<void>> = [];
+  const targets: Array<{ name: string; url: string; expect?: string }> = [];
+  const parts = new Map<string, LoadResult[]>();
   try {
-    const base = loadConfig({
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      SLACK_BOT_TOKEN: TOKEN,
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_API_URL: fake.url,
-      WEB_UI: 'false',
-    });
-    const config = Object.freeze({ ...base, teams: undefined, teamsOff: 'off for the benchmark' });
     const discard = new Writable({ write: (_c, _e, done) => done() });
     for (const [name, cacheMs] of [
       ['breachbot (full server)', undefined],
       ['breachbot, answer memo off', 0],
     ] as const) {
+      const dataDir = mkdtempSync(path.join(os.tmpdir(), 'breachbot-bench-'));
+      dataDirs.push(dataDir);
+      const base = loadConfig({
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        SLACK_BOT_TOKEN: TOKEN,
+        SLACK_SIGNING_SECRET: SECRET,
+        SLACK_API_URL: fake.url,
+        WEB_UI: 'false',
+      });
+      const config = Object.freeze({ ...base, teams: undefined, teamsOff: 'off for the benchmark' });
       const bot = await createServer({
         config,
         log: createLogger({ level: 'info', stream: discard }),
         scheduler: false,
         slackAnswerCacheMs: cacheMs,
       });
-      try {
-        results.push([name, await load(job(`${bot.url}/slack/events`, '"response_type":"ephemeral"'))]);
-      } finally {
-        await bot.close(1000);
-      }
+      stops.push(() => bot.close(1000));
+      targets.push({ name, url: `${bot.url}/slack/events`, expect: '"response_type":"ephemeral"' });
     }
     const bolt = await bareBolt(fake.url);
-    try {
-      results.push(['bare Bolt 5.1 (empty ack)', await load(job(bolt.url))]);
-    } finally {
-      await bolt.stop();
-    }
+    stops.push(bolt.stop);
+    targets.push({ name: 'bare Bolt 5.1 (empty ack)', url: bolt.url });
     const raw = await rawHttp();
-    try {
-      results.push(['raw node:http', await load(job(raw.url))]);
-    } finally {
-      await raw.stop();
+    stops.push(raw.stop);
+    targets.push({ name: 'raw node:http', url: raw.url });
+
+    for (let round = 0; round < rounds; round++) {
+      for (const t of targets) {
+        const job: LoadJob = {
+          url: t.url,
+          bodies: bodies(),
+          secret: SECRET,
+          concurrency: 50,
+          warmupMs: round === 0 ? warmupMs * 2 : warmupMs,
+          durationMs: roundMs,
+          expect: t.expect,
+        };
+        parts.set(t.name, [...(parts.get(t.name) ?? []), await load(job)]);
+      }
     }
   } finally {
+    for (const stop of stops) await stop();
     await fake.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
   }
+  const results: Array<[string, LoadResult]> = targets.map((t) => [t.name, merge(parts.get(t.name) ?? [])]);
+  const durationMs = rounds * roundMs;
 
   const rps = (r: LoadResult) => r.requests / r.seconds;
   const boltRps = rps(results.find(([n]) => n.startsWith('bare Bolt'))?.[1] as LoadResult);
@@ -203,7 +223,7 @@ export async function run(options: { durationMs?: number; warmupMs?: number } = 
   const ratio = rps(bot) / boltRps;
   const noMemo = results[1]?.[1] as LoadResult;
   const notes = [
-    `${QUESTIONS.length} questions (${QUESTIONS.join(', ')}), signed slash commands, concurrency 50, keep-alive, ${warmupMs} ms warm-up then ${durationMs} ms each, loopback; load from a worker thread.`,
+    `${QUESTIONS.length} questions (${QUESTIONS.join(', ')}), signed slash commands, concurrency 50, keep-alive, loopback; load from a worker thread; ${rounds} interleaved rounds of ${roundMs} ms per server (${durationMs} ms each in all), each after a ${warmupMs} ms warm-up.`,
     `breachbot: ${(ratio * 100).toFixed(0)}% of bare Bolt (target ≥ 80%), p99 ${botP99.toFixed(1)} ms (target < 50 ms), ${bot.errors} errors (target 0): ${ratio >= 0.8 && botP99 < 50 && bot.errors === 0 ? 'met' : 'NOT met'}.`,
     `With the answer memo off (every request runs parseCommand + respond + render): ${((rps(noMemo) / boltRps) * 100).toFixed(0)}% of bare Bolt.`,
   ];

@@ -75,7 +75,11 @@ export function defineStoreContract(name: string, makeStore: () => Promise<Store
         const second = makeSubscription({ cron: '0 10 * * 1', kind: 'weekly', label: 'weekly monday 10:00' });
         await store.saveSubscription(first);
         await store.saveSubscription(second);
-        const found = await store.findSubscriptions({ platform: 'slack', workspace: 'T000TEST', conversation: 'C000TEST' });
+        const found = await store.findSubscriptions({
+          platform: 'slack',
+          workspace: 'T000TEST',
+          conversation: 'C000TEST',
+        });
         expect(found.map((s) => s.id)).toEqual([second.id]);
         expect(await store.getSubscription(first.id)).toBeUndefined();
       });
@@ -87,7 +91,11 @@ export function defineStoreContract(name: string, makeStore: () => Promise<Store
         const c = makeSubscription({ conversation: 'C000OTHER' });
         const d = makeSubscription({ platform: 'teams', workspace: '', conversation: '19:abc@thread.tacv2' });
         for (const s of [a, b, c, d]) await store.saveSubscription(s);
-        const here = await store.findSubscriptions({ platform: 'slack', workspace: 'T000TEST', conversation: 'C000TEST' });
+        const here = await store.findSubscriptions({
+          platform: 'slack',
+          workspace: 'T000TEST',
+          conversation: 'C000TEST',
+        });
         expect(here.map((s) => s.id).sort()).toEqual([a.id, b.id].sort());
         expect((await store.listSubscriptions()).map((s) => s.id).sort()).toEqual([a.id, b.id, c.id, d.id].sort());
       });
@@ -120,7 +128,12 @@ export function defineStoreContract(name: string, makeStore: () => Promise<Store
           true,
         );
         const run = await store.getRun('s1', period);
-        expect(run).toMatchObject({ subscriptionId: 's1', periodStart: period, claimedBy: 'replica-a', status: 'claimed' });
+        expect(run).toMatchObject({
+          subscriptionId: 's1',
+          periodStart: period,
+          claimedBy: 'replica-a',
+          status: 'claimed',
+        });
       });
 
       it('gives a period to exactly one of 20 racing claims', async () => {
@@ -143,12 +156,16 @@ export function defineStoreContract(name: string, makeStore: () => Promise<Store
           ),
         );
         expect(tries.filter(Boolean)).toHaveLength(1);
-        expect(await store.takeOverStaleClaim('s2', period, 'late', staleBefore, '2026-11-30T08:11:00.000Z')).toBe(false);
+        expect(await store.takeOverStaleClaim('s2', period, 'late', staleBefore, '2026-11-30T08:11:00.000Z')).toBe(
+          false,
+        );
         await store.claimPeriod('s3', period, 'alive', '2026-11-30T08:04:00.000Z');
         expect(await store.takeOverStaleClaim('s3', period, 'other', '2026-11-30T08:03:00.000Z', period)).toBe(false);
         await store.finishPeriod('s3', period, 'posted', '2026-11-30T08:04:30.000Z');
         expect(await store.takeOverStaleClaim('s3', period, 'other', '2026-11-30T09:00:00.000Z', period)).toBe(false);
-        expect(await store.takeOverStaleClaim('missing', period, 'other', '2026-11-30T09:00:00.000Z', period)).toBe(false);
+        expect(await store.takeOverStaleClaim('missing', period, 'other', '2026-11-30T09:00:00.000Z', period)).toBe(
+          false,
+        );
       });
 
       it('records how a period finished and lists runs in period order', async () => {
@@ -158,7 +175,10 @@ export function defineStoreContract(name: string, makeStore: () => Promise<Store
         await store.claimPeriod('s4', period, 'a', period);
         await store.finishPeriod('s4', period, 'posted', '2026-11-30T08:00:02.000Z');
         await store.finishPeriod('s4', later, 'failed', '2026-12-01T08:00:02.000Z', 'not_in_channel');
-        expect(await store.getRun('s4', period)).toMatchObject({ status: 'posted', postedAt: '2026-11-30T08:00:02.000Z' });
+        expect(await store.getRun('s4', period)).toMatchObject({
+          status: 'posted',
+          postedAt: '2026-11-30T08:00:02.000Z',
+        });
         const failed = await store.getRun('s4', later);
         expect(failed).toMatchObject({ status: 'failed', error: 'not_in_channel' });
         expect(failed?.postedAt).toBeUndefined();
@@ -228,7 +248,12 @@ export function defineStoreContract(name: string, makeStore: () => Promise<Store
         }
         const last3 = await store.listQuestions(3);
         expect(last3.map((q) => q.text)).toEqual(['question 5', 'question 4', 'question 3']);
-        expect(last3[2]).toEqual({ text: 'question 3', platform: 'slack', at: '2026-11-30T08:03:00.000Z', kind: 'clarify' });
+        expect(last3[2]).toEqual({
+          text: 'question 3',
+          platform: 'slack',
+          at: '2026-11-30T08:03:00.000Z',
+          kind: 'clarify',
+        });
         expect(await store.listQuestions()).toHaveLength(5);
         expect(Object.keys(last3[0] ?? {}).sort()).toEqual(['at', 'kind', 'platform', 'text']);
       });

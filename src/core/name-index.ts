@@ -63,7 +63,8 @@ export function createNameIndex<T>(entries: ReadonlyArray<NameEntry<T>>, thresho
   const candidates = (q: string): Array<{ name: string; value: T }> => {
     const hits = new Map<number, number>();
     for (const token of tokensOf(q)) {
-      const distance = token.length >= 8 ? 2 : token.length >= 4 ? 1 : 0;
+      // one more than the edits we forgive: the radix walk counts a transposition as two
+      const distance = token.length >= 8 ? 3 : token.length >= 4 ? 2 : 0;
       const found = distance === 0 ? [[token, [words.get(token) ?? [], 0]] as const] : words.fuzzyGet(token, distance);
       for (const [, [list]] of found) for (const i of list) hits.set(i, (hits.get(i) ?? 0) + 1);
     }

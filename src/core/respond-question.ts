@@ -140,16 +140,20 @@ function whoIs(ask: Ask, query: QueryAnalysis, subject: string): Answer {
 /** Search; a short question that names one victim or term gets that victim's or term's own answer. */
 function searchOrEntity(ask: Ask, query: QueryAnalysis): Answer {
   const content = query.concepts.filter((c) => !c.filler);
-  if (content.length > 0 && content.length <= 3 && ask.incident) {
+  // a bare name ("raimondo", "the state department") gets that victim's or term's own answer
+  const bare =
+    content.length > 0 &&
+    content.length <= 3 &&
+    query.words.length <= 4 &&
+    query.words.every((w) => !isStopWord(w) || /^(the|a|an|of|us)$/.test(w));
+  if (bare && ask.incident) {
     const exact = ask.kb.victimNames(ask.incident.id).find(query.text);
     const victim = exact && exact.score <= 0.05 ? ask.kb.passage(ask.incident.id, exact.value) : undefined;
     if (victim) return respondVictim(ask, victim, false, 0.9);
     const term = findTerm(ask, query.text);
     if (term) return respondTerm(ask, term, 0.85);
   }
-  // a bare name ("raimondo", "the state department") gets that victim's or term's own answer
-  const bare = query.words.length <= 4 && query.words.every((w) => !isStopWord(w) || /^(the|a|an|of|us)$/.test(w));
-  return searchAnswer(ask, query, { entities: bare && content.length <= 3 });
+  return searchAnswer(ask, query, { entities: bare });
 }
 
 const TRIGGERS: Record<ListIntent, RegExp> = {

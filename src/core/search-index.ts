@@ -59,6 +59,7 @@ export function createSearchIndex(passages: readonly Passage[], tokensOf?: (text
     },
   });
   const dfs = new Map<string, number>();
+  const postings = new Map<string, number[]>();
   mini.addAll(passages.map((p) => ({ id: p.n, title: p.title, text: p.text, keywords: p.keywords })));
   for (const p of passages) {
     const seen = new Set<string>();
@@ -68,6 +69,9 @@ export function createSearchIndex(passages: readonly Passage[], tokensOf?: (text
         if (term && !seen.has(term)) {
           seen.add(term);
           dfs.set(term, (dfs.get(term) ?? 0) + 1);
+          const list = postings.get(term);
+          if (list) list.push(p.n);
+          else postings.set(term, [p.n]);
         }
       }
     }
@@ -84,40 +88,57 @@ export function createSearchIndex(passages: readonly Passage[], tokensOf?: (text
       if (terms.length === 0) return [];
       const weights = new Map<string, number>();
       for (const t of terms) weights.set(t.term, Math.max(weights.get(t.term) ?? 0, t.weight));
-      const unique = [...weights.keys()];
       const { incidents, kinds, exclude, kindBoost } = options;
-      const results = mini.search(
-        { combineWith: 'OR', queries: unique },
-        {
-          tokenize: (s: string) => [s],
-          processTerm: (s: string) => s,
+      const allowed = (p: Passage | undefined): p is Passage =>
+        !!p &&
+        (!incidents || incidents.has(p.incident)) &&
+        (!kinds || kinds.has(p.kind)) &&
+        (!exclude || !exclude.has(p.kind));
+      const own = [...weights].filter(([, w]) => w >= 1).map(([t]) => t);
+      const found = new Map<number, { score: number; matched: Set<string> }>();
+      if (own.length > 0) {
+        // the asker's own words: BM25 in minisearch, one pass over one query string, prefixes for longer words
+        const results = mini.search(own.join(' '), {
+          combineWith: 'OR',
+          tokenize: (q: string) => q.split(' '),
+          processTerm: (t: string) => t,
           prefix: (term: string) => term.length >= 5 && !/\d/.test(term),
           fuzzy: false,
           weights: { fuzzy: 0.3, prefix: 0.4 },
-          boostTerm: (term: string) => weights.get(term) ?? 1,
-          filter:
-            incidents || exclude || kinds
-              ? (r) => {
-                  const p = passages[r.id as number];
-                  return (
-                    !!p &&
-                    (!incidents || incidents.has(p.incident)) &&
-                    (!kinds || kinds.has(p.kind)) &&
-                    (!exclude || !exclude.has(p.kind))
-                  );
-                }
-              : undefined,
-        },
-      );
-      const hits: SearchHit[] = [];
-      for (const r of results) {
-        const passage = passages[r.id as number];
-        if (!passage) continue;
-        const boost = kindBoost?.[passage.kind] ?? 1;
-        hits.push({ passage, score: r.score * boost, matched: new Set(r.queryTerms) });
+          filter: incidents || exclude || kinds ? (r) => allowed(passages[r.id as number]) : undefined,
+        });
+        for (const r of results) found.set(r.id as number, { score: r.score, matched: new Set(r.queryTerms) });
       }
-      if (kindBoost) hits.sort((a, b) => b.score - a.score);
+      // synonyms: looked up in the postings and scored by rarity at their lower weight (cheaper than asking
+      // minisearch for dozens of extra terms)
+      for (const [term, weight] of weights) {
+        if (weight >= 1) continue;
+        const docs = postings.get(term);
+        if (!docs) continue;
+        const add = weight * idfOf(docs.length) * SYNONYM_SCALE;
+        for (const doc of docs) {
+          const entry = found.get(doc);
+          if (entry) {
+            if (!entry.matched.has(term)) {
+              entry.matched.add(term);
+              entry.score += add;
+            }
+          } else if (allowed(passages[doc])) {
+            found.set(doc, { score: add, matched: new Set([term]) });
+          }
+        }
+      }
+      const hits: SearchHit[] = [];
+      for (const [doc, entry] of found) {
+        const passage = passages[doc];
+        if (!passage) continue;
+        hits.push({ passage, score: entry.score * (kindBoost?.[passage.kind] ?? 1), matched: entry.matched });
+      }
+      hits.sort((a, b) => b.score - a.score || a.passage.n - b.passage.n);
       return hits.slice(0, options.limit ?? 20);
     },
   };
 }
+
+/** A synonym match counts about as much as a plain word match of the same rarity, times its weight. */
+const SYNONYM_SCALE = 2;

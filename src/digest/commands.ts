@@ -124,7 +124,7 @@ export function createDigestCommandHandler(deps: DigestCommandDeps): DigestComma
           `This conversation gets the ${incident.title} digest ${schedule.label}.`,
           `Next post: ${next ? describeInstant(next, sub.timeZone) : 'none'}.`,
           schedule.kind === 'daily'
-            ? 'A daily digest is posted only on days with something new in the knowledge base.'
+            ? 'The first digest is a short brief; after that, a daily digest is posted only on days with something new in the knowledge base.'
             : 'A weekly digest always posts a short brief, with what changed since the last one.',
         ];
         if (current) lines.push(`It replaces the earlier schedule (${current.label}).`);

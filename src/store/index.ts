@@ -14,14 +14,20 @@ import type { Store } from './store.js';
 /** Opens and migrates the configured store. */
 export async function createStore(config: Pick<Config, 'databaseUrl' | 'dataDir'>, log?: Logger): Promise<Store> {
   if (config.databaseUrl) {
-    // mount: postgres. Its own module (src/store/postgres.ts) so SQLite-only set-ups never load `pg`; the specifier is
-    // a variable so this compiles before that module exists.
-    const postgresModule = './postgres.js';
-    const { createPostgresStore } = (await import(postgresModule)) as {
-      createPostgresStore: (url: string) => Store;
-    };
-    const store = createPostgresStore(config.databaseUrl);
-    await store.migrate();
+    // PostgreSQL lives in its own module so SQLite-only set-ups never load `pg`.
+    const { createPostgresStore } = await import('./postgres.js');
+    const store = createPostgresStore(config.databaseUrl, {
+      onError: (error) => log?.warn('postgresql pool error', { error: String(error) }),
+    });
+    try {
+      await store.migrate();
+    } catch (error) {
+      await store.close().catch(() => undefined);
+      const where = new URL(config.databaseUrl);
+      throw new Error(
+        `cannot use PostgreSQL at ${where.hostname}:${where.port || '5432'}${where.pathname} (DATABASE_URL): ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
     log?.info('store ready', { kind: 'postgresql' });
     return store;
   }

@@ -145,6 +145,40 @@ describe('hostile payloads', () => {
     expect(res2.status).toBe(400);
   });
 
+  it.each([
+    ['block_actions without actions', { payload: JSON.stringify({ type: 'block_actions', user: { id: 'U1' } }) }],
+    [
+      'block_actions with an empty action',
+      { payload: JSON.stringify({ type: 'block_actions', user: { id: 'U1' }, actions: [{}] }) },
+    ],
+    ['a slash command with only a command', { command: '/breach' }],
+    ['a slash command with a non-string user', { command: '/breach', text: 'help', user_id: '' }],
+  ])('signed but malformed form payload (%s) gets 200 or 4xx, never 500', async (_name, fields) => {
+    const body = new URLSearchParams(fields as Record<string, string>).toString();
+    const res = await postToSlackEndpoint(bot.url, { body, contentType: 'application/x-www-form-urlencoded' });
+    expect(res.status).toBeLessThan(500);
+    expect(res.text).not.toMatch(/at .*\.(ts|js):\d+/);
+  });
+
+  it.each([
+    ['an event without an event type', { type: 'event_callback', event: {} }],
+    [
+      'a mention without channel or user',
+      { type: 'event_callback', event_id: 'EvBare1', event: { type: 'app_mention' } },
+    ],
+    [
+      'a mention with non-string text',
+      {
+        type: 'event_callback',
+        event_id: 'EvBare2',
+        event: { type: 'app_mention', text: 42, channel: 'C1', user: 'U1' },
+      },
+    ],
+  ])('signed but malformed event (%s) gets 200 or 4xx, never 500', async (_name, payload) => {
+    const res = await postToSlackEndpoint(bot.url, { body: JSON.stringify(payload), contentType: 'application/json' });
+    expect(res.status).toBeLessThan(500);
+  });
+
   it('an empty body gets a 4xx', async () => {
     const res = await postToSlackEndpoint(bot.url, { body: '', contentType: 'application/json' });
     expect([400, 401]).toContain(res.status);
