@@ -66,7 +66,10 @@ function withTypo(text: string, rnd: () => number): string {
 
 /** 200 questions: the golden and sample questions, then typo'd copies of them, in a fixed order. */
 function questionMix(root: string): EvalCase[] {
-  const files = [path.join(root, 'test', 'golden', 'questions.yaml'), path.join(root, '..', 'shared', 'eval', 'questions-dev.yaml')];
+  const files = [
+    path.join(root, 'test', 'golden', 'questions.yaml'),
+    path.join(root, '..', 'shared', 'eval', 'questions-dev.yaml'),
+  ];
   const base = files.filter((f) => existsSync(f)).flatMap((f) => parseCases(readFileSync(f, 'utf8')));
   const rnd = random(558);
   const mix: EvalCase[] = [];
@@ -77,7 +80,8 @@ function questionMix(root: string): EvalCase[] {
   return mix;
 }
 
-const WORDS = `account access admin alert analyst api application archive attacker audit authentication azure backup bucket
+const WORDS =
+  `account access admin alert analyst api application archive attacker audit authentication azure backup bucket
 certificate cloud cluster code compromise config console container credential customer data database deployment
 developer device disclosure domain email employee encryption endpoint engineer exfiltration firewall github
 identity incident infrastructure instance investigation key laptop lateral log malware mfa monitoring network
@@ -88,8 +92,8 @@ terraform kubernetes docker s3 iam sso saml oauth ssh rdp dns smtp sql nosql red
 report regulator lawsuit settlement fine press statement blog update timeline breach leak dump forum sale ransom
 negotiation recovery restore rotation revocation reset lockout detection response containment remediation
 notification customers partners contractors interns executives board auditors`
-  .split(/\s+/)
-  .filter(Boolean);
+    .split(/\s+/)
+    .filter(Boolean);
 const ORGS = ['Acme', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Stark', 'Wayne', 'Tyrell', 'Cyberdyne', 'Soylent'];
 
 /** Extra incidents of synthetic events (40–120 words each) until the knowledge base holds `target` passages. */
@@ -118,7 +122,15 @@ function synthetic(base: KnowledgeBaseData, target: number, basePassages: number
           detail: sentence(34 + Math.floor(rnd() * 80)),
           sources: ['src'],
         })),
-        sources: [{ id: 'src', publisher: `${org} Inc`, title: `${org} incident report`, url: `https://example.com/${org}`, kind: 'vendor' }],
+        sources: [
+          {
+            id: 'src',
+            publisher: `${org} Inc`,
+            title: `${org} incident report`,
+            url: `https://example.com/${org}`,
+            kind: 'vendor',
+          },
+        ],
         origin: 'breaches.cloud',
       }),
     );
@@ -181,7 +193,10 @@ function measureFuse(data: KnowledgeBaseData, mix: EvalCase[]): Measured {
     const t = performance.now();
     const results = fuse.search(c.q, { limit: 5 });
     times.push(performance.now() - t);
-    const hay = results.map((r) => `${r.item.title}\n${r.item.text}\n${r.item.date}`).join('\n').toLowerCase();
+    const hay = results
+      .map((r) => `${r.item.title}\n${r.item.text}\n${r.item.date}`)
+      .join('\n')
+      .toLowerCase();
     const ok =
       c.expect === 'none'
         ? results.length === 0
@@ -238,9 +253,15 @@ export async function run(): Promise<BenchSection> {
       'speed-up p50 ×': Number((fuse.p50 / engine.p50).toFixed(1)),
       'speed-up p99 ×': Number((fuse.p99 / engine.p99).toFixed(1)),
     });
-    if (big) notes.push(`fuse.js at ${engine.passages} passages ran on ${sample.length} of the ${mix.length} questions (about 1 s each)`);
+    if (big)
+      notes.push(
+        `fuse.js at ${engine.passages} passages ran on ${sample.length} of the ${mix.length} questions (about 1 s each)`,
+      );
     const target = name.startsWith('real') ? 1 : big ? 5 : undefined;
-    if (target) verdicts.push(`${name}: engine p99 ${ms(engine.p99)} ms, target < ${target} ms: ${engine.p99 < target ? 'met' : 'MISSED'}`);
+    if (target)
+      verdicts.push(
+        `${name}: engine p99 ${ms(engine.p99)} ms, target < ${target} ms: ${engine.p99 < target ? 'met' : 'MISSED'}`,
+      );
     if (name === 'synthetic 500') {
       const ratio = fuse.p50 / engine.p50;
       verdicts.push(
@@ -250,14 +271,21 @@ export async function run(): Promise<BenchSection> {
   }
   const cold = coldStart(root);
   const median = percentile(cold, 50);
-  rows.push({ corpus: `cold start: breachbot ask timeline (median of ${COLD_RUNS})`, 'engine p50 ms': ms(median), 'engine p99 ms': ms(cold.at(-1) as number) });
+  rows.push({
+    corpus: `cold start: breachbot ask timeline (median of ${COLD_RUNS})`,
+    'engine p50 ms': ms(median),
+    'engine p99 ms': ms(cold.at(-1) as number),
+  });
   verdicts.push(`cold start median ${ms(median)} ms, target < 400 ms: ${median < 400 ? 'met' : 'MISSED'}`);
   notes.unshift(
     `${mix.length} questions (golden + sample questions, then typo'd copies); engine = parseCommand + respond, 3 rounds after a first pass (the first pass is reported separately); hit = the eval rule (expect/any/all)`,
     'fuse.js baseline: default options over title + text of every passage; hit = expected text in its top five, or no result for an out-of-scope question',
   );
   const [load1] = os.loadavg();
-  notes.push(...verdicts, `machine load average (1 min) ${load1?.toFixed(1)} on ${os.cpus().length} cores while measuring`);
+  notes.push(
+    ...verdicts,
+    `machine load average (1 min) ${load1?.toFixed(1)} on ${os.cpus().length} cores while measuring`,
+  );
   return { title: 'Search: the answer engine against plain fuse.js', rows, notes };
 }
 

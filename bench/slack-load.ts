@@ -25,6 +25,8 @@ export interface LoadResult {
   seconds: number;
   /** milliseconds, measured requests only */
   latencies: number[];
+  /** every request answered, warm-up included */
+  completed: number;
   firstError?: string;
 }
 
@@ -48,6 +50,7 @@ async function runLoad(job: LoadJob): Promise<LoadResult> {
   let errors = 0;
   let firstError: string | undefined;
   let seq = 0;
+  let completed = 0;
 
   const once = (body: string) =>
     new Promise<{ ok: boolean; why?: string }>((resolve) => {
@@ -82,6 +85,7 @@ async function runLoad(job: LoadJob): Promise<LoadResult> {
       const t0 = performance.now();
       const result = await once(body);
       const t1 = performance.now();
+      completed += 1;
       if (t0 < measureFrom) continue;
       if (result.ok) latencies.push(t1 - t0);
       else {
@@ -93,7 +97,7 @@ async function runLoad(job: LoadJob): Promise<LoadResult> {
   await Promise.all(Array.from({ length: job.concurrency }, client));
   const seconds = (performance.now() - measureFrom) / 1000;
   agent.destroy();
-  return { requests: latencies.length, errors, seconds, latencies, firstError };
+  return { requests: latencies.length, errors, seconds, latencies, completed, firstError };
 }
 
 if (parentPort && workerData) {
@@ -101,6 +105,6 @@ if (parentPort && workerData) {
   runLoad(workerData as LoadJob).then(
     (result) => port.postMessage(result),
     (error: unknown) =>
-      port.postMessage({ requests: 0, errors: 1, seconds: 0, latencies: [], firstError: String(error) }),
+      port.postMessage({ requests: 0, errors: 1, seconds: 0, latencies: [], completed: 0, firstError: String(error) }),
   );
 }

@@ -11,6 +11,7 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -20,14 +21,8 @@ import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { createServer } from '../src/server.js';
 import { startFakeSlackApi } from '../test/fakes/slack-api.js';
+import type { BenchSection } from './report.js';
 import type { LoadJob, LoadResult } from './slack-load.js';
-
-/** Same shape as `bench/report.ts`'s section. */
-export interface BenchSection {
-  title: string;
-  rows: Array<Record<string, string | number>>;
-  notes?: string[];
-}
 
 const SECRET = 'bench-signing-secret-0123456789';
 const TOKEN = 'xoxb-bench-token';
@@ -127,6 +122,7 @@ function merge(parts: LoadResult[]): LoadResult {
     errors: parts.reduce((n, r) => n + r.errors, 0),
     seconds: parts.reduce((n, r) => n + r.seconds, 0),
     latencies: parts.flatMap((r) => r.latencies),
+    completed: parts.reduce((n, r) => n + r.completed, 0),
     firstError: parts.find((r) => r.firstError)?.firstError,
   };
 }
@@ -146,6 +142,9 @@ export async function run(
   const stops: Array<() => Promise<void>> = [];
   const targets: Array<{ name: string; url: string; expect?: string }> = [];
   const parts = new Map<string, LoadResult[]>();
+  // main-thread (server) busy time: on a shared 2-core machine a steadier measure of cost than req/s alone
+  const busyMs = new Map<string, number>();
+  const counted = new Map<string, number>();
   try {
     const discard = new Writable({ write: (_c, _e, done) => done() });
     for (const [name, cacheMs] of [
@@ -191,7 +190,12 @@ export async function run(
           durationMs: roundMs,
           expect: t.expect,
         };
-        parts.set(t.name, [...(parts.get(t.name) ?? []), await load(job)]);
+        const before = performance.eventLoopUtilization();
+        const result = await load(job);
+        const busy = performance.eventLoopUtilization(before);
+        busyMs.set(t.name, (busyMs.get(t.name) ?? 0) + busy.active);
+        counted.set(t.name, (counted.get(t.name) ?? 0) + result.completed);
+        parts.set(t.name, [...(parts.get(t.name) ?? []), result]);
       }
     }
   } finally {
@@ -213,6 +217,7 @@ export async function run(
       'p99 ms': Number(percentile(sorted, 99).toFixed(2)),
       errors: r.errors,
       'vs bare Bolt': `${((rps(r) / boltRps) * 100).toFixed(0)}%`,
+      'server busy µs/req': Math.round(((busyMs.get(name) ?? 0) * 1000) / Math.max(1, counted.get(name) ?? 0)),
     };
   });
   const bot = results[0]?.[1] as LoadResult;
@@ -225,6 +230,7 @@ export async function run(
   const notes = [
     `${QUESTIONS.length} questions (${QUESTIONS.join(', ')}), signed slash commands, concurrency 50, keep-alive, loopback; load from a worker thread; ${rounds} interleaved rounds of ${roundMs} ms per server (${durationMs} ms each in all), each after a ${warmupMs} ms warm-up.`,
     `breachbot: ${(ratio * 100).toFixed(0)}% of bare Bolt (target ≥ 80%), p99 ${botP99.toFixed(1)} ms (target < 50 ms), ${bot.errors} errors (target 0): ${ratio >= 0.8 && botP99 < 50 && bot.errors === 0 ? 'met' : 'NOT met'}.`,
+    'server busy µs/req: main-thread (server) event-loop busy time per answered request, warm-up included; the load generator runs on another thread. It is steadier than req/s when other work shares the machine.',
     `With the answer memo off (every request runs parseCommand + respond + render): ${((rps(noMemo) / boltRps) * 100).toFixed(0)}% of bare Bolt.`,
   ];
   for (const [name, r] of results) if (r.firstError) notes.push(`${name}: first error: ${r.firstError}`);

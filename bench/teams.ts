@@ -16,7 +16,12 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { createBareTeamsBot } from '../adapters/teams/baseline.js';
-import { loadConfig } from '../src/config.js';
+import { answerToActivity } from '../adapters/teams/render.js';
+import { defaultIncidentsDir, loadConfig } from '../src/config.js';
+import { createKnowledgeBase } from '../src/core/knowledge-base.js';
+import { parseCommand } from '../src/core/parse-command.js';
+import { respond } from '../src/core/respond.js';
+import { loadKnowledgeBase } from '../src/kb/load.js';
 import { createLogger } from '../src/logger.js';
 import { createServer } from '../src/server.js';
 import { startFakeConnector } from '../test/fakes/bot-connector.js';
@@ -153,8 +158,10 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
 }
 
-async function bareBot(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const bare = createBareTeamsBot('breachbot bench: fixed reply');
+async function bareBot(
+  reply: Parameters<typeof createBareTeamsBot>[0],
+): Promise<{ url: string; stop: () => Promise<void> }> {
+  const bare = createBareTeamsBot(reply);
   const server: Server = createHttpServer((req, res) => {
     void bare.handle(req, res);
   });
@@ -206,8 +213,10 @@ export async function run(
     'breachbot (full server, card replies)',
     'breachbot, answer memo off',
     'bare botbuilder 4.23 (fixed text reply)',
+    'bare botbuilder replying with a fixed card',
   ] as const;
   const totals = new Map<string, LoadResult>();
+  let cardBytes = 0;
   const stops: Array<() => Promise<void>> = [];
   try {
     const discard = new Writable({ write: (_c, _e, done) => done() });
@@ -226,9 +235,15 @@ export async function run(
       stops.push(() => bot.close(1000));
       urls.push(`${bot.url}/api/messages`);
     }
-    const bare = await bareBot();
+    const bare = await bareBot('breachbot bench: fixed reply');
     stops.push(bare.stop);
     urls.push(bare.url);
+    const kb = createKnowledgeBase((await loadKnowledgeBase({ dir: defaultIncidentsDir() })).data);
+    const card = answerToActivity(respond(kb, parseCommand('victims', kb), { now: new Date() }));
+    cardBytes = Buffer.byteLength(JSON.stringify(card));
+    const bareCard = await bareBot(card);
+    stops.push(bareCard.stop);
+    urls.push(bareCard.url);
     for (let round = 0; round < rounds; round++) {
       for (const [i, name] of names.entries()) {
         totals.set(name, merge(totals.get(name), await load(job(urls[i] as string))));
@@ -263,6 +278,7 @@ export async function run(
     `${QUESTIONS.length} questions (${QUESTIONS.join(', ')}) as Teams personal-chat message activities, unauthenticated loopback mode, concurrency 50, keep-alive; ${rounds} interleaved rounds of ${warmupMs} ms warm-up + ${durationMs} ms measured per server; a request is answered after its reply was POSTed to a local Bot Connector sink; load from a child process; server CPU µs/req = this process's CPU time (servers + sink) / requests.`,
     `breachbot: ${(ratio * 100).toFixed(0)}% of the bare botbuilder bot (target ≥ 80%), ${full.errors} errors (target 0): ${ratio >= 0.8 && full.errors === 0 ? 'met' : 'NOT met'}.`,
     `CPU per request in the server process (robust when the machine is busy): breachbot ${cpuPer(full)} µs, memo off ${cpuPer(result(names[1]))} µs, bare botbuilder ${cpuPer(result(names[2]))} µs; the bare bot's CPU cost is ${((cpuPer(result(names[2])) / cpuPer(full)) * 100).toFixed(0)}% of breachbot's.`,
+    `The bare bot replying with breachbot's 'victims' card (${cardBytes} bytes) instead of a short text: ${((rps(result(names[3])) / bareRps) * 100).toFixed(0)}% of the text-replying bare bot (what card-sized replies cost by themselves; differences within ±15% are noise on a busy 2-core machine).`,
     `With the answer memo off (every request runs parseCommand + respond + card rendering): ${((rps(result(names[1])) / bareRps) * 100).toFixed(0)}% of the bare bot.`,
   ];
   for (const [name, r] of results) if (r.firstError) notes.push(`${name}: first error: ${r.firstError}`);

@@ -211,7 +211,8 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
       sendJson(res, 400, { error: 'bad request', requestId });
       return;
     }
-    const { route, allowed } = findRoute(routes, req.method ?? 'GET', path);
+    const method = req.method === 'HEAD' ? 'GET' : (req.method ?? 'GET');
+    const { route, allowed } = findRoute(routes, method, path);
     if (!route) {
       if (allowed.length > 0)
         sendJson(res, 405, { error: 'method not allowed', requestId }, { allow: allowed.join(', ') });

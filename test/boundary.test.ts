@@ -29,14 +29,14 @@ function tsFiles(folder: string): string[] {
   return out.sort();
 }
 
-export interface Finding {
+interface Finding {
   file: string;
   line: number;
   what: string;
 }
 
 /** Module specifiers a file imports (static, dynamic, require, re-exports), with their lines. */
-export function importsOf(file: string, text: string): Array<{ spec: string; line: number }> {
+function importsOf(file: string, text: string): Array<{ spec: string; line: number }> {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
   const out: Array<{ spec: string; line: number }> = [];
   const lineOf = (node: ts.Node) => source.getLineAndCharacterOfPosition(node.getStart()).line + 1;
@@ -51,8 +51,13 @@ export function importsOf(file: string, text: string): Array<{ spec: string; lin
       const isImport = callee.kind === ts.SyntaxKind.ImportKeyword;
       const isRequire = ts.isIdentifier(callee) && callee.text === 'require';
       const arg = node.arguments[0];
-      if ((isImport || isRequire) && arg && ts.isStringLiteralLike(arg)) out.push({ spec: arg.text, line: lineOf(node) });
-    } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
+      if ((isImport || isRequire) && arg && ts.isStringLiteralLike(arg))
+        out.push({ spec: arg.text, line: lineOf(node) });
+    } else if (
+      ts.isImportTypeNode(node) &&
+      ts.isLiteralTypeNode(node.argument) &&
+      ts.isStringLiteral(node.argument.literal)
+    ) {
       out.push({ spec: node.argument.literal.text, line: lineOf(node) });
     }
     ts.forEachChild(node, visit);
@@ -65,12 +70,13 @@ const NODE_IO =
   /^(node:.*|fs|fs\/promises|http|https|http2|net|tls|dgram|dns|child_process|cluster|worker_threads|os|path|crypto|readline|stream|zlib|vm|process)$/;
 
 /** What a core file must not do: I/O modules, process.env, the clock, chat SDKs, kb/store/adapters. */
-export function coreViolations(file: string, text: string): Finding[] {
+function coreViolations(file: string, text: string): Finding[] {
   const found: Finding[] = [];
   for (const { spec, line } of importsOf(file, text)) {
     if (NODE_IO.test(spec)) found.push({ file, line, what: `imports ${spec} (I/O belongs outside the core)` });
     if (/^@slack\//.test(spec)) found.push({ file, line, what: `imports ${spec} (a Slack SDK)` });
-    if (/^botbuilder|^botframework/.test(spec)) found.push({ file, line, what: `imports ${spec} (a Bot Framework SDK)` });
+    if (/^botbuilder|^botframework/.test(spec))
+      found.push({ file, line, what: `imports ${spec} (a Bot Framework SDK)` });
     if (/(^|\/)\.\.\/(kb|store)(\/|$)/.test(spec)) found.push({ file, line, what: `imports ${spec} (kb/store)` });
     if (/(^|\/)adapters(\/|$)/.test(spec)) found.push({ file, line, what: `imports ${spec} (an adapter)` });
   }
@@ -115,7 +121,7 @@ export function coreViolations(file: string, text: string): Finding[] {
 const adapterOf = (p: string) => /^adapters\/([^/]+)\//.exec(p.split(path.sep).join('/'))?.[1];
 
 /** Imports of botbuilder outside adapters/teams, and imports from one adapter into another. */
-export function adapterViolations(file: string, text: string): Finding[] {
+function adapterViolations(file: string, text: string): Finding[] {
   const found: Finding[] = [];
   const rel = file.split(path.sep).join('/');
   const own = adapterOf(rel);
@@ -126,7 +132,8 @@ export function adapterViolations(file: string, text: string): Finding[] {
     if (own && spec.startsWith('.')) {
       const target = path.posix.normalize(path.posix.join(path.posix.dirname(rel), spec));
       const other = adapterOf(target);
-      if (other && other !== own) found.push({ file, line, what: `adapters/${own} imports adapters/${other} (${spec})` });
+      if (other && other !== own)
+        found.push({ file, line, what: `adapters/${own} imports adapters/${other} (${spec})` });
     }
   }
   return found;
@@ -173,7 +180,7 @@ describe('boundary checks catch planted violations', () => {
   it('does not flag comments, strings, dated constructors or type-only words', () => {
     const clean = [
       "// import fs from 'fs'; const t = Date.now(); process.env.X",
-      "/** @example respond(kb, command, { now: new Date() }) */",
+      '/** @example respond(kb, command, { now: new Date() }) */',
       "const s = 'new Date() and process.env in a string';",
       "const d = new Date('2023-07-11T00:00:00Z');",
       'const n = new Date(Date.UTC(2023, 6, 11));',

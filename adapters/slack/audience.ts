@@ -25,6 +25,7 @@ export interface AudienceQuery {
 
 export type AudienceVerdict = { publicOk: true } | { publicOk: false; reason: string };
 
+/** What the person is told when an answer stays private, one reason per cause. */
 export const PRIVATE_REASONS = {
   sharedChannel:
     'Only you can see this answer: this channel is shared with another organization (Slack Connect), so breachbot answers privately here.',

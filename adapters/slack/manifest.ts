@@ -10,6 +10,7 @@ import path from 'node:path';
 import { parse, stringify } from 'yaml';
 import { packageRoot } from '../../src/config.js';
 
+/** A manifest that cannot be printed: a bad `--url`, or a template that fails the checks. */
 export class SlackManifestError extends Error {
   constructor(message: string) {
     super(message);

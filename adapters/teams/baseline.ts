@@ -7,7 +7,7 @@
  * http.createServer((req, res) => void bare.handle(req, res));
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { type Activity, ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { silentLogger } from '../../src/logger.js';
 import { createMessagesHandler } from './http.js';
 
@@ -15,11 +15,14 @@ export interface BareTeamsBot {
   handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
 }
 
-/** An unauthenticated CloudAdapter + ActivityHandler answering every message with `text`. */
-export function createBareTeamsBot(text = 'ok'): BareTeamsBot {
+/**
+ * An unauthenticated CloudAdapter + ActivityHandler answering every message with `reply`: a fixed text, or a fixed
+ * message (e.g. a pre-rendered card, to measure what the card's size costs).
+ */
+export function createBareTeamsBot(reply: string | Partial<Activity> = 'ok'): BareTeamsBot {
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
   const bot = new ActivityHandler().onMessage(async (context, next) => {
-    await context.sendActivity(text);
+    await context.sendActivity(typeof reply === 'string' ? reply : { ...reply });
     await next();
   });
   return { handle: createMessagesHandler(adapter, (context) => bot.run(context), silentLogger) };

@@ -1,10 +1,11 @@
 /**
  * The bridge between `node:http` and `CloudAdapter.process`: reads and checks the JSON body (invalid JSON or no
  * activity `type` → 400, too large → 413, never a hung request), and gives botbuilder the small request/response
- * shape it expects. Authentication failures answer 401 without the validator's detail.
+ * shape it expects. Activities without a `serviceUrl` and conversation id (which every channel sends) get 400 too.
+ * Authentication failures answer 401 without the validator's detail.
  *
  * @example
- * const route = createMessagesRoute(adapter, (context) => bot.run(context), log);
+ * const handle = createMessagesHandler(adapter, (context) => bot.run(context), log);
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CloudAdapter, Request, Response, TurnContext } from 'botbuilder';
@@ -40,6 +41,10 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
   }
   const type = (body as { type?: unknown }).type;
   if (typeof type !== 'string' || type === '') throw new BodyError(400, 'activity has no type');
+  const { serviceUrl, conversation } = body as { serviceUrl?: unknown; conversation?: { id?: unknown } | null };
+  if (typeof serviceUrl !== 'string' || typeof conversation?.id !== 'string') {
+    throw new BodyError(400, 'activity has no serviceUrl or conversation id');
+  }
   return body as Record<string, unknown>;
 }
 

@@ -62,6 +62,7 @@ export function stripBotMention(activity: Partial<Activity>): string {
   }
   return text
     .replace(/<at>(.*?)<\/at>/gi, '$1')
+    .replace(/<\/?[a-z][^>]*>/gi, ' ')
     .replace(/&(nbsp|amp|lt|gt|quot);/g, (e) => ENTITIES[e] ?? e)
     .replace(/\s+/g, ' ')
     .trim();

@@ -32,6 +32,14 @@ const teamIdOf = (activity: Partial<Activity>): string | undefined => {
   return typeof data?.team?.id === 'string' ? data.team.id : undefined;
 };
 
+const teamOfRecord = (json: string): string | undefined => {
+  try {
+    return (JSON.parse(json) as StoredReference).teamId;
+  } catch {
+    return undefined;
+  }
+};
+
 /** The reference for posting into this conversation later, without the message it came from. */
 export function referenceOf(activity: Activity): StoredReference {
   const reference: StoredReference = TurnContext.getConversationReference(activity);
@@ -71,7 +79,7 @@ export function createReferenceKeeper(deps: ReferenceKeeperDeps): ReferenceKeepe
         for (const sub of await deps.store.listSubscriptions()) {
           if (sub.platform !== 'teams' || ids.has(sub.conversation)) continue;
           const record = await deps.store.getConversationReference(sub.conversation);
-          if (record && (JSON.parse(record.reference) as StoredReference).teamId === teamId) ids.add(sub.conversation);
+          if (record && teamOfRecord(record.reference) === teamId) ids.add(sub.conversation);
         }
       }
       for (const id of ids) {

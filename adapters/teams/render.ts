@@ -186,7 +186,7 @@ export function cardBytes(card: AdaptiveCard): number {
 export function answerToAdaptiveCard(answer: Answer, options: RenderOptions = {}): AdaptiveCard {
   const maxBytes = options.maxBytes ?? MAX_CARD_BYTES;
   const blocks = bodyBlocks(answer);
-  const fallback = clip(answerToFallbackText(answer), 1000);
+  const fallback = clip(answerToFallbackText(answer), 500);
   let card = assemble(
     answer,
     blocks.map((b) => b.element),

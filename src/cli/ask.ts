@@ -30,7 +30,12 @@ interface AskOptions {
 }
 
 function parseArgs(args: string[]): AskOptions | 'help' {
-  const { flags, positional } = parseFlags(args, { json: 'boolean', incident: 'string', data: 'string', help: 'boolean' });
+  const { flags, positional } = parseFlags(args, {
+    json: 'boolean',
+    incident: 'string',
+    data: 'string',
+    help: 'boolean',
+  });
   if (flags.help) return 'help';
   const question = positional.join(' ').trim();
   return {
@@ -79,7 +84,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       `breachbot ask: the knowledge base has ${errors.length} error(s); answering from what loaded. Run \`breachbot validate\` for details.\n`,
     );
   }
-  const kb = createKnowledgeBase(loaded.data);
+  // lazy: a command such as `timeline` answers without building the search index
+  const kb = createKnowledgeBase(loaded.data, { lazy: true });
   if (options.incident && !kb.incident(options.incident)) {
     const known = kb.incidents.map((i) => i.id).join(', ') || 'none';
     io.stderr.write(`breachbot ask: unknown incident "${options.incident}" (loaded: ${known})\n\n${USAGE}`);

@@ -48,6 +48,7 @@ async function teams(args: string[], io: CliIo): Promise<number> {
   }
 }
 
+/** Dispatches `manifest slack` and `manifest teams`; 2 on a usage error. */
 export async function run(args: string[], io: CliIo): Promise<number> {
   const [platform, ...rest] = args;
   try {

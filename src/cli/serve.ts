@@ -35,6 +35,7 @@ export function startupBlock(config: Config, url: string): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** Runs the server until SIGTERM or SIGINT; 0 after a clean stop, 1 when it cannot start, 2 on a usage error. */
 export async function run(args: string[], io: CliIo): Promise<number> {
   if (args.length > 0) {
     io.stderr.write(

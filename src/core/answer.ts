@@ -14,6 +14,8 @@ export type Intent =
   | 'indicators'
   | 'actor'
   | 'technique'
+  /** what followed: investigations, findings, the vendor's changes */
+  | 'aftermath'
   | 'status'
   | 'sources'
   | 'incidents'

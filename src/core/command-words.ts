@@ -52,7 +52,10 @@ export const COMMAND_WORDS: Record<string, CommandType> = {
 /** Commands whose words after the command word are arguments, not a question. */
 export const TAKES_ARGUMENTS: ReadonlySet<CommandType> = new Set(['timeline', 'indicators', 'digest', 'help']);
 
-const names = createNameIndex(Object.entries(COMMAND_WORDS).map(([name, value]) => ({ name, value })), 0.4);
+const names = createNameIndex(
+  Object.entries(COMMAND_WORDS).map(([name, value]) => ({ name, value })),
+  0.4,
+);
 
 /** The command a first word names, forgiving one typo (two in long words). */
 export function commandWord(word: string): CommandType | undefined {

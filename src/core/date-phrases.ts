@@ -22,7 +22,8 @@ export interface DatePhrase {
   matched: string;
 }
 
-const MONTH = '(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)';
+const MONTH =
+  '(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)';
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 const YEAR = '((?:19|20)\\d{2})';
 const ISO = '((?:19|20)\\d{2}(?:-\\d{2}(?:-\\d{2})?)?)';
@@ -37,11 +38,6 @@ const SEASONS: Record<string, [number, number]> = {
   fall: [9, 11],
   winter: [12, 2],
 };
-
-interface Point {
-  iso: string;
-  label: string;
-}
 
 function monthPoint(monthWord: string, day: string | undefined, year: string | undefined, options: DatePhraseOptions) {
   const month = MONTHS.get(monthWord);
@@ -68,7 +64,9 @@ const RULES: Rule[] = [
   },
   // may 15 to june 16 2023, may to july 2023, between may and july
   (text, options) => {
-    const m = new RegExp(`\\b(?:between\\s+|from\\s+)?${MONTH}(?:\\s+${DAY})?(?:,?\\s+${YEAR})?${SEP}${MONTH}(?:\\s+${DAY})?(?:,?\\s+${YEAR})?\\b`).exec(text);
+    const m = new RegExp(
+      `\\b(?:between\\s+|from\\s+)?${MONTH}(?:\\s+${DAY})?(?:,?\\s+${YEAR})?${SEP}${MONTH}(?:\\s+${DAY})?(?:,?\\s+${YEAR})?\\b`,
+    ).exec(text);
     if (!m?.[1] || !m[4]) return undefined;
     const year = m[6] ?? m[3];
     const a = monthPoint(m[1], m[2], m[3] ?? year, options);
@@ -91,9 +89,15 @@ const RULES: Rule[] = [
   },
   // before/after/since <date>
   (text, options) => {
-    const m = new RegExp(`\\b(before|prior to|after|since)\\s+(?:${ISO}|${MONTH}(?:\\s+${DAY})?(?:,?\\s+${YEAR})?)\\b`).exec(text);
+    const m = new RegExp(
+      `\\b(before|prior to|after|since)\\s+(?:${ISO}|${MONTH}(?:\\s+${DAY})?(?:,?\\s+${YEAR})?)\\b`,
+    ).exec(text);
     if (!m?.[1]) return undefined;
-    const point = m[2] ? { iso: m[2], label: describeDate(m[2]) } : m[3] ? monthPoint(m[3], m[4], m[5], options) : undefined;
+    const point = m[2]
+      ? { iso: m[2], label: describeDate(m[2]) }
+      : m[3]
+        ? monthPoint(m[3], m[4], m[5], options)
+        : undefined;
     if (!point) return undefined;
     if (m[1] === 'before' || m[1] === 'prior to') {
       const end = dayBefore(startOf(point.iso));

@@ -39,7 +39,8 @@ export function correctionNote(kb: KnowledgeBase, p: Passage): string | undefine
       .map((id) => kb.passage(p.incident, id))
       .filter((e): e is Passage => !!e)
       .map((e) => `${e.date ? `${e.date}: ` : ''}${shortText(e)}`);
-    const what = earlier.length > 0 ? `Corrects an earlier claim (${earlier.join('; ')}).` : 'Corrects an earlier claim.';
+    const what =
+      earlier.length > 0 ? `Corrects an earlier claim (${earlier.join('; ')}).` : 'Corrects an earlier claim.';
     return p.correctionNote ? `${what} ${p.correctionNote.trim()}` : what;
   }
   if (p.supersededBy) {
@@ -65,7 +66,7 @@ export function factOf(kb: KnowledgeBase, p: Passage, options: FactOptions = {})
   return fact;
 }
 
-export function itemOf(kb: KnowledgeBase, p: Passage, fact: AnswerFact, label?: string): AnswerItem {
+export function itemOf(p: Passage, fact: AnswerFact, label?: string): AnswerItem {
   const item: AnswerItem = { text: fact.text, factId: fact.id };
   if (fact.date) item.date = p.endDate && p.endDate !== p.date ? `${fact.date} to ${p.endDate}` : fact.date;
   if (label) item.label = label;
@@ -92,7 +93,7 @@ export function factsAndItems(
     const incidentLabel = options.withIncident ? kb.incident(p.incident)?.id : undefined;
     const label = options.label?.(p) ?? incidentLabel;
     facts.push(fact);
-    items.push(itemOf(kb, p, fact, label));
+    items.push(itemOf(p, fact, label));
   }
   return { facts, items };
 }

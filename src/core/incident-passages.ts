@@ -1,7 +1,8 @@
 /** An incident's passages of one kind, in knowledge-base order (memoized per knowledge base). */
+
+import { startOf } from './dates.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import type { Passage, PassageKind } from './passages.js';
-import { startOf } from './dates.js';
 
 const memo = new WeakMap<KnowledgeBase, Map<string, Passage[]>>();
 

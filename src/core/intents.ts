@@ -9,7 +9,15 @@ import { findIpv4s, refang } from './defang.js';
 import type { Incident } from './model.js';
 import { yearForMonth } from './year-for-month.js';
 
-export type ListIntent = 'victims' | 'logging' | 'actor' | 'technique' | 'status' | 'sources' | 'indicators';
+export type ListIntent =
+  | 'victims'
+  | 'logging'
+  | 'actor'
+  | 'technique'
+  | 'aftermath'
+  | 'status'
+  | 'sources'
+  | 'indicators';
 
 export type Route =
   | { intent: 'help' }
@@ -44,7 +52,8 @@ const DURATION =
   /\bhow long\b|\bhow many (days|weeks|months|hours|years)\b|\bdwell time\b|\btime to (detect|detection|discover|disclose|disclosure|contain|containment|respond|notify)\b|\bhow (quickly|fast|soon)\b|\bhow much time\b|\bduration\b/;
 const WHEN =
   /^(when|what date|which date|what day|on what (date|day)|what time|date of|dates? of|what year|which year|what month|which month)\b|\bwhen (did|was|were|is|has|had|do|does|exactly)\b|\b(what|which) (date|day|month|year) (did|was|were)\b/;
-const HAPPENED = /\b(happen\w*|events?|timeline|going on|occur\w*|news|took place|anything|what was|what did|what were|what else|activity|developments?)\b/;
+const HAPPENED =
+  /\b(happen\w*|events?|timeline|going on|occur\w*|news|took place|anything|what was|what did|what were|what else|activity|developments?)\b/;
 const DEFINE =
   /^(?:what is|whats|what are|what r|what s|whats an?|define|definition of|meaning of|explain|what does|what do|who or what is|what exactly is|what the heck is|wtf is)\s+(.+?)(?:\s+(?:mean|means|stand for|stands for))?$/;
 const VICTIM_CHECK =
@@ -70,10 +79,17 @@ const LISTS: Array<[ListIntent, RegExp]> = [
     /\b(logs?|logging|audit\w*|recommend\w*|mitigat\w*|protect\w*|defend\w*|prevent\w*|harden\w*|best practices?|guidance|advice|hunt\w*|kql|siem|sentinel|splunk|detection rules?|alert rules?)\b|\bwhat (should|can|could|must) (we|i|orgs?|organi[sz]ations?|companies|customers|admins?|defenders) do\b|\bhow (do|can|could|should|would|might) (i|we|you|one|orgs?|organi[sz]ations?|companies|customers|admins?|defenders) (detect|find|spot|check|tell|know|see|look|catch|identify|monitor|protect|prevent|defend|mitigate|stop|avoid)\b|\b(am i|are we|were we|was i) (affected|vulnerable|at risk|exposed|hit|compromised)\b|\bwhat to (look for|monitor|log|check)\b/,
   ],
   [
+    'aftermath',
+    /\b(afterwards?|aftermath|since then|consequences?|fallout|repercussions?|what changed|what has changed|what happened (next|after\w*|since|then)|in response|response to|what (did|has|have) \S+( \S+)? (do|done|change\w*|fix\w*|improv\w*)( since| after\w*| about it)?$|lessons? learn\w*)\b/,
+  ],
+  [
     'technique',
     /\b(technique|techniques|ttps?|attack vector|vector|root cause|initial access|how it worked|modus operandi|kill chain|attack chain|attack path|mechanism)\b|\bhow (did|was|were|could|do|does|is) (they|it|the attackers?|the hackers?|the actor|storm-?0558|storm 0558|this|that|someone|the (attack|intrusion|breach|hack|compromise|key|token|tokens))\b(?!.*\b(detect\w*|discover\w*|found|find|notic\w*|caught|spott\w*|disclos\w*|announc\w*|report\w*)\b)/,
   ],
-  ['indicators', /\b(iocs?|indicators?( of compromise)?|ip addresses|ips|thumbprints?|user[- ]?agents?|jarm|hashes|proxies|softether|web panels?|infrastructure)\b/],
+  [
+    'indicators',
+    /\b(iocs?|indicators?( of compromise)?|ip addresses|ips|thumbprints?|user[- ]?agents?|jarm|hashes|proxies|softether|web panels?|infrastructure)\b/,
+  ],
   [
     'status',
     /\b(status|is it (over|still|ongoing|resolved|fixed|contained|done|finished)|still (ongoing|active|happening|going on)|current (state|situation)|where (do )?things stand|resolved|outcome|latest|updates?|news|whats new|anything new)\b/,
@@ -84,7 +100,8 @@ const LISTS: Array<[ListIntent, RegExp]> = [
   ],
 ];
 
-const INDICATOR_VALUE = /\b[0-9a-f]{32,64}\b|client=|mozilla\/|chrome\/\d|edg\/\d|applewebkit|not-a\.brand|\bjarm\b.*\b[0-9a-f]{20,}/i;
+const INDICATOR_VALUE =
+  /\b[0-9a-f]{32,64}\b|client=|mozilla\/|chrome\/\d|edg\/\d|applewebkit|not-a\.brand|\bjarm\b.*\b[0-9a-f]{20,}/i;
 
 /** Picks the route for a free-text question (lower-cased, corrected words) and its raw text. */
 export function classify(text: string, raw: string, incident: Incident | undefined): Route {
@@ -103,7 +120,10 @@ export function classify(text: string, raw: string, incident: Incident | undefin
     if (HAPPENED.test(rest) || rest.split(' ').length <= 2) {
       const words = rest
         .replace(HAPPENED, ' ')
-        .replace(/\b(what|in|on|during|from|the|of|for|show|me|list|all|there|were|was|any|did|do|happened|timeline)\b/g, ' ')
+        .replace(
+          /\b(what|in|on|during|from|the|of|for|show|me|list|all|there|were|was|any|did|do|happened|timeline)\b/g,
+          ' ',
+        )
         .replace(/\s+/g, ' ')
         .trim();
       return { intent: 'timeline', range: date.range, ...(words !== '' ? { words } : {}) };
@@ -112,7 +132,8 @@ export function classify(text: string, raw: string, incident: Incident | undefin
   const victim = VICTIM_CHECK.exec(t) ?? DID_THEY.exec(t);
   if (victim?.[1]) return { intent: 'victim-check', subject: victim[1] };
   const define = DEFINE.exec(t);
-  if (define?.[1] && !/^(was|were|did|happened|happening)\b/.test(define[1])) return { intent: 'define', subject: define[1] };
+  if (define?.[1] && !/^(was|were|did|happened|happening)\b/.test(define[1]))
+    return { intent: 'define', subject: define[1] };
   const who = WHO_IS.exec(t);
   if (who?.[1] && !LISTS[0]?.[1].test(t) && !LISTS[1]?.[1].test(t)) return { intent: 'who-is', subject: who[1] };
   if (FIGURES.test(t)) return { intent: 'figures' };
@@ -129,6 +150,7 @@ export function listIntentOf(subject: string): ListIntent | 'timeline' | undefin
   if (/^(recommendations?|mitigations?|logging|logs|detections?|advice|guidance)$/.test(s)) return 'logging';
   if (/^(victims?|targets?)$/.test(s)) return 'victims';
   if (/^(technique|techniques|ttps?|attack vector|method|root cause)$/.test(s)) return 'technique';
+  if (/^(aftermath|consequences|fallout|response)$/.test(s)) return 'aftermath';
   if (/^(actor|threat actor|attacker|attribution)$/.test(s)) return 'actor';
   if (/^(sources?|references?)$/.test(s)) return 'sources';
   return undefined;

@@ -2,18 +2,22 @@
  * The incident's key dates (start, detected, disclosed, end), the words that ask for each, and the events that
  * mark them, so "when was it detected" and "how long until disclosure" answer from the same place.
  */
+
+import { startOf } from './dates.js';
+import { passagesOf } from './incident-passages.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import type { Incident } from './model.js';
 import type { Passage } from './passages.js';
-import { passagesOf } from './incident-passages.js';
-import { startOf } from './dates.js';
 
 export type KeyDate = 'start' | 'detected' | 'disclosed' | 'end';
 
 export const KEY_DATE_WORDS: Record<KeyDate, RegExp> = {
-  start: /\b(start|starts|started|begin|begins|began|begun|beginning|kick(ed)? off|commenc\w*|first access|initial access|onset|first (used|seen|forged|got in))\b/,
-  detected: /\b(detect\w*|discover\w*|notic\w*|spott\w*|caught|catch|found( out)?|identif\w*|flagg\w*|learn(ed)? (of|about)|first reported)\b/,
-  disclosed: /\b(disclos\w*|announc\w*|reveal\w*|publish\w*|made public|go public|went public|publicly|public|confirm\w*|told the public|break the news)\b/,
+  start:
+    /\b(start|starts|started|begin|begins|began|begun|beginning|kick(ed)? off|commenc\w*|first access|initial access|onset|first (used|seen|forged|got in))\b/,
+  detected:
+    /\b(detect\w*|discover\w*|notic\w*|spott\w*|caught|catch|found( out)?|identif\w*|flagg\w*|learn(ed)? (of|about)|first reported)\b/,
+  disclosed:
+    /\b(disclos\w*|announc\w*|reveal\w*|publish\w*|made public|go public|went public|publicly|public|confirm\w*|told the public|break the news)\b/,
   end: /\b(end|ends|ended|stop|stopped|over|finish\w*|contain\w*|cut off|shut down|last access)\b/,
 };
 

@@ -36,7 +36,28 @@ export interface KnowledgeBase {
   glossaryNames(incident: string): NameIndex<string>;
 }
 
-export function createKnowledgeBase(data: KnowledgeBaseData): KnowledgeBase {
+export interface KnowledgeBaseOptions {
+  /**
+   * Build the search index, vocabulary and synonym table on first use instead of now. The CLI uses it so that
+   * `breachbot ask timeline` answers without them; a server builds everything up front (the default).
+   */
+  lazy?: boolean;
+}
+
+/** Computes a value on first use, then keeps it. */
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  let made = false;
+  return () => {
+    if (!made) {
+      value = make();
+      made = true;
+    }
+    return value as T;
+  };
+}
+
+export function createKnowledgeBase(data: KnowledgeBaseData, options: KnowledgeBaseOptions = {}): KnowledgeBase {
   const byId = new Map(data.incidents.map((i) => [i.id, i]));
   const fallback = data.defaultIncident ? byId.get(data.defaultIncident) : undefined;
   const passages: Passage[] = data.incidents.flatMap(incidentPassages).map((p, n) => ({ ...p, n }) as Passage);
@@ -51,29 +72,41 @@ export function createKnowledgeBase(data: KnowledgeBaseData): KnowledgeBase {
     }
     return tokens;
   };
-  const counts = new Map<string, number>();
-  const count = (text: string) => {
-    for (const token of tokensOf(text)) counts.set(token, (counts.get(token) ?? 0) + 1);
-  };
-  for (const p of passages) {
-    count(p.title);
-    count(p.text);
-    count(p.keywords);
-  }
-  for (const group of data.synonyms) for (const member of group) for (const w of words(member)) count(w);
-  for (const incident of data.incidents) count(`${incident.id} ${incident.aliases.join(' ')}`);
-
+  const lexicon = once(() => {
+    const counts = new Map<string, number>();
+    const count = (text: string) => {
+      for (const token of tokensOf(text)) counts.set(token, (counts.get(token) ?? 0) + 1);
+    };
+    for (const p of passages) {
+      count(p.title);
+      count(p.text);
+      count(p.keywords);
+    }
+    for (const group of data.synonyms) for (const member of group) for (const w of words(member)) count(w);
+    for (const incident of data.incidents) count(`${incident.id} ${incident.aliases.join(' ')}`);
+    return createLexicon(counts);
+  });
+  const index = once(() => createSearchIndex(passages, tokensOf));
+  const synonyms = once(() => createSynonymTable(data.synonyms));
+  const incidentNames = once(() =>
+    createNameIndex(
+      data.incidents.flatMap((i) => [
+        { name: i.id, value: i.id },
+        ...i.aliases.map((a) => ({ name: a, value: i.id })),
+        { name: i.title, value: i.id },
+        ...(i.victim && i.victim.length <= 40 ? [{ name: i.victim, value: i.id }] : []),
+      ]),
+      0.25,
+    ),
+  );
   const victimIndexes = new Map<string, NameIndex<string>>();
   const glossaryIndexes = new Map<string, NameIndex<string>>();
-  const incidentNames = createNameIndex(
-    data.incidents.flatMap((i) => [
-      { name: i.id, value: i.id },
-      ...i.aliases.map((a) => ({ name: a, value: i.id })),
-      { name: i.title, value: i.id },
-      ...(i.victim && i.victim.length <= 40 ? [{ name: i.victim, value: i.id }] : []),
-    ]),
-    0.25,
-  );
+  if (!options.lazy) {
+    lexicon();
+    index();
+    synonyms();
+    incidentNames();
+  }
 
   return {
     data,
@@ -83,10 +116,18 @@ export function createKnowledgeBase(data: KnowledgeBaseData): KnowledgeBase {
     incident: (id) => byId.get(id),
     passages,
     passage: (incident, id) => byKey.get(`${incident}\u0000${id}`),
-    index: createSearchIndex(passages, tokensOf),
-    lexicon: createLexicon(counts),
-    synonyms: createSynonymTable(data.synonyms),
-    incidentNames,
+    get index() {
+      return index();
+    },
+    get lexicon() {
+      return lexicon();
+    },
+    get synonyms() {
+      return synonyms();
+    },
+    get incidentNames() {
+      return incidentNames();
+    },
     victimNames(id) {
       let names = victimIndexes.get(id);
       if (!names) {
@@ -95,7 +136,8 @@ export function createKnowledgeBase(data: KnowledgeBaseData): KnowledgeBase {
           victims.flatMap((v) => [
             { name: v.name, value: v.id },
             ...v.aliases.map((a) => ({ name: a, value: v.id })),
-            ...(v.role ? [{ name: v.role, value: v.id }] : []),
+            // short roles only ("US Secretary of Commerce"): a long description is not a name
+            ...(v.role && v.role.length <= 48 ? [{ name: v.role, value: v.id }] : []),
           ]),
         );
         victimIndexes.set(id, names);

@@ -28,7 +28,22 @@ monday tuesday wednesday thursday friday saturday sunday january february march 
 september october november december days weeks months years ago duration took last lasted before after until
 `;
 
-const QUESTION_WORDS = ['when', 'what', 'who', 'how', 'why', 'where', 'which', 'was', 'were', 'did', 'does', 'whats', 'long', 'many'];
+const QUESTION_WORDS = [
+  'when',
+  'what',
+  'who',
+  'how',
+  'why',
+  'where',
+  'which',
+  'was',
+  'were',
+  'did',
+  'does',
+  'whats',
+  'long',
+  'many',
+];
 
 /** "wen" → "when", "whne" → "when": short typos, only of question words, only when unambiguous. */
 function shortQuestionWord(word: string): string | undefined {
@@ -70,7 +85,9 @@ export function createLexicon(counts: Map<string, number>): Lexicon {
           !best ||
           distance < best.distance ||
           (distance === best.distance && candidate[0] === word[0] && best.word[0] !== word[0]) ||
-          (distance === best.distance && (candidate[0] === word[0]) === (best.word[0] === word[0]) && count > best.count);
+          (distance === best.distance &&
+            (candidate[0] === word[0]) === (best.word[0] === word[0]) &&
+            count > best.count);
         if (better) best = { word: candidate, distance, count };
       }
       if (cache.size > 5000) cache.clear();

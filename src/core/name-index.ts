@@ -63,8 +63,8 @@ export function createNameIndex<T>(entries: ReadonlyArray<NameEntry<T>>, thresho
   const candidates = (q: string): Array<{ name: string; value: T }> => {
     const hits = new Map<number, number>();
     for (const token of tokensOf(q)) {
-      // one more than the edits we forgive: the radix walk counts a transposition as two
-      const distance = token.length >= 8 ? 3 : token.length >= 4 ? 2 : 0;
+      // two edits: the radix walk counts a transposition ("vicitms") as two
+      const distance = token.length >= 4 ? 2 : 0;
       const found = distance === 0 ? [[token, [words.get(token) ?? [], 0]] as const] : words.fuzzyGet(token, distance);
       for (const [, [list]] of found) for (const i of list) hits.set(i, (hits.get(i) ?? 0) + 1);
     }

@@ -14,9 +14,11 @@ const SLACK_MENTION = /<[@#!][^>]*>/g;
 const TEAMS_AT = /<at>[^<]*<\/at>/gi;
 const HTML_TAG = /<\/?[a-z][^>]*>/gi;
 const EMOJI_CODE = /(^|\s):[a-z][a-z0-9_+-]{0,40}:(?=\s|$)/gi;
-// Emoji, pictographs, variation selectors, zero-width joiners and keycap marks.
-const PICTOGRAPHIC = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1F3FF}\uFE0E\uFE0F\u200D\u20E3]/gu;
-const CONTROL = /[\u0000-\u001F\u007F-\u009F\u200B-\u200C\u2028\u2029\uFEFF]/g;
+// Emoji, pictographs, flags, skin tones, variation selectors, zero-width joiners and keycap marks.
+const PICTOGRAPHIC =
+  /\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}]|[\u{1F3FB}-\u{1F3FF}]|\uFE0E|\uFE0F|\u200D|\u20E3/gu;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is this pattern's job
+const CONTROL = /[\u0000-\u001F\u007F-\u009F\u200B\u200C\u2028\u2029\uFEFF]/g;
 
 /** Removes markup, control characters and emoji; returns single-spaced, trimmed text (at most MAX_INPUT_CHARS). */
 export function cleanText(input: unknown): string {

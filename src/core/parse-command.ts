@@ -7,7 +7,7 @@
  * parseCommand('timline july 2023 page 2', kb) // { type: 'timeline', range: { from: '2023-07-01', … }, page: 2, … }
  */
 import type { Command, CommandBody } from './command.js';
-import { commandWord, TAKES_ARGUMENTS } from './command-words.js';
+import { COMMAND_WORDS, commandWord, TAKES_ARGUMENTS } from './command-words.js';
 import { findDateRange } from './date-phrases.js';
 import { findIpv4s } from './defang.js';
 import { editDistance } from './edit-distance.js';
@@ -110,7 +110,10 @@ function leadingIncident(body: string, kb: KnowledgeBase): { incident: Incident;
   if (kb.incidents.length === 0) return undefined;
   const parts = body.split(/\s+/);
   for (let n = Math.min(4, parts.length); n >= 1; n--) {
-    const head = parts.slice(0, n).join(' ').replace(/[,:;?!]+$/, '');
+    const head = parts
+      .slice(0, n)
+      .join(' ')
+      .replace(/[,:;?!]+$/, '');
     const key = compact(head);
     if (key.length < 3) continue;
     const id = matchIncidentName(kb, head, key);
@@ -125,8 +128,10 @@ function matchIncidentName(kb: KnowledgeBase, head: string, key: string): string
   const exact = kb.incidentNames.exact(head);
   if (exact) return exact;
   const firstWord = head.split(' ')[0]?.toLowerCase() ?? '';
-  // a command word or a question word is never an incident name
-  if (commandWord(firstWord) || isStopWord(firstWord)) return undefined;
+  // a command word, a question word or a word the knowledge base uses is never a mistyped incident name
+  if (isStopWord(firstWord) || COMMAND_WORDS[firstWord] || kb.lexicon.has(firstWord) || commandWord(firstWord)) {
+    return undefined;
+  }
   let found: string | undefined;
   for (const incident of kb.incidents) {
     const names = [incident.id, incident.title, ...incident.aliases, ...(incident.victim ? [incident.victim] : [])];

@@ -120,7 +120,7 @@ export function parseDigest(args: readonly string[]): DigestCommand {
   }
   if (action === 'weekly' && day === undefined) {
     const at = rest.findIndex((w) => !/\d/.test(w) && !w.includes('/') && parseWeekday(w) !== undefined);
-    const dayWord = rest[at >= 0 ? at : 0];
+    const dayWord = rest[Math.max(at, 0)];
     day = at >= 0 && dayWord ? parseWeekday(dayWord) : undefined;
     if (day === undefined) {
       return invalid(dayWord ? `"${dayWord.slice(0, 40)}" is not a day of the week.` : 'A weekly digest needs a day.');

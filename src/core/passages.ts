@@ -111,7 +111,9 @@ function statementDraft(
     incident: incident.id,
     kind,
     title: item.title ?? '',
-    text: defangText(joinSentences(item.title && !item.text.startsWith(item.title) ? item.title : undefined, item.text)),
+    text: defangText(
+      joinSentences(item.title && !item.text.startsWith(item.title) ? item.title : undefined, item.text),
+    ),
     keywords: [kind, ...item.tags, extra].join(' '),
     date: item.date,
     sources: item.sources,
@@ -132,7 +134,8 @@ export function incidentPassages(incident: Incident): Draft[] {
     text: defangText(incident.summary.trim()),
     keywords: `summary overview ${names} ${incident.victim ?? ''} ${incident.tags.join(' ')}`,
     date: incident.dates.start,
-    sources: incident.status.sources.length > 0 ? incident.status.sources : incident.sources.slice(0, 1).map((s) => s.id),
+    sources:
+      incident.status.sources.length > 0 ? incident.status.sources : incident.sources.slice(0, 1).map((s) => s.id),
     ref: { kind: 'summary', item: undefined },
   });
   out.push({
@@ -143,7 +146,8 @@ export function incidentPassages(incident: Incident): Draft[] {
     text: defangText(incident.status.text.trim()),
     keywords: `status outcome current ${incident.id}`,
     date: incident.status.asOf,
-    sources: incident.status.sources.length > 0 ? incident.status.sources : incident.sources.slice(0, 1).map((s) => s.id),
+    sources:
+      incident.status.sources.length > 0 ? incident.status.sources : incident.sources.slice(0, 1).map((s) => s.id),
     ref: { kind: 'status', item: undefined },
   });
   for (const item of incident.timeline) {
@@ -188,7 +192,8 @@ export function incidentPassages(incident: Incident): Draft[] {
       sources: a.details[0]?.sources ?? incident.sources.slice(0, 1).map((s) => s.id),
       ref: { kind: 'actor', item: { id: `${incident.id}-actor`, text: a.summary, tags: [], sources: [] } },
     });
-    for (const item of a.details) out.push(statementDraft(incident, 'actor', item, `${a.actor} ${a.aliases.join(' ')}`));
+    for (const item of a.details)
+      out.push(statementDraft(incident, 'actor', item, `${a.actor} ${a.aliases.join(' ')}`));
   }
   if (incident.technique) {
     const t = incident.technique;

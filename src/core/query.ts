@@ -69,7 +69,15 @@ export function analyzeQuery(kb: KnowledgeBase, text: string): QueryAnalysis {
       const own = searchTerms(phrase);
       const groupTerms = kb.synonyms.groupTerms[match.group] ?? [];
       concepts.push(
-        makeConcept(kb, phrase, own, groupTerms, own.length === 0, [...Array(match.length).keys()].some((k) => fixedAt.has(i + k)), match.group),
+        makeConcept(
+          kb,
+          phrase,
+          own,
+          groupTerms,
+          own.length === 0,
+          [...Array(match.length).keys()].some((k) => fixedAt.has(i + k)),
+          match.group,
+        ),
       );
       i += match.length;
       continue;

@@ -33,7 +33,8 @@ const ORDER: KeyDate[] = ['start', 'detected', 'end', 'disclosed'];
 function askedSpan(text: string, available: Span[]): Span | undefined {
   const find = (from: KeyDate, to: KeyDate | 'now') => available.find((s) => s.from === from && s.to === to);
   const named = keyDatesAsked(text);
-  if (/\bago\b/.test(text)) return find(named[0] === 'start' ? 'start' : 'disclosed', 'now') ?? find('disclosed', 'now');
+  if (/\bago\b/.test(text))
+    return find(named[0] === 'start' ? 'start' : 'disclosed', 'now') ?? find('disclosed', 'now');
   if (/\bdwell\b|\bunnoticed\b|\bundetected\b/.test(text)) return find('start', 'detected');
   if (named.length >= 2) {
     const [a, b] = named.slice(0, 2).sort((x, y) => ORDER.indexOf(x) - ORDER.indexOf(y)) as [KeyDate, KeyDate];

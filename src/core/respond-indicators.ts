@@ -13,7 +13,17 @@ import { INDICATOR_LABEL, type Passage } from './passages.js';
 import { words } from './tokenize.js';
 
 const PAGE_SIZE = 15;
-const TYPE_ORDER: Indicator['type'][] = ['thumbprint', 'ip', 'user-agent', 'hash', 'jarm', 'certificate', 'uri', 'domain', 'pattern'];
+const TYPE_ORDER: Indicator['type'][] = [
+  'thumbprint',
+  'ip',
+  'user-agent',
+  'hash',
+  'jarm',
+  'certificate',
+  'uri',
+  'domain',
+  'pattern',
+];
 
 /** Words that ask for one type of indicator. */
 const TYPE_WORDS: Array<[RegExp, Indicator['type']]> = [
@@ -49,10 +59,13 @@ function listIndicators(ask: Ask, type?: Indicator['type']): Answer {
   if (!incident) return noneAnswer(kb, undefined, ask.question);
   const all = passagesOf(kb, incident.id, 'indicator');
   if (all.length === 0) {
-    return noneAnswer(kb, incident, ask.question, `The knowledge base lists no indicators for ${incidentName(incident)}.`, [
-      'technique',
-      'timeline',
-    ]);
+    return noneAnswer(
+      kb,
+      incident,
+      ask.question,
+      `The knowledge base lists no indicators for ${incidentName(incident)}.`,
+      ['technique', 'timeline'],
+    );
   }
   const chosen = (type ? all.filter((p) => indicatorOf(p)?.type === type) : all)
     .slice()
@@ -71,7 +84,10 @@ function listIndicators(ask: Ask, type?: Indicator['type']): Answer {
     counts.set(t, (counts.get(t) ?? 0) + 1);
   }
   const summary = [...counts]
-    .map(([t, n]) => `${n} ${n === 1 ? INDICATOR_LABEL[t as Indicator['type']] : plural(INDICATOR_LABEL[t as Indicator['type']])}`)
+    .map(
+      ([t, n]) =>
+        `${n} ${n === 1 ? INDICATOR_LABEL[t as Indicator['type']] : plural(INDICATOR_LABEL[t as Indicator['type']])}`,
+    )
     .join(', ');
   const sections: AnswerSection[] = [];
   if (page.page === 1) {
@@ -87,7 +103,9 @@ function listIndicators(ask: Ask, type?: Indicator['type']): Answer {
     facts: made.facts,
     suggestions: ['logging', 'technique'],
     confidence: 1,
-    more: page.next ? moreCommand(`indicators${type ? ` ${type === 'ip' ? 'ips' : type}` : ''}`, incident, kb, page.next) : undefined,
+    more: page.next
+      ? moreCommand(`indicators${type ? ` ${type === 'ip' ? 'ips' : type}` : ''}`, incident, kb, page.next)
+      : undefined,
     question: ask.question,
   });
 }

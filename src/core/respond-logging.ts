@@ -18,10 +18,13 @@ export function respondLogging(ask: Ask, confidence = 1, ranked?: Passage[]): An
   if (recommendations.length === 0) {
     const lessons = passagesOf(kb, incident.id, 'lesson');
     if (lessons.length === 0) {
-      return noneAnswer(kb, incident, ask.question, `The knowledge base has no logging advice for ${incidentName(incident)}.`, [
-        'timeline',
-        'technique',
-      ]);
+      return noneAnswer(
+        kb,
+        incident,
+        ask.question,
+        `The knowledge base has no logging advice for ${incidentName(incident)}.`,
+        ['timeline', 'technique'],
+      );
     }
     const made = factsAndItems(kb, lessons.slice(0, PAGE_SIZE));
     return makeAnswer(kb, {

@@ -8,7 +8,13 @@ import type { Passage } from './passages.js';
 
 const PAGE_SIZE = 8;
 
-function statements(ask: Ask, kind: 'actor' | 'technique', confidence: number, ranked?: Passage[]): Answer {
+function statements(
+  ask: Ask,
+  kind: 'actor' | 'technique' | 'aftermath',
+  confidence: number,
+  ranked?: Passage[],
+  moreBase?: string,
+): Answer {
   const { kb, incident } = ask;
   if (!incident) return noneAnswer(kb, undefined, ask.question, 'No incidents are loaded.');
   const all = ranked ?? passagesOf(kb, incident.id, kind);
@@ -17,14 +23,19 @@ function statements(ask: Ask, kind: 'actor' | 'technique', confidence: number, r
   const name = incidentName(incident);
   if (!headline && details.length === 0) {
     const summary = kb.passage(incident.id, `${incident.id}-summary`);
-    const what = kind === 'actor' ? 'who is behind' : 'how the attack on';
+    const what = kind === 'actor' ? 'who is behind' : kind === 'technique' ? 'how the attack on' : 'what followed';
     if (!summary) return noneAnswer(kb, incident, ask.question);
     const made = factsAndItems(kb, [summary]);
     return makeAnswer(kb, {
       intent: kind,
       incident: incident.id,
-      title: `${name}: no ${kind === 'actor' ? 'attribution' : 'technique'} recorded`,
-      sections: [{ text: `The knowledge base does not say ${what} ${name}${kind === 'technique' ? ' worked' : ''} beyond its summary.`, items: made.items }],
+      title: `${name}: no ${kind === 'actor' ? 'attribution' : kind === 'technique' ? 'technique' : 'aftermath'} recorded`,
+      sections: [
+        {
+          text: `The knowledge base does not say ${what} ${name}${kind === 'technique' ? ' worked' : ''} beyond its summary.`,
+          items: made.items,
+        },
+      ],
       facts: made.facts,
       suggestions: ['timeline', 'status'],
       confidence: Math.min(confidence, 0.6),
@@ -49,19 +60,30 @@ function statements(ask: Ask, kind: 'actor' | 'technique', confidence: number, r
     title:
       kind === 'actor'
         ? `Who is behind ${name}${actor && actor !== name ? `: ${actor}` : ''}${pageLabel(page)}`
-        : `How the ${name} attack worked${pageLabel(page)}`,
+        : kind === 'technique'
+          ? `How the ${name} attack worked${pageLabel(page)}`
+          : `What followed ${name}${pageLabel(page)}`,
     sections,
     facts,
-    suggestions: kind === 'actor' ? ['technique', 'timeline'] : ['logging', 'indicators', 'actor'],
+    suggestions:
+      kind === 'actor'
+        ? ['technique', 'timeline']
+        : kind === 'technique'
+          ? ['logging', 'indicators', 'actor']
+          : ['status', 'timeline', 'logging'],
     confidence,
-    more: page.next ? moreCommand(kind, incident, kb, page.next) : undefined,
+    more: page.next ? moreCommand(moreBase ?? kind, incident, kb, page.next) : undefined,
     question: ask.question,
   });
 }
 
-export const respondActor = (ask: Ask, confidence = 1, ranked?: Passage[]) => statements(ask, 'actor', confidence, ranked);
+export const respondActor = (ask: Ask, confidence = 1, ranked?: Passage[]) =>
+  statements(ask, 'actor', confidence, ranked);
 export const respondTechnique = (ask: Ask, confidence = 1, ranked?: Passage[]) =>
   statements(ask, 'technique', confidence, ranked);
+/** What followed; `ranked` (with the question that ranked it, for the next page) puts the closest first. */
+export const respondAftermath = (ask: Ask, confidence = 1, ranked?: Passage[], rankedBy?: string) =>
+  statements(ask, 'aftermath', confidence, ranked, rankedBy);
 
 /** `status`: the summary, where things stand (as of when), the key dates and the latest events. */
 export function respondStatus(ask: Ask, confidence = 1): Answer {
@@ -69,7 +91,10 @@ export function respondStatus(ask: Ask, confidence = 1): Answer {
   if (!incident) return noneAnswer(kb, undefined, ask.question, 'No incidents are loaded.');
   const status = kb.passage(incident.id, `${incident.id}-status`);
   const summary = kb.passage(incident.id, `${incident.id}-summary`);
-  const main = factsAndItems(kb, [status, summary].filter((p): p is Passage => !!p));
+  const main = factsAndItems(
+    kb,
+    [status, summary].filter((p): p is Passage => !!p),
+  );
   const d = incident.dates;
   const keyDates = [
     d.start ? `started ${d.start}` : '',

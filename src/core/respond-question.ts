@@ -5,16 +5,18 @@ import type { Answer } from './answer.js';
 import { incidentName, noneAnswer } from './answer-base.js';
 import type { Ask } from './ask-context.js';
 import { commandWord } from './command-words.js';
-import { type ListIntent, classify, listIntentOf } from './intents.js';
+import { passagesOf } from './incident-passages.js';
+import { classify, type ListIntent, listIntentOf } from './intents.js';
 import type { Incident } from './model.js';
 import { normalizeName } from './name-index.js';
+import type { Passage } from './passages.js';
 import { analyzeQuery, type QueryAnalysis } from './query.js';
 import { respondDuration } from './respond-duration.js';
 import { findTerm, respondGlossary, respondTerm } from './respond-glossary.js';
 import { respondHelp } from './respond-help.js';
 import { respondIndicators } from './respond-indicators.js';
 import { respondLogging } from './respond-logging.js';
-import { respondActor, respondStatus, respondTechnique } from './respond-profile.js';
+import { respondActor, respondAftermath, respondStatus, respondTechnique } from './respond-profile.js';
 import { respondIncidents, respondSources } from './respond-sources.js';
 import { respondTimeline } from './respond-timeline.js';
 import { findVictim, respondFigures, respondVictim, respondVictims } from './respond-victims.js';
@@ -119,7 +121,9 @@ function define(ask: Ask, query: QueryAnalysis, subject: string): Answer {
 /** "what's the latest", "what are the sources for this": list intents that read like a definition question. */
 function statusLike(subject: string): ListIntent | undefined {
   const route = classify(subject, subject, undefined);
-  return route.intent === 'list' && ['status', 'sources', 'indicators', 'logging'].includes(route.list) ? route.list : undefined;
+  return route.intent === 'list' && ['status', 'sources', 'indicators', 'logging'].includes(route.list)
+    ? route.list
+    : undefined;
 }
 
 function whoIs(ask: Ask, query: QueryAnalysis, subject: string): Answer {
@@ -165,6 +169,8 @@ const TRIGGERS: Record<ListIntent, RegExp> = {
     /^(who|behind|responsible|threat|actor|attribution|attributed|group|country|nation|state|apt|kind|china|chinese|carried|out|perpetrat\w*|conduct\w*|culprit|perpetrator|hackers?|attackers?)$/,
   technique:
     /^(how|technique\w*|ttps?|method\w*|vector|root|cause|initial|access|work\w*|done|get|got|in|into|pull\w*|off|do|did|mechanism|chain|path|kill|modus|operandi|they|manage\w*)$/,
+  aftermath:
+    /^(afterwards?|aftermath|since|then|next|after\w*|consequences?|fallout|repercussions?|changed?|changes|response|respond\w*|do|done|did|fix\w*|improv\w*|happen\w*|lessons?|learn\w*|microsoft)$/,
   indicators: /^$/,
   status: /^$/,
   sources: /^$/,
@@ -180,6 +186,8 @@ function fullList(ask: Ask, list: ListIntent, confidence: number): Answer {
       return respondActor(ask, confidence);
     case 'technique':
       return respondTechnique(ask, confidence);
+    case 'aftermath':
+      return respondAftermath(ask, confidence, rankedAftermath(ask), questionText(ask));
     case 'status':
       return respondStatus(ask, confidence);
     case 'sources':
@@ -189,18 +197,38 @@ function fullList(ask: Ask, list: ListIntent, confidence: number): Answer {
   }
 }
 
+/** The question without its page number. */
+const questionText = (ask: Ask) => (ask.command.type === 'question' ? ask.command.text : ask.question);
+
+/** The incident's aftermath, the passages that best match the question first (for "what changed afterwards"). */
+function rankedAftermath(ask: Ask): Passage[] | undefined {
+  const incident = ask.incident;
+  if (!incident) return undefined;
+  const all = passagesOf(ask.kb, incident.id, 'aftermath');
+  const query = analyzeQuery(ask.kb, questionText(ask));
+  const hits = ask.kb.index.search(query.terms, {
+    incidents: new Set([incident.id]),
+    kinds: new Set(['aftermath']),
+    limit: all.length,
+  });
+  const order = new Map(hits.map((h, i) => [h.passage.n, i]));
+  return [...all].sort((a, b) => (order.get(a.n) ?? 1e6) - (order.get(b.n) ?? 1e6) || a.n - b.n);
+}
+
 function listAnswer(ask: Ask, query: QueryAnalysis, list: ListIntent, plain = false): Answer {
   if (list === 'indicators' || list === 'status' || list === 'sources' || plain) return fullList(ask, list, 0.9);
   const subject = subjectConcepts(ask, query, TRIGGERS[list]);
   if (subject.length === 0) return fullList(ask, list, 0.9);
-  const boost =
+  const boost: Partial<Record<Passage['kind'], number>> =
     list === 'victims'
       ? { victim: 1.6 }
       : list === 'logging'
         ? { recommendation: 1.6, lesson: 1.2 }
         : list === 'actor'
           ? { actor: 1.6 }
-          : { technique: 1.6 };
+          : list === 'aftermath'
+            ? { aftermath: 1.6 }
+            : { technique: 1.6 };
   return searchAnswer(ask, query, { intent: list, kindBoost: boost, fallback: () => fullList(ask, list, 0.6) });
 }
 

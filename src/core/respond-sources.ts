@@ -12,17 +12,16 @@ export function respondSources(ask: Ask, confidence = 1): Answer {
   if (!incident) return noneAnswer(kb, undefined, ask.question, 'No incidents are loaded.');
   const sources = incident.sources
     .map((s, i) => ({ s, i }))
-    .sort(
-      (a, b) =>
-        rank(a.s) - rank(b.s) || KIND_ORDER.indexOf(a.s.kind) - KIND_ORDER.indexOf(b.s.kind) || a.i - b.i,
-    )
+    .sort((a, b) => rank(a.s) - rank(b.s) || KIND_ORDER.indexOf(a.s.kind) - KIND_ORDER.indexOf(b.s.kind) || a.i - b.i)
     .map((x) => x.s);
   const page = pageOf(sources, ask.page, PAGE_SIZE);
   const items: AnswerItem[] = page.items.map((s) => ({
     label: s.publisher,
     text: `${s.title} ${s.url}`,
     ...(s.date ? { date: s.date } : {}),
-    ...(s.reliability || s.note ? { note: [s.reliability ? `read as ${s.reliability}` : '', s.note ?? ''].filter(Boolean).join('; ') } : {}),
+    ...(s.reliability || s.note
+      ? { note: [s.reliability ? `read as ${s.reliability}` : '', s.note ?? ''].filter(Boolean).join('; ') }
+      : {}),
   }));
   const answer = makeAnswer(kb, {
     intent: 'sources',

@@ -34,12 +34,15 @@ export function respondTimeline(ask: Ask, request: TimelineRequest, confidence =
       'sources',
     ]);
   }
-  let events = request.range ? all.filter((p) => p.date && overlaps(p.date, p.endDate, request.range as DateRange)) : all;
+  let events = request.range
+    ? all.filter((p) => p.date && overlaps(p.date, p.endDate, request.range as DateRange))
+    : all;
   let note: string | undefined;
   if (request.words) {
     const matched = matchWords(ask, incident, events, request.words);
     if (matched.length > 0) events = matched;
-    else if (request.range && events.length > 0) note = `No event in ${request.range.label} matches "${request.words}"; here is all of ${request.range.label}.`;
+    else if (request.range && events.length > 0)
+      note = `No event in ${request.range.label} matches "${request.words}"; here is all of ${request.range.label}.`;
     else events = [];
   }
   if (events.length === 0) {
@@ -53,7 +56,9 @@ export function respondTimeline(ask: Ask, request: TimelineRequest, confidence =
   const listed = new Set(events.map((e) => e.id));
   // superseded claims show up as notes on the facts that replaced them
   const visible = events.filter((e) => !(e.supersededBy && (unfiltered || listed.has(e.supersededBy))));
-  return unfiltered ? overview(ask, incident, visible, confidence) : filtered(ask, incident, visible, request, confidence, note);
+  return unfiltered
+    ? overview(ask, incident, visible, confidence)
+    : filtered(ask, incident, visible, request, confidence, note);
 }
 
 function matchWords(ask: Ask, incident: Incident, events: Passage[], words: string): Passage[] {

@@ -8,6 +8,7 @@ import type { Ask } from './ask-context.js';
 import { factsAndItems, latest } from './facts.js';
 import { byDate, passagesOf } from './incident-passages.js';
 import type { Incident, Victim } from './model.js';
+import { normalizeName } from './name-index.js';
 import type { Passage } from './passages.js';
 import { analyzeQuery, coverage } from './query.js';
 
@@ -78,13 +79,18 @@ export function findVictim(ask: Ask, subject: string): Passage | undefined {
   if (victims.length === 0) return undefined;
   const cleaned = subject.replace(/^(the|a|an|our|us|u\.s\.)\s+/i, '');
   const byName = kb.victimNames(incident.id).find(cleaned);
-  if (byName && byName.score <= 0.2) {
+  const ratio = byName ? byName.name.length / Math.max(1, normalizeName(cleaned).length) : 0;
+  if (byName && byName.score <= 0.2 && ratio >= 0.5 && ratio <= 2) {
     const p = kb.passage(incident.id, byName.value);
     if (p && victimOf(p)?.kind !== 'figure') return p;
   }
   const query = analyzeQuery(kb, cleaned);
   if (query.concepts.length === 0) return undefined;
-  const hits = kb.index.search(query.terms, { incidents: new Set([incident.id]), kinds: new Set(['victim']), limit: 5 });
+  const hits = kb.index.search(query.terms, {
+    incidents: new Set([incident.id]),
+    kinds: new Set(['victim']),
+    limit: 5,
+  });
   const best = hits.find((h) => victimOf(h.passage)?.kind !== 'figure');
   if (!best || coverage(query, best) < 0.7) return undefined;
   return best.passage;

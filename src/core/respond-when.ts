@@ -21,7 +21,8 @@ export function respondWhen(ask: Ask, query: QueryAnalysis): Answer | undefined 
   const subject = subjectConcepts(ask, query, WHEN_WORDS).filter(
     (c) => !Object.values(KEY_DATE_WORDS).some((re) => re.test(c.text)),
   );
-  const key = keys.find((k) => incident.dates[k]) ?? (subject.length === 0 && incident.dates.start ? 'start' : undefined);
+  const key =
+    keys.find((k) => incident.dates[k]) ?? (subject.length === 0 && incident.dates.start ? 'start' : undefined);
   if (key && subject.length === 0) return keyDateAnswer(ask, key);
   const hits = kb.index
     .search(query.terms, { incidents: new Set([incident.id]), kinds: DATED as ReadonlySet<Passage['kind']>, limit: 12 })
@@ -77,7 +78,10 @@ export function keyDateAnswer(ask: Ask, key: KeyDate, confidence = 0.95): Answer
     title: `${name} ${KEY_DATE_LABEL[key]} on ${date}`,
     sections,
     facts: made.facts,
-    suggestions: ['timeline', key === 'detected' ? 'how long until it was detected?' : 'how long until it was disclosed?'],
+    suggestions: [
+      'timeline',
+      key === 'detected' ? 'how long until it was detected?' : 'how long until it was disclosed?',
+    ],
     confidence,
     question: ask.question,
   });

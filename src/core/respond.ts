@@ -39,7 +39,9 @@ export function respond(kb: KnowledgeBase, command: Command, ctx: RespondContext
   };
   try {
     if (kb.incidents.length === 0 && command.type !== 'help' && command.type !== 'digest') {
-      return noneAnswer(kb, undefined, ask.question, 'No incidents are loaded, so there is nothing to answer from.', ['help']);
+      return noneAnswer(kb, undefined, ask.question, 'No incidents are loaded, so there is nothing to answer from.', [
+        'help',
+      ]);
     }
     return dispatch(ask, command);
   } catch {
@@ -72,7 +74,8 @@ function dispatch(ask: Ask, command: Command): Answer {
     case 'digest':
       return respondDigest(ask, command);
     case 'question':
-      if (/^(glossary|terms)$/i.test(command.text.trim())) return respondGlossary(ask) ?? respondQuestion(ask, command.text);
+      if (/^(glossary|terms)$/i.test(command.text.trim()))
+        return respondGlossary(ask) ?? respondQuestion(ask, command.text);
       return respondQuestion(ask, command.text);
     default:
       return respondHelp(ask);

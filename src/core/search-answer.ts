@@ -49,7 +49,9 @@ export function frameBoost(query: QueryAnalysis): Partial<Record<PassageKind, nu
   if (/\b(say|said|says|stated?|claim\w*|tell|told|announce\w*|write|wrote|respond\w*|comment\w*|react\w*)\b/.test(t)) {
     return { event: 1.4, aftermath: 1.4, actor: 1.1, technique: 1.1, term: 0.3, recommendation: 0.5, lesson: 0.6 };
   }
-  if (/^(how|what) (do|can|could|should|would|must) (i|we|you|one|orgs?|organi[sz]ations?|companies|admins?)\b/.test(t)) {
+  if (
+    /^(how|what) (do|can|could|should|would|must) (i|we|you|one|orgs?|organi[sz]ations?|companies|admins?)\b/.test(t)
+  ) {
     return { recommendation: 1.4, lesson: 1.2, event: 0.9 };
   }
   if (/^(who|whom|whose)\b/.test(t)) {
@@ -62,11 +64,22 @@ export function frameBoost(query: QueryAnalysis): Partial<Record<PassageKind, nu
   return {};
 }
 
+/**
+ * A question with one telling word, matched only in passing in a passage's text ("weather" in "weather-based
+ * naming scheme"), is not about that passage: its coverage is capped below the answer threshold.
+ */
+function incidental(query: QueryAnalysis, hit: SearchHit): boolean {
+  const content = contentConcepts(query);
+  if (content.length !== 1) return false;
+  const only = content[0] as (typeof content)[number];
+  return !only.terms.some((t) => hit.prominent.has(t.term));
+}
+
 function rankHits(query: QueryAnalysis, hits: SearchHit[]): Ranked[] {
   const top = hits[0]?.score ?? 1;
   return hits
     .map((hit) => {
-      const cov = coverage(query, hit);
+      const cov = incidental(query, hit) ? Math.min(coverage(query, hit), 0.5) : coverage(query, hit);
       return { hit, cov, rank: Math.sqrt(hit.score / top) * cov ** 1.5 };
     })
     .sort((a, b) => b.rank - a.rank);
@@ -107,7 +120,11 @@ export function searchAnswer(ask: Ask, query: QueryAnalysis, options: SearchAnsw
     return noneAnswer(kb, incident, ask.question, options.noneMessage);
   }
   // an answer that stands only on words we corrected is a guess: offer it as a choice instead
-  const solid = coverage(query, best.hit, query.concepts.filter((c) => !c.corrected));
+  const solid = coverage(
+    query,
+    best.hit,
+    query.concepts.filter((c) => !c.corrected),
+  );
   if (query.corrections.length > 0 && solid * totalWeight(query, false) < 0.45 * totalWeight(query, true)) {
     return clarify(ask, query, ranked);
   }
@@ -134,7 +151,10 @@ export function searchAnswer(ask: Ask, query: QueryAnalysis, options: SearchAnsw
   const lead = chosen[0] as Passage;
   const only = incidents.size === 1 ? kb.incident([...incidents][0] as string) : undefined;
   const sections: AnswerSection[] = [];
-  if (crossIncident && only) sections.push({ text: `From ${incidentName(only)} (${only.id}), not ${incident ? incidentName(incident) : 'the default incident'}:` });
+  if (crossIncident && only)
+    sections.push({
+      text: `From ${incidentName(only)} (${only.id}), not ${incident ? incidentName(incident) : 'the default incident'}:`,
+    });
   else if (labelled) sections.push({ text: 'From several incidents:' });
   sections.push({ items: made.items });
   const note = correctionsNote(query);
@@ -214,7 +234,9 @@ function clarify(ask: Ask, query: QueryAnalysis, ranked: Ranked[]): Answer {
     const s = suggestionFor(latest(kb, r.hit.passage));
     if (!guesses.includes(s)) guesses.push(s);
   }
-  const missed = query.concepts.filter((c) => !c.filler && ranked[0] && !c.terms.some((t) => ranked[0]?.hit.matched.has(t.term)));
+  const missed = query.concepts.filter(
+    (c) => !c.filler && ranked[0] && !c.terms.some((t) => ranked[0]?.hit.matched.has(t.term)),
+  );
   const unknownWords = missed.map((c) => `"${c.text}"`).slice(0, 3);
   return makeAnswer(kb, {
     kind: 'clarify',

@@ -17,6 +17,8 @@ export interface SearchHit {
   score: number;
   /** query terms this passage matched */
   matched: ReadonlySet<string>;
+  /** the matched terms that stand in its title or keywords, not only in passing in its text */
+  prominent: ReadonlySet<string>;
 }
 
 export interface SearchOptions {
@@ -63,15 +65,27 @@ export function createSearchIndex(passages: readonly Passage[], tokensOf?: (text
   mini.addAll(passages.map((p) => ({ id: p.n, title: p.title, text: p.text, keywords: p.keywords })));
   for (const p of passages) {
     const seen = new Set<string>();
+    const inTitle = new Set<string>();
+    const inKeywords = new Set<string>();
+    for (const token of tokenize(p.title)) {
+      const term = termOf(token);
+      if (term) inTitle.add(term);
+    }
+    for (const token of tokenize(p.keywords)) {
+      const term = termOf(token);
+      if (term) inKeywords.add(term);
+    }
     for (const field of [p.title, p.text, p.keywords]) {
       for (const token of tokenize(field)) {
         const term = termOf(token);
         if (term && !seen.has(term)) {
           seen.add(term);
           dfs.set(term, (dfs.get(term) ?? 0) + 1);
+          // document number × 4, plus 2 when the term is in the title, plus 1 when it is in the keywords
+          const entry = p.n * 4 + (inTitle.has(term) ? 2 : 0) + (inKeywords.has(term) ? 1 : 0);
           const list = postings.get(term);
-          if (list) list.push(p.n);
-          else postings.set(term, [p.n]);
+          if (list) list.push(entry);
+          else postings.set(term, [entry]);
         }
       }
     }
@@ -90,12 +104,12 @@ export function createSearchIndex(passages: readonly Passage[], tokensOf?: (text
       for (const t of terms) weights.set(t.term, Math.max(weights.get(t.term) ?? 0, t.weight));
       const { incidents, kinds, exclude, kindBoost } = options;
       const allowed = (p: Passage | undefined): p is Passage =>
-        !!p &&
-        (!incidents || incidents.has(p.incident)) &&
-        (!kinds || kinds.has(p.kind)) &&
-        (!exclude || !exclude.has(p.kind));
-      const own = [...weights].filter(([, w]) => w >= 1).map(([t]) => t);
-      const found = new Map<number, { score: number; matched: Set<string> }>();
+        !!p && (!incidents || incidents.has(p.incident)) && (!kinds || kinds.has(p.kind)) && !exclude?.has(p.kind);
+      // very common words ("microsoft" in a Microsoft incident) rank little: they go the cheap way, with synonyms
+      const common = Math.max(50, n * 0.2);
+      const own = [...weights].filter(([t, w]) => w >= 1 && (dfs.get(t) ?? 0) <= common).map(([t]) => t);
+      const ownSet = new Set(own);
+      const found = new Map<number, { score: number; matched: Set<string>; prominent: Set<string> }>();
       if (own.length > 0) {
         // the asker's own words: BM25 in minisearch, one pass over one query string, prefixes for longer words
         const results = mini.search(own.join(' '), {
@@ -107,24 +121,35 @@ export function createSearchIndex(passages: readonly Passage[], tokensOf?: (text
           weights: { fuzzy: 0.3, prefix: 0.4 },
           filter: incidents || exclude || kinds ? (r) => allowed(passages[r.id as number]) : undefined,
         });
-        for (const r of results) found.set(r.id as number, { score: r.score, matched: new Set(r.queryTerms) });
+        for (const r of results) {
+          const prominent = new Set<string>();
+          for (const [docTerm, fields] of Object.entries(r.match)) {
+            if (!fields.includes('title') && !fields.includes('keywords')) continue;
+            for (const q of r.queryTerms) if (docTerm.startsWith(q)) prominent.add(q);
+          }
+          found.set(r.id as number, { score: r.score, matched: new Set(r.queryTerms), prominent });
+        }
       }
-      // synonyms: looked up in the postings and scored by rarity at their lower weight (cheaper than asking
+      // synonyms and common words: looked up in the postings and scored by rarity and weight (cheaper than asking
       // minisearch for dozens of extra terms)
       for (const [term, weight] of weights) {
-        if (weight >= 1) continue;
+        if (ownSet.has(term)) continue;
         const docs = postings.get(term);
         if (!docs) continue;
-        const add = weight * idfOf(docs.length) * SYNONYM_SCALE;
-        for (const doc of docs) {
+        const base = weight * idfOf(docs.length) * SYNONYM_SCALE;
+        for (const posting of docs) {
+          const doc = posting >> 2;
+          const add = posting & 2 ? base * TITLE_BOOST : base;
+          const prominent = (posting & 3) !== 0;
           const entry = found.get(doc);
           if (entry) {
             if (!entry.matched.has(term)) {
               entry.matched.add(term);
               entry.score += add;
+              if (prominent) entry.prominent.add(term);
             }
           } else if (allowed(passages[doc])) {
-            found.set(doc, { score: add, matched: new Set([term]) });
+            found.set(doc, { score: add, matched: new Set([term]), prominent: new Set(prominent ? [term] : []) });
           }
         }
       }
@@ -132,7 +157,12 @@ export function createSearchIndex(passages: readonly Passage[], tokensOf?: (text
       for (const [doc, entry] of found) {
         const passage = passages[doc];
         if (!passage) continue;
-        hits.push({ passage, score: entry.score * (kindBoost?.[passage.kind] ?? 1), matched: entry.matched });
+        hits.push({
+          passage,
+          score: entry.score * (kindBoost?.[passage.kind] ?? 1),
+          matched: entry.matched,
+          prominent: entry.prominent,
+        });
       }
       hits.sort((a, b) => b.score - a.score || a.passage.n - b.passage.n);
       return hits.slice(0, options.limit ?? 20);
@@ -142,3 +172,5 @@ export function createSearchIndex(passages: readonly Passage[], tokensOf?: (text
 
 /** A synonym match counts about as much as a plain word match of the same rarity, times its weight. */
 const SYNONYM_SCALE = 2;
+/** A word in a passage's title says more than one in its text (as the index's field boost). */
+const TITLE_BOOST = 2;

@@ -2,8 +2,9 @@
  * Synonym groups from `data/synonyms.yaml`, matched against the words of a question. A match can be a phrase
  * ("outlook on the web") or one word in any inflection ("revoking" meets "revoked" through its stem).
  */
-import { searchTerms, words } from './tokenize.js';
+
 import { stem } from './stem.js';
+import { searchTerms, words } from './tokenize.js';
 
 export interface SynonymTable {
   groups: readonly string[][];

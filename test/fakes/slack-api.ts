@@ -61,6 +61,7 @@ export interface FakeSlackApi {
   close(): Promise<void>;
 }
 
+/** The workspace and bot user the fake's `auth.test` and `users.info` answer with. */
 export const FAKE_TEAM = 'T000TEST';
 export const FAKE_BOT_USER = 'U0BOT0001';
 

@@ -15,14 +15,30 @@ describe('toAnswerJson', () => {
   it('has exactly the contract keys', () => {
     const json = toAnswerJson(ask('timeline'));
     expect(Object.keys(json).sort()).toEqual(
-      ['kind', 'intent', 'incident', 'confidence', 'title', 'text', 'facts', 'sources', 'suggestions', 'more', 'kbVersion'].sort(),
+      [
+        'kind',
+        'intent',
+        'incident',
+        'confidence',
+        'title',
+        'text',
+        'facts',
+        'sources',
+        'suggestions',
+        'more',
+        'kbVersion',
+      ].sort(),
     );
     expect(json).toMatchObject({ kind: 'answer', intent: 'timeline', incident: 'alpha-2023', kbVersion: 'fixture-1' });
   });
   it('gives facts with ISO dates and sources with url and publisher', () => {
     const json = toAnswerJson(ask('when was it detected'));
     expect(json.facts[0]).toMatchObject({ id: 'e-detected', date: '2023-04-10', sources: ['s-vendor', 's-gov'] });
-    expect(json.sources[0]).toMatchObject({ id: 's-vendor', publisher: 'Alpha Cloud', url: 'https://example.com/s-vendor' });
+    expect(json.sources[0]).toMatchObject({
+      id: 's-vendor',
+      publisher: 'Alpha Cloud',
+      url: 'https://example.com/s-vendor',
+    });
   });
   it('carries corrections on the facts that make them', () => {
     const fact = toAnswerJson(ask('when was the key revoked')).facts[0];

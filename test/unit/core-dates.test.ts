@@ -43,7 +43,10 @@ describe('findDateRange', () => {
     expect(findDateRange('2023-05-01..2023-06-30', {})?.range).toMatchObject({ from: '2023-05-01', to: '2023-06-30' });
   });
   it('reads month ranges and day-month orders', () => {
-    expect(findDateRange('between may and july 2023', opts)?.range).toMatchObject({ from: '2023-05-01', to: '2023-07-31' });
+    expect(findDateRange('between may and july 2023', opts)?.range).toMatchObject({
+      from: '2023-05-01',
+      to: '2023-07-31',
+    });
     expect(findDateRange('16 june 2023', {})?.range.from).toBe('2023-06-16');
     expect(findDateRange('june 16th', opts)?.range.from).toBe('2023-06-16');
   });

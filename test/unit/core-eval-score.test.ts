@@ -1,7 +1,7 @@
 // `breachbot eval` scoring: expect/any/all matched against title, text, fact texts and dates.
 import { describe, expect, it } from 'vitest';
-import type { Answer } from '../../src/core/answer.js';
 import { evaluate, parseCases, scoreCase } from '../../src/cli/eval.js';
+import type { Answer } from '../../src/core/answer.js';
 import { fixtureKb } from '../fixtures/core-kb.js';
 
 const answer = (over: Partial<Answer>): Answer => ({

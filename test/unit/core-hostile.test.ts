@@ -20,7 +20,7 @@ const HOSTILE: Array<[string, string]> = [
   ['Slack mention only', '<@U0123ABCD>'],
   ['Slack special mentions', '<!channel> <!here> <!subteam^S123|@team> timeline'],
   ['only punctuation', '?!?!...;;;'],
-  ['regex metacharacters', '.*+?^${}()|[]\\ (((( [[[['],
+  ['regex metacharacters', `.*+?^$${'{}'}()|[]\\ (((( [[[[`],
   ['HTML', '<script>alert(1)</script><img src=x onerror=alert(1)>'],
   ['SQL', "'; DROP TABLE subscriptions; --"],
   ['right-to-left and zero-width', '\u202Etimeline\u200B\u200D'],

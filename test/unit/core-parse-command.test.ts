@@ -64,7 +64,11 @@ describe('parseCommand: arguments and pages', () => {
   });
   it('reads a trailing page number', () => {
     expect(parse('timeline page 3')).toMatchObject({ type: 'timeline', page: 3 });
-    expect(parse('timeline july 2023 page 2')).toMatchObject({ type: 'timeline', page: 2, range: { from: '2023-07-01' } });
+    expect(parse('timeline july 2023 page 2')).toMatchObject({
+      type: 'timeline',
+      page: 2,
+      range: { from: '2023-07-01' },
+    });
   });
   it('leaves everything else as a question', () => {
     expect(parse('when was it detected?')).toMatchObject({ type: 'question', text: 'when was it detected?' });
@@ -114,7 +118,9 @@ describe('parseCommand: digest', () => {
   it('explains an invalid digest command with an example', () => {
     const command = parse('digest daily 25:00');
     expect(command).toMatchObject({ type: 'digest', action: 'invalid' });
-    expect(command.type === 'digest' && command.action === 'invalid' ? command.error : '').toContain('digest daily 09:00');
+    expect(command.type === 'digest' && command.action === 'invalid' ? command.error : '').toContain(
+      'digest daily 09:00',
+    );
   });
 });
 

@@ -175,7 +175,24 @@ describe('respond: several incidents', () => {
     expect(respond(empty, parseCommand('help', empty), { now }).kind).toBe('answer');
   });
   it('the default incident follows the data, then storm-0558, then the first', () => {
-    expect(createKnowledgeBase(fixtureData({ defaultIncident: 'beta-breach' })).defaultIncident?.id).toBe('beta-breach');
+    expect(createKnowledgeBase(fixtureData({ defaultIncident: 'beta-breach' })).defaultIncident?.id).toBe(
+      'beta-breach',
+    );
     expect(createKnowledgeBase(fixtureData({ defaultIncident: undefined })).defaultIncident?.id).toBe('alpha-2023');
+  });
+});
+
+describe('createKnowledgeBase: lazy', () => {
+  it('answers the same with the search structures built on first use', () => {
+    const lazy = createKnowledgeBase(fixtureData(), { lazy: true });
+    for (const q of ['timeline', 'when was it detected', 'what is wm', 'betapas timeline', 'weather']) {
+      const a = respond(lazy, parseCommand(q, lazy), { now });
+      const b = ask(q);
+      expect({ kind: a.kind, title: a.title, facts: factIds(a) }, q).toEqual({
+        kind: b.kind,
+        title: b.title,
+        facts: factIds(b),
+      });
+    }
   });
 });

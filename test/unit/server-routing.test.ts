@@ -47,6 +47,8 @@ describe('server', () => {
     const wrong = await fetch(`${server.url}/healthz`, { method: 'POST' });
     expect(wrong.status).toBe(405);
     expect(wrong.headers.get('allow')).toBe('GET');
+    const head = await fetch(`${server.url}/healthz`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
   });
 
   it('echoes a safe request id and makes one up otherwise', async () => {

@@ -59,3 +59,14 @@ describe('activityToInbound', () => {
     expect(activityToInbound(asActivity(activity))?.text.length).toBeLessThanOrEqual(2000);
   });
 });
+
+describe('rich-text messages', () => {
+  it('drops the HTML tags Teams wraps formatted text in', () => {
+    const activity = teamsActivity({
+      text: '<p><at>breachbot</at> <b>timeline</b> july 2023</p>',
+      serviceUrl,
+      entities: [mention(BOT)],
+    });
+    expect(activityToInbound(asActivity(activity))?.text).toBe('timeline july 2023');
+  });
+});
