@@ -1,5 +1,5 @@
 /**
- * The load generator for `bench/slack.ts`, run in a worker thread so it does not share the server's event loop:
+ * The load generator for `bench/slack.ts`, run in its own process so it does not share the server's event loop:
  * `concurrency` keep-alive clients POST signed Slack requests to one URL on loopback for a fixed time, after a
  * warm-up, and report throughput, latencies and errors.
  */

@@ -1,9 +1,11 @@
 /**
  * Teams HTTP benchmark: message activities (commands and free-text questions) at concurrency 50 on loopback,
  * answered by (1) the full breachbot server (botbuilder → parseCommand → respond → Adaptive Card → reply POSTed
- * to a local Bot Connector sink) and (2) a bare botbuilder bot that replies with a fixed text to the same sink.
- * A request counts when the bot answered 200, i.e. after its reply reached the sink. Target: breachbot ≥ 80% of
- * the bare bot's throughput, zero errors.
+ * to a local Bot Connector sink), (2) the same with the adapter's answer memo off, (3) a bare botbuilder bot that
+ * replies with a fixed text to the same sink, and (4) that bare bot replying with a fixed breachbot card. The
+ * servers take turns in short interleaved rounds so a busy machine slows all of them alike. A request counts when
+ * the bot answered 200, i.e. after its reply reached the sink. Target: breachbot ≥ 80% of the bare text bot's
+ * throughput, zero errors.
  *
  * Run alone: `npm run build && node dist/bench/teams.js`.
  */
@@ -25,13 +27,7 @@ import { loadKnowledgeBase } from '../src/kb/load.js';
 import { createLogger } from '../src/logger.js';
 import { createServer } from '../src/server.js';
 import { startFakeConnector } from '../test/fakes/bot-connector.js';
-
-/** Same shape as `bench/report.ts`'s section. */
-export interface BenchSection {
-  title: string;
-  rows: Array<Record<string, string | number>>;
-  notes?: string[];
-}
+import type { BenchSection } from './report.js';
 
 const QUESTIONS = [
   'timeline',
@@ -197,9 +193,9 @@ const merge = (a: LoadResult | undefined, b: LoadResult): LoadResult =>
 export async function run(
   options: { durationMs?: number; warmupMs?: number; rounds?: number } = {},
 ): Promise<BenchSection> {
-  const rounds = options.rounds ?? 3;
+  const rounds = options.rounds ?? 6;
   const durationMs = options.durationMs ?? Math.round(6000 / rounds);
-  const warmupMs = options.warmupMs ?? 700;
+  const warmupMs = options.warmupMs ?? 400;
   const sink = await startFakeConnector({ record: false });
   const dataDirs: string[] = [];
   const job = (url: string): LoadJob => ({

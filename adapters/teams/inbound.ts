@@ -82,9 +82,10 @@ export function isPersonal(activity: Partial<Activity>): boolean {
 
 /**
  * Turns a message activity into the shared inbound shape, or `undefined` when the bot should stay quiet
- * (a channel or group message that does not mention it).
+ * (its own message, or a channel or group message that does not mention it).
  */
 export function activityToInbound(activity: Partial<Activity>): Inbound | undefined {
+  if (activity.from?.id !== undefined && activity.from.id === activity.recipient?.id) return undefined;
   const ask = submittedAsk(activity);
   if (ask === undefined && !isPersonal(activity) && !mentionsBot(activity)) return undefined;
   return {

@@ -68,7 +68,7 @@ const SUMMARY =
 const LISTS: Array<[ListIntent, RegExp]> = [
   [
     'actor',
-    /\bwho (did (it|this|that)|was behind|is behind|were behind|are behind|s behind|is responsible|was responsible|were responsible|hacked (us|them|microsoft)|attacked|carried (it |this )?out|perpetrated|conducted|are the (attackers|hackers)|were the (attackers|hackers)|was it|is it)\b|\b(threat actor|attribution|attributed|nation[- ]state|which (group|actor|country|nation|apt|hackers?)|what (group|actor|country|apt|kind of hackers?)|(is|was) it china|china behind|chinese hackers|behind (it|this|the (attack|hack|breach|intrusion)))\b|^(actor|attacker|attackers|hackers?|culprit|perpetrator|who did it)$/,
+    /\bwho (did (it|this|that)|was behind|is behind|were behind|are behind|s behind|is responsible|was responsible|were responsible|hacked (us|them|microsoft)|attacked|carried (it |this )?out|perpetrated|conducted|are the (attackers|hackers)|were the (attackers|hackers)|was it|is it)\b|\b(threat actor|attribution|attributed|nation[- ]state|which (group|actor|country|nation|apt|hackers?)|what (group|actor|country|apt|kind of hackers?)|(is|was) it china|china behind|chinese hackers|behind (it|this|the (attack|hack|breach|intrusion)))\b|^(actor|attacker|attackers|hackers?|culprit|perpetrator|who did it)$|\b(actor|group|attackers?|hackers?|apt)\b.*\b(other names?|aliases|aka|also known as|called now|new name|renamed)\b|\b(other names?|aliases|aka|also known as)\b.*\b(actor|group|attackers?|hackers?|storm-?0558)\b/,
   ],
   [
     'victims',
@@ -114,6 +114,8 @@ export function classify(text: string, raw: string, incident: Incident | undefin
   if (SUMMARY.test(t)) return { intent: 'summary' };
   if (DURATION.test(t)) return { intent: 'duration' };
   if (WHEN.test(t)) return { intent: 'when' };
+  const relative = incident ? relativeToKeyDate(t, incident) : undefined;
+  if (relative) return { intent: 'timeline', range: relative };
   const date = findDateRange(t, { yearForMonth: incident ? yearForMonth(incident) : undefined });
   if (date) {
     const rest = t.replace(date.matched, ' ').replace(/\s+/g, ' ').trim();
@@ -136,9 +138,35 @@ export function classify(text: string, raw: string, incident: Incident | undefin
     return { intent: 'define', subject: define[1] };
   const who = WHO_IS.exec(t);
   if (who?.[1] && !LISTS[0]?.[1].test(t) && !LISTS[1]?.[1].test(t)) return { intent: 'who-is', subject: who[1] };
-  if (FIGURES.test(t)) return { intent: 'figures' };
+  if (FIGURES.test(t)) {
+    // "how many IPs are in the IOCs" counts indicators, not victims
+    if (LISTS.find(([name]) => name === 'indicators')?.[1].test(t)) return { intent: 'list', list: 'indicators' };
+    return { intent: 'figures' };
+  }
   for (const [list, re] of LISTS) if (re.test(t)) return { intent: 'list', list };
   return { intent: 'search' };
+}
+
+const KEY_DATE_NOUNS: Array<[RegExp, keyof Incident['dates']]> = [
+  [/^(the )?(disclosure|announcement|public disclosure|it (was|went) public|microsoft disclosed it)$/, 'disclosed'],
+  [/^(the )?(detection|discovery|it was (detected|discovered|found))$/, 'detected'],
+  [/^(the )?(start|beginning|attack began|intrusion began|first access|attack|intrusion|breach|hack)$/, 'start'],
+];
+
+/** "what happened after the disclosure", "events before the detection": a range from one of the key dates. */
+function relativeToKeyDate(text: string, incident: Incident): DateRange | undefined {
+  const m = /\b(before|after|since|prior to|following|until)\s+(.+?)\s*$/.exec(text);
+  if (!m?.[1] || !m[2] || !HAPPENED.test(text.slice(0, m.index))) return undefined;
+  const key = KEY_DATE_NOUNS.find(([re]) => re.test(m[2] as string))?.[1];
+  const date = key ? incident.dates[key] : undefined;
+  if (!date) return undefined;
+  const day = (iso: string, delta: number) =>
+    new Date(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) + delta * 86_400_000).toISOString().slice(0, 10);
+  const label = `${m[1]} the ${key === 'disclosed' ? 'disclosure' : key === 'detected' ? 'detection' : 'start'} (${date})`;
+  if (m[1] === 'before' || m[1] === 'prior to' || m[1] === 'until') {
+    return { from: '1900-01-01', to: day(date, m[1] === 'until' ? 0 : -1), label };
+  }
+  return { from: m[1] === 'since' ? date.slice(0, 10) : day(date, 1), to: '2199-12-31', label };
 }
 
 /** The list intent a single word or phrase names ("status", "the iocs"), for "what is the status". */

@@ -17,7 +17,7 @@ export const KEY_DATE_WORDS: Record<KeyDate, RegExp> = {
   detected:
     /\b(detect\w*|discover\w*|notic\w*|spott\w*|caught|catch|found( out)?|identif\w*|flagg\w*|learn(ed)? (of|about)|first reported)\b/,
   disclosed:
-    /\b(disclos\w*|announc\w*|reveal\w*|publish\w*|made public|go public|went public|publicly|public|confirm\w*|told the public|break the news)\b/,
+    /\b(disclos\w*|announc\w*|reveal\w*|publish\w*|came out|come out|broke|made the news|made public|go public|went public|publicly|public|confirm\w*|told the public|break the news)\b/,
   end: /\b(end|ends|ended|stop|stopped|over|finish\w*|contain\w*|cut off|shut down|last access)\b/,
 };
 

@@ -18,6 +18,8 @@ export interface Concept {
   own: string[];
   /** own terms plus synonyms, weighted */
   terms: WeightedTerm[];
+  /** terms that each meet the concept on their own: its synonym group's one-word members */
+  members: string[];
   /** share of the coverage this concept carries */
   weight: number;
   /** the word was a typo we corrected */
@@ -113,6 +115,8 @@ function mergeSynonymous(concepts: Concept[]): void {
     const keep = concepts[first] as Concept;
     keep.text = `${keep.text} ${c.text}`;
     for (const t of c.own) if (!keep.own.includes(t)) keep.own.push(t);
+    // either word meets the merged concept
+    for (const t of [...c.own, ...keep.own]) if (!keep.members.includes(t)) keep.members.push(t);
     for (const t of c.terms) {
       const same = keep.terms.find((k) => k.term === t.term);
       if (same) same.weight = Math.max(same.weight, t.weight);
@@ -133,7 +137,9 @@ function makeConcept(
   corrected: boolean,
   group?: number,
 ): Concept {
-  const terms: WeightedTerm[] = own.map((term) => ({ term, weight: 1 }));
+  const weak = !filler && group === undefined && text.split(' ').every((w) => WEAK_WORDS.has(w));
+  // a general word ("make", "data") searches at a low weight, like a synonym
+  const terms: WeightedTerm[] = own.map((term) => ({ term, weight: weak ? 0.35 : 1 }));
   for (const term of groupTerms) {
     if (!own.includes(term)) terms.push({ term, weight: filler ? SYNONYM_WEIGHT * 0.6 : SYNONYM_WEIGHT });
   }
@@ -141,9 +147,9 @@ function makeConcept(
   const unknown = known.length === 0;
   const ownIdf = Math.max(0, ...own.filter((t) => kb.index.df(t) > 0).map((t) => kb.index.idf(t)));
   const rarity = ownIdf > 0 ? ownIdf / kb.index.maxIdf : 0.6;
-  const weak = !filler && group === undefined && text.split(' ').every((w) => WEAK_WORDS.has(w));
   const weight = filler ? 0.3 : weak ? 0.35 : unknown ? 1 : 0.5 + 0.5 * Math.min(1, rarity);
-  return { text, own, terms, weight, corrected, filler, unknown, weak, group };
+  const members = [...groupTerms, ...(own.length === 1 ? own : [])];
+  return { text, own, terms, members, weight, corrected, filler, unknown, weak, group };
 }
 
 /** Share (0..1) of the question's concepts that a passage matched, weighted by how telling each concept is.
@@ -155,9 +161,14 @@ export function coverage(query: QueryAnalysis, hit: SearchHit, only?: readonly C
     total += c.weight;
     const matched = c.terms.filter((t) => hit.matched.has(t.term));
     if (matched.length === 0) continue;
-    const ownMatch = c.own.some((t) => hit.matched.has(t));
-    if (!ownMatch && matched.every((t) => query.concepts.some((o) => o !== c && o.own.includes(t.term)))) continue;
-    got += c.weight * (ownMatch ? 1 : 0.85) * (c.corrected ? 0.8 : 1);
+    const ownHits = c.own.filter((t) => hit.matched.has(t)).length;
+    if (ownHits === 0 && matched.every((t) => query.concepts.some((o) => o !== c && o.own.includes(t.term)))) continue;
+    // a one-word member of the concept's synonym group meets it ("wyden" for "senator wyden"); otherwise a
+    // phrase is met in part ("commerce department" by "department" alone is half met)
+    const member = c.members.filter((t) => hit.matched.has(t));
+    const memberCredit = member.some((t) => c.own.includes(t)) ? 1 : member.length > 0 ? 0.85 : 0;
+    const credit = Math.max(c.own.length > 0 ? ownHits / c.own.length : 0, memberCredit);
+    got += c.weight * credit * (c.corrected ? 0.8 : 1);
   }
   return total === 0 ? 0 : got / total;
 }

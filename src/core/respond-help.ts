@@ -8,16 +8,21 @@ export function respondHelp(ask: Ask, message?: string): Answer {
   const { kb, incident } = ask;
   const name = incident ? incidentName(incident) : 'the loaded incidents';
   const ip = incident?.indicators.find((i) => i.type === 'ip');
-  const term = incident?.glossary[0];
+  // a term the first recommendation names ("MailItemsAccessed"), else a short one
+  const advice = incident?.recommendations[0];
+  const term =
+    incident?.glossary.find((g) => advice && `${advice.title} ${advice.lookFor ?? ''}`.includes(g.term)) ??
+    incident?.glossary.find((g) => g.term.length <= 20 && !g.term.includes('('));
   const others = kb.incidents.length - 1;
   const intro =
     kb.incidents.length === 0
       ? 'No incidents are loaded yet, so there is nothing to answer from.'
       : `I answer questions about ${incident?.title ?? name}${others > 0 ? ` and ${others} other incident${others === 1 ? '' : 's'} (\`incidents\`)` : ''}, from a curated knowledge base where every fact cites its source.`;
+  const person = incident?.victims.find((v) => v.kind === 'person' && v.role && v.role.length <= 40);
   const examples = [
     'when was it detected?',
     'how long until it was disclosed?',
-    'was the commerce secretary affected?',
+    person?.role ? `was the ${person.role.replace(/^(US|U\.S\.)\s+/, '').toLowerCase()} affected?` : 'who was affected?',
     term ? `what is ${term.term}?` : 'what was stolen?',
     ip ? `is ${defang(ip.value)} linked to this?` : 'who did it?',
   ];

@@ -47,7 +47,9 @@ function statements(
   const facts: Answer['facts'] = [];
   if (headline && page.page === 1) {
     const made = factsAndItems(kb, [headline]);
+    const aliases = kind === 'actor' ? (incident.attribution?.aliases ?? []) : [];
     sections.push({ text: made.facts[0]?.text });
+    if (aliases.length > 0) sections.push({ text: `Also known as: ${aliases.join(', ')}.` });
     facts.push(...made.facts);
   }
   const made = factsAndItems(kb, page.items);

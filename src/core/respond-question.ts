@@ -84,7 +84,7 @@ function mentionedIncident(ask: Ask, query: QueryAnalysis): Incident | undefined
 function unknownIncidentPrefix(ask: Ask, query: QueryAnalysis): Answer | undefined {
   const [first, second, ...rest] = query.words;
   if (!first || !second || rest.length > 3 || ask.named) return undefined;
-  if (!commandWord(second) || commandWord(first) || isStopWord(first) || ask.kb.lexicon.has(first)) return undefined;
+  if (isStopWord(first) || ask.kb.lexicon.has(first) || !commandWord(second) || commandWord(first)) return undefined;
   const known = ask.kb.incidents.map((i) => `\`${i.id}\``).join(', ');
   return noneAnswer(
     ask.kb,
@@ -113,9 +113,24 @@ function define(ask: Ask, query: QueryAnalysis, subject: string): Answer {
   const list = listIntentOf(subject) ?? statusLike(subject);
   if (list === 'timeline') return respondTimeline(ask, {}, 0.9);
   if (list) return listAnswer(ask, query, list, true);
-  const term = findTerm(ask, subject);
+  const term = findTerm(ask, subject) ?? termNamedIn(ask, subject);
   if (term) return respondTerm(ask, term);
   return whoIs(ask, query, subject);
+}
+
+/** "what's the big deal with MailItemsAccessed": the one glossary term named word for word inside the subject. */
+function termNamedIn(ask: Ask, subject: string): Passage | undefined {
+  const incident = ask.incident;
+  if (!incident) return undefined;
+  const words = normalizeName(subject).split(' ');
+  const found = new Set<string>();
+  for (let n = 1; n <= 4; n++) {
+    for (let i = 0; i + n <= words.length; i++) {
+      const id = ask.kb.glossaryNames(incident.id).exact(words.slice(i, i + n).join(' '));
+      if (id) found.add(id);
+    }
+  }
+  return found.size === 1 ? ask.kb.passage(incident.id, [...found][0] as string) : undefined;
 }
 
 /** "what's the latest", "what are the sources for this": list intents that read like a definition question. */
@@ -217,18 +232,20 @@ function rankedAftermath(ask: Ask): Passage[] | undefined {
 
 function listAnswer(ask: Ask, query: QueryAnalysis, list: ListIntent, plain = false): Answer {
   if (list === 'indicators' || list === 'status' || list === 'sources' || plain) return fullList(ask, list, 0.9);
-  const subject = subjectConcepts(ask, query, TRIGGERS[list]);
+  // "who else was targeted besides the State Department": what follows "besides" is not the subject
+  const excluding = /\b(besides|other than|apart from|aside from|except|excluding)\b/.test(query.text);
+  const subject = excluding ? [] : subjectConcepts(ask, query, TRIGGERS[list]);
   if (subject.length === 0) return fullList(ask, list, 0.9);
   const boost: Partial<Record<Passage['kind'], number>> =
     list === 'victims'
-      ? { victim: 1.6 }
+      ? { victim: 1.3 }
       : list === 'logging'
-        ? { recommendation: 1.6, lesson: 1.2 }
+        ? { recommendation: 1.3, lesson: 1.1 }
         : list === 'actor'
-          ? { actor: 1.6 }
+          ? { actor: 1.3 }
           : list === 'aftermath'
-            ? { aftermath: 1.6 }
-            : { technique: 1.6 };
+            ? { aftermath: 1.3 }
+            : { technique: 1.3 };
   return searchAnswer(ask, query, { intent: list, kindBoost: boost, fallback: () => fullList(ask, list, 0.6) });
 }
 

@@ -154,10 +154,14 @@ function overview(ask: Ask, incident: Incident, events: Passage[], confidence: n
 /** The filter as command text that parses back to the same filter. */
 function requestText(request: TimelineRequest, ask: Ask): string {
   const parts: string[] = [];
-  if (request.range) {
-    const again = findDateRange(request.range.label, {});
-    const same = again && again.range.from === request.range.from && again.range.to === request.range.to;
-    parts.push(same ? request.range.label.toLowerCase() : `${request.range.from}..${request.range.to}`);
+  const range = request.range;
+  if (range) {
+    const again = findDateRange(range.label, {});
+    const same = again && again.range.from === range.from && again.range.to === range.to;
+    if (same) parts.push(range.label.toLowerCase());
+    else if (range.to >= '2199') parts.push(`since ${range.from}`);
+    else if (range.from <= '1900-01-01') parts.push(`before ${addDays(range.to, 1)}`);
+    else parts.push(`${range.from}..${range.to}`);
   }
   if (request.words) parts.push(request.words);
   void ask;

@@ -38,7 +38,12 @@ export function respondWhen(ask: Ask, query: QueryAnalysis): Answer | undefined 
   const keyEvent = key
     ? scored.find((s) => s.cov >= best.cov - 0.1 && s.hit.passage.date === incident.dates[key])
     : undefined;
-  const top = latest(kb, (keyEvent ?? best).hit.passage);
+  // "when did X start" wants the first of several matching events, "when did X end" the last
+  const near = scored.filter((s) => s.cov >= best.cov - 0.05 && s.hit.passage.date);
+  const byDate = [...near].sort((a, b) => ((a.hit.passage.date ?? '') < (b.hit.passage.date ?? '') ? -1 : 1));
+  const milestone = near.find((s) => isMilestone(s.hit.passage));
+  const ordinal = keys.includes('start') ? byDate[0] : keys.includes('end') ? byDate.at(-1) : undefined;
+  const top = latest(kb, (keyEvent ?? milestone ?? ordinal ?? best).hit.passage);
   const others = scored
     .filter((s) => s.hit.passage !== top && latest(kb, s.hit.passage) !== top && s.cov >= best.cov - 0.15)
     .map((s) => latest(kb, s.hit.passage))
@@ -86,5 +91,8 @@ export function keyDateAnswer(ask: Ask, key: KeyDate, confidence = 0.95): Answer
     question: ask.question,
   });
 }
+
+/** Events the knowledge base marks as milestones win ties: they are what "when did …" usually means. */
+const isMilestone = (p: Passage) => p.ref.kind === 'event' && p.ref.item.tags.includes('milestone');
 
 const firstWords = (text: string) => text.split(/\s+/).slice(0, 10).join(' ');

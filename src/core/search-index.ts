@@ -62,6 +62,8 @@ export function createSearchIndex(passages: readonly Passage[], tokensOf?: (text
   });
   const dfs = new Map<string, number>();
   const postings = new Map<string, number[]>();
+  /** per passage: term → 2 when in the title, + 1 when in the keywords */
+  const docTerms: Array<Map<string, number>> = [];
   mini.addAll(passages.map((p) => ({ id: p.n, title: p.title, text: p.text, keywords: p.keywords })));
   for (const p of passages) {
     const seen = new Set<string>();
@@ -82,7 +84,14 @@ export function createSearchIndex(passages: readonly Passage[], tokensOf?: (text
           seen.add(term);
           dfs.set(term, (dfs.get(term) ?? 0) + 1);
           // document number × 4, plus 2 when the term is in the title, plus 1 when it is in the keywords
-          const entry = p.n * 4 + (inTitle.has(term) ? 2 : 0) + (inKeywords.has(term) ? 1 : 0);
+          const flags = (inTitle.has(term) ? 2 : 0) + (inKeywords.has(term) ? 1 : 0);
+          const entry = p.n * 4 + flags;
+          let terms = docTerms[p.n];
+          if (!terms) {
+            terms = new Map();
+            docTerms[p.n] = terms;
+          }
+          terms.set(term, flags);
           const list = postings.get(term);
           if (list) list.push(entry);
           else postings.set(term, [entry]);
@@ -103,23 +112,30 @@ export function createSearchIndex(passages: readonly Passage[], tokensOf?: (text
       const weights = new Map<string, number>();
       for (const t of terms) weights.set(t.term, Math.max(weights.get(t.term) ?? 0, t.weight));
       const { incidents, kinds, exclude, kindBoost } = options;
-      const allowed = (p: Passage | undefined): p is Passage =>
-        !!p && (!incidents || incidents.has(p.incident)) && (!kinds || kinds.has(p.kind)) && !exclude?.has(p.kind);
-      // very common words ("microsoft" in a Microsoft incident) rank little: they go the cheap way, with synonyms
+      const allowed = (doc: number): boolean => {
+        const p = passages[doc];
+        return (
+          !!p && (!incidents || incidents.has(p.incident)) && (!kinds || kinds.has(p.kind)) && !exclude?.has(p.kind)
+        );
+      };
+      // very common words ("microsoft" in a Microsoft incident) say little about which passage is meant: they are
+      // checked on the candidates the other words found, not walked through every passage
       const common = Math.max(50, n * 0.2);
-      const own = [...weights].filter(([t, w]) => w >= 1 && (dfs.get(t) ?? 0) <= common).map(([t]) => t);
+      const isCommon = (t: string) => (dfs.get(t) ?? 0) > common;
+      const own = [...weights].filter(([t, w]) => w >= 1 && !isCommon(t)).map(([t]) => t);
       const ownSet = new Set(own);
-      const found = new Map<number, { score: number; matched: Set<string>; prominent: Set<string> }>();
+      const found = new Map<number, Candidate>();
       if (own.length > 0) {
-        // the asker's own words: BM25 in minisearch, one pass over one query string, prefixes for longer words
+        // the asker's own words: BM25 in minisearch, one pass over one query string; prefixes ("recommend" →
+        // "recommendat") only for words rare as typed
         const results = mini.search(own.join(' '), {
           combineWith: 'OR',
           tokenize: (q: string) => q.split(' '),
           processTerm: (t: string) => t,
-          prefix: (term: string) => term.length >= 5 && !/\d/.test(term),
+          prefix: (term: string) => term.length >= 5 && (dfs.get(term) ?? 0) <= 2 && !/\d/.test(term),
           fuzzy: false,
           weights: { fuzzy: 0.3, prefix: 0.4 },
-          filter: incidents || exclude || kinds ? (r) => allowed(passages[r.id as number]) : undefined,
+          filter: incidents || exclude || kinds ? (r) => allowed(r.id as number) : undefined,
         });
         for (const r of results) {
           const prominent = new Set<string>();
@@ -130,26 +146,31 @@ export function createSearchIndex(passages: readonly Passage[], tokensOf?: (text
           found.set(r.id as number, { score: r.score, matched: new Set(r.queryTerms), prominent });
         }
       }
-      // synonyms and common words: looked up in the postings and scored by rarity and weight (cheaper than asking
-      // minisearch for dozens of extra terms)
+      const walk = (term: string, weight: number) => {
+        const docs = postings.get(term);
+        if (!docs) return;
+        const base = weight * idfOf(docs.length) * SYNONYM_SCALE;
+        for (const posting of docs) addMatch(found, posting >> 2, term, base, posting & 3, allowed);
+      };
+      // synonyms: looked up in the postings and scored by rarity and weight (cheaper than asking minisearch for
+      // dozens of extra terms)
+      const commonTerms: Array<[string, number]> = [];
       for (const [term, weight] of weights) {
         if (ownSet.has(term)) continue;
-        const docs = postings.get(term);
-        if (!docs) continue;
-        const base = weight * idfOf(docs.length) * SYNONYM_SCALE;
-        for (const posting of docs) {
-          const doc = posting >> 2;
-          const add = posting & 2 ? base * TITLE_BOOST : base;
-          const prominent = (posting & 3) !== 0;
-          const entry = found.get(doc);
-          if (entry) {
-            if (!entry.matched.has(term)) {
-              entry.matched.add(term);
-              entry.score += add;
-              if (prominent) entry.prominent.add(term);
-            }
-          } else if (allowed(passages[doc])) {
-            found.set(doc, { score: add, matched: new Set([term]), prominent: new Set(prominent ? [term] : []) });
+        if (isCommon(term)) commonTerms.push([term, weight]);
+        else walk(term, weight);
+      }
+      if (found.size === 0) for (const [term, weight] of commonTerms) walk(term, weight);
+      else {
+        for (const [doc, entry] of found) {
+          const terms = docTerms[doc];
+          if (!terms) continue;
+          for (const [term, weight] of commonTerms) {
+            const flags = terms.get(term);
+            if (flags === undefined || entry.matched.has(term)) continue;
+            entry.matched.add(term);
+            entry.score += weight * idfOf(dfs.get(term) ?? 0) * SYNONYM_SCALE * (flags & 2 ? TITLE_BOOST : 1);
+            if (flags) entry.prominent.add(term);
           }
         }
       }
@@ -168,6 +189,33 @@ export function createSearchIndex(passages: readonly Passage[], tokensOf?: (text
       return hits.slice(0, options.limit ?? 20);
     },
   };
+}
+
+interface Candidate {
+  score: number;
+  matched: Set<string>;
+  prominent: Set<string>;
+}
+
+/** Adds one posting (a passage holding the term; flags: 2 title, 1 keywords) to the candidates. */
+function addMatch(
+  found: Map<number, Candidate>,
+  doc: number,
+  term: string,
+  base: number,
+  flags: number,
+  allowed: (doc: number) => boolean,
+): void {
+  const add = flags & 2 ? base * TITLE_BOOST : base;
+  const entry = found.get(doc);
+  if (entry) {
+    if (entry.matched.has(term)) return;
+    entry.matched.add(term);
+    entry.score += add;
+    if (flags) entry.prominent.add(term);
+  } else if (allowed(doc)) {
+    found.set(doc, { score: add, matched: new Set([term]), prominent: new Set(flags ? [term] : []) });
+  }
 }
 
 /** A synonym match counts about as much as a plain word match of the same rarity, times its weight. */

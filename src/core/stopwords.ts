@@ -28,7 +28,8 @@ happen happened happening happens occur occurred
 const WEAK = `
 data info information stuff thing things read say said tell told make made use used using work working works need
 needs want way kind type types part lot bit more much many some people person someone anything everything
-something good bad new old big small happen right wrong real true false question answer answers help
+something good bad new old big small happen right wrong real true false question answer answers help story
+stories news article articles headline headlines
 `;
 
 export const WEAK_WORDS: ReadonlySet<string> = new Set(WEAK.split(/\s+/).filter(Boolean));

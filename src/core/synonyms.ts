@@ -12,7 +12,7 @@ export interface SynonymTable {
   phrases: ReadonlyMap<string, number>;
   /** stem of a one-word member → group index */
   stems: ReadonlyMap<string, number>;
-  /** stemmed search terms of every member of each group */
+  /** stemmed search terms of the group's one-word members */
   groupTerms: readonly string[][];
   /** longest phrase, in words */
   maxWords: number;
@@ -35,7 +35,10 @@ export function createSynonymTable(groups: readonly string[][]): SynonymTable {
         const s = stem(parts[0]);
         if (!stems.has(s)) stems.set(s, g);
       }
-      for (const t of searchTerms(member)) terms.add(t);
+      // a phrase member ("first access") expands only as a whole: its single words alone ("access") would match
+      // passages that never meant the group
+      const memberTerms = searchTerms(member);
+      if (memberTerms.length === 1) terms.add(memberTerms[0] as string);
     }
     groupTerms.push([...terms]);
   });

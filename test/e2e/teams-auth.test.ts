@@ -7,9 +7,11 @@ import { ServiceClientCredentialsFactory } from 'botframework-connector';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { TeamsAuthOverrides } from '../../adapters/teams/auth.js';
 import { loadConfig } from '../../src/config.js';
+import { parseCommand } from '../../src/core/parse-command.js';
+import { respond } from '../../src/core/respond.js';
 import { type FakeConnector, startFakeConnector } from '../fakes/bot-connector.js';
 import { FAKE_ISSUER, type OpenIdServer, startOpenIdServer } from '../fakes/openid.js';
-import { teamsActivity } from '../fixtures/teams.js';
+import { TENANT, teamsActivity } from '../fixtures/teams.js';
 import { startTeamsBot, type TeamsBot } from './teams-harness.js';
 
 const APP_ID = '00000000-0000-4000-8000-0000000a5500';
@@ -81,6 +83,32 @@ describe('with MICROSOFT_APP_ID set', () => {
     expect(response.status).toBe(200);
     const [reply] = await connector.waitFor(1);
     expect(reply?.authorization).toBe('Bearer fake-outbound-token');
+  });
+
+  it('posts proactively with the app’s outbound credentials', async () => {
+    await send(await idp.sign({ aud: APP_ID, serviceurl: serviceUrl() }));
+    await connector.waitFor(1);
+    connector.activities.length = 0;
+    const conversation = (teamsActivity({ serviceUrl: serviceUrl() }).conversation as { id: string }).id;
+    const answer = respond(bot.running.kb, parseCommand('status', bot.running.kb), { now: new Date() });
+    const subscription = {
+      id: 'sub-auth',
+      platform: 'teams' as const,
+      workspace: TENANT,
+      conversation,
+      incident: 'storm-0558',
+      cron: '0 9 * * *',
+      timeZone: 'UTC',
+      label: 'daily 09:00 UTC',
+      kind: 'daily' as const,
+      createdAt: '2026-11-30T00:00:00.000Z',
+      consecutiveFailures: 0,
+      paused: false,
+    };
+    expect(await bot.teams.deliver(subscription, answer)).toMatchObject({ ok: true });
+    const [posted] = await connector.waitFor(1);
+    expect(posted?.conversationId).toBe(conversation);
+    expect(posted?.authorization).toBe('Bearer fake-outbound-token');
   });
 
   const rejected: Array<[string, () => Promise<string | undefined>]> = [

@@ -4,6 +4,8 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { cardFactIds } from '../../adapters/teams/render.js';
+import { parseCommand } from '../../src/core/parse-command.js';
+import { respond } from '../../src/core/respond.js';
 import { type FakeConnector, startFakeConnector } from '../fakes/bot-connector.js';
 import {
   hostileBodies,
@@ -114,6 +116,15 @@ describe('Teams messages through the real server', () => {
       expect(a.preview).toBeDefined();
     }
     expect(connector.requests).toBe(before);
+  });
+
+  it('answers an empty personal message with help', async () => {
+    const expected = respond(bot.running.kb, parseCommand('', bot.running.kb), { now: new Date() });
+    expect(expected.intent).toBe('help');
+    expect((await bot.post(teamsActivity({ text: '', serviceUrl: serviceUrl() }))).status).toBe(200);
+    const [reply] = await connector.waitFor(1);
+    expect(reply?.activity.summary).toBe(expected.title);
+    expect(checkAdaptiveCard(cardsOf(reply!)[0]).problems).toEqual([]);
   });
 
   it('answers a 10 KB message instead of failing', async () => {

@@ -70,3 +70,10 @@ describe('rich-text messages', () => {
     expect(activityToInbound(asActivity(activity))?.text).toBe('timeline july 2023');
   });
 });
+
+describe('own messages', () => {
+  it('ignores a message from the bot itself', () => {
+    const activity = teamsActivity({ text: 'timeline', serviceUrl, from: BOT });
+    expect(activityToInbound(asActivity(activity))).toBeUndefined();
+  });
+});
