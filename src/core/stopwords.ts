@@ -5,7 +5,7 @@
 const WORDS = `
 a about above across after again against all almost also am an and any anyone anything are aren arent around as
 at away be became because been before being below between both but by can cannot cant could couldnt did didnt do
-does doesnt doing done dont down during each either else enough etc even ever every for from further get gets
+does doesnt doing done dont during each either else enough etc even ever every for from further get gets
 getting go goes going gone got had hadnt has hasnt have havent having he her here hers herself him himself his
 how however i id if ill im in into is isnt it its itself ive just kind know let lets like may maybe me might mine
 more most much must my myself need needs no nor not now of off on once one only onto or other others our ours
@@ -29,7 +29,7 @@ const WEAK = `
 data info information stuff thing things read say said tell told make made use used using work working works need
 needs want way kind type types part lot bit more much many some people person someone anything everything
 something good bad new old big small happen right wrong real true false question answer answers help story
-stories news article articles headline headlines
+stories news article articles headline headlines time times day days year years date dates place point case fact facts
 `;
 
 export const WEAK_WORDS: ReadonlySet<string> = new Set(WEAK.split(/\s+/).filter(Boolean));
