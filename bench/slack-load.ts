@@ -5,7 +5,6 @@
  */
 import { createHmac } from 'node:crypto';
 import { Agent, request } from 'node:http';
-import { parentPort, workerData } from 'node:worker_threads';
 
 export interface LoadJob {
   url: string;
@@ -100,11 +99,20 @@ async function runLoad(job: LoadJob): Promise<LoadResult> {
   return { requests: latencies.length, errors, seconds, latencies, completed, firstError };
 }
 
-if (parentPort && workerData) {
-  const port = parentPort;
-  runLoad(workerData as LoadJob).then(
-    (result) => port.postMessage(result),
-    (error: unknown) =>
-      port.postMessage({ requests: 0, errors: 1, seconds: 0, latencies: [], completed: 0, firstError: String(error) }),
-  );
+const failed = (error: unknown): LoadResult => ({
+  requests: 0,
+  errors: 1,
+  seconds: 0,
+  latencies: [],
+  completed: 0,
+  firstError: String(error),
+});
+
+if (process.send) {
+  process.once('message', (job: LoadJob) => {
+    runLoad(job).then(
+      (result) => process.send?.(result, () => process.disconnect()),
+      (error: unknown) => process.send?.(failed(error), () => process.disconnect()),
+    );
+  });
 }

@@ -16,7 +16,12 @@ import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import { slackClientOptions } from '../adapters/slack/index.js';
+import { answerMessage } from '../adapters/slack/reply.js';
 import { loadConfig } from '../src/config.js';
+import { createKnowledgeBase } from '../src/core/knowledge-base.js';
+import { parseCommand } from '../src/core/parse-command.js';
+import { respond } from '../src/core/respond.js';
+import { loadKnowledgeBase } from '../src/kb/load.js';
 import { createLogger } from '../src/logger.js';
 import { createServer } from '../src/server.js';
 import { startFakeSlackApi } from '../test/fakes/slack-api.js';
@@ -88,7 +93,10 @@ const close = (server: Server) =>
     server.close(() => resolve());
   });
 
-async function bareBolt(apiUrl: string): Promise<{ url: string; stop: () => Promise<void> }> {
+async function bareBolt(
+  apiUrl: string,
+  reply?: Record<string, unknown>,
+): Promise<{ url: string; stop: () => Promise<void> }> {
   const receiver = new HTTPReceiver({ signingSecret: SECRET, endpoints: '/slack/events', logLevel: LogLevel.ERROR });
   const app = new App({
     receiver,
@@ -99,7 +107,7 @@ async function bareBolt(apiUrl: string): Promise<{ url: string; stop: () => Prom
     deferInitialization: true,
   });
   app.command('/breach', async ({ ack }) => {
-    await ack();
+    await (reply ? ack(reply) : ack());
   });
   await app.init();
   const server = createHttpServer(receiver.requestListener);
@@ -115,6 +123,18 @@ async function rawHttp(): Promise<{ url: string; stop: () => Promise<void> }> {
     });
   });
   return { url: `${await listen(server)}/slack/events`, stop: () => close(server) };
+}
+
+function baseConfig(apiUrl: string, dataDir: string) {
+  return loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    SLACK_BOT_TOKEN: TOKEN,
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: apiUrl,
+    WEB_UI: 'false',
+  });
 }
 
 function merge(parts: LoadResult[]): LoadResult {
@@ -154,16 +174,11 @@ export async function run(
     ] as const) {
       const dataDir = mkdtempSync(path.join(os.tmpdir(), 'breachbot-bench-'));
       dataDirs.push(dataDir);
-      const base = loadConfig({
-        PORT: '0',
-        HOST: '127.0.0.1',
-        DATA_DIR: dataDir,
-        SLACK_BOT_TOKEN: TOKEN,
-        SLACK_SIGNING_SECRET: SECRET,
-        SLACK_API_URL: fake.url,
-        WEB_UI: 'false',
+      const config = Object.freeze({
+        ...baseConfig(fake.url, dataDir),
+        teams: undefined,
+        teamsOff: 'off for the benchmark',
       });
-      const config = Object.freeze({ ...base, teams: undefined, teamsOff: 'off for the benchmark' });
       const bot = await createServer({
         config,
         log: createLogger({ level: 'info', stream: discard }),
@@ -176,6 +191,19 @@ export async function run(
     const bolt = await bareBolt(fake.url);
     stops.push(bolt.stop);
     targets.push({ name: 'bare Bolt 5.1 (empty ack)', url: bolt.url });
+    // Same bare app, acking with one prebuilt breachbot answer: what sending a real answer costs Bolt by itself.
+    const loaded = await loadKnowledgeBase({ dir: baseConfig(fake.url, os.tmpdir()).incidentsDir });
+    const kb = createKnowledgeBase(loaded.data);
+    const prebuilt = answerMessage(respond(kb, parseCommand('timeline', kb), { now: new Date() }), {
+      shareText: 'timeline',
+    });
+    const boltAnswer = await bareBolt(fake.url, { response_type: 'ephemeral', ...prebuilt });
+    stops.push(boltAnswer.stop);
+    targets.push({
+      name: 'bare Bolt acking a prebuilt answer',
+      url: boltAnswer.url,
+      expect: '"response_type":"ephemeral"',
+    });
     const raw = await rawHttp();
     stops.push(raw.stop);
     targets.push({ name: 'raw node:http', url: raw.url });

@@ -185,11 +185,14 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     },
   ];
 
+  const bootId = randomUUID().slice(0, 8);
+  let requestSeq = 0;
+  const nextRequestId = () => `${bootId}-${(++requestSeq).toString(36)}`;
   let inFlight = 0;
   let drained: (() => void) | undefined;
   const onRequest = async (req: IncomingMessage, res: ServerResponse) => {
     const given = req.headers['x-request-id'];
-    const requestId = typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+    const requestId = typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : nextRequestId();
     res.setHeader('x-request-id', requestId);
     inFlight += 1;
     const started = process.hrtime.bigint();

@@ -10,6 +10,9 @@ import { isValidSlackRequest } from '@slack/bolt';
 export const SLACK_BODY_LIMIT = 1024 * 1024;
 
 const FORM = 'application/x-www-form-urlencoded';
+/** a form field `command` whose value is a slash command (`/` is sent as `%2F`) */
+const SLASH_COMMAND = /(?:^|&)command=(?:%2F|\/)[^&]/i;
+const SSL_CHECK = /(?:^|&)ssl_check=1(?:&|$)/;
 const JSON_TYPE = 'application/json';
 
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
@@ -31,10 +34,8 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-la
 export function isHandledPayload(contentType: string | undefined, raw: string): boolean {
   try {
     if (contentType === FORM) {
-      const form = new URLSearchParams(raw);
-      if (form.get('ssl_check') === '1') return true;
-      if (typeof form.get('command') === 'string' && form.get('command') !== '') return true;
-      const payload = form.get('payload');
+      if (SLASH_COMMAND.test(raw) || SSL_CHECK.test(raw)) return true;
+      const payload = new URLSearchParams(raw).get('payload');
       if (payload === null) return false;
       const parsed = JSON.parse(payload) as { type?: unknown };
       return parsed.type === 'block_actions';

@@ -57,13 +57,13 @@ const names = createNameIndex(
   0.4,
 );
 
-/** The command a first word names, forgiving one typo (two in long words). */
+/** The command a first word names, forgiving one typo (two in words of six letters or more). */
 export function commandWord(word: string): CommandType | undefined {
   const w = word.toLowerCase();
   const exact = COMMAND_WORDS[w];
   if (exact) return exact;
   if (w.length < 4 || !/^[a-z]+$/.test(w)) return undefined;
-  const max = w.length >= 8 ? 2 : 1;
+  const max = w.length >= 6 ? 2 : 1;
   for (const match of names.search(w, 3)) {
     if (editDistance(w, match.name, max) <= max) return match.value;
   }

@@ -45,6 +45,8 @@ export function stripFiller(text: string): string {
 
 const HELP_ONLY =
   /^(help|help me|commands|menu|usage|options|what can (you|i) (do|ask)( you)?|what do you (do|know)|how (do|does) (this|it|you) work|how do i use (this|you|it)|who are you|what are you|hi|hello|hey|thanks|thank you|thx|ty|cheers|great|cool|nice|awesome|ok|okay|got it|perfect|start|get started|\?)$/;
+/** "thanks, that's helpful": a short acknowledgement */
+const THANKS = /^(thanks|thank you|thx|ty|cheers|great|cool|nice|awesome|perfect|ok|okay|got it)\b(\s+\S+){0,4}$/;
 const INCIDENTS =
   /\b(which|what|other|list|all|more|any)\b.*\b(incidents|breaches|cases|write ?ups|writeups)\b|^(list )?(incidents|breaches)$/;
 const GLOSSARY_LIST = /^(glossary|terms|definitions|jargon|acronyms|list (of )?(terms|definitions|acronyms))$/;
@@ -60,7 +62,7 @@ const VICTIM_CHECK =
   /^(?:was|were|is|are|did|has|have|had)\s+(.+?)\s+(?:also\s+|actually\s+|really\s+|even\s+)?(?:get\s+|got\s+|been\s+)?(affected|hacked|breached|compromised|targeted|hit|impacted|a victim|victims?|among (?:the )?(?:victims|targets|affected)|accessed|involved|exposed|pwned|owned|attacked|spied on|read|one of the victims|on the list)\b/;
 const DID_THEY =
   /^did (?:they|storm-?0558|storm 0558|the (?:attackers?|hackers?|actor|chinese|china))\s+(?:hack|breach|compromise|target|access|read|attack|get into|spy on|steal from)\s+(.+)$/;
-const WHO_IS = /^who (?:is|was|s|are|were)\s+(.+)$/;
+const WHO_IS = /^(?:who (?:is|was|s|are|were)|whos)\s+(.+)$/;
 const FIGURES = /\bhow (many|much)\b|\b(number|count|total|amount) of\b|\bhow big\b|\bscale of\b/;
 const SUMMARY =
   /^(what happened|what happened here|what is (this|it)( about)?|whats (this|it) about|what was (this|it|the (incident|attack|breach|hack|intrusion))( about)?|summary|summari[sz]e( (this|it))?|tldr|tl dr|overview|recap|explain (this|it)|give me (a|the) (summary|overview|rundown)|the gist|gist|what is going on)$/;
@@ -68,7 +70,7 @@ const SUMMARY =
 const LISTS: Array<[ListIntent, RegExp]> = [
   [
     'actor',
-    /\bwho (did (it|this|that)|was behind|is behind|were behind|are behind|s behind|is responsible|was responsible|were responsible|hacked (us|them|microsoft)|attacked|carried (it |this )?out|perpetrated|conducted|are the (attackers|hackers)|were the (attackers|hackers)|was it|is it)\b|\b(threat actor|attribution|attributed|nation[- ]state|which (group|actor|country|nation|apt|hackers?)|what (group|actor|country|apt|kind of hackers?)|(is|was) it china|china behind|chinese hackers|behind (it|this|the (attack|hack|breach|intrusion)))\b|^(actor|attacker|attackers|hackers?|culprit|perpetrator|who did it)$|\b(actor|group|attackers?|hackers?|apt)\b.*\b(other names?|aliases|aka|also known as|called now|new name|renamed)\b|\b(other names?|aliases|aka|also known as)\b.*\b(actor|group|attackers?|hackers?|storm-?0558)\b/,
+    /\b(whos|who s) (behind|responsible)\b|\bwho (did (it|this|that)|was behind|is behind|were behind|are behind|s behind|is responsible|was responsible|were responsible|hacked (us|them|microsoft)|attacked|carried (it |this )?out|perpetrated|conducted|are the (attackers|hackers)|were the (attackers|hackers)|was it|is it)\b|\b(threat actor|attribution|attributed|nation[- ]state|which (group|actor|country|nation|apt|hackers?)|what (group|actor|country|apt|kind of hackers?)|(is|was) it china|china behind|chinese hackers|behind (it|this|the (attack|hack|breach|intrusion)))\b|^(actor|attacker|attackers|hackers?|culprit|perpetrator|who did it)$|\b(actor|group|attackers?|hackers?|apt)\b.*\b(other names?|aliases|aka|also known as|called now|new name|renamed)\b|\b(other names?|aliases|aka|also known as)\b.*\b(actor|group|attackers?|hackers?|storm-?0558)\b/,
   ],
   [
     'victims',
@@ -106,7 +108,7 @@ const INDICATOR_VALUE =
 /** Picks the route for a free-text question (lower-cased, corrected words) and its raw text. */
 export function classify(text: string, raw: string, incident: Incident | undefined): Route {
   const t = stripFiller(text);
-  if (t === '' || HELP_ONLY.test(t)) return { intent: 'help' };
+  if (t === '' || HELP_ONLY.test(t) || THANKS.test(text.trim())) return { intent: 'help' };
   const plain = refang(raw);
   if (findIpv4s(plain).length > 0 || INDICATOR_VALUE.test(plain)) return { intent: 'indicator-lookup', query: plain };
   if (GLOSSARY_LIST.test(t)) return { intent: 'glossary-list' };

@@ -43,7 +43,33 @@ const QUESTION_WORDS = [
   'whats',
   'long',
   'many',
+  'the',
+  'should',
+  'would',
+  'could',
+  'about',
+  'with',
+  'this',
+  'that',
 ];
+
+/** Chat shorthand, read as the word it stands for. */
+const SHORTHAND: Record<string, string> = {
+  abt: 'about',
+  b4: 'before',
+  bc: 'because',
+  cuz: 'because',
+  hw: 'how',
+  r: 'are',
+  teh: 'the',
+  u: 'you',
+  ur: 'your',
+  wat: 'what',
+  wut: 'what',
+  wht: 'what',
+  whn: 'when',
+  y: 'why',
+};
 
 /** "wen" → "when", "whne" → "when": short typos, only of question words, only when unambiguous. */
 function shortQuestionWord(word: string): string | undefined {
@@ -52,6 +78,8 @@ function shortQuestionWord(word: string): string | undefined {
   );
   return close.length === 1 ? close[0] : undefined;
 }
+
+const INTENT: ReadonlySet<string> = new Set(INTENT_WORDS.split(/\s+/).filter(Boolean));
 
 export function createLexicon(counts: Map<string, number>): Lexicon {
   for (const word of INTENT_WORDS.split(/\s+/)) if (word) counts.set(word, (counts.get(word) ?? 0) + 5);
@@ -71,16 +99,23 @@ export function createLexicon(counts: Map<string, number>): Lexicon {
     counts,
     has: (word) => counts.has(word),
     correct(word) {
+      const shorthand = SHORTHAND[word];
+      if (shorthand) return shorthand;
       if ((word.length === 3 || word.length === 4) && !counts.has(word)) return shortQuestionWord(word);
       if (word.length < 5 || word.length > 24 || counts.has(word) || !/^[a-z]+$/.test(word)) return undefined;
       const cached = cache.get(word);
       if (cached !== undefined) return cached ?? undefined;
-      const max = word.length >= 8 ? 2 : 1;
+      const max = word.length >= 7 ? 2 : 1;
       let best: { word: string; distance: number; count: number } | undefined;
       for (const [candidate, [count]] of fuzzyTree().fuzzyGet(word, max + 1)) {
         const distance = editDistance(word, candidate, max);
         // a content word is never "corrected" into a function word ("fined" is not "find")
-        if (distance > max || (STOP_WORDS.has(candidate) && !QUESTION_WORDS.includes(candidate))) continue;
+        if (
+          distance > max ||
+          (STOP_WORDS.has(candidate) && !QUESTION_WORDS.includes(candidate) && !INTENT.has(candidate))
+        ) {
+          continue;
+        }
         const better =
           !best ||
           distance < best.distance ||

@@ -55,7 +55,7 @@ function parse(raw: string, kb: KnowledgeBase): Command {
   const rest = parts.slice(1).join(' ').trim();
   const type = commandWord(first);
   if (type) {
-    const command = commandBody(type, rest, parts.slice(1), incident ?? kb.defaultIncident);
+    const command = commandBody(type, rest, parts.slice(1), incident ?? kb.defaultIncident, kb);
     if (command) return { ...command, ...extras } as Command;
   }
   if (isBareIndicator(body)) return { type: 'indicators', query: body.trim(), ...extras };
@@ -67,6 +67,7 @@ function commandBody(
   rest: string,
   args: string[],
   incident: Incident | undefined,
+  kb: KnowledgeBase,
 ): CommandBody | undefined {
   const filler = wordsOf(rest).every((w) => isStopWord(w) || /^(all|full|list|please|now|again)$/.test(w));
   if (!TAKES_ARGUMENTS.has(type) && !filler) return undefined;
@@ -75,8 +76,13 @@ function commandBody(
       return { type: 'help' };
     case 'timeline': {
       if (filler) return { type: 'timeline' };
-      const found = findDateRange(rest, { yearForMonth: incident ? yearForMonth(incident) : undefined });
-      const words = (found ? rest.replace(found.matched, ' ') : rest)
+      // "timeline bfeore 2023-05-15": typos fixed before the date is read
+      const fixed = rest
+        .split(/\s+/)
+        .map((w) => (/^[a-z]+$/i.test(w) ? (kb.lexicon.correct(w.toLowerCase()) ?? w) : w))
+        .join(' ');
+      const found = findDateRange(fixed, { yearForMonth: incident ? yearForMonth(incident) : undefined });
+      const words = (found ? fixed.replace(found.matched, ' ') : fixed)
         .replace(/\b(in|on|during|of|for|from|between|about|the|events?)\b/gi, ' ')
         .replace(/\s+/g, ' ')
         .trim();

@@ -139,7 +139,7 @@ function makeConcept(
 ): Concept {
   const weak = !filler && group === undefined && text.split(' ').every((w) => WEAK_WORDS.has(w));
   // a general word ("make", "data") searches at a low weight, like a synonym
-  const terms: WeightedTerm[] = own.map((term) => ({ term, weight: weak ? 0.35 : 1 }));
+  const terms: WeightedTerm[] = own.map((term) => ({ term, weight: weak ? 0.15 : 1 }));
   for (const term of groupTerms) {
     if (!own.includes(term)) terms.push({ term, weight: filler ? SYNONYM_WEIGHT * 0.6 : SYNONYM_WEIGHT });
   }

@@ -22,7 +22,9 @@ export function respondHelp(ask: Ask, message?: string): Answer {
   const examples = [
     'when was it detected?',
     'how long until it was disclosed?',
-    person?.role ? `was the ${person.role.replace(/^(US|U\.S\.)\s+/, '').toLowerCase()} affected?` : 'who was affected?',
+    person?.role
+      ? `was the ${person.role.replace(/^(US|U\.S\.)\s+/, '').toLowerCase()} affected?`
+      : 'who was affected?',
     term ? `what is ${term.term}?` : 'what was stolen?',
     ip ? `is ${defang(ip.value)} linked to this?` : 'who did it?',
   ];

@@ -101,7 +101,7 @@ function filtered(
     facts,
     suggestions: ['timeline', 'victims', 'status'],
     confidence,
-    more: page.next ? moreCommand(`timeline ${requestText(request, ask)}`, incident, ask.kb, page.next) : undefined,
+    more: page.next ? moreCommand(`timeline ${requestText(request)}`, incident, ask.kb, page.next) : undefined,
     question: ask.question,
   });
 }
@@ -152,7 +152,7 @@ function overview(ask: Ask, incident: Incident, events: Passage[], confidence: n
 }
 
 /** The filter as command text that parses back to the same filter. */
-function requestText(request: TimelineRequest, ask: Ask): string {
+function requestText(request: TimelineRequest): string {
   const parts: string[] = [];
   const range = request.range;
   if (range) {
@@ -164,7 +164,6 @@ function requestText(request: TimelineRequest, ask: Ask): string {
     else parts.push(`${range.from}..${range.to}`);
   }
   if (request.words) parts.push(request.words);
-  void ask;
   return parts.join(' ');
 }
 

@@ -39,6 +39,8 @@ interface Ranked {
 const NEVER = new Set<PassageKind>(['source']);
 /** Definitions match many questions loosely; they lead only when asked for ("what is …"). */
 const DEFAULT_BOOST: Partial<Record<PassageKind, number>> = { term: 0.6, summary: 0.8 };
+/** Events the knowledge base marks as milestones lead among equals. */
+const MILESTONE_BOOST = 1.15;
 
 /**
  * The question's frame says which kind of fact it wants: "who …" and "what did … do" want what happened (events,
@@ -80,7 +82,8 @@ function rankHits(query: QueryAnalysis, hits: SearchHit[]): Ranked[] {
   return hits
     .map((hit) => {
       const cov = incidental(query, hit) ? Math.min(coverage(query, hit), 0.5) : coverage(query, hit);
-      return { hit, cov, rank: Math.sqrt(hit.score / top) * cov ** 1.5 };
+      const milestone = hit.passage.ref.kind === 'event' && hit.passage.ref.item.tags.includes('milestone');
+      return { hit, cov, rank: Math.sqrt(hit.score / top) * cov ** 1.5 * (milestone ? MILESTONE_BOOST : 1) };
     })
     .sort((a, b) => b.rank - a.rank);
 }
