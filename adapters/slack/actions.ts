@@ -4,10 +4,11 @@
  * base, so nothing in a payload is trusted as state.
  */
 import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { Logger } from '../../src/logger.js';
 import type { SlackAppDeps } from './app.js';
 import { fromButton } from './inbound.js';
 import { ACTIONS } from './render.js';
-import { answerMessage, failure } from './reply.js';
+import { answerMessage, failure, requestLog } from './reply.js';
 
 type ActionArgs = SlackActionMiddlewareArgs & AllMiddlewareArgs;
 
@@ -21,12 +22,14 @@ interface ActionBody {
 
 /** Creates the listener for every button click. */
 export function createActionHandler(deps: SlackAppDeps) {
-  const { handle, log, audience } = deps;
+  const { handle, audience } = deps;
 
-  const ask = async (args: ActionArgs, body: ActionBody, value: string) => {
+  const ask = async (args: ActionArgs, body: ActionBody, value: string, log: Logger) => {
     try {
-      const inbound = fromButton(value, body.team?.id ?? undefined, body.channel?.id, body.user.id);
-      const answer = await handle(inbound);
+      const teamId = body.team?.id ?? undefined;
+      const inbound = fromButton(value, teamId, body.channel?.id, body.user.id);
+      const userTimeZone = await audience.timeZone(body.user.id, teamId, log);
+      const answer = await handle(userTimeZone ? { ...inbound, userTimeZone } : inbound);
       if (body.response_url) {
         await args.respond({
           response_type: 'ephemeral',
@@ -45,15 +48,13 @@ export function createActionHandler(deps: SlackAppDeps) {
     }
   };
 
-  const share = async (args: ActionArgs, body: ActionBody, value: string) => {
+  const share = async (args: ActionArgs, body: ActionBody, value: string, log: Logger) => {
     try {
       const channel = body.channel?.id;
-      const verdict = await audience.check({
-        channelId: channel,
-        teamId: body.team?.id ?? undefined,
-        userId: body.user.id,
-        userTeam: body.user.team_id,
-      });
+      const verdict = await audience.check(
+        { channelId: channel, teamId: body.team?.id ?? undefined, userId: body.user.id, userTeam: body.user.team_id },
+        log,
+      );
       if (!verdict.publicOk || !channel) {
         const reason = verdict.publicOk ? 'There is no channel to share it in.' : verdict.reason;
         await args.respond({
@@ -83,7 +84,8 @@ export function createActionHandler(deps: SlackAppDeps) {
     if (action.type !== 'button' || typeof action.value !== 'string') return;
     const body = args.body as unknown as ActionBody;
     const kind = (action.action_id ?? '').split(':')[0];
-    if (kind === ACTIONS.ask || kind === ACTIONS.more) await ask(args, body, action.value);
-    else if (kind === ACTIONS.share) await share(args, body, action.value);
+    const log = requestLog(deps.log, args.context);
+    if (kind === ACTIONS.ask || kind === ACTIONS.more) await ask(args, body, action.value, log);
+    else if (kind === ACTIONS.share) await share(args, body, action.value, log);
   };
 }

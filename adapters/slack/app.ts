@@ -8,7 +8,7 @@
  * const app = new App({ receiver, token, deferInitialization: true, convoStore: false });
  * registerSlackListeners(app, { handle, store, kb, log, audience, command: '/breach' });
  */
-import type { App } from '@slack/bolt';
+import type { AllMiddlewareArgs, AnyMiddlewareArgs, App } from '@slack/bolt';
 import type { MessageHandler } from '../../src/chat/handle-message.js';
 import type { KnowledgeBase } from '../../src/core/knowledge-base.js';
 import type { Logger } from '../../src/logger.js';
@@ -32,8 +32,24 @@ export interface SlackAppDeps {
   answerCacheMs?: number;
 }
 
+/**
+ * Acks an interaction no listener takes (a `block_actions` payload with no action, or one without an action id) at
+ * once, instead of leaving it to Bolt's 3-second unhandled-request timeout. Buttons with unknown ids reach the
+ * action listener, which acks them and does nothing.
+ */
+async function ackUnroutedActions(args: AnyMiddlewareArgs & AllMiddlewareArgs): Promise<void> {
+  const { body, payload } = args as { body: { type?: unknown }; payload?: { action_id?: unknown } };
+  const { ack } = args as { ack?: () => Promise<void> };
+  if (body.type === 'block_actions' && typeof payload?.action_id !== 'string' && ack) {
+    await ack();
+    return;
+  }
+  await args.next();
+}
+
 /** Registers breachbot's three listeners and its error boundary on a Bolt app. */
 export function registerSlackListeners(app: App, deps: SlackAppDeps): void {
+  app.use(ackUnroutedActions);
   app.command(/.*/, createSlashHandler(deps));
   app.event(/.*/, createEventHandler(deps));
   app.action(/.*/, createActionHandler(deps));

@@ -41,18 +41,34 @@ interface UserInfo {
   is_restricted?: boolean;
   is_ultra_restricted?: boolean;
   is_stranger?: boolean;
+  /** IANA zone from the person's Slack settings, e.g. `Europe/Berlin` */
+  tz?: string;
+}
+
+/** What one `users.info` answer tells us about the asker. */
+interface UserFacts {
+  external: boolean;
+  timeZone?: string;
 }
 
 export interface AudienceChecker {
-  check(query: AudienceQuery): Promise<AudienceVerdict>;
+  /** `log` (default: the checker's) is where a failed lookup is reported, e.g. a logger carrying the request id */
+  check(query: AudienceQuery, log?: Logger): Promise<AudienceVerdict>;
+  /** The asker's Slack time zone (from the same cached `users.info` as the guest check), or undefined. */
+  timeZone(userId: string | undefined, teamId: string | undefined, log?: Logger): Promise<string | undefined>;
 }
+
+/** How long a failed `users.info` is not asked again (every slash command needs the asker's zone). */
+const USER_FAILURE_TTL_MS = 30_000;
 
 /** Creates a checker that asks Slack (`conversations.info`, `users.info`) and caches the result for `ttlMs`. */
 export function createAudienceChecker(client: WebClient, log: Logger, ttlMs = 5 * 60_000): AudienceChecker {
   const channels = new Map<string, { at: number; shared: boolean }>();
-  const users = new Map<string, { at: number; external: boolean }>();
+  const users = new Map<string, { until: number; facts: UserFacts | undefined }>();
+  // concurrent questions from one person share a single users.info call
+  const pendingUsers = new Map<string, Promise<UserFacts | undefined>>();
 
-  const channelShared = async (channelId: string): Promise<boolean | undefined> => {
+  const channelShared = async (channelId: string, requestLog: Logger): Promise<boolean | undefined> => {
     const hit = channels.get(channelId);
     if (hit && Date.now() - hit.at < ttlMs) return hit.shared;
     try {
@@ -63,48 +79,66 @@ export function createAudienceChecker(client: WebClient, log: Logger, ttlMs = 5 
       channels.set(channelId, { at: Date.now(), shared });
       return shared;
     } catch (error) {
-      log.warn('conversations.info failed; answering privately', { error: String(error) });
+      requestLog.warn('conversations.info failed; answering privately', { error: String(error) });
       return undefined;
     }
   };
 
-  const userExternal = async (userId: string, teamId: string | undefined): Promise<boolean | undefined> => {
-    const key = `${teamId ?? ''}:${userId}`;
-    const hit = users.get(key);
-    if (hit && Date.now() - hit.at < ttlMs) return hit.external;
+  const fetchUser = async (userId: string, teamId: string | undefined, key: string, requestLog: Logger) => {
     try {
       const res = await client.users.info({ user: userId });
       const user = res.user as UserInfo | undefined;
-      if (!user) return undefined;
+      if (!user) throw new Error('users.info returned no user');
       const external =
         user.is_restricted === true ||
         user.is_ultra_restricted === true ||
         user.is_stranger === true ||
         (teamId !== undefined && user.team_id !== undefined && user.team_id !== teamId);
-      users.set(key, { at: Date.now(), external });
-      return external;
+      const facts: UserFacts =
+        typeof user.tz === 'string' && user.tz !== '' ? { external, timeZone: user.tz } : { external };
+      users.set(key, { until: Date.now() + ttlMs, facts });
+      return facts;
     } catch (error) {
-      log.warn('users.info failed; answering privately', { error: String(error) });
+      requestLog.warn('users.info failed; answering privately and in UTC', { error: String(error) });
+      users.set(key, { until: Date.now() + USER_FAILURE_TTL_MS, facts: undefined });
       return undefined;
+    } finally {
+      pendingUsers.delete(key);
     }
   };
 
+  const userFacts = (userId: string, teamId: string | undefined, requestLog: Logger) => {
+    const key = `${teamId ?? ''}:${userId}`;
+    const hit = users.get(key);
+    if (hit && Date.now() < hit.until) return hit.facts;
+    let pending = pendingUsers.get(key);
+    if (!pending) {
+      pending = fetchUser(userId, teamId, key, requestLog);
+      pendingUsers.set(key, pending);
+    }
+    return pending;
+  };
+
   return {
-    async check(query) {
+    async timeZone(userId, teamId, requestLog = log) {
+      if (!userId) return undefined;
+      return (await userFacts(userId, teamId, requestLog))?.timeZone;
+    },
+    async check(query, requestLog = log) {
       if (query.extShared === true) return { publicOk: false, reason: PRIVATE_REASONS.sharedChannel };
       if (query.userTeam && query.teamId && query.userTeam !== query.teamId) {
         return { publicOk: false, reason: PRIVATE_REASONS.external };
       }
       if (!query.channelId) return { publicOk: false, reason: PRIVATE_REASONS.unknownChannel };
       if (query.extShared === undefined && !query.channelId.startsWith('D')) {
-        const shared = await channelShared(query.channelId);
+        const shared = await channelShared(query.channelId, requestLog);
         if (shared === undefined) return { publicOk: false, reason: PRIVATE_REASONS.unknownChannel };
         if (shared) return { publicOk: false, reason: PRIVATE_REASONS.sharedChannel };
       }
       if (!query.userId) return { publicOk: false, reason: PRIVATE_REASONS.unknownUser };
-      const external = await userExternal(query.userId, query.teamId);
-      if (external === undefined) return { publicOk: false, reason: PRIVATE_REASONS.unknownUser };
-      if (external) return { publicOk: false, reason: PRIVATE_REASONS.external };
+      const user = await userFacts(query.userId, query.teamId, requestLog);
+      if (user === undefined) return { publicOk: false, reason: PRIVATE_REASONS.unknownUser };
+      if (user.external) return { publicOk: false, reason: PRIVATE_REASONS.external };
       return { publicOk: true };
     },
   };

@@ -10,7 +10,7 @@ import type { webApi } from '@slack/bolt';
 type WebClient = webApi.WebClient;
 
 import type { Deliver } from '../../src/digest/deliver.js';
-import { answerToBlockKit, answerToFallbackText } from './render.js';
+import { answerToSlackMessage } from './render.js';
 
 const PERMANENT = new Set([
   'not_in_channel',
@@ -37,8 +37,7 @@ export function createSlackDeliver(client: WebClient): Deliver {
     try {
       const res = await client.chat.postMessage({
         channel: subscription.conversation,
-        text: answerToFallbackText(answer),
-        blocks: answerToBlockKit(answer),
+        ...answerToSlackMessage(answer),
         unfurl_links: false,
         unfurl_media: false,
       });

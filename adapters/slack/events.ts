@@ -4,10 +4,12 @@
  * the store, so they never cause a second reply, also after a restart.
  */
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import type { Inbound } from '../../src/chat/handle-message.js';
+import type { Logger } from '../../src/logger.js';
 import type { SlackAppDeps } from './app.js';
 import { buildHomeView } from './home.js';
 import { fromMessageEvent } from './inbound.js';
-import { answerMessage, failure } from './reply.js';
+import { answerMessage, failure, requestLog } from './reply.js';
 
 type EventArgs = SlackEventMiddlewareArgs & AllMiddlewareArgs;
 
@@ -33,22 +35,32 @@ interface EnvelopeShape {
 
 /** Creates the listener for every event. */
 export function createEventHandler(deps: SlackAppDeps) {
-  const { handle, store, log, audience } = deps;
+  const { handle, store, audience } = deps;
   const now = deps.now ?? (() => new Date());
+  /** the inbound with the asker's Slack time zone (shares the guest check's cached users.info) */
+  const withTimeZone = async (inbound: Inbound, teamId: string | undefined, log: Logger): Promise<Inbound> => {
+    const userTimeZone = await audience.timeZone(inbound.userId, teamId, log);
+    return userTimeZone ? { ...inbound, userTimeZone } : inbound;
+  };
 
-  const mention = async (event: EventShape, envelope: EnvelopeShape, args: EventArgs) => {
+  const mention = async (event: EventShape, envelope: EnvelopeShape, args: EventArgs, log: Logger) => {
     const channel = event.channel ?? '';
     const user = event.user;
     const threadTs = event.thread_ts ?? event.ts;
     try {
-      const inbound = fromMessageEvent(event, envelope.team_id, args.context.botUserId);
-      const verdict = await audience.check({
-        channelId: event.channel,
-        teamId: envelope.team_id,
-        userId: user,
-        extShared: envelope.is_ext_shared_channel,
-        userTeam: event.user_team,
-      });
+      const [verdict, inbound] = await Promise.all([
+        audience.check(
+          {
+            channelId: event.channel,
+            teamId: envelope.team_id,
+            userId: user,
+            extShared: envelope.is_ext_shared_channel,
+            userTeam: event.user_team,
+          },
+          log,
+        ),
+        withTimeZone(fromMessageEvent(event, envelope.team_id, args.context.botUserId), envelope.team_id, log),
+      ]);
       const answer = await handle(inbound);
       if (verdict.publicOk) {
         await args.client.chat.postMessage({
@@ -68,11 +80,12 @@ export function createEventHandler(deps: SlackAppDeps) {
     }
   };
 
-  const directMessage = async (event: EventShape, envelope: EnvelopeShape, args: EventArgs) => {
+  const directMessage = async (event: EventShape, envelope: EnvelopeShape, args: EventArgs, log: Logger) => {
     if (event.channel_type !== 'im' || event.subtype !== undefined || event.bot_id || !event.channel) return;
     const channel = event.channel;
     try {
-      const answer = await handle(fromMessageEvent(event, envelope.team_id, args.context.botUserId));
+      const inbound = fromMessageEvent(event, envelope.team_id, args.context.botUserId);
+      const answer = await handle(await withTimeZone(inbound, envelope.team_id, log));
       await args.client.chat.postMessage({
         channel,
         thread_ts: event.thread_ts,
@@ -85,7 +98,7 @@ export function createEventHandler(deps: SlackAppDeps) {
     }
   };
 
-  const homeOpened = async (event: EventShape, args: EventArgs) => {
+  const homeOpened = async (event: EventShape, args: EventArgs, log: Logger) => {
     if (event.tab !== 'home' || !event.user) return;
     try {
       await args.client.views.publish({ user_id: event.user, view: buildHomeView(deps.kb, deps.command) });
@@ -98,6 +111,7 @@ export function createEventHandler(deps: SlackAppDeps) {
     const event = args.event as unknown as EventShape;
     const envelope = args.body as unknown as EnvelopeShape;
     if (!['app_mention', 'message', 'app_home_opened'].includes(event.type)) return;
+    const log = requestLog(deps.log, args.context);
     if (typeof envelope.event_id === 'string') {
       const first = await store.markEventSeen(envelope.event_id, now().toISOString());
       if (!first) {
@@ -105,8 +119,8 @@ export function createEventHandler(deps: SlackAppDeps) {
         return;
       }
     }
-    if (event.type === 'app_mention') await mention(event, envelope, args);
-    else if (event.type === 'message') await directMessage(event, envelope, args);
-    else await homeOpened(event, args);
+    if (event.type === 'app_mention') await mention(event, envelope, args, log);
+    else if (event.type === 'message') await directMessage(event, envelope, args, log);
+    else await homeOpened(event, args, log);
   };
 }

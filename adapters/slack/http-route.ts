@@ -6,6 +6,17 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { isValidSlackRequest } from '@slack/bolt';
 
+const requestIds = new WeakMap<IncomingMessage, string>();
+
+/**
+ * The id the server gave this HTTP request (its `x-request-id` response header), for Bolt's
+ * `customPropertiesExtractor`: it becomes `context.requestId` in every listener.
+ */
+export function requestIdOf(req: IncomingMessage): Record<string, string> {
+  const requestId = requestIds.get(req);
+  return requestId ? { requestId } : {};
+}
+
 /** Slack payloads are small; a block_actions payload with a long message stays far below this. */
 export const SLACK_BODY_LIMIT = 1024 * 1024;
 
@@ -37,8 +48,9 @@ export function isHandledPayload(contentType: string | undefined, raw: string): 
       if (SLASH_COMMAND.test(raw) || SSL_CHECK.test(raw)) return true;
       const payload = new URLSearchParams(raw).get('payload');
       if (payload === null) return false;
-      const parsed = JSON.parse(payload) as { type?: unknown };
-      return parsed.type === 'block_actions';
+      const parsed = JSON.parse(payload) as { type?: unknown; actions?: unknown };
+      // without an actions array Bolt cannot tell what it is and would leave it unanswered for 3 s
+      return parsed.type === 'block_actions' && Array.isArray(parsed.actions);
     }
     if (contentType === JSON_TYPE) {
       const parsed = JSON.parse(raw) as { type?: unknown; event?: { type?: unknown } };
@@ -81,6 +93,8 @@ export function createSlackEventsHandler(signingSecret: string, boltListener: Re
       else reply(res, 400, 'unsupported or malformed Slack payload');
       return;
     }
+    const requestId = res.getHeader('x-request-id');
+    if (typeof requestId === 'string') requestIds.set(req, requestId);
     (req as IncomingMessage & { rawBody?: Buffer }).rawBody = body;
     boltListener(req, res);
   };

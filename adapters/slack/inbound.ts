@@ -28,6 +28,7 @@ export interface MessageEventLike {
  * `<#C1|name>` → `#name`, entities decoded.
  */
 export function decodeSlackText(text: string): string {
+  if (!text.includes('<') && !text.includes('&')) return text;
   return text
     .replace(/<([^<>]*)>/g, (_m, inner: string) => {
       const [target = '', label] = inner.split('|');

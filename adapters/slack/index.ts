@@ -18,7 +18,7 @@ import type { Store } from '../../src/store/store.js';
 import { registerSlackListeners } from './app.js';
 import { createAudienceChecker } from './audience.js';
 import { createSlackDeliver } from './deliver.js';
-import { createSlackEventsHandler } from './http-route.js';
+import { createSlackEventsHandler, requestIdOf } from './http-route.js';
 
 export interface SlackAdapterDeps {
   config: SlackConfig;
@@ -42,12 +42,18 @@ export function selectSlackMode(config: Pick<SlackConfig, 'appToken' | 'signingS
   return config.appToken ? 'socket' : 'http';
 }
 
+const DEBUG_OFF = new Set(['info', 'warn', 'error', 'fatal', 'silent']);
+
 /** Bolt's logger interface over ours (Bolt's own messages stay structured and redacted). */
 function boltLogger(log: Logger) {
   const join = (msg: unknown[]) => msg.map((m) => (typeof m === 'string' ? m : String(m))).join(' ');
+  // Bolt logs several debug lines per request: skip building them when debug is off
+  const debugOff = DEBUG_OFF.has(log.level);
   let level = LogLevel.INFO;
   return {
-    debug: (...msg: unknown[]) => log.debug(join(msg), { component: 'bolt' }),
+    debug: (...msg: unknown[]) => {
+      if (!debugOff) log.debug(join(msg), { component: 'bolt' });
+    },
     info: (...msg: unknown[]) => log.info(join(msg), { component: 'bolt' }),
     warn: (...msg: unknown[]) => log.warn(join(msg), { component: 'bolt' }),
     error: (...msg: unknown[]) => log.error(join(msg), { component: 'bolt' }),
@@ -93,6 +99,7 @@ export async function createSlackAdapter(deps: SlackAdapterDeps): Promise<SlackA
       signingSecret: config.signingSecret as string,
       endpoints: '/slack/events',
       logger,
+      customPropertiesExtractor: requestIdOf,
     });
     app = new App({
       receiver: httpReceiver,

@@ -8,7 +8,7 @@
  * const blocks = answerToBlockKit(answer, { shareText: 'timeline july 2023' });
  * await client.chat.postMessage({ channel, blocks, text: answerToFallbackText(answer) });
  */
-import type { Answer, AnswerFact, AnswerItem } from '../../src/core/answer.js';
+import type { Answer, AnswerItem } from '../../src/core/answer.js';
 import { SLACK_LIMITS } from './limits.js';
 import { clip, escapeMrkdwn, isSlackUserId, mrkdwnLink, safePlain, splitText } from './text.js';
 
@@ -53,47 +53,81 @@ const button = (label: string, actionId: string, value: string): ButtonElement =
   value: value.slice(0, SLACK_LIMITS.buttonValue),
 });
 
-function itemLine(item: AnswerItem, facts: Map<string, AnswerFact>): string {
-  const fact = item.factId ? facts.get(item.factId) : undefined;
-  const parts: string[] = [];
-  if (fact?.corrects?.length) parts.push('✏️ _Correction:_');
-  if (item.date) parts.push(`*${escapeMrkdwn(item.date)}*`);
-  if (item.label) parts.push(`*${escapeMrkdwn(item.label)}:*`);
-  parts.push(escapeMrkdwn(item.text));
-  let line = `• ${parts.join(' ')}`;
-  const note = item.note ?? (fact?.correctionNote && !item.note ? fact.correctionNote : undefined);
-  if (note) line += `\n      _${escapeMrkdwn(note)}_`;
-  return line;
+/**
+ * The answer's body, every text escaped once and shared by both renderings: mrkdwn paragraphs for the blocks (one
+ * per section heading/text/item) and the lines of the fallback text.
+ */
+interface Body {
+  paragraphs: string[];
+  fallbackLines: string[];
 }
 
-/** The answer's body as mrkdwn paragraphs (one per section heading/text/item). */
-function bodyParagraphs(answer: Answer): string[] {
-  const facts = new Map(answer.facts.map((f) => [f.id, f]));
+function renderBody(answer: Answer): Body {
+  const facts = answer.facts.length > 0 ? new Map(answer.facts.map((f) => [f.id, f])) : undefined;
   const paragraphs: string[] = [];
+  const fallbackLines: string[] = [escapeMrkdwn(answer.title)];
+  const item = (entry: AnswerItem, fallback: boolean): string => {
+    const fact = entry.factId ? facts?.get(entry.factId) : undefined;
+    const corrected = Boolean(fact?.corrects?.length);
+    const date = entry.date ? escapeMrkdwn(entry.date) : '';
+    const label = entry.label ? escapeMrkdwn(entry.label) : '';
+    const text = escapeMrkdwn(entry.text);
+    // escaping works character by character, so escaped pieces joined by ": " equal the escaped whole
+    if (fallback) {
+      fallbackLines.push(
+        `- ${corrected ? 'Correction: ' : ''}${date ? `${date}: ` : ''}${label ? `${label}: ` : ''}${text}`,
+      );
+    }
+    let line = `• ${corrected ? '✏️ _Correction:_ ' : ''}${date ? `*${date}* ` : ''}${label ? `*${label}:* ` : ''}${text}`;
+    const note = entry.note ?? fact?.correctionNote;
+    if (note) line += `\n      _${escapeMrkdwn(note)}_`;
+    return line;
+  };
   for (const section of answer.sections) {
-    const lines: string[] = [];
-    if (section.heading) lines.push(`*${escapeMrkdwn(section.heading)}*`);
-    if (section.text) lines.push(escapeMrkdwn(section.text));
-    for (const item of section.items ?? []) lines.push(itemLine(item, facts));
-    if (lines.length > 0) paragraphs.push(lines.join('\n'));
+    let lines = '';
+    if (section.heading) {
+      const heading = escapeMrkdwn(section.heading);
+      fallbackLines.push(heading);
+      lines = `*${heading}*`;
+    }
+    if (section.text) {
+      const text = escapeMrkdwn(section.text);
+      fallbackLines.push(text);
+      lines = lines === '' ? text : `${lines}\n${text}`;
+    }
+    for (const entry of section.items ?? []) {
+      const line = item(entry, true);
+      lines = lines === '' ? line : `${lines}\n${line}`;
+    }
+    if (lines !== '') paragraphs.push(lines);
   }
   if (paragraphs.length === 0 && answer.facts.length > 0) {
-    paragraphs.push(answer.facts.map((f) => itemLine({ text: f.text, date: f.date, factId: f.id }, facts)).join('\n'));
+    paragraphs.push(answer.facts.map((f) => item({ text: f.text, date: f.date, factId: f.id }, false)).join('\n'));
   }
-  return paragraphs;
+  return { paragraphs, fallbackLines };
 }
+
+/** True when splitting on line breaks would drop an empty line. */
+const hasEmptyLine = (text: string) =>
+  text === '' || text.startsWith('\n') || text.endsWith('\n') || text.includes('\n\n');
 
 /** Packs paragraphs into section texts of at most `max` characters each. */
 function packSections(paragraphs: string[], max: number): string[] {
   const chunks: string[] = [];
   let current = '';
   for (const paragraph of paragraphs) {
-    for (const line of paragraph.split('\n').flatMap((l) => splitText(l, max))) {
-      if (current === '') current = line;
-      else if (current.length + 1 + line.length <= max) current += `\n${line}`;
-      else {
-        chunks.push(current);
-        current = line;
+    const joined = current === '' ? paragraph.length : current.length + 1 + paragraph.length;
+    if (joined <= max && !hasEmptyLine(paragraph)) {
+      // the whole paragraph fits: the same text the line-by-line packing below would build
+      current = current === '' ? paragraph : `${current}\n${paragraph}`;
+    } else {
+      for (const line of paragraph.split('\n').flatMap((l) => splitText(l, max))) {
+        if (current === '') current = line;
+        else if (current.length + 1 + line.length <= max) current += `\n${line}`;
+        else {
+          chunks.push(current);
+          current = line;
+        }
       }
     }
     if (current !== '' && current.length + 2 <= max) current += '\n';
@@ -104,18 +138,23 @@ function packSections(paragraphs: string[], max: number): string[] {
 
 function sourceElements(answer: Answer): TextObject[] {
   if (answer.sources.length === 0) return [];
-  const links = answer.sources.map((s) => {
-    const date = s.date ? ` (${escapeMrkdwn(s.date)})` : '';
-    return `${mrkdwnLink(s.url, `${s.publisher}: ${s.title}`)}${date}`;
-  });
   const max = SLACK_LIMITS.contextElementText;
   const elements: string[] = [];
   let current = '*Sources:* ';
-  for (const link of links.map((l) => clip(l, max - 20))) {
+  // tracked instead of `current.endsWith(' ')`, which would flatten the growing string on every source
+  let endsWithSpace = true;
+  for (const s of answer.sources) {
+    const date = s.date ? ` (${escapeMrkdwn(s.date)})` : '';
+    const link = clip(`${mrkdwnLink(s.url, `${s.publisher}: ${s.title}`)}${date}`, max - 20);
     if (current.length + 3 + link.length > max) {
       elements.push(current);
       current = link;
-    } else current += current.endsWith(' ') ? link : ` · ${link}`;
+      endsWithSpace = link.endsWith(' ');
+    } else {
+      const piece: string = endsWithSpace ? link : ` · ${link}`;
+      current += piece;
+      if (piece !== '') endsWithSpace = piece.endsWith(' ');
+    }
   }
   elements.push(current);
   if (elements.length > SLACK_LIMITS.contextElements) {
@@ -143,6 +182,21 @@ function actionButtons(answer: Answer, options: RenderOptions): ButtonElement[] 
  * Lays out an answer as Block Kit blocks: at most 50 blocks, every text inside its limit.
  */
 export function answerToBlockKit(answer: Answer, options: RenderOptions = {}): Block[] {
+  return blocksFrom(answer, renderBody(answer).paragraphs, options);
+}
+
+/** Plain fallback text for notifications and clients without Block Kit; escaped, clipped to the limit. */
+export function answerToFallbackText(answer: Answer): string {
+  return fallbackFrom(renderBody(answer).fallbackLines);
+}
+
+/** Both renderings of one answer (fallback text and blocks), escaping every text once. */
+export function answerToSlackMessage(answer: Answer, options: RenderOptions = {}): { text: string; blocks: Block[] } {
+  const body = renderBody(answer);
+  return { text: fallbackFrom(body.fallbackLines), blocks: blocksFrom(answer, body.paragraphs, options) };
+}
+
+function blocksFrom(answer: Answer, paragraphs: string[], options: RenderOptions): Block[] {
   const head: Block[] = [
     {
       type: 'header',
@@ -175,7 +229,7 @@ export function answerToBlockKit(answer: Answer, options: RenderOptions = {}): B
   }
 
   const room = SLACK_LIMITS.messageBlocks - head.length - tail.length;
-  let chunks = packSections(bodyParagraphs(answer), SLACK_LIMITS.sectionText);
+  let chunks = packSections(paragraphs, SLACK_LIMITS.sectionText);
   if (chunks.length > room) {
     const dropped = chunks.length - room + 1;
     chunks = [...chunks.slice(0, room - 1), `_…${dropped} more part(s) not shown: ask a narrower question._`];
@@ -183,20 +237,10 @@ export function answerToBlockKit(answer: Answer, options: RenderOptions = {}): B
   return [...head, ...chunks.map((text): Block => ({ type: 'section', text: mrkdwn(text) })), ...tail];
 }
 
-/** Plain fallback text for notifications and clients without Block Kit; escaped, clipped to the limit. */
-export function answerToFallbackText(answer: Answer): string {
-  const facts = new Map(answer.facts.map((f) => [f.id, f]));
-  const lines = [escapeMrkdwn(answer.title)];
-  for (const section of answer.sections) {
-    if (section.heading) lines.push(escapeMrkdwn(section.heading));
-    if (section.text) lines.push(escapeMrkdwn(section.text));
-    for (const item of section.items ?? []) {
-      const fact = item.factId ? facts.get(item.factId) : undefined;
-      const mark = fact?.corrects?.length ? 'Correction: ' : '';
-      const date = item.date ? `${item.date}: ` : '';
-      const label = item.label ? `${item.label}: ` : '';
-      lines.push(`- ${mark}${escapeMrkdwn(date + label + item.text)}`);
-    }
-  }
-  return clip(lines.join('\n'), SLACK_LIMITS.fallbackText);
+function fallbackFrom(lines: string[]): string {
+  const max = SLACK_LIMITS.fallbackText;
+  // only the first `max` characters (and whether there are more) can show after clipping
+  let text = lines[0] ?? '';
+  for (let i = 1; i < lines.length && text.length <= max; i++) text += `\n${lines[i]}`;
+  return clip(text, max);
 }

@@ -5,11 +5,20 @@
 import { randomUUID } from 'node:crypto';
 import type { Answer } from '../../src/core/answer.js';
 import type { Logger } from '../../src/logger.js';
-import { answerToBlockKit, answerToFallbackText, type RenderOptions } from './render.js';
+import { answerToSlackMessage, type RenderOptions } from './render.js';
 
 /** The message body (fallback text + blocks) for an answer. */
 export function answerMessage(answer: Answer, options: RenderOptions = {}) {
-  return { text: answerToFallbackText(answer), blocks: answerToBlockKit(answer, options) };
+  return answerToSlackMessage(answer, options);
+}
+
+/**
+ * The adapter's logger for one request: adds the id the server gave the HTTP request (Bolt's `context.requestId`,
+ * see `http-route.ts`); Socket Mode requests have none.
+ */
+export function requestLog(log: Logger, context: object): Logger {
+  const { requestId } = context as { requestId?: unknown };
+  return typeof requestId === 'string' ? log.child({ requestId }) : log;
 }
 
 /** A friendly reply with a correlation id; the details go to the log only. */

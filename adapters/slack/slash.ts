@@ -10,16 +10,17 @@ import { PRIVATE_REASONS } from './audience.js';
 import { fromSlashCommand } from './inbound.js';
 import { ACK_BUDGET_MS } from './limits.js';
 import type { RenderOptions } from './render.js';
-import { answerMessage, failure } from './reply.js';
+import { answerMessage, failure, requestLog } from './reply.js';
 
 type SlashArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
 /** Creates the listener for every slash command that reaches the app. */
 export function createSlashHandler(deps: SlackAppDeps) {
-  const { handle, log } = deps;
+  const { handle, audience } = deps;
   const answers = createAnswerCache<ReturnType<typeof answerMessage>>(500, deps.answerCacheMs ?? 60_000);
 
-  return async ({ command, ack, respond }: SlashArgs): Promise<void> => {
+  return async ({ command, ack, respond, context }: SlashArgs): Promise<void> => {
+    const log = requestLog(deps.log, context);
     if (command.command !== deps.command) {
       await ack({
         response_type: 'ephemeral',
@@ -41,7 +42,11 @@ export function createSlashHandler(deps: SlackAppDeps) {
       const options: RenderOptions = extShared
         ? { privateNote: PRIVATE_REASONS.sharedChannel }
         : { shareText: inbound.text };
-      const pending = handle(inbound).then((answer) => answers.set(key, answer, answerMessage(answer, options)));
+      // the asker's zone (cached users.info) is looked up inside the ack budget; digests default to it
+      const pending = audience
+        .timeZone(command.user_id, command.team_id, log)
+        .then((userTimeZone) => handle(userTimeZone ? { ...inbound, userTimeZone } : inbound))
+        .then((answer) => answers.set(key, answer, answerMessage(answer, options)));
       let release: (value: undefined) => void = () => undefined;
       const budget = new Promise<undefined>((resolve) => {
         release = resolve;

@@ -7,20 +7,22 @@
  */
 
 const BROADCAST = /@(channel|here|everyone)\b/gi;
-
-const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
-const NEEDS_WORK = /[&<>@]/;
+const ENTITY_CHARS = /[&<>]/;
+const ANGLE = /[<>]/;
 
 /** Escapes `&`, `<`, `>` and defuses `@channel` / `@here` / `@everyone` words, for mrkdwn text. */
 export function escapeMrkdwn(text: string): string {
-  if (!NEEDS_WORK.test(text)) return text;
-  const escaped = text.replace(/[&<>]/g, (c) => ENTITY[c] as string);
-  return escaped.includes('@') ? escaped.replace(BROADCAST, '@\u2060$1') : escaped;
+  let out = text;
+  // literal replaceAll is several times cheaper than one regex replace with a callback
+  if (ENTITY_CHARS.test(out)) out = out.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+  return out.includes('@') ? out.replace(BROADCAST, '@\u2060$1') : out;
 }
 
 /** For plain_text fields (header, button labels): no entities, angle brackets swapped for look-alikes. */
 export function safePlain(text: string): string {
-  return text.replace(/</g, '‹').replace(/>/g, '›').replace(BROADCAST, '@\u2060$1');
+  let out = text;
+  if (ANGLE.test(out)) out = out.replaceAll('<', '‹').replaceAll('>', '›');
+  return out.includes('@') ? out.replace(BROADCAST, '@\u2060$1') : out;
 }
 
 /** Clips to `max` characters with an ellipsis, never inside an `&…;` entity. */
@@ -53,11 +55,14 @@ export function splitText(text: string, max: number): string[] {
   return pieces;
 }
 
+const PLAIN_URL = /^https?:\/\/[^\s<>|]+$/i;
+
 /** A link in mrkdwn, or just the label when the URL is not a plain http(s) URL. */
 export function mrkdwnLink(url: string, label: string): string {
-  const safeLabel = escapeMrkdwn(label).replace(/\|/g, '¦');
-  if (!/^https?:\/\/[^\s<>|]+$/i.test(url)) return safeLabel;
-  return `<${url.replace(/&/g, '&amp;')}|${safeLabel}>`;
+  const escaped = escapeMrkdwn(label);
+  const safeLabel = escaped.includes('|') ? escaped.replaceAll('|', '¦') : escaped;
+  if (!PLAIN_URL.test(url)) return safeLabel;
+  return `<${url.includes('&') ? url.replaceAll('&', '&amp;') : url}|${safeLabel}>`;
 }
 
 /** Slack user ids we will mention ourselves (the sharer); anything else is refused. */

@@ -11,7 +11,6 @@ import { createKnowledgeBase, type KnowledgeBase } from '../core/knowledge-base.
 import { parseCommand } from '../core/parse-command.js';
 import { answerToPlainText } from '../core/plain-text.js';
 import { respond } from '../core/respond.js';
-import { readCachedKb, writeCachedKb } from './ask-cache.js';
 import { type CliIo, parseFlags, UsageError } from './io.js';
 
 const USAGE = `Usage: breachbot ask [--json] [--incident ID] [--data DIR] [QUESTION…]
@@ -76,21 +75,17 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.stderr.write(`${error.message}\n`);
     return 1;
   }
-  let data = await readCachedKb(dirs, defaultIncident);
-  if (!data) {
-    // the loader (YAML, Markdown, validation) is imported only when the snapshot is missing or stale
-    const { loadKnowledgeBase } = await import('../kb/load.js');
-    const loaded = await loadKnowledgeBase({ dir: dirs, defaultIncident });
-    const errors = loaded.problems.filter((p) => p.severity === 'error');
-    if (errors.length > 0) {
-      io.stderr.write(
-        `breachbot ask: the knowledge base has ${errors.length} error(s); answering from what loaded. Run \`breachbot validate\` for details.\n`,
-      );
-    } else await writeCachedKb(dirs, defaultIncident, loaded.data);
-    data = loaded.data;
+  // the loader reads plain YAML with its own fast reader; `yaml` and the Markdown stack load only when needed
+  const { loadKnowledgeBase } = await import('../kb/load.js');
+  const loaded = await loadKnowledgeBase({ dir: dirs, defaultIncident });
+  const errors = loaded.problems.filter((p) => p.severity === 'error');
+  if (errors.length > 0) {
+    io.stderr.write(
+      `breachbot ask: the knowledge base has ${errors.length} error(s); answering from what loaded. Run \`breachbot validate\` for details.\n`,
+    );
   }
   // lazy: a command such as `timeline` answers without building the search index
-  const kb = createKnowledgeBase(data, { lazy: true });
+  const kb = createKnowledgeBase(loaded.data, { lazy: true });
   if (options.incident && !kb.incident(options.incident)) {
     const known = kb.incidents.map((i) => i.id).join(', ') || 'none';
     io.stderr.write(`breachbot ask: unknown incident "${options.incident}" (loaded: ${known})\n\n${USAGE}`);

@@ -61,24 +61,28 @@ const DEFINE =
 const VICTIM_CHECK =
   /^(?:was|were|is|are|did|has|have|had)\s+(.+?)\s+(?:also\s+|actually\s+|really\s+|even\s+)?(?:get\s+|got\s+|been\s+)?(affected|hacked|breached|compromised|targeted|hit|impacted|a victim|victims?|among (?:the )?(?:victims|targets|affected)|accessed|involved|exposed|pwned|owned|attacked|spied on|read|one of the victims|on the list)\b/;
 const DID_THEY =
-  /^did (?:they|storm-?0558|storm 0558|the (?:attackers?|hackers?|actor|chinese|china))\s+(?:hack|breach|compromise|target|access|read|attack|get into|spy on|steal from)\s+(.+)$/;
+  /^did (?:they|storm-?0558|storm 0558|china|the (?:\S+ )?\S+)\s+(?:hack|breach|compromise|target|access|read|attack|get into|spy on|steal from)\s+(.+)$/;
 const WHO_IS = /^(?:who (?:is|was|s|are|were)|whos)\s+(.+)$/;
 const FIGURES = /\bhow (many|much)\b|\b(number|count|total|amount) of\b|\bhow big\b|\bscale of\b/;
 const SUMMARY =
   /^(what happened|what happened here|what is (this|it)( about)?|whats (this|it) about|what was (this|it|the (incident|attack|breach|hack|intrusion))( about)?|summary|summari[sz]e( (this|it))?|tldr|tl dr|overview|recap|explain (this|it)|give me (a|the) (summary|overview|rundown)|the gist|gist|what is going on)$/;
 
+/** "how did they get into X", "how was X breached": how the incident worked, whatever the target. */
+export const HOW_GOT_IN =
+  /\bhow (did|do|could|would) \S+( \S+){0,3} (get|got|break|broke|gain\w*) (in|into|access)\b|\bhow (did|could|would) \S+( \S+){0,2} (hack|breach|compromise|penetrate|infiltrate|pwn)\b|\bhow (was|were) \S+( \S+){0,3} (hacked|breached|compromised|penetrated|infiltrated|pwned|accessed)\b/;
+
 const LISTS: Array<[ListIntent, RegExp]> = [
   [
     'actor',
-    /\b(whos|who s) (behind|responsible)\b|\bwho (did (it|this|that)|was behind|is behind|were behind|are behind|s behind|is responsible|was responsible|were responsible|hacked (us|them|microsoft)|attacked|carried (it |this )?out|perpetrated|conducted|are the (attackers|hackers)|were the (attackers|hackers)|was it|is it)\b|\b(threat actor|attribution|attributed|nation[- ]state|which (group|actor|country|nation|apt|hackers?)|what (group|actor|country|apt|kind of hackers?)|(is|was) it china|china behind|chinese hackers|behind (it|this|the (attack|hack|breach|intrusion)))\b|^(actor|attacker|attackers|hackers?|culprit|perpetrator|who did it)$|\b(actor|group|attackers?|hackers?|apt)\b.*\b(other names?|aliases|aka|also known as|called now|new name|renamed)\b|\b(other names?|aliases|aka|also known as)\b.*\b(actor|group|attackers?|hackers?|storm-?0558)\b/,
+    /\b(whos|who s) (behind|responsible)\b|\bwho (did (it|this|that)|was behind|is behind|were behind|are behind|s behind|is responsible|was responsible|were responsible|(hacked|breached|attacked|compromised|broke into|pwned|hit|targeted) (?!by\b)\S+|attacked|carried (it |this )?out|perpetrated|conducted|are the (attackers|hackers)|were the (attackers|hackers)|was it|is it)\b|\b(threat actor|attribution|attributed|nation[- ]state|which (group|actor|country|nation|apt|hackers?)|what (group|actor|country|apt|kind of hackers?)|(is|was) it china|china behind|chinese hackers|behind (it|this|the (attack|hack|breach|intrusion)))\b|^(actor|attacker|attackers|hackers?|culprit|perpetrator|who did it)$|\b(actor|group|attackers?|hackers?|apt)\b.*\b(other names?|aliases|aka|also known as|called now|new name|renamed)\b|\b(other names?|aliases|aka|also known as)\b.*\b(actor|group|attackers?|hackers?|storm-?0558)\b|^(who|what)\b.*\b(also known as|aka|go by|goes by|other names?|aliases)\b/,
   ],
   [
     'victims',
-    /\bwho (was|were|got|has been|have been|else was|else got|is|are|did they)\s+(affected|hacked|breached|compromised|targeted|hit|impacted|the victims?|victims?|attacked|spied on|hack|target)\b|\b(which|what) (organi[sz]ations?|orgs|agencies|companies|departments|people|persons|individuals|accounts|governments?|customers|entities|victims|targets|officials)\b|\bvictims?\b|\b(affected|targeted|impacted|compromised) (organi[sz]ations?|orgs|agencies|accounts|parties|people|entities|customers)\b|\bwho (did they|did it) (hack|target)\b/,
+    /\bwho (was|were|got|has been|have been|else was|else got|is|are|did they)\s+(affected|hacked|breached|compromised|targeted|hit|impacted|the victims?|victims?|attacked|spied on|hack|target)\b|\b(which|what) (organi[sz]ations?|orgs|agencies|companies|departments|people|persons|individuals|accounts|governments?|customers|entities|victims|targets|officials|countries|nations|regions)\b|\bvictims?\b|\b(affected|targeted|impacted|compromised) (organi[sz]ations?|orgs|agencies|accounts|parties|people|entities|customers)\b|\bwho (did they|did it) (hack|target)\b/,
   ],
   [
     'logging',
-    /\b(logs?|logging|audit\w*|recommend\w*|mitigat\w*|protect\w*|defend\w*|prevent\w*|harden\w*|best practices?|guidance|advice|hunt\w*|kql|siem|sentinel|splunk|detection rules?|alert rules?)\b|\bwhat (should|can|could|must) (we|i|orgs?|organi[sz]ations?|companies|customers|admins?|defenders) do\b|\bhow (do|can|could|should|would|might) (i|we|you|one|orgs?|organi[sz]ations?|companies|customers|admins?|defenders) (detect|find|spot|check|tell|know|see|look|catch|identify|monitor|protect|prevent|defend|mitigate|stop|avoid)\b|\b(am i|are we|were we|was i) (affected|vulnerable|at risk|exposed|hit|compromised)\b|\bwhat to (look for|monitor|log|check)\b/,
+    /\b(logs?|logging|audit\w*|recommend\w*|mitigat\w*|protect\w*|defend\w*|prevent\w*|harden\w*|best practices?|guidance|advice|hunt\w*|kql|siem|sentinel|splunk|detection rules?|alert rules?)\b|\bwhat (should|can|could|must) (we|i|orgs?|organi[sz]ations?|companies|customers|admins?|defenders) (do|enable|turn on|switch on|log|monitor|watch|collect|alert on|look for)\b|\bhow (do|can|could|should|would|might) (i|we|you|one|orgs?|organi[sz]ations?|companies|customers|admins?|defenders) (detect|find|spot|check|tell|know|see|look|catch|identify|monitor|protect|prevent|defend|mitigate|stop|avoid)\b|\b(am i|are we|were we|was i) (affected|vulnerable|at risk|exposed|hit|compromised)\b|\bwhat to (look for|monitor|log|check)\b/,
   ],
   [
     'aftermath',
@@ -86,11 +90,13 @@ const LISTS: Array<[ListIntent, RegExp]> = [
   ],
   [
     'technique',
-    /\b(technique|techniques|ttps?|attack vector|vector|root cause|initial access|how it worked|modus operandi|kill chain|attack chain|attack path|mechanism)\b|\bhow (did|was|were|could|do|does|is) (they|it|the attackers?|the hackers?|the actor|storm-?0558|storm 0558|this|that|someone|the (attack|intrusion|breach|hack|compromise|key|token|tokens))\b(?!.*\b(detect\w*|discover\w*|found|find|notic\w*|caught|spott\w*|disclos\w*|announc\w*|report\w*)\b)/,
+    new RegExp(
+      `${HOW_GOT_IN.source}|${/\b(technique|techniques|ttps?|attack vector|vector|root cause|initial access|how it worked|modus operandi|kill chain|attack chain|attack path|mechanism)\b|\bhow (did|was|were|could|do|does|is) (they|it|the attackers?|the hackers?|the actor|storm-?0558|storm 0558|this|that|someone|the (attack|intrusion|breach|hack|compromise|key|token|tokens))\b(?!.*\b(detect\w*|discover\w*|found|find|notic\w*|caught|spott\w*|disclos\w*|announc\w*|report\w*)\b)/.source}`,
+    ),
   ],
   [
     'indicators',
-    /\b(iocs?|indicators?( of compromise)?|ip addresses|ips|thumbprints?|user[- ]?agents?|jarm|hashes|proxies|softether|web panels?|infrastructure)\b/,
+    /\b(iocs?|indicators?( of compromise)?|ip addresses|ips|thumbprints?|user[- ]?agents?|jarm|hashes|proxies|softether|web panels?|infrastructure)\b|\b(panel|server|proxy|replay) (addresses|ips)\b/,
   ],
   [
     'status',
@@ -133,7 +139,7 @@ export function classify(text: string, raw: string, incident: Incident | undefin
       return { intent: 'timeline', range: date.range, ...(words !== '' ? { words } : {}) };
     }
   }
-  const victim = VICTIM_CHECK.exec(t) ?? DID_THEY.exec(t);
+  const victim = DID_THEY.exec(t) ?? VICTIM_CHECK.exec(t);
   if (victim?.[1]) return { intent: 'victim-check', subject: victim[1] };
   const define = DEFINE.exec(t);
   if (define?.[1] && !/^(was|were|did|happened|happening)\b/.test(define[1]))

@@ -60,8 +60,11 @@ function once<T>(make: () => T): () => T {
 export function createKnowledgeBase(data: KnowledgeBaseData, options: KnowledgeBaseOptions = {}): KnowledgeBase {
   const byId = new Map(data.incidents.map((i) => [i.id, i]));
   const fallback = data.defaultIncident ? byId.get(data.defaultIncident) : undefined;
-  const passages: Passage[] = data.incidents.flatMap(incidentPassages).map((p, n) => ({ ...p, n }) as Passage);
-  const byKey = new Map(passages.map((p) => [`${p.incident}\u0000${p.id}`, p]));
+  // built on first use: a command such as `timeline` answers from the incident alone
+  const passages = once((): Passage[] =>
+    data.incidents.flatMap(incidentPassages).map((p, n) => ({ ...p, n }) as Passage),
+  );
+  const byKey = once(() => new Map(passages().map((p) => [`${p.incident}\u0000${p.id}`, p])));
   // each field is tokenized once: the index, document frequencies and the vocabulary share the result
   const tokenCache = new Map<string, string[]>();
   const tokensOf = (text: string): string[] => {
@@ -77,7 +80,7 @@ export function createKnowledgeBase(data: KnowledgeBaseData, options: KnowledgeB
     const count = (text: string) => {
       for (const token of tokensOf(text)) counts.set(token, (counts.get(token) ?? 0) + 1);
     };
-    for (const p of passages) {
+    for (const p of passages()) {
       count(p.title);
       count(p.text);
       count(p.keywords);
@@ -86,7 +89,7 @@ export function createKnowledgeBase(data: KnowledgeBaseData, options: KnowledgeB
     for (const incident of data.incidents) count(`${incident.id} ${incident.aliases.join(' ')}`);
     return createLexicon(counts);
   });
-  const index = once(() => createSearchIndex(passages, tokensOf));
+  const index = once(() => createSearchIndex(passages(), tokensOf));
   const synonyms = once(() => createSynonymTable(data.synonyms));
   const incidentNames = once(() =>
     createNameIndex(
@@ -102,6 +105,8 @@ export function createKnowledgeBase(data: KnowledgeBaseData, options: KnowledgeB
   const victimIndexes = new Map<string, NameIndex<string>>();
   const glossaryIndexes = new Map<string, NameIndex<string>>();
   if (!options.lazy) {
+    passages();
+    byKey();
     lexicon();
     index();
     synonyms();
@@ -114,8 +119,10 @@ export function createKnowledgeBase(data: KnowledgeBaseData, options: KnowledgeB
     version: data.version,
     defaultIncident: fallback ?? byId.get('storm-0558') ?? data.incidents[0],
     incident: (id) => byId.get(id),
-    passages,
-    passage: (incident, id) => byKey.get(`${incident}\u0000${id}`),
+    get passages() {
+      return passages();
+    },
+    passage: (incident, id) => byKey().get(`${incident}\u0000${id}`),
     get index() {
       return index();
     },

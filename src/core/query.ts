@@ -31,6 +31,8 @@ export interface Concept {
   /** a general word ("data", "read") that cannot carry a question alone */
   weak: boolean;
   group?: number;
+  /** for an abbreviation the knowledge base never uses: the words of its spelled-out synonyms */
+  spelled?: string[];
 }
 
 export interface QueryAnalysis {
@@ -70,17 +72,37 @@ export function analyzeQuery(kb: KnowledgeBase, text: string): QueryAnalysis {
       const phrase = corrected.slice(i, i + match.length).join(' ');
       const own = searchTerms(phrase);
       const groupTerms = kb.synonyms.groupTerms[match.group] ?? [];
-      concepts.push(
-        makeConcept(
-          kb,
-          phrase,
-          own,
-          groupTerms,
-          own.length === 0,
-          [...Array(match.length).keys()].some((k) => fixedAt.has(i + k)),
-          match.group,
-        ),
+      let spelled: string[] = [];
+      // an abbreviation the knowledge base never uses ("ssns") reaches it through its spelled-out members
+      // ("social security numbers"): their words then stand for it
+      if (own.every((t) => kb.index.df(t) === 0) && groupTerms.every((t) => kb.index.df(t) === 0)) {
+        spelled = [
+          ...new Set(
+            (kb.synonyms.groups[match.group] ?? []).flatMap((member) => {
+              const terms = searchTerms(member);
+              return terms.length > 1 && terms.every((t) => kb.index.df(t) > 0) ? terms : [];
+            }),
+          ),
+        ];
+      }
+      const concept = makeConcept(
+        kb,
+        phrase,
+        own,
+        groupTerms,
+        own.length === 0,
+        [...Array(match.length).keys()].some((k) => fixedAt.has(i + k)),
+        match.group,
       );
+      if (spelled.length > 0) {
+        // the spelled-out words are met together, not one by one ("security" alone is not "ssn")
+        concept.spelled = spelled;
+        for (const term of spelled)
+          if (!concept.terms.some((t) => t.term === term)) concept.terms.push({ term, weight: SYNONYM_WEIGHT });
+        concept.unknown = false;
+        concept.weight = 0.8;
+      }
+      concepts.push(concept);
       i += match.length;
       continue;
     }
@@ -167,7 +189,8 @@ export function coverage(query: QueryAnalysis, hit: SearchHit, only?: readonly C
     // phrase is met in part ("commerce department" by "department" alone is half met)
     const member = c.members.filter((t) => hit.matched.has(t));
     const memberCredit = member.some((t) => c.own.includes(t)) ? 1 : member.length > 0 ? 0.85 : 0;
-    const credit = Math.max(c.own.length > 0 ? ownHits / c.own.length : 0, memberCredit);
+    const spelledCredit = c.spelled ? (0.9 * c.spelled.filter((t) => hit.matched.has(t)).length) / c.spelled.length : 0;
+    const credit = Math.max(c.own.length > 0 ? ownHits / c.own.length : 0, memberCredit, spelledCredit);
     got += c.weight * credit * (c.corrected ? 0.8 : 1);
   }
   return total === 0 ? 0 : got / total;

@@ -10,6 +10,7 @@ import { factsAndItems } from './facts.js';
 import { passagesOf } from './incident-passages.js';
 import type { Indicator } from './model.js';
 import { INDICATOR_LABEL, type Passage } from './passages.js';
+import { isStopWord } from './stopwords.js';
 import { words } from './tokenize.js';
 
 const PAGE_SIZE = 15;
@@ -49,12 +50,21 @@ export function respondIndicators(ask: Ask, query?: string): Answer {
     const lookup = lookupValues(ask, text);
     if (lookup) return lookup;
     const type = TYPE_WORDS.find(([re]) => re.test(text.toLowerCase()))?.[1];
-    if (type) return listIndicators(ask, type);
+    if (type) return listIndicators(ask, type, roleWords(text));
   }
-  return listIndicators(ask);
+  return listIndicators(ask, undefined, roleWords(text));
 }
 
-function listIndicators(ask: Ask, type?: Indicator['type']): Answer {
+/** Words that only ask for indicators, not for one role of them ("list the IPs"). */
+const LISTING =
+  /^(list|show|give|all|every|what|which|are|were|the|of|for|iocs?|indicators?|compromise|ips?|ip|address|addresses|thumbprints?|user|agents?|agent|hashes|hash|jarm|certs?|certificates?|domains?|uris?|urls?|known|used|storm|0558|me|please|any|used|by|known|malicious|bad|and|a|an|in|on|used|there)$/;
+
+/** What the question adds to the indicator type: "token web panel" in "list the token web panel ips". */
+function roleWords(text: string): string[] {
+  return words(text.toLowerCase()).filter((w) => w.length >= 3 && !LISTING.test(w) && !isStopWord(w));
+}
+
+function listIndicators(ask: Ask, type?: Indicator['type'], role: string[] = []): Answer {
   const { kb, incident } = ask;
   if (!incident) return noneAnswer(kb, undefined, ask.question);
   const all = passagesOf(kb, incident.id, 'indicator');
@@ -67,7 +77,14 @@ function listIndicators(ask: Ask, type?: Indicator['type']): Answer {
       ['technique', 'timeline'],
     );
   }
-  const chosen = (type ? all.filter((p) => indicatorOf(p)?.type === type) : all)
+  const ofType = type ? all.filter((p) => indicatorOf(p)?.type === type) : all;
+  // "token web panel ips": only the indicators whose role names every added word, when some do
+  const about = (p: Passage) => words(`${indicatorOf(p)?.role ?? ''} ${p.title}`.toLowerCase());
+  const names = (p: Passage, w: string) => about(p).some((a) => a.startsWith(w.replace(/(ies|es|s)$/, '')));
+  // words no indicator's role uses ("hosted") do not narrow the list
+  const telling = role.filter((w) => ofType.some((p) => names(p, w)));
+  const byRole = telling.length > 0 ? ofType.filter((p) => telling.every((w) => names(p, w))) : [];
+  const chosen = (byRole.length > 0 ? byRole : ofType)
     .slice()
     .sort(
       (a, b) =>
@@ -95,10 +112,12 @@ function listIndicators(ask: Ask, type?: Indicator['type']): Answer {
   }
   sections.push({ items: made.items });
   const what = type ? plural(INDICATOR_LABEL[type]) : 'Indicators';
+  const narrowed =
+    byRole.length > 0 ? ` whose role mentions "${telling.join(' ')}" (${byRole.length} of ${ofType.length})` : '';
   return makeAnswer(kb, {
     intent: 'indicators',
     incident: incident.id,
-    title: `${what} for ${incidentName(incident)}${pageLabel(page)}`,
+    title: `${what} for ${incidentName(incident)}${narrowed}${pageLabel(page)}`,
     sections,
     facts: made.facts,
     suggestions: ['logging', 'technique'],

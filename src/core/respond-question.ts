@@ -6,7 +6,7 @@ import { incidentName, noneAnswer } from './answer-base.js';
 import type { Ask } from './ask-context.js';
 import { commandWord } from './command-words.js';
 import { passagesOf } from './incident-passages.js';
-import { classify, type ListIntent, listIntentOf } from './intents.js';
+import { classify, HOW_GOT_IN, type ListIntent, listIntentOf } from './intents.js';
 import type { Incident } from './model.js';
 import { normalizeName } from './name-index.js';
 import type { Passage } from './passages.js';
@@ -22,14 +22,16 @@ import { respondTimeline } from './respond-timeline.js';
 import { findVictim, respondFigures, respondVictim, respondVictims } from './respond-victims.js';
 import { respondWhen } from './respond-when.js';
 import { searchAnswer } from './search-answer.js';
-import { isStopWord } from './stopwords.js';
+import { isStopWord, WEAK_WORDS } from './stopwords.js';
 import { subjectConcepts } from './subject.js';
+import { matchSynonyms } from './synonyms.js';
+import { termOf, words } from './tokenize.js';
 
 export function respondQuestion(ask: Ask, text: string): Answer {
   const query = analyzeQuery(ask.kb, text);
   const mentioned = ask.named ? undefined : mentionedIncident(ask, query);
   const scoped: Ask = mentioned ? { ...ask, incident: mentioned, named: true } : ask;
-  const unknownIncident = unknownIncidentPrefix(scoped, query);
+  const unknownIncident = unknownIncidentPrefix(scoped, query) ?? otherIncidentNamed(scoped, text);
   if (unknownIncident) return unknownIncident;
   const route = classify(query.text, text, scoped.incident);
   switch (route.intent) {
@@ -44,6 +46,8 @@ export function respondQuestion(ask: Ask, text: string): Answer {
     case 'summary':
       return respondStatus(scoped, 0.9);
     case 'duration':
+      // "how long are audit logs kept": a retention period written in the facts, not a span between dates
+      if (RETENTION.test(query.text)) return searchAnswer(scoped, query, { intent: 'duration' });
       return respondDuration(scoped, query) ?? searchAnswer(scoped, query, { intent: 'duration' });
     case 'when':
       return respondWhen(scoped, query) ?? searchAnswer(scoped, query, { intent: 'when' });
@@ -63,6 +67,8 @@ export function respondQuestion(ask: Ask, text: string): Answer {
       return searchOrEntity(scoped, query);
   }
 }
+
+const RETENTION = /\b(kept|keep|keeps|retain\w*|retention|stored|store|stores|held|hold|holds|saved|available for)\b/;
 
 /** An incident named anywhere in the question by id or alias ("when was lastpass breached"). */
 function mentionedIncident(ask: Ask, query: QueryAnalysis): Incident | undefined {
@@ -95,11 +101,92 @@ function unknownIncidentPrefix(ask: Ask, query: QueryAnalysis): Answer | undefin
   );
 }
 
+/** Well-known incidents, products and gangs that are not (yet) in the knowledge base: named, they mean "not this one". */
+const OTHER_INCIDENTS = new Set([
+  'moveit',
+  'cl0p',
+  'clop',
+  'snowflake',
+  'solarwinds',
+  'sunburst',
+  'lastpass',
+  'okta',
+  'uber',
+  'equifax',
+  'log4j',
+  'log4shell',
+  'kaseya',
+  'lockbit',
+  '23andme',
+  'ticketmaster',
+  'crowdstrike',
+  'ivanti',
+  'citrix',
+  'mgm',
+  'marriott',
+  'colonial',
+  'revil',
+  'conti',
+  'lapsus',
+  'cloudflare',
+  'twilio',
+  'circleci',
+]);
+/** Words that say the word before them names an incident ("snowflake breach", "moveit cl0p victims"). */
+const INCIDENT_NOUN =
+  /^(breach\w*|hack|hacks|attack|attacks|incident|incidents|intrusion|leak|leaks|ransomware|victims?|compromise|exploit\w*|outage)$/;
+
+/**
+ * "moveit cl0p victims list", "snowflake customer data breach": a question that names an incident the knowledge
+ * base doesn't hold gets `none` (and the list of what is loaded), not the default incident's facts, unless it
+ * also names the default incident or its actor.
+ */
+function otherIncidentNamed(ask: Ask, text: string): Answer | undefined {
+  const { kb, incident } = ask;
+  if (ask.named || !incident) return undefined;
+  const raw = words(text);
+  const own = new Set<string>(words(incident.id));
+  if (incident.attribution) {
+    for (const name of [incident.attribution.actor, ...incident.attribution.aliases])
+      for (const w of words(name)) own.add(w);
+  }
+  if (raw.some((w) => own.has(w))) return undefined;
+  const grouped = new Set(
+    matchSynonyms(kb.synonyms, raw).flatMap((m) => [...Array(m.length).keys()].map((k) => m.start + k)),
+  );
+  const unknownAt = (i: number): boolean => {
+    const w = raw[i] as string;
+    if (grouped.has(i) || isStopWord(w) || WEAK_WORDS.has(w) || w.length < 3 || /^\d+$/.test(w)) return false;
+    const term = termOf(w);
+    return !term || kb.index.df(term) === 0;
+  };
+  let name: string | undefined;
+  for (let i = 0; i < raw.length && !name; i++) {
+    const w = raw[i] as string;
+    if (!unknownAt(i) || kb.incidentNames.exact(normalizeName(w))) continue;
+    if (OTHER_INCIDENTS.has(w)) name = w;
+    // a made-up plural ("the perps hacked it") names people, not an incident
+    else if (!/s$/.test(w) && !kb.lexicon.correct(w) && raw.slice(i + 1, i + 4).some((n) => INCIDENT_NOUN.test(n)))
+      name = w;
+  }
+  if (!name) return undefined;
+  const known = kb.incidents.map((i) => `\`${i.id}\``).join(', ');
+  return noneAnswer(
+    kb,
+    incident,
+    ask.question,
+    `"${name}" isn't an incident in the knowledge base, so I won't answer with another incident's facts. Loaded: ${known}.`,
+    ['incidents', 'help'],
+  );
+}
+
 function victimCheck(ask: Ask, query: QueryAnalysis, subject: string): Answer {
-  const victim = findVictim(ask, subject);
+  // "were any ssns exposed" asks whether anything of a kind was, not about one named victim
+  const general = /^(any|anything|anyone|anybody|some|something|someone|all)\b/.test(subject);
+  const victim = findVictim(ask, general ? subject.replace(/^\S+\s*/, '') : subject);
   if (victim) return respondVictim(ask, victim, true);
   const name = subject.replace(/^(the|a|an)\s+/, '');
-  const incident = ask.incident;
+  const incident = general ? undefined : ask.incident;
   return searchAnswer(ask, query, {
     intent: 'victims',
     kindBoost: { victim: 1.4, event: 1.1 },
@@ -191,6 +278,8 @@ const TRIGGERS: Record<ListIntent, RegExp> = {
   sources: /^$/,
 };
 
+const WHO_DID_IT = /\bwho (hacked|breached|attacked|compromised|broke into|pwned|hit|targeted)\b/;
+
 function fullList(ask: Ask, list: ListIntent, confidence: number): Answer {
   switch (list) {
     case 'victims':
@@ -234,7 +323,11 @@ function listAnswer(ask: Ask, query: QueryAnalysis, list: ListIntent, plain = fa
   if (list === 'indicators' || list === 'status' || list === 'sources' || plain) return fullList(ask, list, 0.9);
   // "who else was targeted besides the State Department": what follows "besides" is not the subject
   const excluding = /\b(besides|other than|apart from|aside from|except|excluding)\b/.test(query.text);
-  const subject = excluding ? [] : subjectConcepts(ask, query, TRIGGERS[list]);
+  // "who hacked the state department": whoever the victim, the answer is the incident's actor
+  // "how did they get into state dept email": whatever the target, the answer is how the incident worked
+  const whoDidIt =
+    (list === 'actor' && WHO_DID_IT.test(query.text)) || (list === 'technique' && HOW_GOT_IN.test(query.text));
+  const subject = excluding || whoDidIt ? [] : subjectConcepts(ask, query, TRIGGERS[list]);
   if (subject.length === 0) return fullList(ask, list, 0.9);
   const boost: Partial<Record<Passage['kind'], number>> =
     list === 'victims'

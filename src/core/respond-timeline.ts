@@ -3,7 +3,7 @@
  * intrusion itself (from its start until a week after disclosure) under the key dates; background before the
  * start is one command away.
  */
-import type { Answer, AnswerSection } from './answer.js';
+import type { Answer, AnswerItem, AnswerSection } from './answer.js';
 import { incidentName, makeAnswer, moreCommand, noneAnswer, pageLabel, pageOf } from './answer-base.js';
 import type { Ask } from './ask-context.js';
 import type { DateRange } from './command.js';
@@ -29,10 +29,13 @@ export function respondTimeline(ask: Ask, request: TimelineRequest, confidence =
   if (!incident) return noneAnswer(kb, undefined, ask.question, 'No incidents are loaded.');
   const all = passagesOf(kb, incident.id, 'event');
   if (all.length === 0) {
-    return noneAnswer(kb, incident, ask.question, `The knowledge base has no timeline for ${incidentName(incident)}.`, [
-      'status',
-      'sources',
-    ]);
+    return (
+      keyDatesOnly(ask, incident, confidence) ??
+      noneAnswer(kb, incident, ask.question, `The knowledge base has no timeline for ${incidentName(incident)}.`, [
+        'status',
+        'sources',
+      ])
+    );
   }
   let events = request.range
     ? all.filter((p) => p.date && overlaps(p.date, p.endDate, request.range as DateRange))
@@ -147,6 +150,32 @@ function overview(ask: Ask, incident: Incident, events: Passage[], confidence: n
     suggestions: ['victims', 'logging', start && background.length > 0 ? `timeline before ${start}` : 'status'],
     confidence,
     more: pageNo < pages.length ? moreCommand('timeline', incident, ask.kb, pageNo + 1) : undefined,
+    question: ask.question,
+  });
+}
+
+/** A write-up without a timeline table: its key dates (start, detection, disclosure, end) stand in for one. */
+function keyDatesOnly(ask: Ask, incident: Incident, confidence: number): Answer | undefined {
+  const d = incident.dates;
+  const lines: AnswerItem[] = (
+    [
+      ['Started', d.start],
+      ['Detected', d.detected],
+      ['Disclosed', d.disclosed],
+      ['Ended', d.end],
+    ] as const
+  ).flatMap(([text, date]) => (date ? [{ text, date }] : []));
+  if (lines.length === 0) return undefined;
+  return makeAnswer(ask.kb, {
+    intent: 'timeline',
+    incident: incident.id,
+    title: `${incidentName(incident)} timeline (key dates only)`,
+    sections: [
+      { heading: 'Key dates', items: lines },
+      { text: `The write-up has no detailed timeline for ${incidentName(incident)}; these are its key dates.` },
+    ],
+    suggestions: ['status', 'sources'],
+    confidence: Math.min(confidence, 0.8),
     question: ask.question,
   });
 }

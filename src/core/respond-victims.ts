@@ -32,7 +32,10 @@ export function respondVictims(ask: Ask, confidence = 1): Answer {
   const page = pageOf(victims, ask.page, PAGE_SIZE);
   const sections: AnswerSection[] = [];
   const facts: Answer['facts'] = [];
-  if (page.page === 1 && incident.victim) sections.push({ text: incident.victim });
+  if (page.page === 1) {
+    const lead = correctedCount(ask, incident) ?? incident.victim;
+    if (lead) sections.push({ text: lead });
+  }
   for (const kind of ['organization', 'person', 'figure'] as const) {
     const group = page.items.filter((p) => victimOf(p)?.kind === kind);
     if (group.length === 0) continue;
@@ -54,6 +57,26 @@ export function respondVictims(ask: Ask, confidence = 1): Answer {
     question: ask.question,
   });
 }
+
+/**
+ * When a later count corrects an earlier one, the later count leads and the earlier one is shown as what it
+ * corrects ("22 organizations and 503 personal accounts (CSRB, 2024); corrects: about 25 (Microsoft, July 2023)").
+ */
+function correctedCount(ask: Ask, incident: Incident): string | undefined {
+  const figures = passagesOf(ask.kb, incident.id, 'victim').filter((p) => victimOf(p)?.kind === 'figure');
+  const correcting = figures.filter((p) => !p.supersededBy && (p.corrects ?? []).length > 0);
+  const lead = correcting.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.n - b.n)[0];
+  if (!lead) return undefined;
+  const earlier = (lead.corrects ?? [])
+    .map((id) => ask.kb.passage(incident.id, id))
+    .filter((p): p is Passage => !!p)
+    .map((p) => `${victimOf(p)?.count ?? p.title}: ${p.title}`);
+  const count = victimOf(lead)?.count ?? lead.title;
+  const head = `${capitalize(count)}: ${lead.title}.`;
+  return earlier.length > 0 ? `${head} (Corrects the earlier count, ${earlier.join('; ')}.)` : head;
+}
+
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Breaches.cloud incidents name the victim in a few words and no list. */
 function fromSummary(ask: Ask, incident: Incident, confidence: number): Answer {
@@ -80,7 +103,9 @@ export function findVictim(ask: Ask, subject: string): Passage | undefined {
   const cleaned = subject.replace(/^(the|a|an|our|us|u\.s\.)\s+/i, '');
   const byName = kb.victimNames(incident.id).find(cleaned);
   const ratio = byName ? byName.name.length / Math.max(1, normalizeName(cleaned).length) : 0;
-  if (byName && byName.score <= 0.2 && ratio >= 0.5 && ratio <= 2) {
+  // a short word is close to many names ("ssns" to "burns"): it must match nearly exactly
+  const limit = normalizeName(cleaned).length < 6 ? 0.05 : 0.2;
+  if (byName && byName.score <= limit && ratio >= 0.5 && ratio <= 2) {
     const p = kb.passage(incident.id, byName.value);
     if (p && victimOf(p)?.kind !== 'figure') return p;
   }
@@ -93,6 +118,9 @@ export function findVictim(ask: Ask, subject: string): Passage | undefined {
   });
   const best = hits.find((h) => victimOf(h.passage)?.kind !== 'figure');
   if (!best || coverage(query, best) < 0.7) return undefined;
+  // the subject must name the victim (its name, role or aliases), not only share words with its story
+  if (!query.concepts.some((c) => !c.weak && !c.filler && c.terms.some((t) => best.prominent.has(t.term))))
+    return undefined;
   return best.passage;
 }
 

@@ -13,6 +13,7 @@ import { contentConcepts, coverage, type QueryAnalysis } from './query.js';
 import { respondTerm } from './respond-glossary.js';
 import { respondVictim } from './respond-victims.js';
 import type { SearchHit } from './search-index.js';
+import { termOf } from './tokenize.js';
 
 /** At or above: answer. */
 export const ANSWER_THRESHOLD = 0.6;
@@ -77,9 +78,48 @@ function incidental(query: QueryAnalysis, hit: SearchHit): boolean {
   return !only.terms.some((t) => hit.prominent.has(t.term));
 }
 
+const MONTH_TERMS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+].map((m) => termOf(m) ?? m);
+
+/**
+ * "the june 2024 hearing": a month or year the question names is met by a dated passage in that month or year,
+ * even when its text never spells the date out.
+ */
+function withDates(query: QueryAnalysis, hit: SearchHit): SearchHit {
+  const date = hit.passage.date;
+  if (!date) return hit;
+  const end = hit.passage.endDate ?? date;
+  const extra: string[] = [];
+  for (const c of query.concepts) {
+    for (const t of c.own) {
+      if (hit.matched.has(t)) continue;
+      if (/^(19|20)\d\d$/.test(t) && t >= date.slice(0, 4) && t <= end.slice(0, 4)) extra.push(t);
+      const month = MONTH_TERMS.indexOf(t) + 1;
+      if (month > 0 && date.length >= 7) {
+        const m = String(month).padStart(2, '0');
+        if (date.slice(5, 7) === m || (end.length >= 7 && end.slice(5, 7) === m)) extra.push(t);
+      }
+    }
+  }
+  return extra.length === 0 ? hit : { ...hit, matched: new Set([...hit.matched, ...extra]) };
+}
+
 function rankHits(query: QueryAnalysis, hits: SearchHit[]): Ranked[] {
   const top = hits[0]?.score ?? 1;
   return hits
+    .map((found) => withDates(query, found))
     .map((hit) => {
       const cov = incidental(query, hit) ? Math.min(coverage(query, hit), 0.5) : coverage(query, hit);
       const milestone = hit.passage.ref.kind === 'event' && hit.passage.ref.item.tags.includes('milestone');
@@ -98,6 +138,34 @@ function search(ask: Ask, query: QueryAnalysis, incidents: Set<string> | undefin
   return rankHits(query, hits);
 }
 
+const SOURCE_ONLY = new Set<PassageKind>(['source']);
+const CITING = new Set<PassageKind>(['event', 'aftermath', 'technique', 'victim', 'actor']);
+
+/**
+ * "when did wiz put out the 'more impactful than we thought' post": a question that names a publication by its
+ * title is about what that publication reported: the facts that cite it, the one dated with it first.
+ */
+function viaSource(ask: Ask, query: QueryAnalysis, incidents: Set<string> | undefined, bestCov: number): Ranked[] {
+  const hits = ask.kb.index.search(query.terms, { incidents, kinds: SOURCE_ONLY, limit: 3 });
+  const top = rankHits(query, hits)[0];
+  const source = top?.hit.passage;
+  if (!top || !source || source.ref.kind !== 'source' || top.cov < 0.7 || top.cov < bestCov + 0.15) return [];
+  // the title must carry at least two of the question's own words, not one common word
+  const inTitle = contentConcepts(query).filter((c) => c.own.some((t) => top.hit.prominent.has(t)));
+  if (inTitle.length < 2 || query.corrections.length > 0) return [];
+  const sourceId = source.ref.item.id;
+  const day = source.date ?? '';
+  const citing = ask.kb.passages.filter(
+    (p) => p.incident === source.incident && CITING.has(p.kind) && p.sources.includes(sourceId) && !p.supersededBy,
+  );
+  const near = (p: Passage) =>
+    p.date && day ? Math.abs(Date.parse(p.date.slice(0, 10)) - Date.parse(day.slice(0, 10))) : 9e15;
+  return citing
+    .sort((a, b) => Number(b.kind === 'event') - Number(a.kind === 'event') || near(a) - near(b) || a.n - b.n)
+    .slice(0, 2)
+    .map((passage, i) => ({ hit: { ...top.hit, passage }, cov: top.cov, rank: top.rank * (1 - i * 0.1) }));
+}
+
 export function searchAnswer(ask: Ask, query: QueryAnalysis, options: SearchAnswerOptions = {}): Answer {
   const { kb, incident } = ask;
   if (contentConcepts(query).length === 0) {
@@ -113,6 +181,11 @@ export function searchAnswer(ask: Ask, query: QueryAnalysis, options: SearchAnsw
       ranked = everywhere;
       crossIncident = best.hit.passage.incident !== incident?.id;
     }
+  }
+  const bestCov = Math.max(0, ...ranked.map((r) => r.cov));
+  if (bestCov < ANSWER_THRESHOLD && contentConcepts(query).length >= 2) {
+    const cited = viaSource(ask, query, incident ? new Set([incident.id]) : undefined, bestCov);
+    if (cited.length > 0) ranked = cited;
   }
   const best = ranked[0];
   if (!best || best.cov < ANSWER_THRESHOLD) {
@@ -140,14 +213,18 @@ export function searchAnswer(ask: Ask, query: QueryAnalysis, options: SearchAnsw
     if (lead.kind === 'term') return respondTerm(entityAsk, lead, Math.min(0.9, 0.35 + best.cov * 0.6));
   }
   const chosen: Passage[] = [];
+  const replacing = new Set<Passage>();
   for (const r of ranked) {
     if (chosen.length >= 3) break;
     const close = r.rank >= best.rank * 0.55 && r.cov >= Math.max(0.5, best.cov - 0.25);
     const asGood = r.rank >= best.rank * 0.25 && r.cov >= best.cov - 0.05;
     if (r !== best && !close && !asGood) continue;
     const p = latest(kb, r.hit.passage);
+    if (p !== r.hit.passage) replacing.add(p);
     if (!chosen.includes(p)) chosen.push(p);
   }
+  // a question that matched a claim later corrected gets the correction first ("only 25 orgs, right?")
+  chosen.sort((a, b) => Number(replacing.has(b)) - Number(replacing.has(a)));
   const incidents = new Set(chosen.map((p) => p.incident));
   const labelled = crossIncident || incidents.size > 1;
   const made = factsAndItems(kb, chosen, { withIncident: labelled });

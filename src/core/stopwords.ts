@@ -15,6 +15,7 @@ theirs them themselves then there theres these they theyre thing things this tho
 toward towards u under until up upon us very via want wanna was wasnt way we well were werent what whats whatever
 when whens where wheres whether which while who whos whom whose why will with within without wonder wondering
 would wouldnt yeah yes yet you your youre yours yourself yourselves
+exactly actually basically precisely specifically anyway
 hi hello hey heya hiya yo ok okay cool great nice good morning afternoon evening folks team guys everyone
 bot breachbot anybody can could quick question q ask asking asked wondering curious explain describe give show
 list find look looking lookup info information details detail tell know knew known understand mean means meant
@@ -30,6 +31,7 @@ data info information stuff thing things read say said tell told make made use u
 needs want way kind type types part lot bit more much many some people person someone anything everything
 something good bad new old big small happen right wrong real true false question answer answers help story
 stories news article articles headline headlines time times day days year years date dates place point case fact facts
+deal name names called
 `;
 
 export const WEAK_WORDS: ReadonlySet<string> = new Set(WEAK.split(/\s+/).filter(Boolean));

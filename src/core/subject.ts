@@ -7,7 +7,7 @@ import type { Concept, QueryAnalysis } from './query.js';
 import { words } from './tokenize.js';
 
 const GENERIC =
-  /^(it|this|that|they|them|thing|whole|attack\w*|intrusion\w*|incident\w*|breach\w*|hack\w*|compromis\w*|campaign\w*|operation|cyberattack\w*|cyber|event|actually|exactly|ever|first|initially|initial|originally|real|really|all|entire|overall|happen\w*|occur\w*|did|do|does|go|went|last\w*)$/;
+  /^(it|this|that|they|them|thing|whole|name|names|show|give|full|complete|every|attack\w*|intrusion\w*|incident\w*|breach\w*|hack\w*|compromis\w*|campaign\w*|operation|cyberattack\w*|cyber|event|actually|exactly|ever|first|initially|initial|originally|real|really|all|entire|overall|happen\w*|occur\w*|did|do|does|go|went|last\w*)$/;
 
 /** Concepts that name something other than the incident itself or the question's own verbs. */
 export function subjectConcepts(ask: Ask, query: QueryAnalysis, questionWords: RegExp): Concept[] {

@@ -10,8 +10,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Incident, incidentSchema, type KbProblem, type KnowledgeBaseData } from '../core/model.js';
-import { parseBreachesCloud } from './breaches-cloud.js';
-import { parseNativeIncident } from './native.js';
+import { ONE_SHOT, parseNativeIncident } from './native.js';
 import { type DocPath, isLoadable, ProblemList } from './problems.js';
 import { parseSynonyms } from './synonyms.js';
 
@@ -65,11 +64,14 @@ async function listFiles(dir: string, problems: KbProblem[]): Promise<string[]> 
   }
 }
 
-function loadMarkdown(file: string, text: string, problems: KbProblem[]): Loaded | undefined {
-  const result = parseBreachesCloud(file, text);
+/** The Markdown reader (unified, remark), imported only when a folder holds write-ups. */
+type MarkdownReader = typeof import('./breaches-cloud.js').parseBreachesCloud;
+
+function loadMarkdown(read: MarkdownReader, file: string, text: string, problems: KbProblem[]): Loaded | undefined {
+  const result = read(file, text);
   problems.push(...result.problems);
   if (!result.incident || !isLoadable(result.problems)) return undefined;
-  const parsed = incidentSchema.safeParse(result.incident);
+  const parsed = incidentSchema.safeParse(result.incident, ONE_SHOT);
   if (!parsed.success) {
     const list = new ProblemList(file);
     for (const issue of parsed.error.issues)
@@ -121,6 +123,7 @@ export async function loadKnowledgeBase(options: LoadOptions): Promise<LoadResul
   const dirs = incidentDirs(options.dir);
   const loaded: Loaded[] = [];
   const byId = new Map<string, Loaded>();
+  let markdown: MarkdownReader | undefined;
 
   for (const dir of dirs) {
     for (const file of await listFiles(dir, problems)) {
@@ -133,8 +136,10 @@ export async function loadKnowledgeBase(options: LoadOptions): Promise<LoadResul
         continue;
       }
       let item: Loaded | undefined;
-      if (MARKDOWN.test(file)) item = loadMarkdown(file, text, problems);
-      else {
+      if (MARKDOWN.test(file)) {
+        markdown ??= (await import('./breaches-cloud.js')).parseBreachesCloud;
+        item = loadMarkdown(markdown, file, text, problems);
+      } else {
         const result = parseNativeIncident(file, text);
         problems.push(...result.problems);
         if (result.incident) item = { incident: result.incident, file, lineOf: result.lineOf };

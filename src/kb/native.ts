@@ -6,7 +6,8 @@ import type { z } from 'zod';
 import { type Incident, incidentSchema, type KbProblem } from '../core/model.js';
 import { checkIncidentReferences } from './cross-checks.js';
 import { type DocPath, ProblemList } from './problems.js';
-import { type PositionedDocument, parsePositioned } from './yaml-lines.js';
+import { readFastYaml } from './yaml-fast.js';
+import { type LinePositions, lazyPositions, parsePositioned } from './yaml-lines.js';
 
 /** One native file, parsed. `incident` is set only when the file has no error. */
 export interface NativeResult {
@@ -15,6 +16,12 @@ export interface NativeResult {
   /** line of a path in the file (for problems found later, such as duplicate ids across files) */
   lineOf(path: DocPath): number;
 }
+
+/**
+ * zod parse options for a schema used once per file: without the compiled fast path, which costs more to build than
+ * it saves on a single parse. Same result and issues.
+ */
+export const ONE_SHOT = { jitless: true } as const;
 
 /** Reads the value at `path` in plain data, or `undefined`. */
 export function valueAt(data: unknown, path: DocPath): unknown {
@@ -27,10 +34,17 @@ export function valueAt(data: unknown, path: DocPath): unknown {
 }
 
 /**
- * Parses a positioned YAML/JSON document and reports its syntax errors; returns the plain data, or `undefined` when
- * the text is not usable.
+ * Parses a YAML/JSON document and reports its syntax errors; returns the plain data, or `undefined` when the text is
+ * not usable. Plain YAML is read by the fast reader, its lines computed only if a problem is reported; anything else
+ * by `yaml` with positions.
  */
-export function readDocument(text: string, problems: ProblemList): { data?: unknown; positioned: PositionedDocument } {
+export function readDocument(text: string, problems: ProblemList): { data?: unknown; positioned: LinePositions } {
+  const fast = readFastYaml(text);
+  if (fast) {
+    const full = lazyPositions(text);
+    const lineOf = (path: DocPath) => fast.lineOf(path) ?? full.lineOf(path);
+    return { data: fast.value, positioned: { lineOf, lineAt: full.lineAt } };
+  }
   const positioned = parsePositioned(text);
   for (const error of positioned.doc.errors) {
     problems.error(positioned.lineAt(error.pos[0]), '', `syntax: ${error.message.split('\n')[0]}`);
@@ -43,7 +57,7 @@ export function readDocument(text: string, problems: ProblemList): { data?: unkn
 export function reportSchemaIssues(
   issues: readonly z.core.$ZodIssue[],
   data: unknown,
-  positioned: PositionedDocument,
+  positioned: LinePositions,
   problems: ProblemList,
 ): void {
   for (const issue of issues) {
@@ -80,20 +94,27 @@ export function warnUnknownKeys(
   schema: unknown,
   data: unknown,
   path: PropertyKey[],
-  positioned: PositionedDocument,
+  positioned: LinePositions,
   problems: ProblemList,
 ): void {
+  if (data === null || typeof data !== 'object') return;
   const def = unwrap(schema);
-  if (!def || data === null || typeof data !== 'object') return;
+  if (!def) return;
+  // `path` is extended and restored in place; a copy is made only for a warning
   if (def.type === 'array' && Array.isArray(data)) {
     data.forEach((item, i) => {
-      warnUnknownKeys(def.element, item, [...path, i], positioned, problems);
+      path.push(i);
+      warnUnknownKeys(def.element, item, path, positioned, problems);
+      path.pop();
     });
   } else if (def.type === 'object' && def.shape && !Array.isArray(data)) {
     for (const [key, value] of Object.entries(data)) {
-      const at = [...path, key];
-      if (!(key in def.shape)) problems.warn(positioned.lineOf(at), at, 'unknown key, ignored');
-      else warnUnknownKeys(def.shape[key], value, at, positioned, problems);
+      path.push(key);
+      if (!(key in def.shape)) {
+        const at = [...path];
+        problems.warn(positioned.lineOf(at), at, 'unknown key, ignored');
+      } else warnUnknownKeys(def.shape[key], value, path, positioned, problems);
+      path.pop();
     }
   }
 }
@@ -112,7 +133,7 @@ export function parseNativeIncident(file: string, text: string): NativeResult {
     problems.error(1, '', 'the file is empty');
     return result();
   }
-  const parsed = incidentSchema.safeParse(data);
+  const parsed = incidentSchema.safeParse(data, ONE_SHOT);
   warnUnknownKeys(incidentSchema, data, [], positioned, problems);
   if (!parsed.success) reportSchemaIssues(parsed.error.issues, data, positioned, problems);
   checkIncidentReferences(data, positioned.lineOf, problems);

@@ -1,6 +1,6 @@
 /** `data/synonyms.yaml`: groups of words that mean the same for search, checked like the incident files. */
 import { type KbProblem, synonymsSchema } from '../core/model.js';
-import { readDocument, reportSchemaIssues } from './native.js';
+import { ONE_SHOT, readDocument, reportSchemaIssues } from './native.js';
 import { ProblemList } from './problems.js';
 
 /** Parses a synonyms file; `groups` is empty when it has an error. */
@@ -8,7 +8,7 @@ export function parseSynonyms(file: string, text: string): { groups: string[][];
   const problems = new ProblemList(file);
   const { data, positioned } = readDocument(text, problems);
   if (problems.items.length > 0) return { groups: [], problems: problems.items };
-  const parsed = synonymsSchema.safeParse(data ?? {});
+  const parsed = synonymsSchema.safeParse(data ?? {}, ONE_SHOT);
   if (!parsed.success) {
     reportSchemaIssues(parsed.error.issues, data, positioned, problems);
     return { groups: [], problems: problems.items };

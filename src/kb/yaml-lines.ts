@@ -2,16 +2,42 @@
  * Maps a path in a parsed YAML (or JSON) document to the line of the node it names, so a schema problem can be
  * reported at its real line. JSON is parsed as YAML, which is a superset, to get the same positions.
  */
-import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
+import type { Document, Node } from 'yaml';
 import type { DocPath } from './problems.js';
 
-/** A YAML or JSON text parsed with positions. */
-export interface PositionedDocument {
-  doc: Document.Parsed;
+let library: typeof Yaml | undefined;
+/** The `yaml` parser, loaded on first use: a knowledge base that reads cleanly never needs it (see yaml-fast.ts). */
+const yaml = (): typeof Yaml => {
+  library ??= createRequire(import.meta.url)('yaml') as typeof Yaml;
+  return library;
+};
+
+/** Lines of a YAML or JSON text, by path or by offset. */
+export interface LinePositions {
   /** line (1-based) of the node at `path`, or of the deepest node on the way when the rest is missing */
   lineOf(path: DocPath): number;
   /** line (1-based) of a character offset */
   lineAt(offset: number): number;
+}
+
+/** A YAML or JSON text parsed with positions. */
+export interface PositionedDocument extends LinePositions {
+  doc: Document.Parsed;
+}
+
+/**
+ * The lines of `text`, parsed with positions only when first asked: a file is re-read with positions only when it
+ * has a problem to report.
+ */
+export function lazyPositions(text: string): LinePositions {
+  let positioned: PositionedDocument | undefined;
+  const full = () => {
+    positioned ??= parsePositioned(text);
+    return positioned;
+  };
+  return { lineOf: (path) => full().lineOf(path), lineAt: (offset) => full().lineAt(offset) };
 }
 
 /**
@@ -19,6 +45,7 @@ export interface PositionedDocument {
  * are parse errors unless `allowDuplicateKeys` (then the last one wins).
  */
 export function parsePositioned(text: string, firstLine = 1, allowDuplicateKeys = false): PositionedDocument {
+  const { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } = yaml();
   const counter = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter: counter,

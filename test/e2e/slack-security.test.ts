@@ -190,6 +190,58 @@ describe('hostile payloads', () => {
   });
 });
 
+describe('interactions no listener takes', () => {
+  const blockActions = (actions: unknown[] | undefined) => {
+    const payload = {
+      type: 'block_actions',
+      user: { id: 'U000ASKER', team_id: 'T000TEST' },
+      team: { id: 'T000TEST' },
+      channel: { id: 'C000NOACTION' },
+      response_url: fake.responseUrl('no-action'),
+      ...(actions ? { actions } : {}),
+    };
+    return {
+      body: new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+      contentType: 'application/x-www-form-urlencoded',
+    };
+  };
+
+  it.each([
+    ['no actions', []],
+    ['an unknown action id', [{ type: 'button', action_id: 'not_ours:0', block_id: 'b1', value: 'victims' }]],
+    ['an action without an action id', [{ type: 'button', value: 'victims' }]],
+  ])('a signed block_actions payload with %s is acked at once with 200 and nothing is posted', async (_n, actions) => {
+    const started = performance.now();
+    const res = await postToSlackEndpoint(bot.url, blockActions(actions));
+    expect(res.status).toBe(200);
+    expect(performance.now() - started).toBeLessThan(1000);
+    await expectOnlyTheControlMentionAnswered();
+    expect(fake.responses).toHaveLength(0);
+  });
+
+  it('a signed block_actions payload without an actions field is refused at once with 400', async () => {
+    const started = performance.now();
+    const res = await postToSlackEndpoint(bot.url, blockActions(undefined));
+    expect(res.status).toBe(400);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
+
+describe("request ids in the Slack adapter's log", () => {
+  it('a listener failure is logged with the request id the server returned', async () => {
+    fake.setNextResponse('chat.postMessage', { ok: false, error: 'channel_not_found' });
+    const res = await postToSlackEndpoint(bot.url, appMention({ text: 'victims', channel: 'C000REQID' }));
+    const requestId = res.headers.get('x-request-id');
+    expect(requestId).toMatch(/^[\w.-]+$/);
+    await fake.waitFor('chat.postEphemeral');
+    const failed = bot.lines
+      .map((line) => JSON.parse(line) as { msg?: string; requestId?: string; adapter?: string })
+      .filter((line) => line.msg === 'slack listener failed' && line.requestId === requestId);
+    expect(failed).toHaveLength(1);
+    expect(failed[0]?.adapter).toBe('slack');
+  });
+});
+
 describe('the HTTP server around it', () => {
   it('returns a request id, 404 for unknown paths and 405 for a wrong method', async () => {
     const notFound = await fetch(`${bot.url}/nope`);

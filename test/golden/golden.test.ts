@@ -25,6 +25,14 @@ describe('golden questions', () => {
     expect(cases.filter((c) => c.expect === 'none').length).toBeGreaterThanOrEqual(8);
   });
 
+  it('the victims list leads with the later count and shows the earlier one as corrected', () => {
+    const answer = respond(kb, parseCommand('victims', kb), { now });
+    const lead = answer.sections[0]?.text ?? '';
+    expect(lead.indexOf('503')).toBeGreaterThanOrEqual(0);
+    expect(lead.indexOf('503')).toBeLessThan(lead.indexOf('about 25'));
+    expect(lead).toMatch(/corrects/i);
+  });
+
   it.each(cases.map((c) => [c.q, c] as const))('%s', (_q, c) => {
     const answer = respond(kb, parseCommand(c.q, kb), { now });
     const result = scoreCase(c, answer);

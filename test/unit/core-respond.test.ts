@@ -169,6 +169,22 @@ describe('respond: several incidents', () => {
     expect(a.kind).toBe('answer');
     expect(a.facts[0]?.incident).toBe('beta-breach');
   });
+  it('a write-up without a timeline answers a timeline question with its key dates', () => {
+    const base = fixtureData();
+    const incidents = base.incidents.map((i) => (i.id === 'beta-breach' ? { ...i, timeline: [] } : i));
+    const kbNoTimeline = createKnowledgeBase({ ...base, incidents });
+    const a = respond(kbNoTimeline, parseCommand('betapass timeline', kbNoTimeline), { now });
+    expect(a.kind).toBe('answer');
+    expect(a.title).toContain('key dates');
+    expect(JSON.stringify(a.sections)).toContain('2022-08-08');
+  });
+  it('a question naming an incident that is not loaded is not answered from the default incident', () => {
+    for (const q of ['moveit cl0p victims list', 'snowflake customer data breach what happened', 'solarwinds attack']) {
+      const a = ask(q);
+      expect(a.kind, q).toBe('none');
+      expect(a.sections.map((s) => s.text ?? '').join(' '), q).toContain('alpha-2023');
+    }
+  });
   it('an empty knowledge base answers none, and help still works', () => {
     const empty = createKnowledgeBase(fixtureData({ incidents: [] }));
     expect(respond(empty, parseCommand('timeline', empty), { now }).kind).toBe('none');

@@ -114,6 +114,8 @@ describe('classify', () => {
     ['who is jane placeholder', 'who-is'],
     ['how many tenants', 'figures'],
     ['who did it', 'list'],
+    ['who hacked the ministry', 'list'],
+    ['so how did the hackers get into the ministry mail', 'list'],
     ['what should we log', 'list'],
     ['what happened', 'summary'],
     ['thanks', 'help'],
