@@ -6,7 +6,6 @@
  *
  * Run alone: `npm run build && node dist/bench/slack.js`.
  */
-import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -26,7 +25,7 @@ import { createLogger } from '../src/logger.js';
 import { createServer } from '../src/server.js';
 import { startFakeSlackApi } from '../test/fakes/slack-api.js';
 import type { BenchSection } from './report.js';
-import type { LoadJob, LoadResult } from './slack-load.js';
+import { type LoadJob, type LoadResult, load, mergeResults, percentile, rps, summarize } from './load.js';
 
 const SECRET = 'bench-signing-secret-0123456789';
 const TOKEN = 'xoxb-bench-token';
@@ -60,25 +59,6 @@ function bodies(): string[] {
       trigger_id: '1.2.3',
     }).toString(),
   );
-}
-
-/** Runs the load in a child process, so the server's own CPU time can be measured with `process.cpuUsage()`. */
-function load(job: LoadJob): Promise<LoadResult> {
-  const file = path.join(path.dirname(fileURLToPath(import.meta.url)), 'slack-load.js');
-  return new Promise((resolve, reject) => {
-    const child = fork(file, [], { serialization: 'advanced', stdio: 'inherit' });
-    child.once('message', (result) => resolve(result as LoadResult));
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`the load generator exited with ${code}`));
-    });
-    child.send(job);
-  });
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
 }
 
 function listen(server: Server): Promise<string> {
@@ -135,17 +115,6 @@ function baseConfig(apiUrl: string, dataDir: string) {
     SLACK_API_URL: apiUrl,
     WEB_UI: 'false',
   });
-}
-
-function merge(parts: LoadResult[]): LoadResult {
-  return {
-    requests: parts.reduce((n, r) => n + r.requests, 0),
-    errors: parts.reduce((n, r) => n + r.errors, 0),
-    seconds: parts.reduce((n, r) => n + r.seconds, 0),
-    latencies: parts.flatMap((r) => r.latencies),
-    completed: parts.reduce((n, r) => n + r.completed, 0),
-    firstError: parts.find((r) => r.firstError)?.firstError,
-  };
 }
 
 /**
@@ -232,23 +201,16 @@ export async function run(
     await fake.close();
     for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
   }
-  const results: Array<[string, LoadResult]> = targets.map((t) => [t.name, merge(parts.get(t.name) ?? [])]);
+  const results: Array<[string, LoadResult]> = targets.map((t) => [t.name, mergeResults(parts.get(t.name) ?? [])]);
   const durationMs = rounds * roundMs;
 
-  const rps = (r: LoadResult) => r.requests / r.seconds;
   const boltRps = rps(results.find(([n]) => n.startsWith('bare Bolt'))?.[1] as LoadResult);
-  const rows = results.map(([name, r]) => {
-    const sorted = [...r.latencies].sort((a, b) => a - b);
-    return {
-      server: name,
-      'req/s': Math.round(rps(r)),
-      'p50 ms': Number(percentile(sorted, 50).toFixed(2)),
-      'p99 ms': Number(percentile(sorted, 99).toFixed(2)),
-      errors: r.errors,
-      'vs bare Bolt': `${((rps(r) / boltRps) * 100).toFixed(0)}%`,
-      'server CPU µs/req': Math.round(((busyMs.get(name) ?? 0) * 1000) / Math.max(1, counted.get(name) ?? 0)),
-    };
-  });
+  const rows = results.map(([name, r]) => ({
+    server: name,
+    ...summarize(r),
+    'vs bare Bolt': `${((rps(r) / boltRps) * 100).toFixed(0)}%`,
+    'server CPU µs/req': Math.round(((busyMs.get(name) ?? 0) * 1000) / Math.max(1, counted.get(name) ?? 0)),
+  }));
   const bot = results[0]?.[1] as LoadResult;
   const botP99 = percentile(
     [...bot.latencies].sort((a, b) => a - b),

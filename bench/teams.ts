@@ -9,9 +9,8 @@
  *
  * Run alone: `npm run build && node dist/bench/teams.js`.
  */
-import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { Agent, createServer as createHttpServer, request, type Server } from 'node:http';
+import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,6 +26,7 @@ import { loadKnowledgeBase } from '../src/kb/load.js';
 import { createLogger } from '../src/logger.js';
 import { createServer } from '../src/server.js';
 import { startFakeConnector } from '../test/fakes/bot-connector.js';
+import { type LoadJob, type LoadResult, load, mergeResults, rps, summarize } from './load.js';
 import type { BenchSection } from './report.js';
 
 const QUESTIONS = [
@@ -39,26 +39,6 @@ const QUESTIONS = [
   'who was affected',
   'when was it detected',
 ];
-
-interface LoadJob {
-  url: string;
-  bodies: string[];
-  concurrency: number;
-  warmupMs: number;
-  durationMs: number;
-}
-
-interface LoadResult {
-  requests: number;
-  /** requests including the warm-up */
-  total: number;
-  /** CPU milliseconds this process (servers + sink) used over the whole run, warm-up included */
-  busyMs: number;
-  errors: number;
-  seconds: number;
-  latencies: number[];
-  firstError?: string;
-}
 
 /** Message activities from a few personal chats, each pointing its replies at the sink. */
 function bodies(serviceUrl: string): string[] {
@@ -79,81 +59,6 @@ function bodies(serviceUrl: string): string[] {
   );
 }
 
-async function runLoad(job: LoadJob): Promise<LoadResult> {
-  const agent = new Agent({ keepAlive: true, maxSockets: job.concurrency });
-  const target = new URL(job.url);
-  const start = performance.now();
-  const measureFrom = start + job.warmupMs;
-  const stopAt = measureFrom + job.durationMs;
-  const latencies: number[] = [];
-  let errors = 0;
-  let firstError: string | undefined;
-  let seq = 0;
-  let total = 0;
-  const once = (body: string) =>
-    new Promise<{ ok: boolean; why?: string }>((resolve) => {
-      const req = request(
-        {
-          host: target.hostname,
-          port: target.port,
-          path: target.pathname,
-          method: 'POST',
-          agent,
-          headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) },
-        },
-        (res) => {
-          res.resume();
-          res.on('end', () =>
-            resolve(res.statusCode === 200 ? { ok: true } : { ok: false, why: `HTTP ${res.statusCode}` }),
-          );
-        },
-      );
-      req.on('error', (e) => resolve({ ok: false, why: e.message }));
-      req.end(body);
-    });
-  const client = async () => {
-    while (performance.now() < stopAt) {
-      const body = job.bodies[seq++ % job.bodies.length] as string;
-      const t0 = performance.now();
-      const result = await once(body);
-      total++;
-      const t1 = performance.now();
-      if (t0 < measureFrom) continue;
-      if (result.ok) latencies.push(t1 - t0);
-      else {
-        errors += 1;
-        firstError ??= result.why;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: job.concurrency }, client));
-  const seconds = (performance.now() - measureFrom) / 1000;
-  agent.destroy();
-  return { requests: latencies.length, total, busyMs: 0, errors, seconds, latencies, firstError };
-}
-
-const LOAD_FLAG = '--teams-bench-load';
-
-/** Runs the load in a child process, so this process's CPU time is the servers' and the sink's alone. */
-function load(job: LoadJob): Promise<LoadResult> {
-  const before = process.cpuUsage();
-  return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(import.meta.url), [LOAD_FLAG], { stdio: 'inherit' });
-    child.once('message', (result: LoadResult) => {
-      const used = process.cpuUsage(before);
-      child.kill();
-      resolve({ ...result, busyMs: (used.user + used.system) / 1000 });
-    });
-    child.once('error', reject);
-    child.send(job);
-  });
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
-}
-
 async function bareBot(
   reply: Parameters<typeof createBareTeamsBot>[0],
 ): Promise<{ url: string; stop: () => Promise<void> }> {
@@ -172,19 +77,6 @@ async function bareBot(
       }),
   };
 }
-
-const merge = (a: LoadResult | undefined, b: LoadResult): LoadResult =>
-  a
-    ? {
-        requests: a.requests + b.requests,
-        total: a.total + b.total,
-        busyMs: a.busyMs + b.busyMs,
-        errors: a.errors + b.errors,
-        seconds: a.seconds + b.seconds,
-        latencies: a.latencies.concat(b.latencies),
-        firstError: a.firstError ?? b.firstError,
-      }
-    : b;
 
 /**
  * Runs the full server (answer memo on and off) and the bare bot under the same load, interleaved in `rounds`
@@ -211,7 +103,9 @@ export async function run(
     'bare botbuilder 4.23 (fixed text reply)',
     'bare botbuilder replying with a fixed card',
   ] as const;
-  const totals = new Map<string, LoadResult>();
+  const parts = new Map<string, LoadResult[]>();
+  // CPU milliseconds this process (servers + sink) used per server over the whole run, warm-up included
+  const busyMs = new Map<string, number>();
   let cardBytes = 0;
   const stops: Array<() => Promise<void>> = [];
   try {
@@ -242,7 +136,11 @@ export async function run(
     urls.push(bareCard.url);
     for (let round = 0; round < rounds; round++) {
       for (const [i, name] of names.entries()) {
-        totals.set(name, merge(totals.get(name), await load(job(urls[i] as string))));
+        const before = process.cpuUsage();
+        const part = await load(job(urls[i] as string));
+        const cpu = process.cpuUsage(before);
+        busyMs.set(name, (busyMs.get(name) ?? 0) + (cpu.user + cpu.system) / 1000);
+        parts.set(name, [...(parts.get(name) ?? []), part]);
       }
     }
   } finally {
@@ -251,29 +149,24 @@ export async function run(
     for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
   }
 
+  const totals = new Map(names.map((name) => [name, mergeResults(parts.get(name) ?? [])] as const));
   const results = names.map((name) => [name, totals.get(name) as LoadResult] as const);
   const result = (name: (typeof names)[number]) => totals.get(name) as LoadResult;
-  const rps = (r: LoadResult) => r.requests / r.seconds;
   const bareRps = rps(result(names[2]));
-  const cpuPer = (r: LoadResult) => Math.round((r.busyMs * 1000) / Math.max(1, r.total));
-  const rows = results.map(([name, r]) => {
-    const sorted = [...r.latencies].sort((a, b) => a - b);
-    return {
-      server: name,
-      'req/s': Math.round(rps(r)),
-      'p50 ms': Number(percentile(sorted, 50).toFixed(2)),
-      'p99 ms': Number(percentile(sorted, 99).toFixed(2)),
-      errors: r.errors,
-      'server CPU µs/req': cpuPer(r),
-      'vs bare botbuilder': `${((rps(r) / bareRps) * 100).toFixed(0)}%`,
-    };
-  });
+  const cpuPer = (name: (typeof names)[number]) =>
+    Math.round(((busyMs.get(name) ?? 0) * 1000) / Math.max(1, result(name).completed));
+  const rows = results.map(([name, r]) => ({
+    server: name,
+    ...summarize(r),
+    'server CPU µs/req': cpuPer(name),
+    'vs bare botbuilder': `${((rps(r) / bareRps) * 100).toFixed(0)}%`,
+  }));
   const full = result(names[0]);
   const ratio = rps(full) / bareRps;
   const notes = [
     `${QUESTIONS.length} questions (${QUESTIONS.join(', ')}) as Teams personal-chat message activities, unauthenticated loopback mode, concurrency 50, keep-alive; ${rounds} interleaved rounds of ${warmupMs} ms warm-up + ${durationMs} ms measured per server; a request is answered after its reply was POSTed to a local Bot Connector sink; load from a child process; server CPU µs/req = this process's CPU time (servers + sink) / requests.`,
     `breachbot: ${(ratio * 100).toFixed(0)}% of the bare botbuilder bot (target ≥ 80%), ${full.errors} errors (target 0): ${ratio >= 0.8 && full.errors === 0 ? 'met' : 'NOT met'}.`,
-    `CPU per request in the server process (robust when the machine is busy): breachbot ${cpuPer(full)} µs, memo off ${cpuPer(result(names[1]))} µs, bare botbuilder ${cpuPer(result(names[2]))} µs; the bare bot's CPU cost is ${((cpuPer(result(names[2])) / cpuPer(full)) * 100).toFixed(0)}% of breachbot's.`,
+    `CPU per request in the server process (robust when the machine is busy): breachbot ${cpuPer(names[0])} µs, memo off ${cpuPer(names[1])} µs, bare botbuilder ${cpuPer(names[2])} µs; the bare bot's CPU cost is ${((cpuPer(names[2]) / cpuPer(names[0])) * 100).toFixed(0)}% of breachbot's.`,
     `The bare bot replying with breachbot's 'victims' card (${cardBytes} bytes) instead of a short text: ${((rps(result(names[3])) / bareRps) * 100).toFixed(0)}% of the text-replying bare bot (what card-sized replies cost by themselves; differences within ±15% are noise on a busy 2-core machine).`,
     `With the answer memo off (every request runs parseCommand + respond + card rendering): ${((rps(result(names[1])) / bareRps) * 100).toFixed(0)}% of the bare bot.`,
   ];
@@ -281,23 +174,7 @@ export async function run(
   return { title: 'Teams HTTP: message activities with replies', rows, notes };
 }
 
-if (process.argv[2] === LOAD_FLAG) {
-  process.once('message', (job: LoadJob) => {
-    runLoad(job).then(
-      (result) => process.send?.(result),
-      (error: unknown) =>
-        process.send?.({
-          requests: 0,
-          total: 0,
-          busyMs: 0,
-          errors: 1,
-          seconds: 0,
-          latencies: [],
-          firstError: String(error),
-        }),
-    );
-  });
-} else if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const section = await run();
   console.log(`\n${section.title}`);
   console.table(section.rows);

@@ -11,7 +11,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { hostname } from 'node:os';
 import type { TeamsAuthOverrides } from '../adapters/teams/auth.js';
 import { createMessageHandler } from './chat/handle-message.js';
 import type { Config } from './config.js';
@@ -155,17 +154,14 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     throw error;
   }
 
-  const { createScheduler } = await import('./digest/scheduler.js');
-  const scheduler = createScheduler({
+  const { createConfiguredScheduler } = await import('./configured-scheduler.js');
+  const scheduler = await createConfiguredScheduler(config, {
     store,
     kb,
     deliver,
-    replicaId: `${hostname()}-${process.pid}-${randomUUID().slice(0, 6)}`,
     log,
     now,
     pollSeconds: config.digest.pollSeconds,
-    graceHours: config.digest.graceHours,
-    claimTimeoutMs: config.digest.claimTimeoutSeconds * 1000,
   });
 
   const routes: Route[] = [

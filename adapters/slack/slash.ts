@@ -4,7 +4,7 @@
  * unless the channel is shared with another organization.
  */
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { createAnswerCache } from './answer-cache.js';
+import { createAnswerMemo } from '../../src/chat/answer-memo.js';
 import type { SlackAppDeps } from './app.js';
 import { PRIVATE_REASONS } from './audience.js';
 import { fromSlashCommand } from './inbound.js';
@@ -17,7 +17,8 @@ type SlashArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 /** Creates the listener for every slash command that reaches the app. */
 export function createSlashHandler(deps: SlackAppDeps) {
   const { handle, audience } = deps;
-  const answers = createAnswerCache<ReturnType<typeof answerMessage>>(500, deps.answerCacheMs ?? 60_000);
+  // keyed by channel kind and exact text: the share button carries the asker's own wording
+  const answers = createAnswerMemo<ReturnType<typeof answerMessage>>({ ttlMs: deps.answerCacheMs });
 
   return async ({ command, ack, respond, context }: SlashArgs): Promise<void> => {
     const log = requestLog(deps.log, context);

@@ -12,10 +12,10 @@ import {
   TeamsActivityHandler,
   type TurnContext,
 } from 'botbuilder';
+import { type AnswerMemo, createAnswerMemo, questionKey } from '../../src/chat/answer-memo.js';
 import type { MessageHandler } from '../../src/chat/handle-message.js';
 import type { KnowledgeBase } from '../../src/core/knowledge-base.js';
 import type { Logger } from '../../src/logger.js';
-import { type AnswerCache, createAnswerCache } from './answer-cache.js';
 import { activityToInbound, conversationKeyOf } from './inbound.js';
 import type { ReferenceKeeper } from './references.js';
 import { answerToActivity } from './render.js';
@@ -38,11 +38,15 @@ export const WELCOME_TEXT =
 type Reply = ReturnType<typeof answerToActivity>;
 
 export class BreachbotTeamsBot extends TeamsActivityHandler {
-  private readonly replies: AnswerCache<Reply>;
+  private readonly replies: AnswerMemo<Reply>;
 
   constructor(private readonly deps: TeamsBotDeps) {
     super();
-    this.replies = createAnswerCache<Reply>({ ttlMs: deps.answerCacheMs, now: () => deps.now().getTime() });
+    this.replies = createAnswerMemo<Reply>({
+      ttlMs: deps.answerCacheMs,
+      now: () => deps.now().getTime(),
+      normalize: questionKey,
+    });
     this.onMessage(async (context, next) => {
       await this.answer(context);
       await next();

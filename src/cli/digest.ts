@@ -6,8 +6,6 @@
  * `breachbot digest preview [--incident ID] [--since ISO-8601] [--json]`: prints the digest that would be posted.
  * With `--since`, facts dated on or after that day are shown as new.
  */
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import type { Answer } from '../core/answer.js';
 import { buildDigest } from '../core/digest.js';
 import { incidentFacts } from '../core/fact-hashes.js';
@@ -79,16 +77,8 @@ async function runDue(args: string[], io: CliIo): Promise<number> {
       io.stderr.write(`breachbot digest run-due: a chat platform could not be set up, nothing was posted: ${reason}\n`);
       return 1;
     }
-    const { createScheduler } = await import('../digest/scheduler.js');
-    const scheduler = createScheduler({
-      store,
-      kb,
-      deliver,
-      replicaId: `${hostname()}-${process.pid}-${randomUUID().slice(0, 6)}`,
-      log,
-      graceHours: config.digest.graceHours,
-      claimTimeoutMs: config.digest.claimTimeoutSeconds * 1000,
-    });
+    const { createConfiguredScheduler } = await import('../configured-scheduler.js');
+    const scheduler = await createConfiguredScheduler(config, { store, kb, deliver, log });
     const s = await scheduler.runDuePass(now);
     io.stdout.write(
       `digest run-due at ${s.now}: ${s.posted} posted, ${s.silent} silent, ${s.failed} failed, ` +

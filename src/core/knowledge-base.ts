@@ -16,7 +16,13 @@ import { words } from './tokenize.js';
 
 export interface KnowledgeBase {
   readonly data: KnowledgeBaseData;
+  /** the incidents answers come from: every loaded one except write-ups covered by a curated incident */
   readonly incidents: readonly Incident[];
+  /**
+   * breaches.cloud write-ups of an incident the curated data already holds (their id is a curated incident's id
+   * or alias): left out of search and answers; naming one selects the curated incident
+   */
+  readonly covered: readonly CoveredIncident[];
   readonly version: string;
   /** the incident used when a question names none */
   readonly defaultIncident: Incident | undefined;
@@ -34,6 +40,28 @@ export interface KnowledgeBase {
   victimNames(incident: string): NameIndex<string>;
   /** glossary terms and aliases of one incident → term id */
   glossaryNames(incident: string): NameIndex<string>;
+}
+
+export interface CoveredIncident {
+  /** the write-up's id */
+  id: string;
+  title: string;
+  /** the curated incident that covers it */
+  by: string;
+}
+
+/** Write-ups whose id names a curated (`native`) incident: the curated one covers them. */
+export function coveredIncidents(incidents: readonly Incident[]): CoveredIncident[] {
+  const curated = new Map<string, string>();
+  for (const i of incidents) {
+    if (i.origin === 'breaches.cloud') continue;
+    for (const name of [i.id, ...i.aliases])
+      if (!curated.has(name.toLowerCase())) curated.set(name.toLowerCase(), i.id);
+  }
+  return incidents.flatMap((i) => {
+    const by = i.origin === 'breaches.cloud' ? curated.get(i.id.toLowerCase()) : undefined;
+    return by && by !== i.id ? [{ id: i.id, title: i.title, by }] : [];
+  });
 }
 
 export interface KnowledgeBaseOptions {
@@ -58,12 +86,18 @@ function once<T>(make: () => T): () => T {
 }
 
 export function createKnowledgeBase(data: KnowledgeBaseData, options: KnowledgeBaseOptions = {}): KnowledgeBase {
-  const byId = new Map(data.incidents.map((i) => [i.id, i]));
+  const covered = coveredIncidents(data.incidents);
+  const coveredBy = new Map(covered.map((c) => [c.id, c.by]));
+  const incidents = data.incidents.filter((i) => !coveredBy.has(i.id));
+  const byId = new Map(incidents.map((i) => [i.id, i]));
+  // naming a covered write-up selects the curated incident
+  for (const c of covered) {
+    const by = byId.get(c.by);
+    if (by && !byId.has(c.id)) byId.set(c.id, by);
+  }
   const fallback = data.defaultIncident ? byId.get(data.defaultIncident) : undefined;
   // built on first use: a command such as `timeline` answers from the incident alone
-  const passages = once((): Passage[] =>
-    data.incidents.flatMap(incidentPassages).map((p, n) => ({ ...p, n }) as Passage),
-  );
+  const passages = once((): Passage[] => incidents.flatMap(incidentPassages).map((p, n) => ({ ...p, n }) as Passage));
   const byKey = once(() => new Map(passages().map((p) => [`${p.incident}\u0000${p.id}`, p])));
   // each field is tokenized once: the index, document frequencies and the vocabulary share the result
   const tokenCache = new Map<string, string[]>();
@@ -86,19 +120,22 @@ export function createKnowledgeBase(data: KnowledgeBaseData, options: KnowledgeB
       count(p.keywords);
     }
     for (const group of data.synonyms) for (const member of group) for (const w of words(member)) count(w);
-    for (const incident of data.incidents) count(`${incident.id} ${incident.aliases.join(' ')}`);
+    for (const incident of incidents) count(`${incident.id} ${incident.aliases.join(' ')}`);
     return createLexicon(counts);
   });
   const index = once(() => createSearchIndex(passages(), tokensOf));
   const synonyms = once(() => createSynonymTable(data.synonyms));
   const incidentNames = once(() =>
     createNameIndex(
-      data.incidents.flatMap((i) => [
-        { name: i.id, value: i.id },
-        ...i.aliases.map((a) => ({ name: a, value: i.id })),
-        { name: i.title, value: i.id },
-        ...(i.victim && i.victim.length <= 40 ? [{ name: i.victim, value: i.id }] : []),
-      ]),
+      [
+        ...incidents.flatMap((i) => [
+          { name: i.id, value: i.id },
+          ...i.aliases.map((a) => ({ name: a, value: i.id })),
+          { name: i.title, value: i.id },
+          ...(i.victim && i.victim.length <= 40 ? [{ name: i.victim, value: i.id }] : []),
+        ]),
+        ...covered.map((c) => ({ name: c.id, value: c.by })),
+      ],
       0.25,
     ),
   );
@@ -115,9 +152,10 @@ export function createKnowledgeBase(data: KnowledgeBaseData, options: KnowledgeB
 
   return {
     data,
-    incidents: data.incidents,
+    incidents,
+    covered,
     version: data.version,
-    defaultIncident: fallback ?? byId.get('storm-0558') ?? data.incidents[0],
+    defaultIncident: fallback ?? byId.get('storm-0558') ?? incidents[0],
     incident: (id) => byId.get(id),
     get passages() {
       return passages();

@@ -11,6 +11,7 @@ import type { Incident } from './model.js';
 import { normalizeName } from './name-index.js';
 import type { Passage } from './passages.js';
 import { analyzeQuery, type QueryAnalysis } from './query.js';
+import { acrossTopic, respondAcross, respondTimelineAcross } from './respond-across.js';
 import { respondDuration } from './respond-duration.js';
 import { findTerm, respondGlossary, respondTerm } from './respond-glossary.js';
 import { respondHelp } from './respond-help.js';
@@ -37,8 +38,11 @@ export function respondQuestion(ask: Ask, text: string): Answer {
   switch (route.intent) {
     case 'help':
       return respondHelp(scoped);
-    case 'incidents':
-      return respondIncidents(scoped);
+    case 'incidents': {
+      // "which incidents involved MFA?" searches them all; "which incidents do you know" lists them
+      const topic = scoped.named ? undefined : acrossTopic(query.text);
+      return topic ? respondAcross(scoped, topic) : respondIncidents(scoped);
+    }
     case 'glossary-list':
       return respondGlossary(scoped) ?? searchAnswer(scoped, query);
     case 'indicator-lookup':
@@ -52,6 +56,17 @@ export function respondQuestion(ask: Ask, text: string): Answer {
     case 'when':
       return respondWhen(scoped, query) ?? searchAnswer(scoped, query, { intent: 'when' });
     case 'timeline':
+      // "what happened in 2022", no incident named: every incident's events in that range
+      if (
+        route.range &&
+        !route.words &&
+        !scoped.named &&
+        scoped.kb.incidents.length > 1 &&
+        !KEY_DATE.test(route.range.label)
+      ) {
+        const across = respondTimelineAcross(scoped, route.range, questionText(scoped), 0.9);
+        if (across) return across;
+      }
       return respondTimeline(scoped, { range: route.range, words: route.words }, 0.9);
     case 'victim-check':
       return victimCheck(scoped, query, route.subject);
@@ -68,6 +83,8 @@ export function respondQuestion(ask: Ask, text: string): Answer {
   }
 }
 
+/** a range counted from the incident's own key dates ("after the disclosure (2023-07-11)") */
+const KEY_DATE = /^(before|after|since|prior to|following|until) the (disclosure|detection|start) \(/;
 const RETENTION = /\b(kept|keep|keeps|retain\w*|retention|stored|store|stores|held|hold|holds|saved|available for)\b/;
 
 /** An incident named anywhere in the question by id or alias ("when was lastpass breached"). */

@@ -67,6 +67,14 @@ export function respondIncidents(ask: Ask): Answer {
         text: `Put an incident's id first to ask about it, e.g. \`${page.items.find((i) => i.id !== kb.defaultIncident?.id)?.id ?? page.items[0]?.id} timeline\`. Without one, questions go to ${kb.defaultIncident ? incidentName(kb.defaultIncident) : 'the default incident'}.`,
       },
       { items },
+      ...(kb.covered.length > 0 && !page.next
+        ? [
+            {
+              heading: 'Also loaded, covered by a curated incident',
+              items: kb.covered.map((c) => ({ label: c.id, text: `covered by ${c.by}` })),
+            },
+          ]
+        : []),
     ],
     suggestions: ['help', 'timeline'],
     confidence: 1,

@@ -1,16 +1,24 @@
 /**
- * The load generator for `bench/slack.ts`, run in its own process so it does not share the server's event loop:
- * `concurrency` keep-alive clients POST signed Slack requests to one URL on loopback for a fixed time, after a
- * warm-up, and report throughput, latencies and errors.
+ * The load generator for the chat benchmarks (`bench/slack.ts`, `bench/teams.ts`), run in its own process so it
+ * does not share the servers' event loop: `concurrency` keep-alive clients POST bodies to one URL on loopback for a
+ * fixed time, after a warm-up, and report throughput, latencies and errors. Slack requests are signed when the job
+ * carries a signing secret; otherwise the bodies go out as JSON.
+ *
+ * @example
+ * const result = await load({ url, bodies, concurrency: 50, warmupMs: 400, durationMs: 1000 });
+ * const row = { server: 'bot', ...summarize(result) };
  */
+import { fork } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { Agent, request } from 'node:http';
+import { fileURLToPath } from 'node:url';
 
 export interface LoadJob {
   url: string;
-  /** form bodies to cycle through */
+  /** bodies to cycle through */
   bodies: string[];
-  secret: string;
+  /** Slack signing secret: bodies are signed form posts; without it they are JSON */
+  secret?: string;
   concurrency: number;
   warmupMs: number;
   durationMs: number;
@@ -29,11 +37,15 @@ export interface LoadResult {
   firstError?: string;
 }
 
-function signed(body: string, secret: string) {
+const LOAD_FLAG = '--bench-load';
+
+function headersFor(body: string, secret: string | undefined): Record<string, string> {
+  const length = String(Buffer.byteLength(body));
+  if (secret === undefined) return { 'content-type': 'application/json', 'content-length': length };
   const ts = Math.floor(Date.now() / 1000);
   return {
     'content-type': 'application/x-www-form-urlencoded',
-    'content-length': String(Buffer.byteLength(body)),
+    'content-length': length,
     'x-slack-request-timestamp': String(ts),
     'x-slack-signature': `v0=${createHmac('sha256', secret).update(`v0:${ts}:${body}`).digest('hex')}`,
   };
@@ -60,11 +72,12 @@ async function runLoad(job: LoadJob): Promise<LoadResult> {
           path: target.pathname,
           method: 'POST',
           agent,
-          headers: signed(body, job.secret),
+          headers: headersFor(body, job.secret),
         },
         (res) => {
           const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
+          if (job.expect) res.on('data', (c: Buffer) => chunks.push(c));
+          else res.resume();
           res.on('end', () => {
             const text = Buffer.concat(chunks).toString('utf8');
             if (res.statusCode !== 200) resolve({ ok: false, why: `HTTP ${res.statusCode}` });
@@ -108,7 +121,52 @@ const failed = (error: unknown): LoadResult => ({
   firstError: String(error),
 });
 
-if (process.send) {
+/** Runs `job` in a child process, so the caller's CPU time (`process.cpuUsage()`) is its servers' alone. */
+export function load(job: LoadJob): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const child = fork(fileURLToPath(import.meta.url), [LOAD_FLAG], { serialization: 'advanced', stdio: 'inherit' });
+    child.once('message', (result) => resolve(result as LoadResult));
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`the load generator exited with ${code}`));
+    });
+    child.send(job);
+  });
+}
+
+/** Adds up the rounds of one server. */
+export function mergeResults(parts: LoadResult[]): LoadResult {
+  return {
+    requests: parts.reduce((n, r) => n + r.requests, 0),
+    errors: parts.reduce((n, r) => n + r.errors, 0),
+    seconds: parts.reduce((n, r) => n + r.seconds, 0),
+    latencies: parts.flatMap((r) => r.latencies),
+    completed: parts.reduce((n, r) => n + r.completed, 0),
+    firstError: parts.find((r) => r.firstError)?.firstError,
+  };
+}
+
+/** The `p`th percentile of ascending `sorted` (NaN when empty). */
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
+}
+
+/** Requests per measured second. */
+export const rps = (r: LoadResult): number => r.requests / r.seconds;
+
+/** The columns every load table starts with after the server name. */
+export function summarize(r: LoadResult) {
+  const sorted = [...r.latencies].sort((a, b) => a - b);
+  return {
+    'req/s': Math.round(rps(r)),
+    'p50 ms': Number(percentile(sorted, 50).toFixed(2)),
+    'p99 ms': Number(percentile(sorted, 99).toFixed(2)),
+    errors: r.errors,
+  };
+}
+
+if (process.argv[2] === LOAD_FLAG && process.send) {
   process.once('message', (job: LoadJob) => {
     runLoad(job).then(
       (result) => process.send?.(result, () => process.disconnect()),

@@ -1,0 +1,63 @@
+/**
+ * A short-lived memo of rendered answers, shared by the chat adapters. Within one process (one knowledge-base
+ * version) the same text gets the same answer, except for time-relative wording, so a hit is valid for `ttlMs`.
+ * Only answers of kind `answer` that are not digest commands are kept: `none`/`clarify` must still reach the
+ * question log, and digest commands change state and depend on the conversation. The value type is whatever the
+ * adapter renders (Slack message, Teams activity).
+ *
+ * @example
+ * const memo = createAnswerMemo<Reply>({ normalize: questionKey });
+ * const reply = memo.get(text) ?? memo.set(text, answer, render(answer));
+ */
+import type { Answer } from '../core/answer.js';
+
+export interface AnswerMemo<T> {
+  get(key: string): T | undefined;
+  /** stores `value` when `answer` may be reused; returns `value` */
+  set(key: string, answer: Answer, value: T): T;
+  readonly size: number;
+}
+
+export interface AnswerMemoOptions {
+  /** entries kept at most (least recently used go first); 500 by default */
+  max?: number;
+  /** how long an entry is valid; 0 turns the memo off; 60 s by default */
+  ttlMs?: number;
+  /** milliseconds clock; `Date.now` by default */
+  now?: () => number;
+  /** maps a key before use (e.g. {@link questionKey}); keys are used as given by default */
+  normalize?: (key: string) => string;
+}
+
+/** The question text with case and spacing folded, so "Timeline  July" and " timeline july " share an entry. */
+export const questionKey = (text: string): string => text.trim().toLowerCase().replace(/\s+/g, ' ');
+
+/** Creates an LRU memo of rendered answers. */
+export function createAnswerMemo<T>(options: AnswerMemoOptions = {}): AnswerMemo<T> {
+  const max = options.max ?? 500;
+  const ttlMs = options.ttlMs ?? 60_000;
+  const now = options.now ?? Date.now;
+  const normalize = options.normalize ?? ((key: string) => key);
+  const entries = new Map<string, { at: number; value: T }>();
+  return {
+    get(key) {
+      if (ttlMs <= 0) return undefined;
+      const k = normalize(key);
+      const hit = entries.get(k);
+      if (!hit) return undefined;
+      entries.delete(k);
+      if (now() - hit.at > ttlMs) return undefined;
+      entries.set(k, hit);
+      return hit.value;
+    },
+    set(key, answer, value) {
+      if (ttlMs <= 0 || answer.kind !== 'answer' || answer.intent === 'digest') return value;
+      entries.set(normalize(key), { at: now(), value });
+      if (entries.size > max) entries.delete(entries.keys().next().value as string);
+      return value;
+    },
+    get size() {
+      return entries.size;
+    },
+  };
+}

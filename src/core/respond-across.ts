@@ -1,0 +1,145 @@
+/**
+ * Questions across every loaded incident: "which incidents involved MFA?" (the incidents whose facts match, each
+ * with its best facts) and "what happened in 2022?" (the events in that range from every incident, the default
+ * incident's first). Each fact says which incident it belongs to.
+ */
+import type { Answer, AnswerFact, AnswerItem, AnswerSection } from './answer.js';
+import { incidentName, makeAnswer, noneAnswer, pageLabel, pageOf } from './answer-base.js';
+import type { Ask } from './ask-context.js';
+import type { DateRange } from './command.js';
+import { overlaps, startOf } from './dates.js';
+import { factOf, itemOf, latest } from './facts.js';
+import { passagesOf } from './incident-passages.js';
+import type { Incident } from './model.js';
+import type { Passage, PassageKind } from './passages.js';
+import { analyzeQuery, contentConcepts, coverage } from './query.js';
+import { ANSWER_THRESHOLD, rankHits } from './search-answer.js';
+
+/** "which incidents involved", "what breaches used", "any incidents with": the list words before the topic. */
+const ACROSS_HEAD =
+  /^(?:.*?\b)?(?:which|what|any|all|list(?: all)?(?: the)?|show(?: me)?(?: all)?(?: the)?|other)\s+(?:other\s+|of the\s+|the\s+)?(?:incidents|breaches|cases|write ?ups|writeups|attacks|hacks|intrusions)\b\s*(.*)$/;
+/** Words around the topic that say nothing about it ("which incidents do you know", "involved", "had"). */
+const NOT_TOPIC =
+  /\b(do|does|did|you|u|know|have|has|had|hold|there|are|is|were|was|be|been|loaded|available|covered|cover|listed|in|the|kb|knowledge|base|database|involv\w*|us(e|ed|es|ing)|with|about|includ\w*|mention\w*|featur\w*|related|relat\w*|to|by|of|a|an|any|where|that|which|had|see|saw|seen|else|other|can|could|ask|tell|me|i|we|so|far|also|again|all|list|show)\b/g;
+
+/** The topic of "which incidents involved MFA?" ("mfa"), or undefined when it only asks for the list. */
+export function acrossTopic(text: string): string | undefined {
+  const m = ACROSS_HEAD.exec(text.trim());
+  if (!m) return undefined;
+  const rest = (m[1] ?? '').replace(/[?!.]+$/, '');
+  const left = rest.replace(NOT_TOPIC, ' ').replace(/\s+/g, ' ').trim();
+  return left === '' ? undefined : rest;
+}
+
+const NEVER = new Set<PassageKind>(['source']);
+const PER_INCIDENT = 2;
+const MAX_INCIDENTS = 8;
+
+/** The incidents whose facts match the topic, best first, each with its best one or two facts. */
+export function respondAcross(ask: Ask, topic: string): Answer {
+  const { kb } = ask;
+  const query = analyzeQuery(kb, topic);
+  const none = () =>
+    noneAnswer(
+      kb,
+      undefined,
+      ask.question,
+      `No incident in the knowledge base matches "${topic}". Type \`incidents\` for the list of what is loaded.`,
+      ['incidents', 'help'],
+    );
+  if (contentConcepts(query).length === 0) return none();
+  const hits = kb.index.search(query.terms, { exclude: NEVER, limit: 200 });
+  const ranked = rankHits(query, hits).filter((r) => r.cov >= ANSWER_THRESHOLD);
+  const groups = new Map<string, Passage[]>();
+  for (const r of ranked) {
+    const p = latest(kb, r.hit.passage);
+    const list = groups.get(p.incident) ?? [];
+    if (list.length >= PER_INCIDENT || list.includes(p)) continue;
+    // a second fact only when it is nearly as good as the first
+    if (list.length > 0 && coverage(query, r.hit) < (ranked[0]?.cov ?? 1) - 0.1) continue;
+    list.push(p);
+    groups.set(p.incident, list);
+  }
+  if (groups.size === 0) return none();
+  const order = [...groups.keys()].slice(0, MAX_INCIDENTS);
+  const facts: AnswerFact[] = [];
+  const sections: AnswerSection[] = [
+    {
+      text: `${order.length} incident${order.length === 1 ? '' : 's'} in the knowledge base match "${topic}"${groups.size > order.length ? ` (the best ${order.length} of ${groups.size})` : ''}:`,
+    },
+  ];
+  for (const id of order) {
+    const incident = kb.incident(id) as Incident;
+    const items: AnswerItem[] = [];
+    for (const p of groups.get(id) ?? []) {
+      const fact = factOf(kb, p, { withIncident: true });
+      facts.push(fact);
+      items.push(itemOf(p, fact, incidentName(incident)));
+    }
+    sections.push({ heading: `${incident.title} (${incident.id})`, items });
+  }
+  return makeAnswer(kb, {
+    intent: 'question',
+    incident: order.length === 1 ? (order[0] as string) : null,
+    title: `Incidents matching "${topic}"`,
+    sections,
+    facts,
+    suggestions: [...order.slice(0, 2).map((id) => `${id} timeline`), 'incidents'],
+    confidence: Math.min(0.9, 0.35 + (ranked[0]?.cov ?? 0) * 0.6),
+    question: ask.question,
+  });
+}
+
+const PAGE_SIZE = 15;
+
+/** "what happened in 2022": the events in the range from every incident, the default incident's first. */
+export function respondTimelineAcross(
+  ask: Ask,
+  range: DateRange,
+  questionText: string,
+  confidence: number,
+): Answer | undefined {
+  const { kb } = ask;
+  const first = kb.defaultIncident;
+  const ordered = [...(first ? [first] : []), ...kb.incidents.filter((i) => i !== first)];
+  const byIncident = ordered.map((incident) => {
+    const events = passagesOf(kb, incident.id, 'event').filter((p) => p.date && overlaps(p.date, p.endDate, range));
+    const listed = new Set(events.map((e) => e.id));
+    return { incident, events: events.filter((e) => !(e.supersededBy && listed.has(e.supersededBy))) };
+  });
+  const withEvents = byIncident.filter((g) => g.events.length > 0);
+  // only the default incident has events there: its own timeline answers as before
+  if (withEvents.length === 0 || (withEvents.length === 1 && withEvents[0]?.incident === first)) return undefined;
+  const own = withEvents.filter((g) => g.incident === first).flatMap((g) => g.events);
+  const others = withEvents
+    .filter((g) => g.incident !== first)
+    .flatMap((g) => g.events)
+    .sort((a, b) => startOf(a.date ?? '').localeCompare(startOf(b.date ?? '')) || a.n - b.n);
+  const events = [...own, ...others];
+  const page = pageOf(events, ask.page, PAGE_SIZE);
+  const facts: AnswerFact[] = [];
+  const items: AnswerItem[] = [];
+  for (const p of page.items) {
+    const incident = kb.incident(p.incident) as Incident;
+    const fact = factOf(kb, p, { short: true, withIncident: true });
+    facts.push(fact);
+    items.push(itemOf(p, fact, incidentName(incident)));
+  }
+  const names = withEvents.map((g) => incidentName(g.incident));
+  return makeAnswer(kb, {
+    intent: 'timeline',
+    incident: null,
+    title: `Timeline across incidents, ${range.label}${pageLabel(page)}`,
+    sections: [
+      {
+        text: `${events.length} event${events.length === 1 ? '' : 's'} from ${withEvents.length} incidents (${names.join(', ')})${first && own.length > 0 ? `, ${incidentName(first)} first` : ''}. Put an incident's id first for only its events.`,
+      },
+      { items },
+    ],
+    facts,
+    suggestions: ['timeline', 'incidents'],
+    confidence,
+    more: page.next ? `${questionText.replace(/[?!.\s]+$/, '')} page ${page.next}` : undefined,
+    question: ask.question,
+  });
+}
