@@ -24,8 +24,8 @@ import { loadKnowledgeBase } from '../src/kb/load.js';
 import { createLogger } from '../src/logger.js';
 import { createServer } from '../src/server.js';
 import { startFakeSlackApi } from '../test/fakes/slack-api.js';
-import type { BenchSection } from './report.js';
 import { type LoadJob, type LoadResult, load, mergeResults, percentile, rps, summarize } from './load.js';
+import type { BenchSection } from './report.js';
 
 const SECRET = 'bench-signing-secret-0123456789';
 const TOKEN = 'xoxb-bench-token';

@@ -127,15 +127,17 @@ export function createKnowledgeBase(data: KnowledgeBaseData, options: KnowledgeB
   const synonyms = once(() => createSynonymTable(data.synonyms));
   const incidentNames = once(() =>
     createNameIndex(
-      [
-        ...incidents.flatMap((i) => [
-          { name: i.id, value: i.id },
-          ...i.aliases.map((a) => ({ name: a, value: i.id })),
-          { name: i.title, value: i.id },
-          ...(i.victim && i.victim.length <= 40 ? [{ name: i.victim, value: i.id }] : []),
-        ]),
-        ...covered.map((c) => ({ name: c.id, value: c.by })),
-      ],
+      // in load order, so that a name two incidents share keeps going where it went; a covered write-up's
+      // names lead to the curated incident
+      data.incidents.flatMap((i) => {
+        const value = coveredBy.get(i.id) ?? i.id;
+        return [
+          { name: i.id, value },
+          ...i.aliases.map((a) => ({ name: a, value })),
+          { name: i.title, value },
+          ...(i.victim && i.victim.length <= 40 ? [{ name: i.victim, value }] : []),
+        ];
+      }),
       0.25,
     ),
   );

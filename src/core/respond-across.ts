@@ -13,14 +13,14 @@ import { passagesOf } from './incident-passages.js';
 import type { Incident } from './model.js';
 import type { Passage, PassageKind } from './passages.js';
 import { analyzeQuery, contentConcepts, coverage } from './query.js';
-import { ANSWER_THRESHOLD, rankHits } from './search-answer.js';
+import { ANSWER_THRESHOLD } from './search-answer.js';
 
 /** "which incidents involved", "what breaches used", "any incidents with": the list words before the topic. */
 const ACROSS_HEAD =
   /^(?:.*?\b)?(?:which|what|any|all|list(?: all)?(?: the)?|show(?: me)?(?: all)?(?: the)?|other)\s+(?:other\s+|of the\s+|the\s+)?(?:incidents|breaches|cases|write ?ups|writeups|attacks|hacks|intrusions)\b\s*(.*)$/;
 /** Words around the topic that say nothing about it ("which incidents do you know", "involved", "had"). */
 const NOT_TOPIC =
-  /\b(do|does|did|you|u|know|have|has|had|hold|there|are|is|were|was|be|been|loaded|available|covered|cover|listed|in|the|kb|knowledge|base|database|involv\w*|us(e|ed|es|ing)|with|about|includ\w*|mention\w*|featur\w*|related|relat\w*|to|by|of|a|an|any|where|that|which|had|see|saw|seen|else|other|can|could|ask|tell|me|i|we|so|far|also|again|all|list|show)\b/g;
+  /\b(do|does|did|you|u|know|have|has|had|hold|there|are|is|were|was|be|been|loaded|available|covered|cover|listed|in|the|kb|knowledge|base|database|involv\w*|us(e|ed|es|ing)|with|about|includ\w*|mention\w*|featur\w*|related|relat\w*|to|by|of|a|an|any|where|that|which|had|see|saw|seen|else|other|can|could|ask|tell|me|i|we|so|far|also|again|all|list|show|problems?|issues?)\b/g;
 
 /** The topic of "which incidents involved MFA?" ("mfa"), or undefined when it only asks for the list. */
 export function acrossTopic(text: string): string | undefined {
@@ -28,15 +28,18 @@ export function acrossTopic(text: string): string | undefined {
   if (!m) return undefined;
   const rest = (m[1] ?? '').replace(/[?!.]+$/, '');
   const left = rest.replace(NOT_TOPIC, ' ').replace(/\s+/g, ' ').trim();
-  return left === '' ? undefined : rest;
+  return left === '' ? undefined : left;
 }
 
-const NEVER = new Set<PassageKind>(['source']);
+const NEVER = new Set<PassageKind>(['source', 'status']);
 const PER_INCIDENT = 2;
 const MAX_INCIDENTS = 8;
 
-/** The incidents whose facts match the topic, best first, each with its best one or two facts. */
-export function respondAcross(ask: Ask, topic: string): Answer {
+/**
+ * The incidents whose facts match the topic, best first, each with its best one or two facts; undefined when the
+ * topic holds no word search can use ("which incidents are like this").
+ */
+export function respondAcross(ask: Ask, topic: string): Answer | undefined {
   const { kb } = ask;
   const query = analyzeQuery(kb, topic);
   const none = () =>
@@ -47,16 +50,22 @@ export function respondAcross(ask: Ask, topic: string): Answer {
       `No incident in the knowledge base matches "${topic}". Type \`incidents\` for the list of what is loaded.`,
       ['incidents', 'help'],
     );
-  if (contentConcepts(query).length === 0) return none();
-  const hits = kb.index.search(query.terms, { exclude: NEVER, limit: 200 });
-  const ranked = rankHits(query, hits).filter((r) => r.cov >= ANSWER_THRESHOLD);
+  if (contentConcepts(query).length === 0) return undefined;
+  const hits = kb.index.search(query.terms, { exclude: NEVER, limit: 300 });
+  const top = hits[0]?.score ?? 1;
+  // a passing mention counts here: "which incidents involved MFA" wants every incident whose facts name it
+  const ranked = hits
+    .map((hit) => ({ hit, cov: coverage(query, hit) }))
+    .filter((r) => r.cov >= ANSWER_THRESHOLD)
+    .map((r) => ({ ...r, rank: Math.sqrt(r.hit.score / top) * r.cov ** 1.5 }))
+    .sort((a, b) => b.rank - a.rank);
   const groups = new Map<string, Passage[]>();
   for (const r of ranked) {
     const p = latest(kb, r.hit.passage);
     const list = groups.get(p.incident) ?? [];
-    if (list.length >= PER_INCIDENT || list.includes(p)) continue;
+    if (list.length >= PER_INCIDENT || list.some((q) => q === p || q.text === p.text)) continue;
     // a second fact only when it is nearly as good as the first
-    if (list.length > 0 && coverage(query, r.hit) < (ranked[0]?.cov ?? 1) - 0.1) continue;
+    if (list.length > 0 && r.cov < (ranked[0]?.cov ?? 1) - 0.1) continue;
     list.push(p);
     groups.set(p.incident, list);
   }
@@ -65,7 +74,7 @@ export function respondAcross(ask: Ask, topic: string): Answer {
   const facts: AnswerFact[] = [];
   const sections: AnswerSection[] = [
     {
-      text: `${order.length} incident${order.length === 1 ? '' : 's'} in the knowledge base match "${topic}"${groups.size > order.length ? ` (the best ${order.length} of ${groups.size})` : ''}:`,
+      text: `${order.length} incident${order.length === 1 ? ' in the knowledge base matches' : 's in the knowledge base match'} "${topic}"${groups.size > order.length ? ` (the best ${order.length} of ${groups.size})` : ''}:`,
     },
   ];
   for (const id of order) {

@@ -41,7 +41,7 @@ export function respondQuestion(ask: Ask, text: string): Answer {
     case 'incidents': {
       // "which incidents involved MFA?" searches them all; "which incidents do you know" lists them
       const topic = scoped.named ? undefined : acrossTopic(query.text);
-      return topic ? respondAcross(scoped, topic) : respondIncidents(scoped);
+      return (topic ? respondAcross(scoped, topic) : undefined) ?? respondIncidents(scoped);
     }
     case 'glossary-list':
       return respondGlossary(scoped) ?? searchAnswer(scoped, query);

@@ -116,7 +116,7 @@ function withDates(query: QueryAnalysis, hit: SearchHit): SearchHit {
   return extra.length === 0 ? hit : { ...hit, matched: new Set([...hit.matched, ...extra]) };
 }
 
-export function rankHits(query: QueryAnalysis, hits: SearchHit[]): Ranked[] {
+function rankHits(query: QueryAnalysis, hits: SearchHit[]): Ranked[] {
   const top = hits[0]?.score ?? 1;
   return hits
     .map((found) => withDates(query, found))

@@ -1,9 +1,8 @@
 // Slash commands and buttons through the real server: every main command answers privately (in the ack body) with
 // what the core says for the same text; "Share in channel" posts the same facts publicly, attributed to the sharer.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeSlackApi, startFakeSlackApi } from '../fakes/slack-api.js';
+import { describe, expect, it } from 'vitest';
 import { blockAction, CHANNEL, postToSlackEndpoint, slashCommand, USER } from '../fixtures/slack.js';
-import { blocksText, expectedSnippets, PING, type SlackBot, startSlackBot } from './slack-harness.js';
+import { blocksText, expectedSnippets, PING, useSlackBot } from './slack-harness.js';
 
 interface AckBody {
   response_type?: string;
@@ -26,29 +25,18 @@ const COMMANDS = [
   'how were the tokens forged?',
 ];
 
-let fake: FakeSlackApi;
-let bot: SlackBot;
-
-beforeAll(async () => {
-  fake = await startFakeSlackApi();
-  bot = await startSlackBot(fake);
-});
-afterAll(async () => {
-  await bot?.close(true);
-  await fake?.close();
-});
-beforeEach(() => fake.reset());
+const slack = useSlackBot();
 
 const buttons = (ack: AckBody) =>
   (ack.blocks ?? []).filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? []);
 
 describe('slash commands', () => {
   it.each(COMMANDS)('"/breach %s" is answered privately with the core answer', async (text) => {
-    const res = await postToSlackEndpoint(bot.url, slashCommand({ text }));
+    const res = await postToSlackEndpoint(slack.bot.url, slashCommand({ text }));
     expect(res.status).toBe(200);
     const ack = res.json as AckBody;
     expect(ack.response_type).toBe('ephemeral');
-    const expected = bot.coreAnswer(text);
+    const expected = slack.bot.coreAnswer(text);
     const header = ack.blocks?.find((b) => b.type === 'header');
     expect(header?.text?.text).toBe(expected.title.slice(0, 150).replace(/</g, '‹').replace(/>/g, '›'));
     const shown = blocksText(ack.blocks);
@@ -60,7 +48,10 @@ describe('slash commands', () => {
   });
 
   it('keeps the answer private and offers no sharing in a Slack Connect channel', async () => {
-    const res = await postToSlackEndpoint(bot.url, slashCommand({ text: 'victims', is_ext_shared_channel: 'true' }));
+    const res = await postToSlackEndpoint(
+      slack.bot.url,
+      slashCommand({ text: 'victims', is_ext_shared_channel: 'true' }),
+    );
     const ack = res.json as AckBody;
     expect(ack.response_type).toBe('ephemeral');
     expect(buttons(ack).some((b) => b.action_id?.startsWith('breach_share'))).toBe(false);
@@ -68,7 +59,7 @@ describe('slash commands', () => {
   });
 
   it('answers an unknown slash command with a pointer to the right one', async () => {
-    const res = await postToSlackEndpoint(bot.url, slashCommand({ command: '/other', text: 'x' }));
+    const res = await postToSlackEndpoint(slack.bot.url, slashCommand({ command: '/other', text: 'x' }));
     expect(res.status).toBe(200);
     expect((res.json as AckBody).text).toContain('/breach');
   });
@@ -77,10 +68,10 @@ describe('slash commands', () => {
 describe('question log', () => {
   it('writes a question that got no answer with its text, time and platform only', async () => {
     const text = 'zzqx wibble frobnicate quux';
-    const res = await postToSlackEndpoint(bot.url, slashCommand({ text }));
+    const res = await postToSlackEndpoint(slack.bot.url, slashCommand({ text }));
     expect(res.status).toBe(200);
-    expect(bot.coreAnswer(text).kind).not.toBe('answer');
-    const logged = (await bot.running.store.listQuestions(50)).filter((q) => q.text === text);
+    expect(slack.bot.coreAnswer(text).kind).not.toBe('answer');
+    const logged = (await slack.bot.running.store.listQuestions(50)).filter((q) => q.text === text);
     expect(logged).toHaveLength(1);
     expect(logged[0]?.platform).toBe('slack');
     expect(JSON.stringify(logged[0])).not.toContain(USER);
@@ -90,11 +81,11 @@ describe('question log', () => {
 describe('digest commands', () => {
   it('"/breach digest daily 09:00 Europe/Berlin" subscribes this channel and says so privately', async () => {
     const res = await postToSlackEndpoint(
-      bot.url,
+      slack.bot.url,
       slashCommand({ text: 'digest daily 09:00 Europe/Berlin', channel_id: 'C000DIGEST' }),
     );
     expect((res.json as AckBody).response_type).toBe('ephemeral');
-    const subs = await bot.running.store.findSubscriptions({
+    const subs = await slack.bot.running.store.findSubscriptions({
       platform: 'slack',
       workspace: 'T000TEST',
       conversation: 'C000DIGEST',
@@ -102,7 +93,7 @@ describe('digest commands', () => {
     expect(subs).toHaveLength(1);
     expect(subs[0]?.timeZone).toBe('Europe/Berlin');
     const status = await postToSlackEndpoint(
-      bot.url,
+      slack.bot.url,
       slashCommand({ text: 'digest status', channel_id: 'C000DIGEST' }),
     );
     expect(blocksText((status.json as AckBody).blocks)).toContain('Europe/Berlin');
@@ -112,92 +103,92 @@ describe('digest commands', () => {
 describe('Share in channel', () => {
   it('posts the same answer publicly with chat.postMessage, attributed to the sharer, and removes the private copy', async () => {
     const text = 'timeline july 2023';
-    const responseUrl = fake.responseUrl('share-1');
+    const responseUrl = slack.fake.responseUrl('share-1');
     const res = await postToSlackEndpoint(
-      bot.url,
+      slack.bot.url,
       blockAction({ actionId: 'breach_share:0', value: text, responseUrl }),
     );
     expect(res.status).toBe(200);
-    const [post] = await fake.waitFor('chat.postMessage');
+    const [post] = await slack.fake.waitFor('chat.postMessage');
     expect(post?.params.channel).toBe(CHANNEL);
     const shown = blocksText(post?.params.blocks);
-    for (const snippet of expectedSnippets(bot.coreAnswer(text))) expect(shown).toContain(snippet);
+    for (const snippet of expectedSnippets(slack.bot.coreAnswer(text))) expect(shown).toContain(snippet);
     expect(shown).toContain(`Shared by <@${USER}>`);
     expect(shown.replace(`<@${USER}>`, '')).not.toMatch(PING);
-    const [cleanup] = await fake.waitForResponse('share-1');
+    const [cleanup] = await slack.fake.waitForResponse('share-1');
     expect(cleanup?.body.delete_original).toBe(true);
   });
 
   it('refuses to share into a channel shared with another organization', async () => {
-    fake.setChannel('C000CONNECT', { is_ext_shared: true });
+    slack.fake.setChannel('C000CONNECT', { is_ext_shared: true });
     await postToSlackEndpoint(
-      bot.url,
+      slack.bot.url,
       blockAction({
         actionId: 'breach_share:0',
         value: 'victims',
         channel: 'C000CONNECT',
-        responseUrl: fake.responseUrl('share-2'),
+        responseUrl: slack.fake.responseUrl('share-2'),
       }),
     );
-    const [reply] = await fake.waitForResponse('share-2');
+    const [reply] = await slack.fake.waitForResponse('share-2');
     expect(String(reply?.body.text)).toContain('not shared');
     expect(reply?.body.response_type).toBe('ephemeral');
-    expect(fake.callsTo('chat.postMessage')).toHaveLength(0);
+    expect(slack.fake.callsTo('chat.postMessage')).toHaveLength(0);
   });
 
   it('refuses to share for a guest account', async () => {
-    fake.setUser('U000GUEST', { is_restricted: true });
+    slack.fake.setUser('U000GUEST', { is_restricted: true });
     await postToSlackEndpoint(
-      bot.url,
+      slack.bot.url,
       blockAction({
         actionId: 'breach_share:0',
         value: 'victims',
         user: 'U000GUEST',
-        responseUrl: fake.responseUrl('share-3'),
+        responseUrl: slack.fake.responseUrl('share-3'),
       }),
     );
-    const [reply] = await fake.waitForResponse('share-3');
+    const [reply] = await slack.fake.waitForResponse('share-3');
     expect(String(reply?.body.text)).toContain('guest');
-    expect(fake.callsTo('chat.postMessage')).toHaveLength(0);
+    expect(slack.fake.callsTo('chat.postMessage')).toHaveLength(0);
   });
 
   it('fails closed when Slack cannot tell whether the channel is shared', async () => {
-    fake.setNextResponse('conversations.info', { ok: false, error: 'channel_not_found' });
+    slack.fake.setNextResponse('conversations.info', { ok: false, error: 'channel_not_found' });
     await postToSlackEndpoint(
-      bot.url,
+      slack.bot.url,
       blockAction({
         actionId: 'breach_share:0',
         value: 'victims',
         channel: 'C000UNKNOWN',
-        responseUrl: fake.responseUrl('share-4'),
+        responseUrl: slack.fake.responseUrl('share-4'),
       }),
     );
-    const [reply] = await fake.waitForResponse('share-4');
+    const [reply] = await slack.fake.waitForResponse('share-4');
     expect(String(reply?.body.text)).toContain('could not check');
-    expect(fake.callsTo('chat.postMessage')).toHaveLength(0);
+    expect(slack.fake.callsTo('chat.postMessage')).toHaveLength(0);
   });
 });
 
 describe('buttons', () => {
   it('a suggestion button answers the question it carries, privately, through response_url', async () => {
     await postToSlackEndpoint(
-      bot.url,
-      blockAction({ actionId: 'breach_ask:0', value: 'victims', responseUrl: fake.responseUrl('ask-1') }),
+      slack.bot.url,
+      blockAction({ actionId: 'breach_ask:0', value: 'victims', responseUrl: slack.fake.responseUrl('ask-1') }),
     );
-    const [reply] = await fake.waitForResponse('ask-1');
+    const [reply] = await slack.fake.waitForResponse('ask-1');
     expect(reply?.body.response_type).toBe('ephemeral');
     expect(reply?.body.replace_original).toBe(false);
     const shown = blocksText(reply?.body.blocks);
-    for (const snippet of expectedSnippets(bot.coreAnswer('victims'))) expect(shown).toContain(snippet);
+    for (const snippet of expectedSnippets(slack.bot.coreAnswer('victims'))) expect(shown).toContain(snippet);
   });
 
   it('"More" answers the next-page command it carries', async () => {
     await postToSlackEndpoint(
-      bot.url,
-      blockAction({ actionId: 'breach_more:0', value: 'timeline', responseUrl: fake.responseUrl('more-1') }),
+      slack.bot.url,
+      blockAction({ actionId: 'breach_more:0', value: 'timeline', responseUrl: slack.fake.responseUrl('more-1') }),
     );
-    const [reply] = await fake.waitForResponse('more-1');
+    const [reply] = await slack.fake.waitForResponse('more-1');
     const header = (reply?.body.blocks as AckBody['blocks'])?.find((b) => b.type === 'header');
-    expect(header?.text?.text).toBe(bot.coreAnswer('timeline').title.slice(0, 150));
+    expect(header?.text?.text).toBe(slack.bot.coreAnswer('timeline').title.slice(0, 150));
   });
 });

@@ -1,21 +1,18 @@
 // The error boundary: when answering fails, the person gets a fixed friendly reply with a correlation id, and the
 // details (with the same id) go only to the log. Runs the real Slack adapter on its own loopback server with a
 // message handler that throws.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack/index.js';
+import { createSlackAdapter } from '../../adapters/slack/index.js';
 import { createKnowledgeBase } from '../../src/core/knowledge-base.js';
 import { createLogger } from '../../src/logger.js';
 import { createMemoryStore } from '../../src/store/memory.js';
 import { type FakeSlackApi, startFakeSlackApi } from '../fakes/slack-api.js';
-import { appMention, BOT_TOKEN, postToSlackEndpoint, SIGNING_SECRET, slashCommand } from '../fixtures/slack.js';
+import { appMention, BOT_TOKEN, postToSlackEndpoint, slashCommand } from '../fixtures/slack.js';
+import { type SlackAdapterServer, startSlackAdapter } from './slack-harness.js';
 
 let fake: FakeSlackApi;
-let server: Server;
-let url: string;
-let adapter: SlackAdapter;
+let served: SlackAdapterServer;
 const lines: string[] = [];
 
 beforeAll(async () => {
@@ -26,23 +23,16 @@ beforeAll(async () => {
       done();
     },
   });
-  adapter = await createSlackAdapter({
-    config: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.url, command: '/breach' },
-    handle: async () => {
+  served = await startSlackAdapter(
+    fake,
+    async () => {
       throw new Error('knowledge base exploded at /secret/path.ts:12');
     },
-    store: createMemoryStore(),
-    kb: createKnowledgeBase({ incidents: [], synonyms: [], version: 'empty' }),
-    log: createLogger({ level: 'debug', stream }),
-  });
-  const route = adapter.routes[0];
-  server = createServer((req, res) => void route?.handle(req, res));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    createLogger({ level: 'debug', stream }),
+  );
 });
 afterAll(async () => {
-  server?.closeAllConnections();
-  await new Promise((resolve) => server?.close(resolve));
+  await served?.close();
   await fake?.close();
 });
 
@@ -50,7 +40,7 @@ const refOf = (text: string) => /reference ([0-9a-f]{8})/.exec(text)?.[1];
 
 describe('error boundary', () => {
   it('answers a failing slash command with a friendly reply and logs the details under the same reference', async () => {
-    const res = await postToSlackEndpoint(url, slashCommand({ text: 'timeline' }));
+    const res = await postToSlackEndpoint(served.url, slashCommand({ text: 'timeline' }));
     expect(res.status).toBe(200);
     const reply = res.json as { response_type: string; text: string };
     expect(reply.response_type).toBe('ephemeral');
@@ -64,7 +54,7 @@ describe('error boundary', () => {
   });
 
   it('answers a failing mention privately with the same kind of reply', async () => {
-    await postToSlackEndpoint(url, appMention({ text: 'victims', channel: 'C000ERR' }));
+    await postToSlackEndpoint(served.url, appMention({ text: 'victims', channel: 'C000ERR' }));
     const [eph] = await fake.waitFor('chat.postEphemeral');
     expect(String(eph?.params.text)).toContain('Sorry');
     expect(refOf(String(eph?.params.text))).toBeDefined();
@@ -72,9 +62,9 @@ describe('error boundary', () => {
   });
 
   it('hands out a Slack deliver port and HTTP mode with one route', () => {
-    expect(adapter.mode).toBe('http');
-    expect(adapter.routes.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /slack/events']);
-    expect(typeof adapter.deliver).toBe('function');
+    expect(served.adapter.mode).toBe('http');
+    expect(served.adapter.routes.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /slack/events']);
+    expect(typeof served.adapter.deliver).toBe('function');
   });
 });
 

@@ -1,7 +1,6 @@
 // Requests that are not from Slack, or not what Slack sends, never reach a listener: forged, stale, altered or
 // unsigned requests get 401; malformed or hostile payloads get a clear reply or a 4xx, never a 500 and never a ping.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeSlackApi, startFakeSlackApi } from '../fakes/slack-api.js';
+import { describe, expect, it } from 'vitest';
 import {
   appMention,
   postToSlackEndpoint,
@@ -10,46 +9,35 @@ import {
   slashCommand,
   urlVerification,
 } from '../fixtures/slack.js';
-import { blocksText, PING, type SlackBot, startSlackBot } from './slack-harness.js';
+import { blocksText, PING, useSlackBot } from './slack-harness.js';
 
-let fake: FakeSlackApi;
-let bot: SlackBot;
-
-beforeAll(async () => {
-  fake = await startFakeSlackApi();
-  bot = await startSlackBot(fake);
-});
-afterAll(async () => {
-  await bot?.close(true);
-  await fake?.close();
-});
-beforeEach(() => fake.reset());
+const slack = useSlackBot();
 
 /** Sends a valid mention and waits for its reply, so anything sent before it has been handled too. */
 async function expectOnlyTheControlMentionAnswered() {
-  await postToSlackEndpoint(bot.url, appMention({ text: 'status', channel: 'C000CONTROL' }));
-  await fake.waitFor('chat.postMessage');
-  expect(fake.callsTo('chat.postMessage').map((c) => c.params.channel)).toEqual(['C000CONTROL']);
+  await postToSlackEndpoint(slack.bot.url, appMention({ text: 'status', channel: 'C000CONTROL' }));
+  await slack.fake.waitFor('chat.postMessage');
+  expect(slack.fake.callsTo('chat.postMessage').map((c) => c.params.channel)).toEqual(['C000CONTROL']);
 }
 
 describe('signature checks', () => {
   const mention = () => appMention({ text: 'victims', channel: 'C000FORGED' });
   const cases: Array<[string, (r: SlackRequest) => ReturnType<typeof postToSlackEndpoint>]> = [
-    ['a forged signature', (r) => postToSlackEndpoint(bot.url, r, { secret: 'not-the-signing-secret' })],
+    ['a forged signature', (r) => postToSlackEndpoint(slack.bot.url, r, { secret: 'not-the-signing-secret' })],
     [
       'a timestamp older than 5 minutes',
-      (r) => postToSlackEndpoint(bot.url, r, { ts: Math.floor(Date.now() / 1000) - 6 * 60 }),
+      (r) => postToSlackEndpoint(slack.bot.url, r, { ts: Math.floor(Date.now() / 1000) - 6 * 60 }),
     ],
     [
       'a body changed after signing',
-      (r) => postToSlackEndpoint(bot.url, r, { tamper: (b) => b.replace('victims', 'timeline') }),
+      (r) => postToSlackEndpoint(slack.bot.url, r, { tamper: (b) => b.replace('victims', 'timeline') }),
     ],
-    ['missing signature headers', (r) => postToSlackEndpoint(bot.url, r, { secret: false })],
+    ['missing signature headers', (r) => postToSlackEndpoint(slack.bot.url, r, { secret: false })],
     [
       'a missing timestamp header',
       (r) => {
         const { 'x-slack-signature': signature } = sign(r.body);
-        return fetch(`${bot.url}/slack/events`, {
+        return fetch(`${slack.bot.url}/slack/events`, {
           method: 'POST',
           headers: { 'content-type': r.contentType, 'x-slack-signature': signature },
           body: r.body,
@@ -65,18 +53,18 @@ describe('signature checks', () => {
   });
 
   it.each(cases)('%s gets 401 and no answer (slash command)', async (_name, send) => {
-    const res = await send(slashCommand({ text: 'victims', response_url: fake.responseUrl('forged') }));
+    const res = await send(slashCommand({ text: 'victims', response_url: slack.fake.responseUrl('forged') }));
     expect(res.status).toBe(401);
     expect(res.text).not.toContain('victims');
     await expectOnlyTheControlMentionAnswered();
-    expect(fake.responses).toHaveLength(0);
+    expect(slack.fake.responses).toHaveLength(0);
   });
 
   it('answers url_verification only when signed', async () => {
-    const signed = await postToSlackEndpoint(bot.url, urlVerification('chal-123'));
+    const signed = await postToSlackEndpoint(slack.bot.url, urlVerification('chal-123'));
     expect(signed.status).toBe(200);
     expect(signed.json).toEqual({ challenge: 'chal-123' });
-    const unsigned = await postToSlackEndpoint(bot.url, urlVerification('chal-123'), { secret: false });
+    const unsigned = await postToSlackEndpoint(slack.bot.url, urlVerification('chal-123'), { secret: false });
     expect(unsigned.status).toBe(401);
     expect(unsigned.text).not.toContain('chal-123');
   });
@@ -87,7 +75,7 @@ describe('hostile payloads', () => {
 
   it('a 10 KB question gets a private answer inside the limits, not a 500', async () => {
     const text = `timeline ${'overflow '.repeat(1200)}`.slice(0, 10_240);
-    const res = await postToSlackEndpoint(bot.url, slashCommand({ text }));
+    const res = await postToSlackEndpoint(slack.bot.url, slashCommand({ text }));
     expect(res.status).toBe(200);
     expect(ack(res).response_type).toBe('ephemeral');
     const blocks = ack(res).blocks as Array<{
@@ -110,7 +98,7 @@ describe('hostile payloads', () => {
     ['*bold* _it_ <script>alert(1)</script> &amp; `code`', '<script>'],
     ['@channel @here @everyone', '@channel'],
   ])('"%s" never pings or injects markup', async (text) => {
-    const res = await postToSlackEndpoint(bot.url, slashCommand({ text }));
+    const res = await postToSlackEndpoint(slack.bot.url, slashCommand({ text }));
     expect(res.status).toBe(200);
     expect(res.text).not.toMatch(PING);
     expect(res.text).not.toContain('<script>');
@@ -118,7 +106,7 @@ describe('hostile payloads', () => {
   });
 
   it('invalid JSON (signed) gets 400', async () => {
-    const res = await postToSlackEndpoint(bot.url, {
+    const res = await postToSlackEndpoint(slack.bot.url, {
       body: '{"type":"event_callback",',
       contentType: 'application/json',
     });
@@ -126,19 +114,22 @@ describe('hostile payloads', () => {
   });
 
   it('a form body sent with the wrong content type gets a 4xx', async () => {
-    const res = await postToSlackEndpoint(bot.url, { ...slashCommand({ text: 'help' }), contentType: 'text/plain' });
+    const res = await postToSlackEndpoint(slack.bot.url, {
+      ...slashCommand({ text: 'help' }),
+      contentType: 'text/plain',
+    });
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
   });
 
   it('a signed payload breachbot does not handle gets 400', async () => {
-    const res = await postToSlackEndpoint(bot.url, {
+    const res = await postToSlackEndpoint(slack.bot.url, {
       body: JSON.stringify({ type: 'something_else' }),
       contentType: 'application/json',
     });
     expect(res.status).toBe(400);
     const shortcut = new URLSearchParams({ payload: JSON.stringify({ type: 'view_submission' }) }).toString();
-    const res2 = await postToSlackEndpoint(bot.url, {
+    const res2 = await postToSlackEndpoint(slack.bot.url, {
       body: shortcut,
       contentType: 'application/x-www-form-urlencoded',
     });
@@ -155,7 +146,7 @@ describe('hostile payloads', () => {
     ['a slash command with a non-string user', { command: '/breach', text: 'help', user_id: '' }],
   ])('signed but malformed form payload (%s) gets 200 or 4xx, never 500', async (_name, fields) => {
     const body = new URLSearchParams(fields as Record<string, string>).toString();
-    const res = await postToSlackEndpoint(bot.url, { body, contentType: 'application/x-www-form-urlencoded' });
+    const res = await postToSlackEndpoint(slack.bot.url, { body, contentType: 'application/x-www-form-urlencoded' });
     expect(res.status).toBeLessThan(500);
     expect(res.text).not.toMatch(/at .*\.(ts|js):\d+/);
   });
@@ -175,17 +166,20 @@ describe('hostile payloads', () => {
       },
     ],
   ])('signed but malformed event (%s) gets 200 or 4xx, never 500', async (_name, payload) => {
-    const res = await postToSlackEndpoint(bot.url, { body: JSON.stringify(payload), contentType: 'application/json' });
+    const res = await postToSlackEndpoint(slack.bot.url, {
+      body: JSON.stringify(payload),
+      contentType: 'application/json',
+    });
     expect(res.status).toBeLessThan(500);
   });
 
   it('an empty body gets a 4xx', async () => {
-    const res = await postToSlackEndpoint(bot.url, { body: '', contentType: 'application/json' });
+    const res = await postToSlackEndpoint(slack.bot.url, { body: '', contentType: 'application/json' });
     expect([400, 401]).toContain(res.status);
   });
 
   it('a body over 1 MB gets 413', async () => {
-    const res = await postToSlackEndpoint(bot.url, slashCommand({ text: 'x'.repeat(1_100_000) }));
+    const res = await postToSlackEndpoint(slack.bot.url, slashCommand({ text: 'x'.repeat(1_100_000) }));
     expect(res.status).toBe(413);
   });
 });
@@ -197,7 +191,7 @@ describe('interactions no listener takes', () => {
       user: { id: 'U000ASKER', team_id: 'T000TEST' },
       team: { id: 'T000TEST' },
       channel: { id: 'C000NOACTION' },
-      response_url: fake.responseUrl('no-action'),
+      response_url: slack.fake.responseUrl('no-action'),
       ...(actions ? { actions } : {}),
     };
     return {
@@ -212,16 +206,16 @@ describe('interactions no listener takes', () => {
     ['an action without an action id', [{ type: 'button', value: 'victims' }]],
   ])('a signed block_actions payload with %s is acked at once with 200 and nothing is posted', async (_n, actions) => {
     const started = performance.now();
-    const res = await postToSlackEndpoint(bot.url, blockActions(actions));
+    const res = await postToSlackEndpoint(slack.bot.url, blockActions(actions));
     expect(res.status).toBe(200);
     expect(performance.now() - started).toBeLessThan(1000);
     await expectOnlyTheControlMentionAnswered();
-    expect(fake.responses).toHaveLength(0);
+    expect(slack.fake.responses).toHaveLength(0);
   });
 
   it('a signed block_actions payload without an actions field is refused at once with 400', async () => {
     const started = performance.now();
-    const res = await postToSlackEndpoint(bot.url, blockActions(undefined));
+    const res = await postToSlackEndpoint(slack.bot.url, blockActions(undefined));
     expect(res.status).toBe(400);
     expect(performance.now() - started).toBeLessThan(1000);
   });
@@ -229,12 +223,12 @@ describe('interactions no listener takes', () => {
 
 describe("request ids in the Slack adapter's log", () => {
   it('a listener failure is logged with the request id the server returned', async () => {
-    fake.setNextResponse('chat.postMessage', { ok: false, error: 'channel_not_found' });
-    const res = await postToSlackEndpoint(bot.url, appMention({ text: 'victims', channel: 'C000REQID' }));
+    slack.fake.setNextResponse('chat.postMessage', { ok: false, error: 'channel_not_found' });
+    const res = await postToSlackEndpoint(slack.bot.url, appMention({ text: 'victims', channel: 'C000REQID' }));
     const requestId = res.headers.get('x-request-id');
     expect(requestId).toMatch(/^[\w.-]+$/);
-    await fake.waitFor('chat.postEphemeral');
-    const failed = bot.lines
+    await slack.fake.waitFor('chat.postEphemeral');
+    const failed = slack.bot.lines
       .map((line) => JSON.parse(line) as { msg?: string; requestId?: string; adapter?: string })
       .filter((line) => line.msg === 'slack listener failed' && line.requestId === requestId);
     expect(failed).toHaveLength(1);
@@ -244,24 +238,24 @@ describe("request ids in the Slack adapter's log", () => {
 
 describe('the HTTP server around it', () => {
   it('returns a request id, 404 for unknown paths and 405 for a wrong method', async () => {
-    const notFound = await fetch(`${bot.url}/nope`);
+    const notFound = await fetch(`${slack.bot.url}/nope`);
     expect(notFound.status).toBe(404);
     expect(notFound.headers.get('x-request-id')).toMatch(/^[\w-]+$/);
-    const wrongMethod = await fetch(`${bot.url}/slack/events`);
+    const wrongMethod = await fetch(`${slack.bot.url}/slack/events`);
     expect(wrongMethod.status).toBe(405);
     expect(wrongMethod.headers.get('allow')).toBe('POST');
-    const given = await fetch(`${bot.url}/healthz`, { headers: { 'x-request-id': 'req-abc.1' } });
+    const given = await fetch(`${slack.bot.url}/healthz`, { headers: { 'x-request-id': 'req-abc.1' } });
     expect(given.headers.get('x-request-id')).toBe('req-abc.1');
   });
 
   it('is healthy and ready', async () => {
-    expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
-    const ready = await fetch(`${bot.url}/readyz`);
+    expect((await fetch(`${slack.bot.url}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${slack.bot.url}/readyz`);
     expect(ready.status).toBe(200);
   });
 
   it('never writes the signing secret or the bot token to the log', () => {
-    const all = bot.lines.join('\n');
+    const all = slack.bot.lines.join('\n');
     expect(all).not.toContain('fake-signing-secret');
     expect(all).not.toContain('xoxb-0000-fake-token');
   });

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeSlackApi, startFakeSlackApi } from '../fakes/slack-api.js';
 import { BOT_TOKEN, SIGNING_SECRET, sign, slashCommand } from '../fixtures/slack.js';
+import { slackEnv } from './slack-harness.js';
 import { bareEnv, REPO_ROOT, startServe, tempDir } from './web-support.js';
 
 let fake: FakeSlackApi;
@@ -18,19 +19,11 @@ afterAll(async () => {
   await fake?.close();
 });
 
-const slackEnv = (dataDir: string) =>
-  bareEnv({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    SLACK_BOT_TOKEN: BOT_TOKEN,
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: fake.url,
-  });
+const serveEnv = (dataDir: string) => bareEnv(slackEnv(fake.url, dataDir));
 
 describe('breachbot serve', () => {
   it('logs each adapter, answers Slack, and on SIGTERM finishes the request in flight and exits 0', async () => {
-    const serve = await startServe({ env: slackEnv(tempDir('breachbot-serve-')) });
+    const serve = await startServe({ env: serveEnv(tempDir('breachbot-serve-')) });
     try {
       const logs = serve
         .output()
@@ -67,7 +60,7 @@ describe('breachbot serve', () => {
   });
 
   it('refuses to start on a malformed variable and names it with where to find the value', async () => {
-    const env = { ...slackEnv(tempDir('breachbot-serve-')), SLACK_BOT_TOKEN: 'not-a-token', PORT: 'eighty' };
+    const env = { ...serveEnv(tempDir('breachbot-serve-')), SLACK_BOT_TOKEN: 'not-a-token', PORT: 'eighty' };
     const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
       execFile(
         process.execPath,

@@ -4,15 +4,14 @@
  * valid token gets through; without it, the endpoint exists only on a loopback host.
  */
 import { ServiceClientCredentialsFactory } from 'botframework-connector';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TeamsAuthOverrides } from '../../adapters/teams/auth.js';
 import { loadConfig } from '../../src/config.js';
 import { parseCommand } from '../../src/core/parse-command.js';
 import { respond } from '../../src/core/respond.js';
-import { type FakeConnector, startFakeConnector } from '../fakes/bot-connector.js';
 import { FAKE_ISSUER, type OpenIdServer, startOpenIdServer } from '../fakes/openid.js';
-import { TENANT, teamsActivity } from '../fixtures/teams.js';
-import { startTeamsBot, type TeamsBot } from './teams-harness.js';
+import { teamsActivity } from '../fixtures/teams.js';
+import { startTeamsBot, teamsSubscription, useTeamsBot } from './teams-harness.js';
 
 const APP_ID = '00000000-0000-4000-8000-0000000a5500';
 
@@ -37,13 +36,15 @@ class FakeCredentialsFactory extends ServiceClientCredentialsFactory {
 }
 
 let idp: OpenIdServer;
-let connector: FakeConnector;
-let bot: TeamsBot;
-const serviceUrl = () => `${connector.url}/teams/`;
-
 beforeAll(async () => {
   idp = await startOpenIdServer();
-  connector = await startFakeConnector();
+});
+afterAll(async () => {
+  await idp?.close();
+});
+
+// registered after the identity provider's hooks: started after it, stopped before it
+const teams = useTeamsBot(() => {
   const teamsAuth: TeamsAuthOverrides = {
     settings: {
       ToBotFromChannelOpenIdMetadataUrl: idp.metadataUrl,
@@ -57,66 +58,51 @@ beforeAll(async () => {
     },
     credentialsFactory: new FakeCredentialsFactory(),
   };
-  bot = await startTeamsBot({
+  return startTeamsBot({
     env: { MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: 'not-a-real-secret' },
     teamsAuth,
   });
 });
-afterAll(async () => {
-  await bot?.close();
-  await connector?.close();
-  await idp?.close();
-});
-beforeEach(() => {
-  connector.activities.length = 0;
-});
 
 const send = (token: string | undefined) =>
-  bot.post(
-    teamsActivity({ text: 'status', serviceUrl: serviceUrl() }),
+  teams.bot.post(
+    teamsActivity({ text: 'status', serviceUrl: teams.serviceUrl() }),
     token === undefined ? {} : { authorization: `Bearer ${token}` },
   );
 
 describe('with MICROSOFT_APP_ID set', () => {
   it('accepts a valid Bot Framework token and signs its reply', async () => {
-    const response = await send(await idp.sign({ aud: APP_ID, serviceurl: serviceUrl() }));
+    const response = await send(await idp.sign({ aud: APP_ID, serviceurl: teams.serviceUrl() }));
     expect(response.status).toBe(200);
-    const [reply] = await connector.waitFor(1);
+    const [reply] = await teams.connector.waitFor(1);
     expect(reply?.authorization).toBe('Bearer fake-outbound-token');
   });
 
   it('posts proactively with the app’s outbound credentials', async () => {
-    await send(await idp.sign({ aud: APP_ID, serviceurl: serviceUrl() }));
-    await connector.waitFor(1);
-    connector.activities.length = 0;
-    const conversation = (teamsActivity({ serviceUrl: serviceUrl() }).conversation as { id: string }).id;
-    const answer = respond(bot.running.kb, parseCommand('status', bot.running.kb), { now: new Date() });
-    const subscription = {
-      id: 'sub-auth',
-      platform: 'teams' as const,
-      workspace: TENANT,
-      conversation,
-      incident: 'storm-0558',
-      cron: '0 9 * * *',
-      timeZone: 'UTC',
-      label: 'daily 09:00 UTC',
-      kind: 'daily' as const,
-      createdAt: '2026-11-30T00:00:00.000Z',
-      consecutiveFailures: 0,
-      paused: false,
-    };
-    expect(await bot.teams.deliver(subscription, answer)).toMatchObject({ ok: true });
-    const [posted] = await connector.waitFor(1);
+    await send(await idp.sign({ aud: APP_ID, serviceurl: teams.serviceUrl() }));
+    await teams.connector.waitFor(1);
+    teams.connector.activities.length = 0;
+    const conversation = (teamsActivity({ serviceUrl: teams.serviceUrl() }).conversation as { id: string }).id;
+    const answer = respond(teams.bot.running.kb, parseCommand('status', teams.bot.running.kb), { now: new Date() });
+    const subscription = teamsSubscription(conversation, { id: 'sub-auth' });
+    expect(await teams.bot.teams.deliver(subscription, answer)).toMatchObject({ ok: true });
+    const [posted] = await teams.connector.waitFor(1);
     expect(posted?.conversationId).toBe(conversation);
     expect(posted?.authorization).toBe('Bearer fake-outbound-token');
   });
 
   const rejected: Array<[string, () => Promise<string | undefined>]> = [
     ['no token', async () => undefined],
-    ['a wrong audience', () => idp.sign({ aud: '00000000-0000-4000-8000-00000000beef', serviceurl: serviceUrl() })],
-    ['a wrong issuer', () => idp.sign({ aud: APP_ID, serviceurl: serviceUrl() }, { issuer: 'https://evil.test' })],
-    ['an expired token', () => idp.sign({ aud: APP_ID, serviceurl: serviceUrl() }, { expiresInSeconds: -3600 })],
-    ['an unknown key id', () => idp.sign({ aud: APP_ID, serviceurl: serviceUrl() }, { unknownKey: true })],
+    [
+      'a wrong audience',
+      () => idp.sign({ aud: '00000000-0000-4000-8000-00000000beef', serviceurl: teams.serviceUrl() }),
+    ],
+    [
+      'a wrong issuer',
+      () => idp.sign({ aud: APP_ID, serviceurl: teams.serviceUrl() }, { issuer: 'https://evil.test' }),
+    ],
+    ['an expired token', () => idp.sign({ aud: APP_ID, serviceurl: teams.serviceUrl() }, { expiresInSeconds: -3600 })],
+    ['an unknown key id', () => idp.sign({ aud: APP_ID, serviceurl: teams.serviceUrl() }, { unknownKey: true })],
     [
       'a serviceurl claim for another service',
       () => idp.sign({ aud: APP_ID, serviceurl: 'http://127.0.0.1:9/other/' }),
@@ -128,7 +114,7 @@ describe('with MICROSOFT_APP_ID set', () => {
     const response = await send(await token());
     expect(response.status).toBe(401);
     expect(response.text).toBe('Unauthorized');
-    expect(connector.activities).toHaveLength(0);
+    expect(teams.connector.activities).toHaveLength(0);
   });
 });
 
@@ -139,7 +125,7 @@ describe('without MICROSOFT_APP_ID', () => {
     // Listen on loopback anyway (tests never open a wider port) with the decision made for 0.0.0.0.
     const off = await startTeamsBot({ config: (c) => ({ ...c, teams: undefined, teamsOff: offConfig.teamsOff }) });
     try {
-      expect((await off.post(teamsActivity({ text: 'status', serviceUrl: serviceUrl() }))).status).toBe(404);
+      expect((await off.post(teamsActivity({ text: 'status', serviceUrl: teams.serviceUrl() }))).status).toBe(404);
       const lines = off.lines.map((l) => JSON.parse(l) as { msg: string; turnOn?: string });
       const why = lines.find((l) => l.msg === 'adapter teams: off');
       expect(why?.turnOn).toMatch(/loopback/);
@@ -152,8 +138,8 @@ describe('without MICROSOFT_APP_ID', () => {
   it('accepts unauthenticated requests on loopback (Emulator, local use)', async () => {
     const open = await startTeamsBot();
     try {
-      expect((await open.post(teamsActivity({ text: 'status', serviceUrl: serviceUrl() }))).status).toBe(200);
-      const [reply] = await connector.waitFor(1);
+      expect((await open.post(teamsActivity({ text: 'status', serviceUrl: teams.serviceUrl() }))).status).toBe(200);
+      const [reply] = await teams.connector.waitFor(1);
       expect(reply?.authorization).toBeUndefined();
     } finally {
       await open.close();
