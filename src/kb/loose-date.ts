@@ -6,6 +6,8 @@
  * @example
  * parseLooseDate('March 13 - 30, 2020'); // { ok: true, date: '2020-03-13', endDate: '2020-03-30', precision: 'day', … }
  */
+
+import { MONTH_NAMES } from '../core/dates.js';
 import type { DatePrecision } from '../core/model.js';
 
 /** A date read from free text. */
@@ -34,21 +36,7 @@ export interface NoDate {
 
 export type LooseDateResult = LooseDate | NoDate;
 
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH_PREFIXES = MONTH_NAMES.map((name) => name.slice(0, 3).toLowerCase());
 const SEASONS: Record<string, [number, number] | undefined> = {
   spring: [3, 5],
   summer: [6, 8],
@@ -99,7 +87,7 @@ export function cleanDateText(input: string): string {
 function monthOf(word: string): number | undefined {
   const w = word.toLowerCase().replace(/\.$/, '');
   if (w.length < 3) return undefined;
-  const i = MONTHS.indexOf(w.slice(0, 3));
+  const i = MONTH_PREFIXES.indexOf(w.slice(0, 3));
   if (i === -1) return undefined;
   return /^[a-z]+$/.test(w) ? i + 1 : undefined;
 }

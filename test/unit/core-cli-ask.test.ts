@@ -1,30 +1,17 @@
 // `breachbot ask` (CONTRACTS.md): one question or one per stdin line, plain text or one JSON object per line,
 // exit 0 whatever the answer, 2 on a usage error.
 import path from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/ask.js';
 import type { CliIo } from '../../src/cli/io.js';
 import type { AnswerJson } from '../../src/core/answer.js';
+import { captureIo } from '../cli-io.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
 function io(stdinText = ''): { io: CliIo; out: () => string; err: () => string } {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => {
-    out += String(c);
-  });
-  stderr.on('data', (c) => {
-    err += String(c);
-  });
-  return {
-    io: { stdout, stderr, stdin: Readable.from([stdinText]), env: {}, cwd: root },
-    out: () => out,
-    err: () => err,
-  };
+  const captured = captureIo({ stdin: stdinText, cwd: root });
+  return { io: captured, out: captured.out, err: captured.err };
 }
 
 const lines = (text: string) => text.trim().split('\n').filter(Boolean);

@@ -1,23 +1,14 @@
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/validate.js';
+import { captureIo } from '../cli-io.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
 async function validate(args: string[], env: Record<string, string> = {}) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk) => {
-    out += String(chunk);
-  });
-  stderr.on('data', (chunk) => {
-    err += String(chunk);
-  });
-  const code = await run(args, { stdout, stderr, stdin: new PassThrough(), env, cwd: root });
-  return { code, out, err };
+  const io = captureIo({ env, cwd: root });
+  const code = await run(args, io);
+  return { code, out: io.out(), err: io.err() };
 }
 
 describe('breachbot validate', () => {

@@ -1,7 +1,6 @@
 // The Slack manifest parses, every event and feature has its scope, and `breachbot manifest slack --url` prints it
 // with the request URL everywhere.
 import { readFileSync } from 'node:fs';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import {
@@ -12,22 +11,14 @@ import {
   slackManifestFile,
 } from '../../adapters/slack/manifest.js';
 import { run } from '../../src/cli/manifest.js';
+import { captureIo } from '../cli-io.js';
 
 const template = () => parse(readFileSync(slackManifestFile(), 'utf8')) as SlackManifest;
 
 async function cli(args: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => {
-    out += String(c);
-  });
-  stderr.on('data', (c) => {
-    err += String(c);
-  });
-  const code = await run(args, { stdout, stderr, stdin: new PassThrough(), env: {}, cwd: process.cwd() });
-  return { code, out, err };
+  const io = captureIo();
+  const code = await run(args, io);
+  return { code, out: io.out(), err: io.err() };
 }
 
 describe('Slack manifest', () => {

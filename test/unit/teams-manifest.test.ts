@@ -1,31 +1,16 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { type AppManifest, AppManifestUtils } from '@microsoft/app-manifest';
 import { unzipSync } from 'fflate';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderTeamsManifest, teamsManifestDir } from '../../adapters/teams/manifest.js';
 import { SEARCH_COMMAND_ID } from '../../adapters/teams/search-extension.js';
-import type { CliIo } from '../../src/cli/io.js';
 import { run } from '../../src/cli/manifest.js';
+import { captureIo } from '../cli-io.js';
 
 const APP_ID = '3f2c6a1e-8b7d-4c2a-9e1f-0a1b2c3d4e5f';
-
-function captureIo(cwd: string): CliIo & { out: () => string; err: () => string } {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => {
-    out += String(c);
-  });
-  stderr.on('data', (c) => {
-    err += String(c);
-  });
-  return { stdout, stderr, stdin: new PassThrough(), env: {}, cwd, out: () => out, err: () => err };
-}
 
 const validate = (manifest: unknown) => AppManifestUtils.validateAgainstSchema(manifest as AppManifest);
 
@@ -85,7 +70,7 @@ describe('Teams manifest', () => {
 
 describe('breachbot manifest teams', () => {
   it('builds a zip with manifest.json, color.png and outline.png at its root', async () => {
-    const io = captureIo(dir);
+    const io = captureIo({ cwd: dir });
     expect(await run(['teams', '--app-id', APP_ID, '--out', 'breachbot-teams.zip'], io)).toBe(0);
     const file = path.join(dir, 'breachbot-teams.zip');
     expect(io.out()).toContain(file);
@@ -106,7 +91,7 @@ describe('breachbot manifest teams', () => {
   });
 
   it('exits 2 with a usage message for a bad app id', async () => {
-    const io = captureIo(dir);
+    const io = captureIo({ cwd: dir });
     expect(await run(['teams', '--app-id', 'nope'], io)).toBe(2);
     expect(io.err()).toMatch(/GUID/);
   });
