@@ -7,7 +7,7 @@
  * const slack = await createSlackAdapter({ config: config.slack, handle, store, kb, log });
  * server.mount(slack.routes);
  */
-import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi } from '@slack/bolt';
+import { App, LogLevel, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { MessageHandler } from '../../src/chat/handle-message.js';
 import type { SlackConfig } from '../../src/config.js';
 import type { KnowledgeBase } from '../../src/core/knowledge-base.js';
@@ -18,7 +18,7 @@ import type { Store } from '../../src/store/store.js';
 import { registerSlackListeners } from './app.js';
 import { createAudienceChecker } from './audience.js';
 import { createSlackDeliver } from './deliver.js';
-import { createSlackEventsHandler, requestIdOf } from './http-route.js';
+import { SlackRequestReceiver } from './receiver.js';
 
 export interface SlackAdapterDeps {
   config: SlackConfig;
@@ -82,7 +82,7 @@ export async function createSlackAdapter(deps: SlackAdapterDeps): Promise<SlackA
   const mode = selectSlackMode(config);
   const clientOptions = slackClientOptions(config.apiUrl);
 
-  let httpReceiver: HTTPReceiver | undefined;
+  let httpReceiver: SlackRequestReceiver | undefined;
   let app: App;
   if (mode === 'socket') {
     const receiver = new SocketModeReceiver({ appToken: config.appToken as string, logger });
@@ -95,12 +95,7 @@ export async function createSlackAdapter(deps: SlackAdapterDeps): Promise<SlackA
       deferInitialization: true,
     });
   } else {
-    httpReceiver = new HTTPReceiver({
-      signingSecret: config.signingSecret as string,
-      endpoints: '/slack/events',
-      logger,
-      customPropertiesExtractor: requestIdOf,
-    });
+    httpReceiver = new SlackRequestReceiver({ signingSecret: config.signingSecret as string, log });
     app = new App({
       receiver: httpReceiver,
       token: config.botToken,
@@ -146,7 +141,7 @@ export async function createSlackAdapter(deps: SlackAdapterDeps): Promise<SlackA
           {
             method: 'POST',
             path: '/slack/events',
-            handle: createSlackEventsHandler(config.signingSecret as string, httpReceiver.requestListener),
+            handle: httpReceiver.handle,
           },
         ]
       : [],

@@ -14,11 +14,27 @@ export function answerMessage(answer: Answer, options: RenderOptions = {}) {
 
 /**
  * The adapter's logger for one request: adds the id the server gave the HTTP request (Bolt's `context.requestId`,
- * see `http-route.ts`); Socket Mode requests have none.
+ * see `receiver.ts`); Socket Mode requests have none. The child logger is made on the first line written, so a
+ * request that logs nothing costs nothing.
  */
 export function requestLog(log: Logger, context: object): Logger {
   const { requestId } = context as { requestId?: unknown };
-  return typeof requestId === 'string' ? log.child({ requestId }) : log;
+  if (typeof requestId !== 'string') return log;
+  let child: Logger | undefined;
+  const get = () => {
+    child ??= log.child({ requestId });
+    return child;
+  };
+  return {
+    level: log.level,
+    trace: (m, f) => get().trace(m, f),
+    debug: (m, f) => get().debug(m, f),
+    info: (m, f) => get().info(m, f),
+    warn: (m, f) => get().warn(m, f),
+    error: (m, f) => get().error(m, f),
+    fatal: (m, f) => get().fatal(m, f),
+    child: (fields) => get().child(fields),
+  };
 }
 
 /** A friendly reply with a correlation id; the details go to the log only. */

@@ -13,12 +13,15 @@ import type { RenderOptions } from './render.js';
 import { answerMessage, failure, requestLog } from './reply.js';
 
 type SlashArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+/** an ephemeral reply to a slash command: the ack body or the `response_url` post */
+type PrivateReply = ReturnType<typeof answerMessage> & { response_type: 'ephemeral' };
 
 /** Creates the listener for every slash command that reaches the app. */
 export function createSlashHandler(deps: SlackAppDeps) {
   const { handle, audience } = deps;
-  // keyed by channel kind and exact text: the share button carries the asker's own wording
-  const answers = createAnswerMemo<ReturnType<typeof answerMessage>>({ ttlMs: deps.answerCacheMs });
+  // keyed by channel kind and exact text: the share button carries the asker's own wording. Entries are frozen
+  // whole replies, so the receiver serializes each one once.
+  const answers = createAnswerMemo<PrivateReply>({ ttlMs: deps.answerCacheMs, freeze: true });
 
   return async ({ command, ack, respond, context }: SlashArgs): Promise<void> => {
     const log = requestLog(deps.log, context);
@@ -37,7 +40,7 @@ export function createSlashHandler(deps: SlackAppDeps) {
       const cached = answers.get(key);
       if (cached) {
         acked = true;
-        await ack({ response_type: 'ephemeral', ...cached });
+        await ack(cached);
         return;
       }
       const options: RenderOptions = extShared
@@ -47,7 +50,9 @@ export function createSlashHandler(deps: SlackAppDeps) {
       const pending = audience
         .timeZone(command.user_id, command.team_id, log)
         .then((userTimeZone) => handle(userTimeZone ? { ...inbound, userTimeZone } : inbound))
-        .then((answer) => answers.set(key, answer, answerMessage(answer, options)));
+        .then((answer) =>
+          answers.set(key, answer, { response_type: 'ephemeral' as const, ...answerMessage(answer, options) }),
+        );
       let release: (value: undefined) => void = () => undefined;
       const budget = new Promise<undefined>((resolve) => {
         release = resolve;
@@ -57,11 +62,11 @@ export function createSlashHandler(deps: SlackAppDeps) {
       clearTimeout(timer);
       acked = true;
       if (ready) {
-        await ack({ response_type: 'ephemeral', ...ready });
+        await ack(ready);
         return;
       }
       await ack();
-      await respond({ response_type: 'ephemeral', ...(await pending) });
+      await respond(await pending);
     } catch (error) {
       const text = failure(log, 'command', error);
       if (!acked) await ack({ response_type: 'ephemeral', text });

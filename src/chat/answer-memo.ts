@@ -27,6 +27,20 @@ export interface AnswerMemoOptions {
   now?: () => number;
   /** maps a key before use (e.g. {@link questionKey}); keys are used as given by default */
   normalize?: (key: string) => string;
+  /**
+   * freeze each kept value and everything in it, since it is handed to many requests: a change would leak into
+   * later answers, and frozen values let the Slack receiver reuse their JSON
+   */
+  freeze?: boolean;
+}
+
+/** Freezes `value` and every object in it; returns it. */
+export function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
 }
 
 /** The question text with case and spacing folded, so "Timeline  July" and " timeline july " share an entry. */
@@ -52,6 +66,7 @@ export function createAnswerMemo<T>(options: AnswerMemoOptions = {}): AnswerMemo
     },
     set(key, answer, value) {
       if (ttlMs <= 0 || answer.kind !== 'answer' || answer.intent === 'digest') return value;
+      if (options.freeze) deepFreeze(value);
       entries.set(normalize(key), { at: now(), value });
       if (entries.size > max) entries.delete(entries.keys().next().value as string);
       return value;

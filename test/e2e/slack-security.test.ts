@@ -29,6 +29,10 @@ describe('signature checks', () => {
       (r) => postToSlackEndpoint(slack.bot.url, r, { ts: Math.floor(Date.now() / 1000) - 6 * 60 }),
     ],
     [
+      'a timestamp more than 5 minutes in the future',
+      (r) => postToSlackEndpoint(slack.bot.url, r, { ts: Math.floor(Date.now() / 1000) + 6 * 60 }),
+    ],
+    [
       'a body changed after signing',
       (r) => postToSlackEndpoint(slack.bot.url, r, { tamper: (b) => b.replace('victims', 'timeline') }),
     ],
@@ -58,6 +62,18 @@ describe('signature checks', () => {
     expect(res.text).not.toContain('victims');
     await expectOnlyTheControlMentionAnswered();
     expect(slack.fake.responses).toHaveLength(0);
+  });
+
+  it("answers Slack's unsigned ssl_check with 200 and runs nothing, even with a command smuggled in", async () => {
+    const probe = new URLSearchParams({ ssl_check: '1', token: 'x', command: '/breach', text: 'victims' }).toString();
+    const res = await postToSlackEndpoint(
+      slack.bot.url,
+      { body: probe, contentType: 'application/x-www-form-urlencoded' },
+      { secret: false },
+    );
+    expect(res.status).toBe(200);
+    expect(res.text).toBe('');
+    await expectOnlyTheControlMentionAnswered();
   });
 
   it('answers url_verification only when signed', async () => {
