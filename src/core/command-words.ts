@@ -63,6 +63,18 @@ export function commandWord(word: string): CommandType | undefined {
   const exact = COMMAND_WORDS[w];
   if (exact) return exact;
   if (w.length < 4 || !/^[a-z]+$/.test(w)) return undefined;
+  // the command words never change: each word's fuzzy lookup is made once
+  const known = fuzzyMemo.get(w);
+  if (known !== undefined) return known ?? undefined;
+  const found = fuzzyCommand(w);
+  if (fuzzyMemo.size > 5000) fuzzyMemo.clear();
+  fuzzyMemo.set(w, found ?? null);
+  return found;
+}
+
+const fuzzyMemo = new Map<string, CommandType | null>();
+
+function fuzzyCommand(w: string): CommandType | undefined {
   const max = w.length >= 6 ? 2 : 1;
   for (const match of names.search(w, 3)) {
     if (editDistance(w, match.name, max) <= max) return match.value;

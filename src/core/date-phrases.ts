@@ -52,21 +52,31 @@ function range(from: string, to: string, label: string): DateRange {
   return { from: startOf(from), to: endOf(to), label };
 }
 
+// compiled once (none is global, so none keeps state between uses)
+const ISO_RANGE = new RegExp(`\\b${ISO}${SEP}${ISO}\\b`);
+const MONTH_RANGE = new RegExp(
+  `\\b(?:between\\s+|from\\s+)?${MONTH}(?:\\s+${DAY})?(?:,?\\s+${YEAR})?${SEP}${MONTH}(?:\\s+${DAY})?(?:,?\\s+${YEAR})?\\b`,
+);
+const BEFORE_AFTER = new RegExp(
+  `\\b(before|prior to|after|since)\\s+(?:${ISO}|${MONTH}(?:\\s+${DAY})?(?:,?\\s+${YEAR})?)\\b`,
+);
+const DAY_MONTH = new RegExp(`\\b${DAY}\\s+(?:of\\s+)?${MONTH}(?:,?\\s+${YEAR})?\\b`);
+const MONTH_DAY = new RegExp(`\\b${MONTH}(?:\\s+${DAY}(?!\\d))?(?:,?\\s+${YEAR})?\\b`);
+const ISO_DATE = new RegExp(`(?<![\\w.-])${ISO}(?![\\w.]|-\\d)`);
+
 type Rule = (text: string, options: DatePhraseOptions) => DatePhrase | undefined;
 
 const RULES: Rule[] = [
   // 2023-05-01..2023-06-30, 2023-05 to 2023-07
   (text) => {
-    const m = new RegExp(`\\b${ISO}${SEP}${ISO}\\b`).exec(text);
+    const m = ISO_RANGE.exec(text);
     if (!m?.[1] || !m[2] || !isoOf(Number(m[1].slice(0, 4)))) return undefined;
     const [a, b] = m[1] <= m[2] ? [m[1], m[2]] : [m[2], m[1]];
     return { range: range(a, b, `${describeDate(a)} to ${describeDate(b)}`), matched: m[0] };
   },
   // may 15 to june 16 2023, may to july 2023, between may and july
   (text, options) => {
-    const m = new RegExp(
-      `\\b(?:between\\s+|from\\s+)?${MONTH}(?:\\s+${DAY})?(?:,?\\s+${YEAR})?${SEP}${MONTH}(?:\\s+${DAY})?(?:,?\\s+${YEAR})?\\b`,
-    ).exec(text);
+    const m = MONTH_RANGE.exec(text);
     if (!m?.[1] || !m[4]) return undefined;
     const year = m[6] ?? m[3];
     const a = monthPoint(m[1], m[2], m[3] ?? year, options);
@@ -89,9 +99,7 @@ const RULES: Rule[] = [
   },
   // before/after/since <date>
   (text, options) => {
-    const m = new RegExp(
-      `\\b(before|prior to|after|since)\\s+(?:${ISO}|${MONTH}(?:\\s+${DAY})?(?:,?\\s+${YEAR})?)\\b`,
-    ).exec(text);
+    const m = BEFORE_AFTER.exec(text);
     if (!m?.[1]) return undefined;
     const point = m[2]
       ? { iso: m[2], label: describeDate(m[2]) }
@@ -108,14 +116,14 @@ const RULES: Rule[] = [
   },
   // 16 june 2023
   (text, options) => {
-    const m = new RegExp(`\\b${DAY}\\s+(?:of\\s+)?${MONTH}(?:,?\\s+${YEAR})?\\b`).exec(text);
+    const m = DAY_MONTH.exec(text);
     if (!m?.[1] || !m[2]) return undefined;
     const point = monthPoint(m[2], m[1], m[3], options);
     return point ? { range: range(point.iso, point.iso, point.label), matched: m[0] } : undefined;
   },
   // june 16 2023, june 16th, june 2023, in may
   (text, options) => {
-    const m = new RegExp(`\\b${MONTH}(?:\\s+${DAY}(?!\\d))?(?:,?\\s+${YEAR})?\\b`).exec(text);
+    const m = MONTH_DAY.exec(text);
     if (!m?.[1]) return undefined;
     if (m[1] === 'may' || m[1] === 'mar') {
       // "may" and "mar" are also verbs: only take them with a day, a year or a preposition
@@ -136,7 +144,7 @@ const RULES: Rule[] = [
   },
   // 2023-07-11, 2023-07, 2023
   (text) => {
-    const m = new RegExp(`(?<![\\w.-])${ISO}(?![\\w.]|-\\d)`).exec(text);
+    const m = ISO_DATE.exec(text);
     if (!m?.[1]) return undefined;
     const parts = m[1].split('-').map(Number);
     const iso = isoOf(parts[0] ?? 0, parts[1], parts[2]);

@@ -36,8 +36,14 @@ const pad = (n: number): string => String(n).padStart(2, '0');
 
 /** Days in a month (1-based month). */
 export function daysInMonth(year: number, month: number): number {
+  if (Number.isInteger(year) && year >= 100 && Number.isInteger(month) && month >= 1 && month <= 12) {
+    if (month !== 2) return DAYS_IN_MONTH[month - 1] as number;
+    return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  }
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** First day an ISO date of any precision can mean. */
 export function startOf(date: string): string {

@@ -16,8 +16,12 @@ export function defang(value: string): string {
   return ip;
 }
 
+const MAY_BE_DEFANGED = /[[({]|hxxp/i;
+
 /** Undoes common defanging: `[.]`, `(.)`, `{.}`, `[dot]`, `hxxp`. */
 export function refang(text: string): string {
+  // most text holds nothing defanged: no bracket and no "hxxp"
+  if (!MAY_BE_DEFANGED.test(text)) return text;
   return text
     .replace(/\s*[[({]\s*(?:\.|dot)\s*[\])}]\s*/gi, '.')
     .replace(/\bhxxp(s?):\/\//gi, 'http$1://')

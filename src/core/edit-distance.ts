@@ -10,21 +10,40 @@ export function editDistance(a: string, b: string, max = 3): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const m = a.length;
   const n = b.length;
-  let prev2 = new Array<number>(n + 1).fill(0);
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
-  let cur = new Array<number>(n + 1).fill(0);
+  // three rows, reused between calls
+  if (rows.length < 3 * (n + 1)) rows = new Int32Array(3 * (n + 1) * 2);
+  let prev2 = 0;
+  let prev = n + 1;
+  let cur = 2 * (n + 1);
+  for (let j = 0; j <= n; j++) {
+    rows[prev2 + j] = 0;
+    rows[prev + j] = j;
+  }
   for (let i = 1; i <= m; i++) {
-    cur[0] = i;
-    let rowMin = cur[0];
+    rows[cur] = i;
+    let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
+    const aPrev = i > 1 ? a.charCodeAt(i - 2) : -1;
     for (let j = 1; j <= n; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, (prev2[j - 2] ?? 0) + 1);
-      cur[j] = v;
+      const bj = b.charCodeAt(j - 1);
+      const cost = ai === bj ? 0 : 1;
+      let v = Math.min(
+        (rows[prev + j] as number) + 1,
+        (rows[cur + j - 1] as number) + 1,
+        (rows[prev + j - 1] as number) + cost,
+      );
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && aPrev === bj)
+        v = Math.min(v, (rows[prev2 + j - 2] as number) + 1);
+      rows[cur + j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
-    [prev2, prev, cur] = [prev, cur, prev2];
+    const t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
   }
-  return prev[n] ?? max + 1;
+  return rows[prev + n] as number;
 }
+
+let rows = new Int32Array(3 * 64);

@@ -4,7 +4,7 @@
  */
 import type { AnswerFact, AnswerItem } from './answer.js';
 import type { KnowledgeBase } from './knowledge-base.js';
-import type { Source } from './model.js';
+import type { Incident, Source } from './model.js';
 import type { Passage } from './passages.js';
 
 export interface FactOptions {
@@ -28,9 +28,17 @@ export function latest(kb: KnowledgeBase, passage: Passage): Passage {
 }
 
 function shortText(p: Passage): string {
-  if (p.kind === 'event') return p.title.replace(/[.\s]+$/, '');
-  return p.text;
+  if (p.kind !== 'event') return p.text;
+  let short = shortTitles.get(p);
+  if (short === undefined) {
+    short = p.title.replace(/[.\s]+$/, '');
+    shortTitles.set(p, short);
+  }
+  return short;
 }
+
+/** an event's title without its closing full stop (made once per passage) */
+const shortTitles = new WeakMap<Passage, string>();
 
 /** A one-line description of the claims a fact corrects. */
 export function correctionNote(kb: KnowledgeBase, p: Passage): string | undefined {
@@ -106,7 +114,7 @@ export function sourcesOf(kb: KnowledgeBase, facts: readonly AnswerFact[], fallb
     const incident = kb.incident(fact.incident ?? fallbackIncident ?? '') ?? kb.defaultIncident;
     for (const id of fact.sources) {
       if (seen.has(id)) continue;
-      const source = incident?.sources.find((s) => s.id === id) ?? findSource(kb, id);
+      const source = (incident ? sourceById(incident).get(id) : undefined) ?? findSource(kb, id);
       if (source) {
         seen.add(id);
         out.push(source);
@@ -118,8 +126,20 @@ export function sourcesOf(kb: KnowledgeBase, facts: readonly AnswerFact[], fallb
 
 function findSource(kb: KnowledgeBase, id: string): Source | undefined {
   for (const incident of kb.incidents) {
-    const s = incident.sources.find((x) => x.id === id);
+    const s = sourceById(incident).get(id);
     if (s) return s;
   }
   return undefined;
+}
+
+/** An incident's sources by id, the first of each id (made once per incident). */
+const sourcesMemo = new WeakMap<Incident, Map<string, Source>>();
+function sourceById(incident: Incident): Map<string, Source> {
+  let byId = sourcesMemo.get(incident);
+  if (!byId) {
+    byId = new Map();
+    for (const s of incident.sources) if (!byId.has(s.id)) byId.set(s.id, s);
+    sourcesMemo.set(incident, byId);
+  }
+  return byId;
 }

@@ -13,6 +13,7 @@ import { findIpv4s } from './defang.js';
 import { editDistance } from './edit-distance.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import type { Incident } from './model.js';
+import { missingChars, normalizeName } from './name-index.js';
 import { cleanText } from './normalize.js';
 import { parseDigest } from './parse-digest.js';
 import { isStopWord } from './stopwords.js';
@@ -130,6 +131,22 @@ function leadingIncident(body: string, kb: KnowledgeBase): { incident: Incident;
   return undefined;
 }
 
+/** Every incident's names (id, title, aliases, victim) in compact form, in incident order; made once per knowledge base. */
+const compactMemo = new WeakMap<KnowledgeBase, Array<{ incident: string; target: string }>>();
+function compactNames(kb: KnowledgeBase): Array<{ incident: string; target: string }> {
+  let list = compactMemo.get(kb);
+  if (!list) {
+    list = kb.incidents.flatMap((incident) =>
+      [incident.id, incident.title, ...incident.aliases, ...(incident.victim ? [incident.victim] : [])].map((name) => ({
+        incident: incident.id,
+        target: compact(name),
+      })),
+    );
+    compactMemo.set(kb, list);
+  }
+  return list;
+}
+
 function matchIncidentName(kb: KnowledgeBase, head: string, key: string): string | undefined {
   const exact = kb.incidentNames.exact(head);
   if (exact) return exact;
@@ -139,22 +156,29 @@ function matchIncidentName(kb: KnowledgeBase, head: string, key: string): string
     return undefined;
   }
   let found: string | undefined;
-  for (const incident of kb.incidents) {
-    const names = [incident.id, incident.title, ...incident.aliases, ...(incident.victim ? [incident.victim] : [])];
-    for (const name of names) {
-      const target = compact(name);
-      if (target === key) return incident.id;
-      if (key.length < 5 || target.length > 40) continue;
-      const max = key.length >= 8 ? 2 : 1;
-      if (editDistance(key, target, max) <= max) {
-        if (found && found !== incident.id) return undefined; // ambiguous
-        found = incident.id;
-      }
+  for (const { incident, target } of compactNames(kb)) {
+    if (target === key) return incident;
+    if (key.length < 5 || target.length > 40) continue;
+    const max = key.length >= 8 ? 2 : 1;
+    if (Math.abs(target.length - key.length) > max) continue;
+    if (editDistance(key, target, max) <= max) {
+      if (found && found !== incident) return undefined; // ambiguous
+      found = incident;
     }
   }
   if (found) return found;
   // fuzzy title match (fuse.js), only when clearly one incident
   if (key.length < 5) return undefined;
+  // fuse.js only when it can succeed: its best match must be about as long as the head and score at most 0.15,
+  // and a score is never below the share of the pattern's letters the name lacks
+  const pattern = normalizeName(head).slice(0, 32);
+  const possible = kb.incidentNames
+    .pool(head)
+    .some(
+      (m) =>
+        Math.abs(compact(m.name).length - key.length) <= 2 && missingChars(pattern, m.name) / pattern.length <= 0.15,
+    );
+  if (!possible) return undefined;
   const matches = kb.incidentNames.search(head, 3);
   const best = matches[0];
   if (!best || best.score > 0.15) return undefined;

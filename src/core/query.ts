@@ -48,7 +48,28 @@ export interface QueryAnalysis {
 const MAX_WORDS = 40;
 const SYNONYM_WEIGHT = 0.45;
 
+/**
+ * The last few analyses per knowledge base: one question is often read more than once on its way to an answer
+ * (intent rules, then a responder that searches with the same words). Analyses are never modified once made.
+ */
+const recent = new WeakMap<KnowledgeBase, Map<string, QueryAnalysis>>();
+const RECENT = 8;
+
 export function analyzeQuery(kb: KnowledgeBase, text: string): QueryAnalysis {
+  let mine = recent.get(kb);
+  if (!mine) {
+    mine = new Map();
+    recent.set(kb, mine);
+  }
+  const known = mine.get(text);
+  if (known) return known;
+  const made = analyze(kb, text);
+  if (mine.size >= RECENT) mine.delete(mine.keys().next().value as string);
+  mine.set(text, made);
+  return made;
+}
+
+function analyze(kb: KnowledgeBase, text: string): QueryAnalysis {
   const raw = words(text).slice(0, MAX_WORDS);
   const corrections: QueryAnalysis['corrections'] = [];
   const corrected = raw.map((w) => {
@@ -179,17 +200,34 @@ function makeConcept(
 export function coverage(query: QueryAnalysis, hit: SearchHit, only?: readonly Concept[]): number {
   let total = 0;
   let got = 0;
+  const matched = hit.matched;
   for (const c of only ?? query.concepts) {
     total += c.weight;
-    const matched = c.terms.filter((t) => hit.matched.has(t.term));
-    if (matched.length === 0) continue;
-    const ownHits = c.own.filter((t) => hit.matched.has(t)).length;
-    if (ownHits === 0 && matched.every((t) => query.concepts.some((o) => o !== c && o.own.includes(t.term)))) continue;
+    let any = false;
+    // every matched term is another concept's own word
+    let allBorrowed = true;
+    for (const t of c.terms) {
+      if (!matched.has(t.term)) continue;
+      any = true;
+      if (allBorrowed && !query.concepts.some((o) => o !== c && o.own.includes(t.term))) allBorrowed = false;
+    }
+    if (!any) continue;
+    let ownHits = 0;
+    for (const t of c.own) if (matched.has(t)) ownHits++;
+    if (ownHits === 0 && allBorrowed) continue;
     // a one-word member of the concept's synonym group meets it ("wyden" for "senator wyden"); otherwise a
     // phrase is met in part ("commerce department" by "department" alone is half met)
-    const member = c.members.filter((t) => hit.matched.has(t));
-    const memberCredit = member.some((t) => c.own.includes(t)) ? 1 : member.length > 0 ? 0.85 : 0;
-    const spelledCredit = c.spelled ? (0.9 * c.spelled.filter((t) => hit.matched.has(t)).length) / c.spelled.length : 0;
+    let memberAny = false;
+    let memberOwn = false;
+    for (const t of c.members) {
+      if (!matched.has(t)) continue;
+      memberAny = true;
+      if (c.own.includes(t)) memberOwn = true;
+    }
+    const memberCredit = memberOwn ? 1 : memberAny ? 0.85 : 0;
+    let spelledHits = 0;
+    if (c.spelled) for (const t of c.spelled) if (matched.has(t)) spelledHits++;
+    const spelledCredit = c.spelled ? (0.9 * spelledHits) / c.spelled.length : 0;
     const credit = Math.max(c.own.length > 0 ? ownHits / c.own.length : 0, memberCredit, spelledCredit);
     got += c.weight * credit * (c.corrected ? 0.8 : 1);
   }

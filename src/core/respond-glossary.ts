@@ -20,8 +20,11 @@ export function findTerm(ask: Ask, subject: string): Passage | undefined {
   if (cleaned.length < 2 || cleaned.length > 60) return undefined;
   const order = [ask.incident, ...kb.incidents.filter((i) => i !== ask.incident)].filter((i) => !!i);
   for (const incident of order) {
-    const match = kb.glossaryNames(incident.id).find(cleaned);
-    const ratio = match ? match.name.length / normalizeName(cleaned).length : 0;
+    const length = normalizeName(cleaned).length;
+    const match = kb
+      .glossaryNames(incident.id)
+      .findAtMost(cleaned, 0.25, (name) => name.length / length >= 0.6 && name.length / length <= 1.7);
+    const ratio = match ? match.name.length / length : 0;
     if (match && match.score <= 0.25 && ratio >= 0.6 && ratio <= 1.7) {
       const p = kb.passage(incident.id, match.value);
       if (p) return p;

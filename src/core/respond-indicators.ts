@@ -8,6 +8,7 @@ import type { Ask } from './ask-context.js';
 import { defang, findIpv4s, refang } from './defang.js';
 import { factsAndItems } from './facts.js';
 import { passagesOf } from './incident-passages.js';
+import type { KnowledgeBase } from './knowledge-base.js';
 import type { Indicator } from './model.js';
 import { INDICATOR_LABEL, type Passage } from './passages.js';
 import { isStopWord } from './stopwords.js';
@@ -64,6 +65,17 @@ function roleWords(text: string): string[] {
   return words(text.toLowerCase()).filter((w) => w.length >= 3 && !LISTING.test(w) && !isStopWord(w));
 }
 
+/** An indicator's role and title as words (made once per passage). */
+const aboutMemo = new WeakMap<Passage, string[]>();
+function roleAndTitleWords(p: Passage): string[] {
+  let list = aboutMemo.get(p);
+  if (!list) {
+    list = words(`${indicatorOf(p)?.role ?? ''} ${p.title}`.toLowerCase());
+    aboutMemo.set(p, list);
+  }
+  return list;
+}
+
 function listIndicators(ask: Ask, type?: Indicator['type'], role: string[] = []): Answer {
   const { kb, incident } = ask;
   if (!incident) return noneAnswer(kb, undefined, ask.question);
@@ -79,7 +91,7 @@ function listIndicators(ask: Ask, type?: Indicator['type'], role: string[] = [])
   }
   const ofType = type ? all.filter((p) => indicatorOf(p)?.type === type) : all;
   // "token web panel ips": only the indicators whose role names every added word, when some do
-  const about = (p: Passage) => words(`${indicatorOf(p)?.role ?? ''} ${p.title}`.toLowerCase());
+  const about = roleAndTitleWords;
   const names = (p: Passage, w: string) => about(p).some((a) => a.startsWith(w.replace(/(ies|es|s)$/, '')));
   // words no indicator's role uses ("hosted") do not narrow the list
   const telling = role.filter((w) => ofType.some((p) => names(p, w)));
@@ -129,6 +141,19 @@ function listIndicators(ask: Ask, type?: Indicator['type'], role: string[] = [])
   });
 }
 
+/** Every incident's indicator passages with their values in lower case, in knowledge-base order (made once). */
+const valuesMemo = new WeakMap<KnowledgeBase, Array<{ passage: Passage; value: string }>>();
+function indicatorValues(kb: KnowledgeBase): Array<{ passage: Passage; value: string }> {
+  let list = valuesMemo.get(kb);
+  if (!list) {
+    list = kb.passages
+      .filter((p) => p.kind === 'indicator')
+      .map((passage) => ({ passage, value: indicatorOf(passage)?.value.toLowerCase() ?? '' }));
+    valuesMemo.set(kb, list);
+  }
+  return list;
+}
+
 /** Looks up IPs, hex values and other literal strings in every incident's indicators. */
 function lookupValues(ask: Ask, text: string): Answer | undefined {
   const { kb } = ask;
@@ -138,14 +163,14 @@ function lookupValues(ask: Ask, text: string): Answer | undefined {
   const literal = literalNeedle(plain);
   const needles = [...ips, ...hexes];
   if (needles.length === 0 && !literal) return undefined;
-  const all = kb.passages.filter((p) => p.kind === 'indicator');
+  const hexNeedles = needles.filter((n) => n.length >= 12 && /^[0-9a-f]+$/.test(n));
   const found: Passage[] = [];
-  for (const p of all) {
-    const value = indicatorOf(p)?.value.toLowerCase() ?? '';
+  for (const { passage, value } of indicatorValues(kb)) {
     const hit =
-      needles.some((n) => value === n || (n.length >= 12 && /^[0-9a-f]+$/.test(n) && value.startsWith(n))) ||
+      needles.some((n) => value === n) ||
+      hexNeedles.some((n) => value.startsWith(n)) ||
       (literal !== undefined && value.includes(literal));
-    if (hit) found.push(p);
+    if (hit) found.push(passage);
   }
   const shown = needles.length > 0 ? needles.map((n) => defang(n)).join(', ') : `"${text}"`;
   if (found.length === 0) {

@@ -158,15 +158,27 @@ const INCIDENT_NOUN =
  * base doesn't hold gets `none` (and the list of what is loaded), not the default incident's facts, unless it
  * also names the default incident or its actor.
  */
+/** The words of an incident's id and of its actor's names (made once per incident). */
+const ownWordsMemo = new WeakMap<Incident, ReadonlySet<string>>();
+function ownWords(incident: Incident): ReadonlySet<string> {
+  let own = ownWordsMemo.get(incident);
+  if (!own) {
+    const set = new Set<string>(words(incident.id));
+    if (incident.attribution) {
+      for (const name of [incident.attribution.actor, ...incident.attribution.aliases])
+        for (const w of words(name)) set.add(w);
+    }
+    own = set;
+    ownWordsMemo.set(incident, own);
+  }
+  return own;
+}
+
 function otherIncidentNamed(ask: Ask, text: string): Answer | undefined {
   const { kb, incident } = ask;
   if (ask.named || !incident) return undefined;
   const raw = words(text);
-  const own = new Set<string>(words(incident.id));
-  if (incident.attribution) {
-    for (const name of [incident.attribution.actor, ...incident.attribution.aliases])
-      for (const w of words(name)) own.add(w);
-  }
+  const own = ownWords(incident);
   if (raw.some((w) => own.has(w))) return undefined;
   const grouped = new Set(
     matchSynonyms(kb.synonyms, raw).flatMap((m) => [...Array(m.length).keys()].map((k) => m.start + k)),
@@ -270,7 +282,7 @@ function searchOrEntity(ask: Ask, query: QueryAnalysis): Answer {
     query.words.length <= 4 &&
     query.words.every((w) => !isStopWord(w) || /^(the|a|an|of|us)$/.test(w));
   if (bare && ask.incident) {
-    const exact = ask.kb.victimNames(ask.incident.id).find(query.text);
+    const exact = ask.kb.victimNames(ask.incident.id).findAtMost(query.text, 0.05);
     const victim = exact && exact.score <= 0.05 ? ask.kb.passage(ask.incident.id, exact.value) : undefined;
     if (victim) return respondVictim(ask, victim, false, 0.9);
     const term = findTerm(ask, query.text);

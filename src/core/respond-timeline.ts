@@ -56,12 +56,45 @@ export function respondTimeline(ask: Ask, request: TimelineRequest, confidence =
     ]);
   }
   const unfiltered = !request.range && !request.words;
+  if (unfiltered) return overview(ask, incident, overviewPages(kb, incident, all), confidence);
   const listed = new Set(events.map((e) => e.id));
   // superseded claims show up as notes on the facts that replaced them
-  const visible = events.filter((e) => !(e.supersededBy && (unfiltered || listed.has(e.supersededBy))));
-  return unfiltered
-    ? overview(ask, incident, visible, confidence)
-    : filtered(ask, incident, visible, request, confidence, note);
+  const visible = events.filter((e) => !(e.supersededBy && listed.has(e.supersededBy)));
+  return filtered(ask, incident, visible, request, confidence, note);
+}
+
+interface OverviewPages {
+  /** events before the incident's start */
+  background: Passage[];
+  pages: Passage[][];
+}
+
+/** The unfiltered timeline's pages: the same for every ask, so made once per knowledge base and incident. */
+const overviewMemo = new WeakMap<object, Map<string, OverviewPages>>();
+function overviewPages(kb: object, incident: Incident, all: readonly Passage[]): OverviewPages {
+  let byIncident = overviewMemo.get(kb);
+  if (!byIncident) {
+    byIncident = new Map();
+    overviewMemo.set(kb, byIncident);
+  }
+  let made = byIncident.get(incident.id);
+  if (!made) {
+    // superseded claims show up as notes on the facts that replaced them
+    const events = all.filter((e) => !e.supersededBy);
+    const start = incident.dates.start;
+    const background = start ? events.filter((e) => e.date && endOf(e.date) < startOf(start)) : [];
+    const earlier = new Set(background);
+    const main = events.filter((e) => !earlier.has(e));
+    const windowEnd = incident.dates.disclosed ? addDays(incident.dates.disclosed, 7) : undefined;
+    const firstCount = windowEnd
+      ? Math.min(FIRST_PAGE_MAX, Math.max(PAGE_SIZE, main.filter((e) => e.date && startOf(e.date) <= windowEnd).length))
+      : PAGE_SIZE;
+    const pages = [main.slice(0, firstCount)];
+    for (let i = firstCount; i < main.length; i += PAGE_SIZE) pages.push(main.slice(i, i + PAGE_SIZE));
+    made = { background, pages };
+    byIncident.set(incident.id, made);
+  }
+  return made;
 }
 
 function matchWords(ask: Ask, incident: Incident, events: Passage[], words: string): Passage[] {
@@ -109,16 +142,9 @@ function filtered(
   });
 }
 
-function overview(ask: Ask, incident: Incident, events: Passage[], confidence: number): Answer {
+function overview(ask: Ask, incident: Incident, made: OverviewPages, confidence: number): Answer {
   const start = incident.dates.start;
-  const background = start ? events.filter((e) => e.date && endOf(e.date) < startOf(start)) : [];
-  const main = events.filter((e) => !background.includes(e));
-  const windowEnd = incident.dates.disclosed ? addDays(incident.dates.disclosed, 7) : undefined;
-  const firstCount = windowEnd
-    ? Math.min(FIRST_PAGE_MAX, Math.max(PAGE_SIZE, main.filter((e) => e.date && startOf(e.date) <= windowEnd).length))
-    : PAGE_SIZE;
-  const pages = [main.slice(0, firstCount)];
-  for (let i = firstCount; i < main.length; i += PAGE_SIZE) pages.push(main.slice(i, i + PAGE_SIZE));
+  const { background, pages } = made;
   const pageNo = Math.min(Math.max(1, ask.page), pages.length);
   const slice = pages[pageNo - 1] ?? [];
   const { facts, items } = factsAndItems(ask.kb, slice, { short: true });

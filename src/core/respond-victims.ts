@@ -101,10 +101,13 @@ export function findVictim(ask: Ask, subject: string): Passage | undefined {
   const victims = passagesOf(kb, incident.id, 'victim');
   if (victims.length === 0) return undefined;
   const cleaned = subject.replace(/^(the|a|an|our|us|u\.s\.)\s+/i, '');
-  const byName = kb.victimNames(incident.id).find(cleaned);
-  const ratio = byName ? byName.name.length / Math.max(1, normalizeName(cleaned).length) : 0;
+  const length = Math.max(1, normalizeName(cleaned).length);
   // a short word is close to many names ("ssns" to "burns"): it must match nearly exactly
   const limit = normalizeName(cleaned).length < 6 ? 0.05 : 0.2;
+  const byName = kb
+    .victimNames(incident.id)
+    .findAtMost(cleaned, limit, (name) => name.length / length >= 0.5 && name.length / length <= 2);
+  const ratio = byName ? byName.name.length / length : 0;
   if (byName && byName.score <= limit && ratio >= 0.5 && ratio <= 2) {
     const p = kb.passage(incident.id, byName.value);
     if (p && victimOf(p)?.kind !== 'figure') return p;
@@ -147,13 +150,24 @@ export function respondVictim(ask: Ask, victim: Passage, yesNo: boolean, confide
   });
 }
 
+/** an event's title in lower case (made once per passage) */
+const lowerTitles = new WeakMap<Passage, string>();
+function lowerTitle(p: Passage): string {
+  let lower = lowerTitles.get(p);
+  if (lower === undefined) {
+    lower = p.title.toLowerCase();
+    lowerTitles.set(p, lower);
+  }
+  return lower;
+}
+
 function relatedEvents(ask: Ask, victim: Passage): Passage[] {
   const v = victimOf(victim);
   if (!v || v.kind === 'figure') return [];
   const names = [v.name, ...v.aliases].filter((n) => n.length >= 4);
   const needles = names.map((n) => n.toLowerCase());
   return passagesOf(ask.kb, victim.incident, 'event')
-    .filter((e) => !e.supersededBy && needles.some((n) => e.title.toLowerCase().includes(n)))
+    .filter((e) => !e.supersededBy && needles.some((n) => lowerTitle(e).includes(n)))
     .sort(byDate)
     .slice(0, 4);
 }

@@ -9,7 +9,7 @@ import type { Ask } from './ask-context.js';
 import { describeDate } from './dates.js';
 import { factsAndItems, latest } from './facts.js';
 import type { Passage, PassageKind } from './passages.js';
-import { contentConcepts, coverage, type QueryAnalysis } from './query.js';
+import { type Concept, contentConcepts, coverage, type QueryAnalysis } from './query.js';
 import { respondTerm } from './respond-glossary.js';
 import { respondVictim } from './respond-victims.js';
 import type { SearchHit } from './search-index.js';
@@ -71,8 +71,7 @@ export function frameBoost(query: QueryAnalysis): Partial<Record<PassageKind, nu
  * A question with one telling word, matched only in passing in a passage's text ("weather" in "weather-based
  * naming scheme"), is not about that passage: its coverage is capped below the answer threshold.
  */
-function incidental(query: QueryAnalysis, hit: SearchHit): boolean {
-  const content = contentConcepts(query);
+function incidental(content: readonly Concept[], hit: SearchHit): boolean {
   if (content.length !== 1) return false;
   const only = content[0] as (typeof content)[number];
   return !only.terms.some((t) => hit.prominent.has(t.term));
@@ -102,26 +101,53 @@ function withDates(query: QueryAnalysis, hit: SearchHit): SearchHit {
   if (!date) return hit;
   const end = hit.passage.endDate ?? date;
   const extra: string[] = [];
-  for (const c of query.concepts) {
-    for (const t of c.own) {
-      if (hit.matched.has(t)) continue;
-      if (/^(19|20)\d\d$/.test(t) && t >= date.slice(0, 4) && t <= end.slice(0, 4)) extra.push(t);
-      const month = MONTH_TERMS.indexOf(t) + 1;
-      if (month > 0 && date.length >= 7) {
-        const m = String(month).padStart(2, '0');
-        if (date.slice(5, 7) === m || (end.length >= 7 && end.slice(5, 7) === m)) extra.push(t);
-      }
+  for (const { term: t, year, month } of dateTerms(query)) {
+    if (hit.matched.has(t)) continue;
+    if (year && t >= date.slice(0, 4) && t <= end.slice(0, 4)) extra.push(t);
+    if (month > 0 && date.length >= 7) {
+      const m = String(month).padStart(2, '0');
+      if (date.slice(5, 7) === m || (end.length >= 7 && end.slice(5, 7) === m)) extra.push(t);
     }
   }
   return extra.length === 0 ? hit : { ...hit, matched: new Set([...hit.matched, ...extra]) };
 }
 
+/** The question's own words that name a year or a month, in order (found once per question). */
+const dateTermsMemo = new WeakMap<QueryAnalysis, Array<{ term: string; year: boolean; month: number }>>();
+function dateTerms(query: QueryAnalysis): Array<{ term: string; year: boolean; month: number }> {
+  let list = dateTermsMemo.get(query);
+  if (!list) {
+    list = [];
+    for (const c of query.concepts) {
+      for (const term of c.own) {
+        const year = /^(19|20)\d\d$/.test(term);
+        const month = MONTH_TERMS.indexOf(term) + 1;
+        if (year || month > 0) list.push({ term, year, month });
+      }
+    }
+    dateTermsMemo.set(query, list);
+  }
+  return list;
+}
+
+/** The kind boosts a question's frame implies (read once per question). */
+const frameMemo = new WeakMap<QueryAnalysis, Partial<Record<PassageKind, number>>>();
+function frameOf(query: QueryAnalysis): Partial<Record<PassageKind, number>> {
+  let boost = frameMemo.get(query);
+  if (!boost) {
+    boost = frameBoost(query);
+    frameMemo.set(query, boost);
+  }
+  return boost;
+}
+
 function rankHits(query: QueryAnalysis, hits: SearchHit[]): Ranked[] {
   const top = hits[0]?.score ?? 1;
+  const content = contentConcepts(query);
   return hits
     .map((found) => withDates(query, found))
     .map((hit) => {
-      const cov = incidental(query, hit) ? Math.min(coverage(query, hit), 0.5) : coverage(query, hit);
+      const cov = incidental(content, hit) ? Math.min(coverage(query, hit), 0.5) : coverage(query, hit);
       const milestone = hit.passage.ref.kind === 'event' && hit.passage.ref.item.tags.includes('milestone');
       return { hit, cov, rank: Math.sqrt(hit.score / top) * cov ** 1.5 * (milestone ? MILESTONE_BOOST : 1) };
     })
@@ -132,7 +158,7 @@ function search(ask: Ask, query: QueryAnalysis, incidents: Set<string> | undefin
   const hits = ask.kb.index.search(query.terms, {
     incidents,
     exclude: NEVER,
-    kindBoost: { ...DEFAULT_BOOST, ...frameBoost(query), ...options.kindBoost },
+    kindBoost: { ...DEFAULT_BOOST, ...frameOf(query), ...options.kindBoost },
     limit: 25,
   });
   return rankHits(query, hits);

@@ -45,7 +45,19 @@ function strip(word: string, suffix: string, min: number): string | undefined {
   return VOWEL.test(base) ? base : undefined;
 }
 
+const memo = new Map<string, string>();
+
 export function stem(word: string): string {
+  if (word.length <= 3) return word;
+  const known = memo.get(word);
+  if (known !== undefined) return known;
+  const result = stemWord(word);
+  if (memo.size > 50_000) memo.clear();
+  memo.set(word, result);
+  return result;
+}
+
+function stemWord(word: string): string {
   let w = word;
   if (w.length <= 3 || KEEP.test(w)) return w;
   if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;

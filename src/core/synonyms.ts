@@ -52,18 +52,46 @@ export interface SynonymMatch {
   group: number;
 }
 
+/** first word of a phrase → the most words a phrase starting with it has (made once per table) */
+const longestMemo = new WeakMap<SynonymTable, Map<string, number>>();
+function longestFrom(table: SynonymTable): Map<string, number> {
+  let longest = longestMemo.get(table);
+  if (!longest) {
+    longest = new Map();
+    for (const phrase of table.phrases.keys()) {
+      const parts = phrase.split(' ');
+      const first = parts[0] as string;
+      longest.set(first, Math.max(longest.get(first) ?? 1, parts.length));
+    }
+    longestMemo.set(table, longest);
+  }
+  return longest;
+}
+
 /** Longest-first, left-to-right synonym matches over the question's words. */
 export function matchSynonyms(table: SynonymTable, questionWords: readonly string[]): SynonymMatch[] {
   const out: SynonymMatch[] = [];
+  const keys: string[] = [];
   let i = 0;
   while (i < questionWords.length) {
     let found: SynonymMatch | undefined;
-    for (let len = Math.min(table.maxWords, questionWords.length - i); len >= 1 && !found; len--) {
-      const slice = questionWords.slice(i, i + len);
-      const group = table.phrases.get(slice.join(' '));
+    // the phrases starting here, one word longer each time ("outlook", "outlook on", …); the longest is tried first;
+    // no phrase is longer than the longest one starting with this word
+    const most = Math.min(
+      table.maxWords,
+      questionWords.length - i,
+      longestFrom(table).get(questionWords[i] as string) ?? 1,
+    );
+    let key = '';
+    for (let len = 1; len <= most; len++) {
+      key = len === 1 ? (questionWords[i] as string) : `${key} ${questionWords[i + len - 1] as string}`;
+      keys[len] = key;
+    }
+    for (let len = most; len >= 1 && !found; len--) {
+      const group = table.phrases.get(keys[len] as string);
       if (group !== undefined) found = { start: i, length: len, group };
-      else if (len === 1 && slice[0]) {
-        const byStem = table.stems.get(stem(slice[0]));
+      else if (len === 1 && questionWords[i]) {
+        const byStem = table.stems.get(stem(questionWords[i] as string));
         if (byStem !== undefined) found = { start: i, length: 1, group: byStem };
       }
     }

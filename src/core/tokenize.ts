@@ -14,18 +14,19 @@ const SPLIT = /[^a-z0-9._\-+]+/;
 
 /** Lower-cased surface words, in order, with IPs refanged and digit groups joined ("60,000" → "60000"). */
 export function words(text: string): string[] {
-  const prepared = refang(text.toLowerCase())
-    .replace(/(\d),(\d{3})\b/g, '$1$2')
-    .replace(/'s\b/g, '')
-    .replace(/n't\b/g, 'nt')
-    .replace(/'/g, '');
+  let prepared = refang(text.toLowerCase());
+  if (prepared.includes(',')) prepared = prepared.replace(/(\d),(\d{3})\b/g, '$1$2');
+  if (prepared.includes("'")) prepared = prepared.replace(/'s\b/g, '').replace(/n't\b/g, 'nt').replace(/'/g, '');
   const out: string[] = [];
   for (const raw of prepared.split(SPLIT)) {
-    const token = raw.replace(/^[._\-+]+|[._\-+]+$/g, '');
+    const token = EDGE.test(raw) ? raw.replace(/^[._\-+]+|[._\-+]+$/g, '') : raw;
     if (token !== '') out.push(token);
   }
   return out;
 }
+
+/** a token starting or ending with a joining character */
+const EDGE = /^[._\-+]|[._\-+]$/;
 
 /** A whole token plus its parts when it joins words with `-`, `_` or `.` (IPs and versions stay whole). */
 export function expandToken(token: string): string[] {
