@@ -4,7 +4,6 @@
  * the answer kind, 2 on a usage error. Loads only the core and the knowledge base, never a chat SDK.
  */
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { ConfigError, loadConfig } from '../config.js';
 import { toAnswerJson } from '../core/answer-json.js';
 import { createKnowledgeBase, type KnowledgeBase } from '../core/knowledge-base.js';
@@ -96,6 +95,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     answerOne(options.question);
     return 0;
   }
+  const { createInterface } = await import('node:readline');
   const lines = createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY, terminal: false });
   let first = true;
   for await (const line of lines) {

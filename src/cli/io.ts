@@ -10,7 +10,16 @@ export interface CliIo {
 }
 
 export function defaultIo(): CliIo {
-  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    // read on first use: opening standard input costs a cold start time, and most commands never read it
+    get stdin() {
+      return process.stdin;
+    },
+    env: process.env,
+    cwd: process.cwd(),
+  };
 }
 
 /** A usage error: the subcommand prints it with its usage and exits 2. */

@@ -5,14 +5,18 @@
  *
  * @example
  * const { data, problems, ok } = await loadKnowledgeBase({ dir: 'data/incidents:../corpus' });
+ *
+ * A file that is valid is checked without zod (quick-check.ts); zod, with its schemas, is imported only to report the
+ * problems of a file that is not, so a clean knowledge base loads without it.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { type Incident, incidentSchema, type KbProblem, type KnowledgeBaseData } from '../core/model.js';
-import { ONE_SHOT, parseNativeIncident } from './native.js';
+import type { Incident, KbProblem, KnowledgeBaseData } from '../core/model.js';
+import type { NativeResult } from './native.js';
+import { readNativeQuick, readSynonymsQuick } from './native-quick.js';
 import { type DocPath, isLoadable, ProblemList } from './problems.js';
-import { parseSynonyms } from './synonyms.js';
+import { INCIDENT, quickParse } from './quick-check.js';
 
 export interface LoadOptions {
   /** folder(s) of incident files; a string may list several separated by the platform's path delimiter (`:`) */
@@ -44,9 +48,10 @@ interface Loaded {
   lineOf(path: DocPath): number;
 }
 
-async function listFiles(dir: string, problems: KbProblem[]): Promise<string[]> {
+/** The incident files of a folder, sorted. Files are read synchronously: it is one pass at start-up. */
+function listFiles(dir: string, problems: KbProblem[]): string[] {
   try {
-    const names = await readdir(dir);
+    const names = readdirSync(dir);
     return names
       .filter((n) => !n.startsWith('.') && (NATIVE.test(n) || MARKDOWN.test(n)))
       .sort()
@@ -67,10 +72,18 @@ async function listFiles(dir: string, problems: KbProblem[]): Promise<string[]> 
 /** The Markdown reader (unified, remark), imported only when a folder holds write-ups. */
 type MarkdownReader = typeof import('./breaches-cloud.js').parseBreachesCloud;
 
-function loadMarkdown(read: MarkdownReader, file: string, text: string, problems: KbProblem[]): Loaded | undefined {
+async function loadMarkdown(
+  read: MarkdownReader,
+  file: string,
+  text: string,
+  problems: KbProblem[],
+): Promise<Loaded | undefined> {
   const result = read(file, text);
   problems.push(...result.problems);
   if (!result.incident || !isLoadable(result.problems)) return undefined;
+  const quick = quickParse<Incident>(INCIDENT, result.incident);
+  if (quick) return { incident: quick.value, file, lineOf: () => 1 };
+  const [{ incidentSchema }, { ONE_SHOT }] = await Promise.all([import('../core/model.js'), import('./native.js')]);
   const parsed = incidentSchema.safeParse(result.incident, ONE_SHOT);
   if (!parsed.success) {
     const list = new ProblemList(file);
@@ -126,10 +139,10 @@ export async function loadKnowledgeBase(options: LoadOptions): Promise<LoadResul
   let markdown: MarkdownReader | undefined;
 
   for (const dir of dirs) {
-    for (const file of await listFiles(dir, problems)) {
+    for (const file of listFiles(dir, problems)) {
       let text: string;
       try {
-        text = await readFile(file, 'utf8');
+        text = readFileSync(file, 'utf8');
       } catch (error) {
         const code = (error as { code?: string }).code ?? String(error);
         problems.push({ file, line: 0, path: '', message: `cannot read the file (${code})`, severity: 'error' });
@@ -138,9 +151,10 @@ export async function loadKnowledgeBase(options: LoadOptions): Promise<LoadResul
       let item: Loaded | undefined;
       if (MARKDOWN.test(file)) {
         markdown ??= (await import('./breaches-cloud.js')).parseBreachesCloud;
-        item = loadMarkdown(markdown, file, text, problems);
+        item = await loadMarkdown(markdown, file, text, problems);
       } else {
-        const result = parseNativeIncident(file, text);
+        const result: NativeResult =
+          readNativeQuick(file, text) ?? (await import('./native.js')).parseNativeIncident(file, text);
         problems.push(...result.problems);
         if (result.incident) item = { incident: result.incident, file, lineOf: result.lineOf };
       }
@@ -169,20 +183,24 @@ export async function loadKnowledgeBase(options: LoadOptions): Promise<LoadResul
   const synonymsFile =
     options.synonymsFile ?? (first ? path.join(path.dirname(path.resolve(first)), 'synonyms.yaml') : undefined);
   if (synonymsFile) {
-    const text = await readFile(synonymsFile, 'utf8').catch((error: { code?: string }) => {
-      if (options.synonymsFile || error.code !== 'ENOENT') {
+    let text: string | undefined;
+    try {
+      text = readFileSync(synonymsFile, 'utf8');
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (options.synonymsFile || code !== 'ENOENT') {
         problems.push({
           file: synonymsFile,
           line: 0,
           path: '',
-          message: `cannot read (${error.code})`,
+          message: `cannot read (${code})`,
           severity: 'error',
         });
       }
-      return undefined;
-    });
+    }
     if (text !== undefined) {
-      const result = parseSynonyms(synonymsFile, text);
+      const result =
+        readSynonymsQuick(synonymsFile, text) ?? (await import('./synonyms.js')).parseSynonyms(synonymsFile, text);
       problems.push(...result.problems);
       synonyms = result.groups;
       hash.update(`synonyms\0${text}`);

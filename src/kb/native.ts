@@ -1,13 +1,17 @@
 /**
  * Native incident files (`*.yaml`, `*.yml`, `*.json`): parsed with positions, validated with `incidentSchema`, every
- * schema problem reported at the line of the offending node, then the cross-reference checks.
+ * schema problem reported at the line of the offending node, then the cross-reference checks. The loader tries
+ * `readNativeQuick` (native-quick.ts) first and imports this module, and zod with it, only for a file that it cannot
+ * settle without the schema.
  */
 import type { z } from 'zod';
 import { type Incident, incidentSchema, type KbProblem } from '../core/model.js';
 import { checkIncidentReferences } from './cross-checks.js';
+import { readDocument } from './document.js';
 import { type DocPath, ProblemList } from './problems.js';
-import { readFastYaml } from './yaml-fast.js';
-import { type LinePositions, lazyPositions, parsePositioned } from './yaml-lines.js';
+import type { LinePositions } from './yaml-lines.js';
+
+export { readDocument };
 
 /** One native file, parsed. `incident` is set only when the file has no error. */
 export interface NativeResult {
@@ -31,26 +35,6 @@ export function valueAt(data: unknown, path: DocPath): unknown {
     node = (node as Record<PropertyKey, unknown>)[segment as string];
   }
   return node;
-}
-
-/**
- * Parses a YAML/JSON document and reports its syntax errors; returns the plain data, or `undefined` when the text is
- * not usable. Plain YAML is read by the fast reader, its lines computed only if a problem is reported; anything else
- * by `yaml` with positions.
- */
-export function readDocument(text: string, problems: ProblemList): { data?: unknown; positioned: LinePositions } {
-  const fast = readFastYaml(text);
-  if (fast) {
-    const full = lazyPositions(text);
-    const lineOf = (path: DocPath) => fast.lineOf(path) ?? full.lineOf(path);
-    return { data: fast.value, positioned: { lineOf, lineAt: full.lineAt } };
-  }
-  const positioned = parsePositioned(text);
-  for (const error of positioned.doc.errors) {
-    problems.error(positioned.lineAt(error.pos[0]), '', `syntax: ${error.message.split('\n')[0]}`);
-  }
-  if (positioned.doc.errors.length > 0) return { positioned };
-  return { data: positioned.doc.toJS(), positioned };
 }
 
 /** Reports every issue of a zod parse at its line. */

@@ -1,7 +1,11 @@
-/** `data/synonyms.yaml`: groups of words that mean the same for search, checked like the incident files. */
+/**
+ * `data/synonyms.yaml`: groups of words that mean the same for search, checked like the incident files. The loader
+ * tries `readSynonymsQuick` (native-quick.ts) first and needs this module, and zod, only for a file with a problem.
+ */
 import { type KbProblem, synonymsSchema } from '../core/model.js';
 import { ONE_SHOT, readDocument, reportSchemaIssues } from './native.js';
 import { ProblemList } from './problems.js';
+import { warnRepeatedSynonyms } from './quick-check.js';
 
 /** Parses a synonyms file; `groups` is empty when it has an error. */
 export function parseSynonyms(file: string, text: string): { groups: string[][]; problems: KbProblem[] } {
@@ -13,20 +17,6 @@ export function parseSynonyms(file: string, text: string): { groups: string[][];
     reportSchemaIssues(parsed.error.issues, data, positioned, problems);
     return { groups: [], problems: problems.items };
   }
-  const seen = new Map<string, number>();
-  parsed.data.groups.forEach((group, g) => {
-    group.forEach((word, w) => {
-      const key = word.trim().toLowerCase();
-      const first = seen.get(key);
-      if (first !== undefined && first !== g) {
-        const at = ['groups', g, w];
-        problems.warn(
-          positioned.lineOf(at),
-          at,
-          `"${word}" is also in group ${first}; the groups are searched separately`,
-        );
-      } else seen.set(key, g);
-    });
-  });
+  warnRepeatedSynonyms(parsed.data.groups, positioned.lineOf, problems);
   return { groups: parsed.data.groups, problems: problems.items };
 }
