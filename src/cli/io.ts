@@ -9,7 +9,23 @@ export interface CliIo {
   cwd: string;
 }
 
+let pipeWatched = false;
+
+/**
+ * `breachbot ask timeline | head -3`: when whoever reads standard output goes away, stop quietly with the status
+ * so far, as Unix tools do, instead of dying with an unhandled EPIPE and a stack trace.
+ */
+function stopQuietlyOnClosedPipe(): void {
+  if (pipeWatched) return;
+  pipeWatched = true;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  });
+}
+
 export function defaultIo(): CliIo {
+  stopQuietlyOnClosedPipe();
   return {
     stdout: process.stdout,
     stderr: process.stderr,
