@@ -67,6 +67,26 @@ const FIGURES = /\bhow (many|much)\b|\b(number|count|total|amount) of\b|\bhow bi
 const SUMMARY =
   /^(what happened|what happened here|what is (this|it)( about)?|whats (this|it) about|what was (this|it|the (incident|attack|breach|hack|intrusion))( about)?|summary|summari[sz]e( (this|it))?|tldr|tl dr|overview|recap|explain (this|it)|give me (a|the) (summary|overview|rundown)|the gist|gist|what is going on)$/;
 
+/** "gimme the tl;dr on storm-0558", "quick overview of this incident": an overview request naming what it is about. */
+const SUMMARY_OF =
+  /^(?:(?:gimme|give me|get me|send me|show me|i want|i need|need|want|(?:can|could|may) i (?:get|have|see)|(?:lemme|let me) (?:get|have|see)|got)\s+)?(?:(?:a|an|the|quick|short|brief|high level|high-level|5 second|one line|one-line)\s+)*(?:tl ?dr|summary|overview|recap|rundown|run down|gist|synopsis|nutshell|executive summary|exec summary)\s+(?:on|of|for|about|re|regarding)\s+(.+)$/;
+/** What an overview may be "of" without naming the incident. */
+const THIS_INCIDENT =
+  /^(?:this|it|that|the|this one|the (?:incident|attack|breach|hack|intrusion|campaign|whole thing|thing|story))$|^(?:this|the|that) (?:incident|attack|breach|hack|intrusion|campaign|case|thing|whole thing|mess|story)$/;
+
+/** True when the words name the incident itself: "this incident", its id, an alias or its actor. */
+function namesIncident(words: string, incident: Incident | undefined): boolean {
+  const w = words
+    .replace(/^(?:the|this|that)\s+/, '')
+    .replace(/\s+(?:incident|attack|breach|hack|intrusion|campaign)$/, '');
+  if (THIS_INCIDENT.test(words) || THIS_INCIDENT.test(w)) return true;
+  if (!incident) return false;
+  const plain = (x: string) => x.toLowerCase().replace(/[^a-z0-9]+/g, '');
+  const names = [incident.id, ...incident.aliases, incident.title];
+  if (incident.attribution) names.push(incident.attribution.actor, ...incident.attribution.aliases);
+  return names.some((n) => plain(n) === plain(w));
+}
+
 /** "how did they get into X", "how was X breached": how the incident worked, whatever the target. */
 export const HOW_GOT_IN =
   /\bhow (did|do|could|would) \S+( \S+){0,3} (get|got|break|broke|gain\w*) (in|into|access)\b|\bhow (did|could|would) \S+( \S+){0,2} (hack|breach|compromise|penetrate|infiltrate|pwn)\b|\bhow (was|were) \S+( \S+){0,3} (hacked|breached|compromised|penetrated|infiltrated|pwned|accessed)\b/;
@@ -120,6 +140,8 @@ export function classify(text: string, raw: string, incident: Incident | undefin
   if (GLOSSARY_LIST.test(t)) return { intent: 'glossary-list' };
   if (INCIDENTS.test(t)) return { intent: 'incidents' };
   if (SUMMARY.test(t)) return { intent: 'summary' };
+  const overviewOf = SUMMARY_OF.exec(t)?.[1];
+  if (overviewOf && namesIncident(overviewOf, incident)) return { intent: 'summary' };
   if (DURATION.test(t)) return { intent: 'duration' };
   if (WHEN.test(t)) return { intent: 'when' };
   const relative = incident ? relativeToKeyDate(t, incident) : undefined;

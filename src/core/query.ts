@@ -76,7 +76,10 @@ function analyze(kb: KnowledgeBase, text: string): QueryAnalysis {
     const term = termOf(w);
     if (term && kb.index.df(term) > 0) return w;
     const fix = kb.lexicon.correct(w);
-    if (fix && fix !== w) {
+    // a correction to a content word whose stem is a function word ("vetting" → "letting", stem "let") only
+    // adds noise; corrections to question words ("wen" → "when") stay, for the intent rules
+    const fixTerm = fix ? termOf(fix) : undefined;
+    if (fix && fix !== w && !(fixTerm && isStopWord(fixTerm))) {
       corrections.push({ from: w, to: fix });
       return fix;
     }
@@ -200,38 +203,71 @@ function makeConcept(
 export function coverage(query: QueryAnalysis, hit: SearchHit, only?: readonly Concept[]): number {
   let total = 0;
   let got = 0;
+  let unknown = 0;
+  let unknownCount = 0;
+  let distinctive = 0;
+  let content = 0;
   const matched = hit.matched;
   for (const c of only ?? query.concepts) {
+    if (c.unknown && !c.filler) {
+      unknown += c.weight;
+      unknownCount++;
+      continue;
+    }
     total += c.weight;
-    let any = false;
-    // every matched term is another concept's own word
-    let allBorrowed = true;
-    for (const t of c.terms) {
-      if (!matched.has(t.term)) continue;
-      any = true;
-      if (allBorrowed && !query.concepts.some((o) => o !== c && o.own.includes(t.term))) allBorrowed = false;
+    const credit = conceptCredit(query, c, matched);
+    if (credit === 0) continue;
+    got += c.weight * credit;
+    if (!c.filler && !c.weak) {
+      if (credit >= 0.5) content++;
+      if (credit >= 0.8 && c.weight >= DISTINCTIVE_WEIGHT) distinctive++;
     }
-    if (!any) continue;
-    let ownHits = 0;
-    for (const t of c.own) if (matched.has(t)) ownHits++;
-    if (ownHits === 0 && allBorrowed) continue;
-    // a one-word member of the concept's synonym group meets it ("wyden" for "senator wyden"); otherwise a
-    // phrase is met in part ("commerce department" by "department" alone is half met)
-    let memberAny = false;
-    let memberOwn = false;
-    for (const t of c.members) {
-      if (!matched.has(t)) continue;
-      memberAny = true;
-      if (c.own.includes(t)) memberOwn = true;
-    }
-    const memberCredit = memberOwn ? 1 : memberAny ? 0.85 : 0;
-    let spelledHits = 0;
-    if (c.spelled) for (const t of c.spelled) if (matched.has(t)) spelledHits++;
-    const spelledCredit = c.spelled ? (0.9 * spelledHits) / c.spelled.length : 0;
-    const credit = Math.max(c.own.length > 0 ? ownHits / c.own.length : 0, memberCredit, spelledCredit);
-    got += c.weight * credit * (c.corrected ? 0.8 : 1);
   }
+  // words found nowhere in the knowledge base ("accuse", "gimme") sink an answer only when the rest of the
+  // question is not met well by distinctive words: two known words at least, one of them rare, and no more
+  // unknown words than matched ones; then they stay as a small penalty
+  const forgiven =
+    unknownCount > 0 && distinctive > 0 && content >= 2 && unknownCount <= content && got >= FORGIVING_SHARE * total;
+  total += forgiven ? unknown * UNKNOWN_FORGIVEN : unknown;
   return total === 0 ? 0 : got / total;
+}
+
+/** A concept this heavy (0.5 + half its rarity) is distinctive enough to forgive unknown words around it. */
+const DISTINCTIVE_WEIGHT = 0.75;
+/** Share of the known concepts' weight a passage must meet before unknown words are forgiven. */
+const FORGIVING_SHARE = 0.75;
+/** The share of its weight a forgiven unknown word keeps. */
+const UNKNOWN_FORGIVEN = 0.35;
+
+/** How far (0..1) a passage's matched terms meet one concept. */
+function conceptCredit(query: QueryAnalysis, c: Concept, matched: ReadonlySet<string>): number {
+  let any = false;
+  // every matched term is another concept's own word
+  let allBorrowed = true;
+  for (const t of c.terms) {
+    if (!matched.has(t.term)) continue;
+    any = true;
+    if (allBorrowed && !query.concepts.some((o) => o !== c && o.own.includes(t.term))) allBorrowed = false;
+  }
+  if (!any) return 0;
+  let ownHits = 0;
+  for (const t of c.own) if (matched.has(t)) ownHits++;
+  if (ownHits === 0 && allBorrowed) return 0;
+  // a one-word member of the concept's synonym group meets it ("wyden" for "senator wyden"); otherwise a
+  // phrase is met in part ("commerce department" by "department" alone is half met)
+  let memberAny = false;
+  let memberOwn = false;
+  for (const t of c.members) {
+    if (!matched.has(t)) continue;
+    memberAny = true;
+    if (c.own.includes(t)) memberOwn = true;
+  }
+  const memberCredit = memberOwn ? 1 : memberAny ? 0.85 : 0;
+  let spelledHits = 0;
+  if (c.spelled) for (const t of c.spelled) if (matched.has(t)) spelledHits++;
+  const spelledCredit = c.spelled ? (0.9 * spelledHits) / c.spelled.length : 0;
+  const credit = Math.max(c.own.length > 0 ? ownHits / c.own.length : 0, memberCredit, spelledCredit);
+  return credit * (c.corrected ? 0.8 : 1);
 }
 
 /** The concepts a passage did not match. */

@@ -58,7 +58,7 @@ export function respondDuration(ask: Ask, query: QueryAnalysis): Answer | undefi
   if (!incident) return undefined;
   const subject = subjectConcepts(ask, query, DURATION_WORDS);
   if (subject.length > 0) {
-    const span = spanOfNamedFact(ask, query, subject);
+    const span = spanOfNamedFact(ask, query, subject) ?? spanBetweenFacts(ask, query, subject);
     if (span) return span;
   }
   const available = SPANS.filter((s) => incident.dates[s.from] && (s.to === 'now' || incident.dates[s.to]));
@@ -128,6 +128,74 @@ function spanOfNamedFact(ask: Ask, query: QueryAnalysis, subject: Concept[]): An
     facts: made.facts,
     suggestions: ['timeline'],
     confidence: Math.min(0.9, 0.4 + coverage(query, best, subject) / 2),
+    question: ask.question,
+  });
+}
+
+const isDay = (d: string | undefined): d is string => !!d && d.length >= 10;
+const CORRECTED =
+  /\b(correct\w*|fix\w*|withdr[ae]w\w*|retract\w*|walk\w* back|amend\w*|updat\w*|revis\w*|backtrack\w*)\b/;
+
+/** A dated claim and the later fact that corrected it: from the claim that was corrected to its correction. */
+function correctionSpan(ask: Ask, p: Passage): [Passage, Passage] | undefined {
+  const incident = p.incident;
+  const later = p.supersededBy ? ask.kb.passage(incident, p.supersededBy) : undefined;
+  if (later && isDay(later.date) && (later.date as string) > (p.date as string)) return [p, later];
+  const earlier = (p.corrects ?? [])
+    .map((id) => ask.kb.passage(incident, id))
+    .filter((c): c is Passage => !!c && isDay(c.date) && (c.date as string) < (p.date as string))
+    .sort((a, b) => (b.date as string).localeCompare(a.date as string))[0];
+  return earlier ? [earlier, p] : undefined;
+}
+
+/**
+ * "How long till they corrected the crash-dump post", "how long did the board's review take": the span between two
+ * dated facts about the subject. A correction is measured from the claim it corrects (the latest of them, when it
+ * corrects several); otherwise from the first to the last milestone the subject matches ("review announced" to
+ * "report released").
+ */
+function spanBetweenFacts(ask: Ask, query: QueryAnalysis, subject: Concept[]): Answer | undefined {
+  const { kb, incident } = ask;
+  if (!incident) return undefined;
+  const hits = kb.index.search(query.terms, { incidents: new Set([incident.id]), kinds: new Set(['event']), limit: 8 });
+  const matching = hits.filter((h) => isDay(h.passage.date) && coverage(query, h, subject) >= 0.6);
+  const lead = matching[0];
+  if (!lead) return undefined;
+  let pair: [Passage, Passage] | undefined;
+  if (CORRECTED.test(query.text)) {
+    // the correction itself, or the claim it corrected, whichever the question matched first
+    for (const { passage: p } of matching.slice(0, 3)) {
+      pair = correctionSpan(ask, p);
+      if (pair) break;
+    }
+  }
+  if (!pair) {
+    const milestones = matching
+      .map((h) => h.passage)
+      .filter((p) => p.ref.kind === 'event' && p.ref.item.tags.includes('milestone') && !p.supersededBy);
+    if (milestones.length < 2) return undefined;
+    const sorted = [...milestones].sort((a, b) => (a.date as string).localeCompare(b.date as string));
+    const first = sorted[0] as Passage;
+    const last = sorted[sorted.length - 1] as Passage;
+    if (first.date === last.date) return undefined;
+    pair = [first, last];
+  }
+  const [from, to] = pair;
+  const days = daysBetween(from.date as string, to.date as string);
+  const made = factsAndItems(kb, [from, to]);
+  const text = `${describeDays(days)}, from ${from.date} (${from.title}) to ${to.date} (${to.title})`;
+  return makeAnswer(kb, {
+    intent: 'duration',
+    incident: incident.id,
+    title: `${incidentName(incident)}: ${describeDays(days)}, ${from.date} to ${to.date}`,
+    sections: [
+      { text: `${text.charAt(0).toUpperCase()}${text.slice(1)}.` },
+      { items: made.items },
+      { text: 'Day counts are calendar days between the two dated facts.' },
+    ],
+    facts: made.facts,
+    suggestions: ['timeline'],
+    confidence: Math.min(0.85, 0.4 + coverage(query, lead, subject) / 2),
     question: ask.question,
   });
 }

@@ -60,6 +60,8 @@ export function stem(word: string): string {
 function stemWord(word: string): string {
   let w = word;
   if (w.length <= 3 || KEEP.test(w)) return w;
+  // "tied", "died": too short to lose "ed", they meet "tie" and "die"
+  if (/^[a-z]ied$/.test(w)) return w.slice(0, -1);
   if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
   else if (w.endsWith('sses')) w = w.slice(0, -2);
   else if (w.endsWith('s') && !/(ss|us|is|as)$/.test(w)) w = w.slice(0, -1);

@@ -1,5 +1,6 @@
 /**
- * Words that carry no search meaning: function words, question words and chat filler ("hey", "pls", "thanks").
+ * Words that carry no search meaning: function words, question words and chat filler ("hey", "pls", "thanks",
+ * "gimme", "officially", "when it came out").
  * They still count for intent rules, which read the whole question before these are dropped.
  */
 const WORDS = `
@@ -20,6 +21,8 @@ hi hello hey heya hiya yo ok okay cool great nice good morning afternoon evening
 bot breachbot anybody can could quick question q ask asking asked wondering curious explain describe give show
 list find look looking lookup info information details detail tell know knew known understand mean means meant
 happen happened happening happens occur occurred
+gimme lemme gonna gotta kinda sorta dunno tho btw fyi lol idk imo imho till til officially formally supposedly
+apparently literally honestly came come comes coming
 `;
 
 /**
