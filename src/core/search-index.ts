@@ -5,9 +5,10 @@
  *
  * Scoring is minisearch's BM25 (field boosts title 2, keywords 1.2, text 1; k 1.2, b 0.5, d 0.5; a prefix match
  * weighted 0.4 scaled by length; a document's score times the number of query words it matched), computed the
- * same way but from postings prepared at build time: every term's per-field scores are fixed once the index is
- * built, so a query only adds them up. Passages of one incident are contiguous, so a search scoped to an incident
- * reads only that incident's stretch of each posting list, whatever the number of incidents loaded.
+ * same way but from postings prepared ahead: every term's per-field scores are fixed once the index is built
+ * (worked out on the term's first use and kept), so a query only adds them up. Passages of one incident are
+ * contiguous, so a search scoped to an incident reads only that incident's stretch of each posting list, whatever
+ * the number of incidents loaded.
  */
 import type { Passage, PassageKind } from './passages.js';
 import { expandToken, termOf, words } from './tokenize.js';
@@ -153,8 +154,10 @@ export function createSearchIndex(passages: readonly Passage[], tokensOf?: (text
       }
     }
   }
-  const postings = new Map<string, Postings>();
-  for (const [term, b] of building) {
+  // A term's scores are worked out the first time a question reads it: a process that answers one question (the
+  // command line) touches a few dozen of the thousands of terms, and the result is the same either way.
+  const finished = new Map<string, Postings>();
+  const finish = (term: string, b: Building): Postings => {
     const count = b.docs.length;
     const matching = [0, 0, 0];
     for (let i = 0; i < count; i++)
@@ -180,10 +183,19 @@ export function createSearchIndex(passages: readonly Passage[], tokensOf?: (text
       entry.exact[i] = score;
       entry.flags[i] = ((b.tf[i * 3] as number) > 0 ? 2 : 0) + ((b.tf[i * 3 + 2] as number) > 0 ? 1 : 0);
     }
-    postings.set(term, entry);
-  }
+    finished.set(term, entry);
+    return entry;
+  };
+  const postings = {
+    get(term: string): Postings | undefined {
+      const done = finished.get(term);
+      if (done) return done;
+      const b = building.get(term);
+      return b ? finish(term, b) : undefined;
+    },
+  };
   /** every term, sorted, for prefix matches */
-  const sortedTerms = [...postings.keys()].sort();
+  const sortedTerms = [...building.keys()].sort();
   const termsWithPrefix = (prefix: string): string[] => {
     let lo = 0;
     let hi = sortedTerms.length;
@@ -208,7 +220,7 @@ export function createSearchIndex(passages: readonly Passage[], tokensOf?: (text
     else if (s[1] === i) s[1] = i + 1;
     else contiguous = false;
   }
-  const df = (term: string) => postings.get(term)?.docs.length ?? 0;
+  const df = (term: string) => building.get(term)?.docs.length ?? 0;
   const idfOf = (count: number) => Math.log(1 + (n - count + 0.5) / (count + 0.5));
   const maxIdf = idfOf(0);
 
