@@ -52,8 +52,16 @@ export interface SearchIndex {
 
 /** Surface tokens of a field, parts of joined words included. */
 export function indexTokens(text: string): string[] {
-  return words(text).flatMap(expandToken);
+  const out: string[] = [];
+  for (const word of words(text)) {
+    // most words join nothing: skip building a one-element list for each
+    if (!JOINED.test(word)) out.push(word);
+    else for (const part of expandToken(word)) out.push(part);
+  }
+  return out;
 }
+
+const JOINED = /[._\-+]/;
 
 /** Field order as scored: title, text, keywords. */
 const FIELD_BOOST = [2, 1, 1.2] as const;
