@@ -51,7 +51,7 @@ function askedSpan(text: string, available: Span[]): Span | undefined {
 }
 
 const DURATION_WORDS =
-  /^(how|long|duration|days?|weeks?|months?|years?|time|took|take|takes|taking|last\w*|quick\w*|fast|soon|ago|since|until|till|before|after|between|from|to|detect\w*|discover\w*|notic\w*|disclos\w*|announc\w*|public\w*|reveal\w*|dwell|unnoticed|undetected|access\w*|active|inside|persist\w*|go|went|on|microsoft|it|them|they|expos\w*|read)$/;
+  /^(how|long|duration|days?|weeks?|months?|years?|time|took|take|takes|taking|last\w*|quick\w*|fast|soon|ago|since|until|till|before|after|between|from|to|detect\w*|discover\w*|notic\w*|disclos\w*|announc\w*|public\w*|reveal\w*|dwell|unnoticed|undetected|access\w*|active|inside|persist\w*|go|went|on|microsoft|it|them|they|expos\w*|read|first|earliest|oldest|initial|latest|newest|final|online|running|live|alive|used|up|operat\w*|stay\w*|remain\w*|around)$/;
 
 export function respondDuration(ask: Ask, query: QueryAnalysis): Answer | undefined {
   const { kb, incident } = ask;
@@ -104,16 +104,37 @@ function sourcesOn(ask: Ask, key: KeyDate): string[] {
   return keyDateEvents(ask.kb, incident, key)[0]?.sources ?? [];
 }
 
-/** "How long was 51.89.156.153 active", "how long did Bacon's access last": the span of one dated fact. */
+/** "the first panel", "the earliest server": pick the earliest of several facts that match alike */
+const FIRST = /\b(the|its|their) (first|earliest|oldest|initial)\b|\b(earliest|oldest)\b/;
+/** "the last panel", "the latest one" (not the verb: "how long did it last") */
+const LAST = /\b(the|its|their) (last|latest|final|newest|most recent)\b|\b(latest|newest)\b/;
+
+/**
+ * "How long was 51.89.156.153 active", "how long did Bacon's access last": the span of one dated fact. When
+ * several facts of one kind match the question alike ("how long was the first replay panel up"), an ordinal in
+ * the question picks the earliest or the latest of them.
+ */
 function spanOfNamedFact(ask: Ask, query: QueryAnalysis, subject: Concept[]): Answer | undefined {
   const { kb, incident } = ask;
   if (!incident) return undefined;
+  const ordinal = FIRST.test(query.text) ? 'first' : LAST.test(query.text) ? 'last' : undefined;
   const hits = kb.index.search(query.terms, {
     incidents: new Set([incident.id]),
     kinds: new Set(['event', 'indicator']),
-    limit: 8,
+    limit: ordinal ? 30 : 8,
   });
-  const best = hits.find((h) => h.passage.date && h.passage.endDate && coverage(query, h, subject) >= 0.6);
+  const spans = hits
+    .filter((h) => h.passage.date && h.passage.endDate)
+    .map((hit) => ({ hit, cov: coverage(query, hit, subject) }))
+    .filter((s) => s.cov >= 0.6);
+  let chosen = spans[0];
+  if (chosen && ordinal) {
+    const lead = chosen;
+    const alike = spans.filter((s) => s.hit.passage.kind === lead.hit.passage.kind && s.cov >= lead.cov - 0.05);
+    const key = (s: (typeof spans)[number]) => (ordinal === 'first' ? s.hit.passage.date : s.hit.passage.endDate) ?? '';
+    for (const s of alike) if (ordinal === 'first' ? key(s) < key(chosen) : key(s) > key(chosen)) chosen = s;
+  }
+  const best = chosen?.hit;
   if (!best) return undefined;
   const p: Passage = best.passage;
   const days = daysBetween(p.date as string, p.endDate as string);

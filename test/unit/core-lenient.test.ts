@@ -138,3 +138,34 @@ describe('durations between two dated facts', () => {
     expect(a.title).toContain('2023-06-01 to 2023-09-01');
   });
 });
+
+describe('how long: an ordinal picks among facts that match alike', () => {
+  const panels = [
+    { id: 'ioc-panel-early', value: '198.51.100.21', firstSeen: '2023-02-20', lastSeen: '2023-03-01' },
+    { id: 'ioc-panel-mid', value: '198.51.100.22', firstSeen: '2023-03-03', lastSeen: '2023-03-20' },
+    { id: 'ioc-panel-late', value: '198.51.100.23', firstSeen: '2023-04-01', lastSeen: '2023-04-19' },
+  ].map((p) => ({ ...p, type: 'ip' as const, role: 'token web panel', sources: ['s-vendor'] }));
+  const withPanels = createKnowledgeBase(
+    fixtureData({
+      incidents: [
+        incidentSchema.parse({ ...alphaInput, indicators: [...(alphaInput.indicators ?? []), ...panels] }),
+        ...fixtureData().incidents.slice(1),
+      ],
+    }),
+  );
+
+  it('"the first" is the earliest seen, "the last" the latest gone', () => {
+    const first = ask('how long was the first token web panel up', withPanels);
+    expect(first.intent).toBe('duration');
+    expect(first.title).toContain('198.51.100[.]21');
+    expect(first.title).toContain('9 days');
+    const last = ask('how long was the last token web panel active', withPanels);
+    expect(last.title).toContain('198.51.100[.]23');
+  });
+
+  it('without an ordinal the best match stands, and other spans are unchanged', () => {
+    expect(ask('how long did it take to detect', withPanels).title).toContain('40 days');
+    const plain = ask('how long was the token web panel 198.51.100.22 up', withPanels);
+    expect(plain.title).toContain('198.51.100[.]22');
+  });
+});
