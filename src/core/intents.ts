@@ -1,7 +1,8 @@
 /**
  * Intent rules for free-text questions, read before any search: "when did X" wants a dated event, "how long"
  * a duration, "was X affected" a victim, an IP or a 40-hex thumbprint an indicator lookup, "what happened in
- * July 2023" a timeline filter, "what is X" a glossary term. Questions no rule claims go to search.
+ * July 2023" a timeline filter, "what is X" a glossary term. Verbs are told from nouns: "did they link X to Y" is
+ * not a request for source links, "what is X doing" not a definition. Questions no rule claims go to search.
  */
 import type { DateRange } from './command.js';
 import { findDateRange } from './date-phrases.js';
@@ -87,6 +88,76 @@ function namesIncident(words: string, incident: Incident | undefined): boolean {
   return names.some((n) => plain(n) === plain(w));
 }
 
+/** Words that make the "link" after them a noun: "the links", "source links", "do you have links", "give me links". */
+const LINK_NOUN_BEFORE =
+  /(?<!\b(?:the|a|an|any|some|no|all|more|few|couple|other|your|my|our|their|his|her|its|those|these|this|that|source|sources|reference|useful|helpful|good|relevant|official|original|primary|direct|further|additional|extra|article|report|blog|news|press|advisory|web|doc|docs|paper|url|have|has|had|got|share|send|give|post|provide|show|find|get|need|want|me|us|of|for|with|and|or)\s)/
+    .source;
+/** The bare verb ("link", "ties"…) unless a request word follows it: "links to the reports", "links please". */
+const BARE_VERB = /(?:link|links|tie|ties|connect|connects)\b(?!\s+(?:to|for|of|on|about|from|please|pls)\b)/.source;
+
+/**
+ * "link", "tie" and "connect" used as verbs ("did microsoft link pay to security", "microsoft links bonuses to
+ * SFI", "is china tied to this", "who connected storm-0558 to china") or as a relation between two things ("the
+ * link between the crash dump and the key"): a question about how things relate, never a request for source links.
+ * Inflected forms (linked, tying, connected…) are always verbs; a bare "link"/"links"/"tie"/"connect" is one when
+ * a subject or helper word comes before it, or when it takes an object followed by "to"/"with".
+ */
+const RELATION_VERB = new RegExp(
+  [
+    // linked, linking, tied, tying, connected, connecting: always verbs or participles
+    /\b(?:linked|linking|tied|tying|connected|connecting)\b/.source,
+    // a helper up to four words before: "did microsoft link", "does the csrb tie"
+    `\\b(?:did|does|do|didnt|doesnt|dont|will|would|can|could|should|might|may)\\s+(?:\\S+\\s+){0,3}?${LINK_NOUN_BEFORE}\\b${BARE_VERB}`,
+    // a subject or adverb just before: "to link", "microsoft links", "they tie", "publicly link"
+    `\\b(?:to|not|ever|also|publicly|officially|formally|directly|explicitly|they|it|he|she|we|who|microsoft|msft|cisa|csrb|investigators|researchers|officials)\\s+${BARE_VERB}`,
+    // the bare verb taking an object, then "to"/"with": "link executive pay to security"
+    `${LINK_NOUN_BEFORE}\\b(?:link|links|tie|ties|connect|connects)\\s+(?!(?:to|for|of|on|about|from|please|pls|i|you|we|me|that|which|with)\\b)(?:\\S+\\s+){0,4}?(?:to|with)\\b`,
+    // a relation between two things: "the link between", "any ties between"
+    /\b(?:link|links|ties|connection|connections|relationship|relation)\s+(?:between|among)\b/.source,
+  ].join('|'),
+  'g',
+);
+
+/** The text with every relation verb ("linked to", "did X link", "link between") blanked out. */
+function withoutRelationVerbs(text: string): string {
+  return text.replace(RELATION_VERB, ' ');
+}
+
+/** True when the text uses "link", "tie" or "connect" as a verb or relation, not as a noun for a web link. */
+export function hasRelationVerb(text: string): boolean {
+  RELATION_VERB.lastIndex = 0;
+  const found = RELATION_VERB.test(text);
+  RELATION_VERB.lastIndex = 0;
+  return found;
+}
+
+/**
+ * Words after "what is" that make a clause about someone's actions, not a term to define: "what is cisa doing
+ * with the cloud providers", "what is microsoft planning", "what is cisa going to do", "what does the csrb plan to
+ * do", "what are they working on". Needs at least one word (the subject) before the verb, so "what is token
+ * signing" and "what is audit logging" stay definitions.
+ */
+const ACTION_CLAUSE = new RegExp(
+  [
+    // a progressive verb that is an action whatever follows it
+    /^(?:\S+\s+){1,5}?(?:doing|planning|saying|asking|telling|proposing|recommending|requiring|demanding|changing|expecting|pushing|building|hiding|fixing|investigating|considering|preparing|hoping|seeking|trying|going|working|negotiating|discussing|reviewing|pursuing|urging|mandating|announcing|promising|committing|offering|withholding|refusing)\b/
+      .source,
+    // plans, intentions and obligations: "plan to do", "supposed to fix", "gonna", "up to"
+    /^(?:\S+\s+){1,5}?(?:(?:plan|plans|planned|intend|intends|intended|want|wants|wanted|need|needs|have|has|had|hope|hopes|try|tries|expect|expects|expected|supposed|required|asked|meant|about|going)\s+to\s+\S+|gonna|up to)\b/
+      .source,
+    // any other progressive verb followed by its object or a time word: "… rolling out to", "… pushing for"
+    /^(?:\S+\s+){1,5}?\S+ing\s+(?:with|about|to|on|after|against|toward|towards|regarding|since|now|next|instead|today|anymore|differently|right now|so far|at the moment|these days|in response)\b/
+      .source,
+    // "what does microsoft do about it", "what does cisa do after the report"
+    /^(?:\S+\s+){1,5}?(?:do|does|did|done)\s+(?:about|with|after|next|now|since|differently|instead)\b/.source,
+  ].join('|'),
+);
+
+/** True when the words after "what is" describe what someone is doing or plans, or how things relate. */
+export function isActionClause(subject: string): boolean {
+  return ACTION_CLAUSE.test(subject) || hasRelationVerb(subject);
+}
+
 /** "how did they get into X", "how was X breached": how the incident worked, whatever the target. */
 export const HOW_GOT_IN =
   /\bhow (did|do|could|would) \S+( \S+){0,3} (get|got|break|broke|gain\w*) (in|into|access)\b|\bhow (did|could|would) \S+( \S+){0,2} (hack|breach|compromise|penetrate|infiltrate|pwn)\b|\bhow (was|were) \S+( \S+){0,3} (hacked|breached|compromised|penetrated|infiltrated|pwned|accessed)\b/;
@@ -133,7 +204,7 @@ const INDICATOR_VALUE =
 
 /** Picks the route for a free-text question (lower-cased, corrected words) and its raw text. */
 export function classify(text: string, raw: string, incident: Incident | undefined): Route {
-  const t = stripFiller(text);
+  const t = spelledOut(stripFiller(text), raw);
   if (t === '' || HELP_ONLY.test(t) || THANKS.test(text.trim())) return { intent: 'help' };
   const plain = refang(raw);
   if (findIpv4s(plain).length > 0 || INDICATOR_VALUE.test(plain)) return { intent: 'indicator-lookup', query: plain };
@@ -164,7 +235,7 @@ export function classify(text: string, raw: string, incident: Incident | undefin
   const victim = DID_THEY.exec(t) ?? VICTIM_CHECK.exec(t);
   if (victim?.[1]) return { intent: 'victim-check', subject: victim[1] };
   const define = DEFINE.exec(t);
-  if (define?.[1] && !/^(was|were|did|happened|happening)\b/.test(define[1]))
+  if (define?.[1] && !/^(was|were|did|happened|happening)\b/.test(define[1]) && !isActionClause(define[1]))
     return { intent: 'define', subject: define[1] };
   const who = WHO_IS.exec(t);
   if (who?.[1] && !LISTS[0]?.[1].test(t) && !LISTS[1]?.[1].test(t)) return { intent: 'who-is', subject: who[1] };
@@ -173,8 +244,22 @@ export function classify(text: string, raw: string, incident: Incident | undefin
     if (LISTS.find(([name]) => name === 'indicators')?.[1].test(t)) return { intent: 'list', list: 'indicators' };
     return { intent: 'figures' };
   }
-  for (const [list, re] of LISTS) if (re.test(t)) return { intent: 'list', list };
+  for (const [list, re] of LISTS) {
+    // "did microsoft link pay to security": "link" there is a verb, not a request for source links
+    if (re.test(list === 'sources' ? withoutRelationVerbs(t) : t)) return { intent: 'list', list };
+  }
   return { intent: 'search' };
+}
+
+/**
+ * "what's cisa?": the words lose the "'s" ("what cisa"), so a short question that had the contraction is read as
+ * "what is cisa" again (a definition, or "what is going on", "what is this about").
+ */
+function spelledOut(text: string, raw: string): string {
+  if (!/^what\s/.test(text) || !/\bwhat\s*['’`]\s*s\b/i.test(raw)) return text;
+  const rest = text.slice(5);
+  if (/^(is|are|was|were|s|does|do|did)\b/.test(rest) || rest.split(' ').length > 3) return text;
+  return `what is ${rest}`;
 }
 
 const KEY_DATE_NOUNS: Array<[RegExp, keyof Incident['dates']]> = [
