@@ -2,7 +2,9 @@
  * Reading a YAML/JSON document for the loader, without zod: the fast reader for plain YAML, `yaml` with positions for
  * anything else, syntax errors reported at their line.
  */
-import type { DocPath, ProblemList } from './problems.js';
+import type { Incident } from '../core/model.js';
+import type { NativeResult } from './native.js';
+import { type DocPath, ProblemList } from './problems.js';
 import { readFastYaml } from './yaml-fast.js';
 import { type LinePositions, lazyPositions, parsePositioned } from './yaml-lines.js';
 
@@ -24,4 +26,25 @@ export function readDocument(text: string, problems: ProblemList): { data?: unkn
   }
   if (positioned.doc.errors.length > 0) return { positioned };
   return { data: positioned.doc.toJS(), positioned };
+}
+
+/**
+ * A native incident file read as far as its data, for both ways through it (native-quick.ts, native.ts): `done` is
+ * the result when there is nothing to check (a syntax error, an empty file); `result` makes the result otherwise.
+ */
+export function openIncidentDocument(file: string, text: string) {
+  const problems = new ProblemList(file);
+  const { data, positioned } = readDocument(text, problems);
+  const result = (incident?: Incident): NativeResult => ({
+    incident,
+    problems: problems.items,
+    lineOf: positioned.lineOf,
+  });
+  let done: NativeResult | undefined;
+  if (problems.items.length > 0) done = result();
+  else if (data === null || data === undefined) {
+    problems.error(1, '', 'the file is empty');
+    done = result();
+  }
+  return { problems, data, positioned, result, done };
 }

@@ -6,25 +6,15 @@
  */
 import type { Incident } from '../core/model.js';
 import { checkIncidentReferences } from './cross-checks.js';
-import { readDocument } from './document.js';
+import { openIncidentDocument, readDocument } from './document.js';
 import type { NativeResult } from './native.js';
 import { ProblemList } from './problems.js';
 import { INCIDENT, quickParse, SYNONYMS, warnRepeatedSynonyms, warnUnknownKeysBySpec } from './quick-check.js';
 
 /** The result `parseNativeIncident(file, text)` gives, or `undefined` when only the zod schema can decide. */
 export function readNativeQuick(file: string, text: string): NativeResult | undefined {
-  const problems = new ProblemList(file);
-  const { data, positioned } = readDocument(text, problems);
-  const result = (incident?: Incident): NativeResult => ({
-    incident,
-    problems: problems.items,
-    lineOf: positioned.lineOf,
-  });
-  if (problems.items.length > 0) return result();
-  if (data === null || data === undefined) {
-    problems.error(1, '', 'the file is empty');
-    return result();
-  }
+  const { problems, data, positioned, result, done } = openIncidentDocument(file, text);
+  if (done) return done;
   const parsed = quickParse<Incident>(INCIDENT, data);
   if (!parsed) return undefined;
   if (parsed.unknownKeys) warnUnknownKeysBySpec(INCIDENT, data, [], positioned.lineOf, problems);

@@ -7,8 +7,8 @@
 import type { z } from 'zod';
 import { type Incident, incidentSchema, type KbProblem } from '../core/model.js';
 import { checkIncidentReferences } from './cross-checks.js';
-import { readDocument } from './document.js';
-import { type DocPath, ProblemList } from './problems.js';
+import { openIncidentDocument, readDocument } from './document.js';
+import type { DocPath, ProblemList } from './problems.js';
 import type { LinePositions } from './yaml-lines.js';
 
 export { readDocument };
@@ -105,18 +105,8 @@ export function warnUnknownKeys(
 
 /** Parses and checks one native incident file. */
 export function parseNativeIncident(file: string, text: string): NativeResult {
-  const problems = new ProblemList(file);
-  const { data, positioned } = readDocument(text, problems);
-  const result = (incident?: Incident): NativeResult => ({
-    incident,
-    problems: problems.items,
-    lineOf: positioned.lineOf,
-  });
-  if (problems.items.length > 0) return result();
-  if (data === null || data === undefined) {
-    problems.error(1, '', 'the file is empty');
-    return result();
-  }
+  const { problems, data, positioned, result, done } = openIncidentDocument(file, text);
+  if (done) return done;
   const parsed = incidentSchema.safeParse(data, ONE_SHOT);
   warnUnknownKeys(incidentSchema, data, [], positioned, problems);
   if (!parsed.success) reportSchemaIssues(parsed.error.issues, data, positioned, problems);
