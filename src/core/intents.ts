@@ -54,9 +54,11 @@ const GLOSSARY_LIST = /^(glossary|terms|definitions|jargon|acronyms|list (of )?(
 const DURATION =
   /\bhow long\b|\bhow many (days|weeks|months|hours|years)\b|\bdwell time\b|\btime to (detect|detection|discover|disclose|disclosure|contain|containment|respond|notify)\b|\bhow (quickly|fast|soon)\b|\bhow much time\b|\bduration\b/;
 const WHEN =
-  /^(when|what date|which date|what day|on what (date|day)|what time (did|was|were|do|does)|date of|dates? of|what year|which year|what month|which month)\b|\bwhen (did|was|were|is|has|had|do|does|exactly)\b|\b(what|which) (date|day|month|year) (did|was|were)\b/;
+  /^(when|what date|which date|what day|on what (date|day)|what time (did|was|were|do|does)|date of|dates? of|what year|which year|what month|which month)\b|\bwhen (did|was|were|is|has|had|do|does|exactly)\b|\b(what|which) (date|day|month|year) (did|was|were)\b|\b(disclosure|discovery|detection|announcement|notification|start|end|breach|incident|attack|hack|intrusion) dates?$/;
 const HAPPENED =
-  /\b(happen\w*|events?|timeline|going on|occur\w*|news|took place|anything|what was|what did|what were|what else|activity|developments?)\b/;
+  /\b(happen\w*|events?|timeline|going on|go on|goes on|went on|occur\w*|news|took place|anything|something|what was|what did|what were|what else|activity|developments?)\b/;
+/** the same words, every one of them: "did anything happen" loses both */
+const HAPPENED_ALL = new RegExp(HAPPENED.source, 'g');
 const DEFINE =
   /^(?:what is|whats|what are|what r|what s|whats an?|define|definition of|meaning of|explain|what does|what do|who or what is|what exactly is|what the heck is|wtf is)\s+(.+?)(?:\s+(?:mean|means|stand for|stands for))?$/;
 const VICTIM_CHECK =
@@ -222,9 +224,9 @@ export function classify(text: string, raw: string, incident: Incident | undefin
     const rest = t.replace(date.matched, ' ').replace(/\s+/g, ' ').trim();
     if (HAPPENED.test(rest) || rest.split(' ').length <= 2) {
       const words = rest
-        .replace(HAPPENED, ' ')
+        .replace(HAPPENED_ALL, ' ')
         .replace(
-          /\b(what|in|on|during|from|the|of|for|show|me|list|all|there|were|was|any|did|do|happened|timeline)\b/g,
+          /\b(what|in|on|during|from|the|of|for|show|me|list|all|there|were|was|any|did|do|does|has|have|had|happened|timeline|else|at all)\b/g,
           ' ',
         )
         .replace(/\s+/g, ' ')

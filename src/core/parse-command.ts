@@ -151,10 +151,11 @@ function matchIncidentName(kb: KnowledgeBase, head: string, key: string): string
   const exact = kb.incidentNames.exact(head);
   if (exact) return exact;
   const firstWord = head.split(' ')[0]?.toLowerCase() ?? '';
-  // a command word, a question word or a word the knowledge base uses is never a mistyped incident name
-  if (isStopWord(firstWord) || COMMAND_WORDS[firstWord] || kb.lexicon.has(firstWord) || commandWord(firstWord)) {
-    return undefined;
-  }
+  // a command word or a question word is never a mistyped incident name
+  if (isStopWord(firstWord) || COMMAND_WORDS[firstWord] || commandWord(firstWord)) return undefined;
+  // a word the knowledge base uses only starts a mistyped name of several words, the others spelled right
+  // ("capitol one" for Capital One; "capitol hill" names nothing)
+  if (kb.lexicon.has(firstWord)) return wordTypoMatch(kb, head);
   let found: string | undefined;
   for (const { incident, target } of compactNames(kb)) {
     if (target === key) return incident;
@@ -185,4 +186,44 @@ function matchIncidentName(kb: KnowledgeBase, head: string, key: string): string
   const lengthOk = Math.abs(compact(best.name).length - key.length) <= 2;
   const unique = matches.every((m) => m.value === best.value || m.score > best.score + 0.2);
   return lengthOk && unique ? best.value : undefined;
+}
+
+/** Every incident's names of two or more words, split into words; made once per knowledge base. */
+const wordNamesMemo = new WeakMap<KnowledgeBase, Array<{ incident: string; words: string[] }>>();
+function wordNames(kb: KnowledgeBase): Array<{ incident: string; words: string[] }> {
+  let list = wordNamesMemo.get(kb);
+  if (!list) {
+    list = kb.incidents.flatMap((incident) =>
+      [incident.id, incident.title, ...incident.aliases, ...(incident.victim ? [incident.victim] : [])]
+        .map((name) => normalizeName(name).split(' '))
+        .filter((words) => words.length >= 2 && words.length <= 4)
+        .map((words) => ({ incident: incident.id, words })),
+    );
+    wordNamesMemo.set(kb, list);
+  }
+  return list;
+}
+
+/**
+ * A name of several words typed word for word, at most two words mistyped (one edit each, in words of five or more
+ * letters) and at least one spelled right: "capitol one" → Capital One. Undefined when none or several incidents fit.
+ */
+function wordTypoMatch(kb: KnowledgeBase, head: string): string | undefined {
+  const words = normalizeName(head).split(' ');
+  if (words.length < 2) return undefined;
+  let found: string | undefined;
+  for (const name of wordNames(kb)) {
+    if (name.words.length !== words.length) continue;
+    let typos = 0;
+    for (let i = 0; i < words.length && typos <= 2; i++) {
+      const a = words[i] as string;
+      const b = name.words[i] as string;
+      if (a === b) continue;
+      typos += a.length >= 5 && b.length >= 5 && editDistance(a, b, 1) <= 1 ? 1 : 3;
+    }
+    if (typos === 0 || typos > 2 || typos >= words.length) continue;
+    if (found && found !== name.incident) return undefined; // ambiguous
+    found = name.incident;
+  }
+  return found;
 }

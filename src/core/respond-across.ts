@@ -152,3 +152,99 @@ export function respondTimelineAcross(
     question: ask.question,
   });
 }
+
+/** Which of an incident's key dates a list by date reads: "started in 2014", "disclosed in 2022", "from 2019". */
+export type IncidentDateKey = 'start' | 'disclosed' | 'detected' | 'end' | 'any';
+
+const LIST_NOUN = /\b(?:incidents?|breach(?:es)?|cases|write ?ups|writeups|attacks|hacks|intrusions|compromises)\b/;
+/** the words a list by date may hold besides its noun, its verb and its date */
+const LIST_FILLER =
+  /\b(?:which|what|any|all|list|show|me|the|of|other|there|are|were|was|is|have|has|had|been|got|get|that|did|do|does|you|know|in|during|from|on|around|since|before|after|between|until|and|or|year|month|first|publicly|made|went|go|become|became|public|officially|loaded)\b/g;
+const DATE_VERBS: Array<[RegExp, IncidentDateKey]> = [
+  [/\b(?:start\w*|began|begin\w*|begun|kick\w* off|first)\b/, 'start'],
+  [/\b(?:disclos\w*|announc\w*|report\w*|reveal\w*|publi\w*|confirm\w*)\b/, 'disclosed'],
+  [/\b(?:detect\w*|discover\w*|found|notic\w*|spotted|uncovered)\b/, 'detected'],
+  [/\b(?:end\w*|stopped|finish\w*|contained)\b/, 'end'],
+  [/\b(?:happen\w*|occur\w*|took place|took|hit|dated?|from)\b/, 'any'],
+];
+
+/**
+ * "which incidents started in 2014", "breaches disclosed in 2022", "incidents from 2019": which key date to read,
+ * when the question is only a list of incidents, an optional verb and the date (the date phrase already found).
+ * Undefined when other words remain ("which incidents involved mfa in 2022" is a search).
+ */
+export function incidentsByDateKey(text: string, dateMatched: string): IncidentDateKey | undefined {
+  const t = text.replace(/[?!.,]+/g, ' ');
+  if (!LIST_NOUN.test(t)) return undefined;
+  let rest = t.replace(dateMatched, ' ').replace(LIST_NOUN, ' ');
+  let key: IncidentDateKey | undefined;
+  for (const [re, k] of DATE_VERBS) {
+    if (!re.test(rest)) continue;
+    key ??= k;
+    rest = rest.replace(new RegExp(re.source, 'g'), ' ');
+  }
+  if (rest.replace(LIST_FILLER, ' ').trim() !== '') return undefined;
+  return key ?? 'any';
+}
+
+/** what the key date says, for one incident and for several */
+const KEY_WORDS: Record<IncidentDateKey, [string, string]> = {
+  start: ['started', 'started'],
+  disclosed: ['was disclosed', 'were disclosed'],
+  detected: ['was detected', 'were detected'],
+  end: ['ended', 'ended'],
+  any: ['happened or was disclosed', 'happened or were disclosed'],
+};
+
+/** The incidents whose key date (or, for `any`, whose span or disclosure) falls in the range, oldest first. */
+export function respondIncidentsByDate(ask: Ask, key: IncidentDateKey, range: DateRange, questionText: string): Answer {
+  const { kb } = ask;
+  const inRange = (date: string | undefined, end?: string) => !!date && overlaps(date, end, range);
+  const dateOf = (i: Incident): string | undefined =>
+    key === 'any' ? (i.dates.start ?? i.dates.disclosed ?? i.dates.detected) : i.dates[key];
+  const matching = kb.incidents.filter((i) => {
+    const d = i.dates;
+    if (key !== 'any') return inRange(d[key]);
+    return inRange(d.start, d.end) || inRange(d.disclosed) || inRange(d.detected) || inRange(d.end);
+  });
+  if (matching.length === 0) {
+    return noneAnswer(
+      kb,
+      undefined,
+      ask.question,
+      `No incident in the knowledge base ${KEY_WORDS[key][0]} in ${range.label}. Type \`incidents\` for the list of what is loaded, with their dates.`,
+      ['incidents', 'help'],
+    );
+  }
+  const sorted = [...matching].sort((a, b) => startOf(dateOf(a) ?? '9999').localeCompare(startOf(dateOf(b) ?? '9999')));
+  const page = pageOf(sorted, ask.page, PAGE_SIZE);
+  const items: AnswerItem[] = page.items.map((i) => {
+    const d = i.dates;
+    const parts = [
+      d.start ? `started ${d.start}${d.end && d.end !== d.start ? `, ended ${d.end}` : ''}` : '',
+      d.detected ? `detected ${d.detected}` : '',
+      d.disclosed ? `disclosed ${d.disclosed}` : '',
+    ].filter((p) => p !== '');
+    const date = dateOf(i);
+    return {
+      label: i.id,
+      text: `${i.title}${parts.length > 0 ? ` (${parts.join('; ')})` : ''}`,
+      ...(date ? { date } : {}),
+    };
+  });
+  return makeAnswer(kb, {
+    intent: 'incidents',
+    incident: matching.length === 1 ? (matching[0] as Incident).id : null,
+    title: `Incidents that ${KEY_WORDS[key][1]} in ${range.label} (${matching.length})${pageLabel(page)}`,
+    sections: [
+      {
+        text: `${matching.length} incident${matching.length === 1 ? '' : 's'} in the knowledge base ${KEY_WORDS[key][matching.length === 1 ? 0 : 1]} in ${range.label}, by ${key === 'any' ? 'their start (or disclosure) date' : 'that date'}. Put an incident's id first to ask about it.`,
+      },
+      { items },
+    ],
+    suggestions: [...page.items.slice(0, 2).map((i) => `${i.id} timeline`), 'incidents'],
+    confidence: 0.9,
+    more: page.next ? `${questionText.replace(/[?!.\s]+$/, '')} page ${page.next}` : undefined,
+    question: ask.question,
+  });
+}

@@ -5,13 +5,20 @@ import type { Answer } from './answer.js';
 import { incidentName, noneAnswer } from './answer-base.js';
 import type { Ask } from './ask-context.js';
 import { commandWord } from './command-words.js';
+import { findDateRange } from './date-phrases.js';
 import { passagesOf } from './incident-passages.js';
 import { classify, HOW_GOT_IN, type ListIntent, listIntentOf } from './intents.js';
 import type { Incident } from './model.js';
 import { normalizeName } from './name-index.js';
 import type { Passage } from './passages.js';
 import { analyzeQuery, type QueryAnalysis } from './query.js';
-import { acrossTopic, respondAcross, respondTimelineAcross } from './respond-across.js';
+import {
+  acrossTopic,
+  incidentsByDateKey,
+  respondAcross,
+  respondIncidentsByDate,
+  respondTimelineAcross,
+} from './respond-across.js';
 import { respondDuration } from './respond-duration.js';
 import { findTerm, respondGlossary, respondTerm } from './respond-glossary.js';
 import { respondHelp } from './respond-help.js';
@@ -34,6 +41,8 @@ export function respondQuestion(ask: Ask, text: string): Answer {
   const scoped: Ask = mentioned ? { ...ask, incident: mentioned, named: true } : ask;
   const unknownIncident = unknownIncidentPrefix(scoped, query) ?? otherIncidentNamed(scoped, text);
   if (unknownIncident) return unknownIncident;
+  const byDate = scoped.named ? undefined : listByDate(scoped, query);
+  if (byDate) return byDate;
   const route = classify(query.text, text, scoped.incident);
   switch (route.intent) {
     case 'help':
@@ -81,6 +90,15 @@ export function respondQuestion(ask: Ask, text: string): Answer {
     default:
       return searchOrEntity(scoped, query);
   }
+}
+
+/** "which incidents started in 2014", "breaches disclosed in 2022": the incidents by a key date, no incident named. */
+function listByDate(ask: Ask, query: QueryAnalysis): Answer | undefined {
+  if (ask.kb.incidents.length < 2) return undefined;
+  const date = findDateRange(query.text, {});
+  if (!date) return undefined;
+  const key = incidentsByDateKey(query.text, date.matched);
+  return key ? respondIncidentsByDate(ask, key, date.range, questionText(ask)) : undefined;
 }
 
 /** a range counted from the incident's own key dates ("after the disclosure (2023-07-11)") */

@@ -141,11 +141,50 @@ function frameOf(query: QueryAnalysis): Partial<Record<PassageKind, number>> {
   return boost;
 }
 
+/** "how many", "how much", "number of": the words of a question that ask for a count */
+const COUNT_CONCEPT = /\b(how many|how much|number of|amount of|count|total)\b/;
+const MONTH_BEFORE = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$/i;
+/** an amount of money, a number with thousands separators or a scale word, a percentage */
+const AMOUNT =
+  /[$€£]\s?\d|\b\d{1,3}(?:,\d{3})+\b|\b\d+(?:\.\d+)?\s*(?:million|billion|thousand|hundred|[kmb]n?|%|percent)\b|\b(?:hundreds|thousands|millions|billions|dozens) of\b/i;
+/** a plain number before a word ("126 buckets", "27 customers"), not a year */
+const PLAIN_COUNT = /\b(\d+)\s+[a-z]/gi;
+
+/** True when the text holds a count or an amount, not only dates. */
+export function holdsCount(text: string): boolean {
+  if (AMOUNT.test(text)) return true;
+  for (const m of text.matchAll(PLAIN_COUNT)) {
+    const n = m[1] as string;
+    if (/^(19|20)\d\d$/.test(n)) continue;
+    if (MONTH_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+    return true;
+  }
+  return false;
+}
+
+const countTermsMemo = new WeakMap<QueryAnalysis, string[]>();
+/** The own terms of the question's count words ("how many" → "many"), empty when it asks for no count. */
+function countTerms(query: QueryAnalysis): string[] {
+  let terms = countTermsMemo.get(query);
+  if (!terms) {
+    terms = query.concepts.filter((c) => COUNT_CONCEPT.test(c.text)).flatMap((c) => c.own);
+    countTermsMemo.set(query, terms);
+  }
+  return terms;
+}
+
+/** "how many records were leaked": a passage that gives a count meets the "how many" of the question. */
+function withCount(query: QueryAnalysis, hit: SearchHit): SearchHit {
+  const terms = countTerms(query);
+  if (terms.length === 0 || terms.every((t) => hit.matched.has(t)) || !holdsCount(hit.passage.text)) return hit;
+  return { ...hit, matched: new Set([...hit.matched, ...terms]) };
+}
+
 function rankHits(query: QueryAnalysis, hits: SearchHit[]): Ranked[] {
   const top = hits[0]?.score ?? 1;
   const content = contentConcepts(query);
   return hits
-    .map((found) => withDates(query, found))
+    .map((found) => withCount(query, withDates(query, found)))
     .map((hit) => {
       const cov = incidental(content, hit) ? Math.min(coverage(query, hit), 0.5) : coverage(query, hit);
       const milestone = hit.passage.ref.kind === 'event' && hit.passage.ref.item.tags.includes('milestone');
