@@ -10,7 +10,7 @@ const PAGE_SIZE = 8;
 
 function statements(
   ask: Ask,
-  kind: 'actor' | 'technique' | 'aftermath',
+  kind: 'actor' | 'technique' | 'aftermath' | 'lesson',
   confidence: number,
   ranked?: Passage[],
   moreBase?: string,
@@ -18,6 +18,7 @@ function statements(
   const { kb, incident } = ask;
   if (!incident) return noneAnswer(kb, undefined, ask.question, 'No incidents are loaded.');
   const all = ranked ?? passagesOf(kb, incident.id, kind);
+  const intent = kind === 'lesson' ? 'aftermath' : kind;
   const headline = all.find((p) => p.id === `${incident.id}-${kind}`);
   const details = all.filter((p) => p !== headline && !p.supersededBy);
   const name = incidentName(incident);
@@ -27,7 +28,7 @@ function statements(
     if (!summary) return noneAnswer(kb, incident, ask.question);
     const made = factsAndItems(kb, [summary]);
     return makeAnswer(kb, {
-      intent: kind,
+      intent,
       incident: incident.id,
       title: `${name}: no ${kind === 'actor' ? 'attribution' : kind === 'technique' ? 'technique' : 'aftermath'} recorded`,
       sections: [
@@ -57,14 +58,16 @@ function statements(
   facts.push(...made.facts);
   const actor = incident.attribution?.actor;
   return makeAnswer(kb, {
-    intent: kind,
+    intent,
     incident: incident.id,
     title:
-      kind === 'actor'
-        ? `Who is behind ${name}${actor && actor !== name ? `: ${actor}` : ''}${pageLabel(page)}`
-        : kind === 'technique'
-          ? `How the ${name} attack worked${pageLabel(page)}`
-          : `What followed ${name}${pageLabel(page)}`,
+      kind === 'lesson'
+        ? `Lessons from ${name}${pageLabel(page)}`
+        : kind === 'actor'
+          ? `Who is behind ${name}${actor && actor !== name ? `: ${actor}` : ''}${pageLabel(page)}`
+          : kind === 'technique'
+            ? `How the ${name} attack worked${pageLabel(page)}`
+            : `What followed ${name}${pageLabel(page)}`,
     sections,
     facts,
     suggestions:
@@ -72,7 +75,9 @@ function statements(
         ? ['technique', 'timeline']
         : kind === 'technique'
           ? ['logging', 'indicators', 'actor']
-          : ['status', 'timeline', 'logging'],
+          : kind === 'lesson'
+            ? ['logging', 'aftermath', 'timeline']
+            : ['status', 'timeline', 'logging'],
     confidence,
     more: page.next ? moreCommand(moreBase ?? kind, incident, kb, page.next) : undefined,
     question: ask.question,
@@ -86,6 +91,10 @@ export const respondTechnique = (ask: Ask, confidence = 1, ranked?: Passage[]) =
 /** What followed; `ranked` (with the question that ranked it, for the next page) puts the closest first. */
 export const respondAftermath = (ask: Ask, confidence = 1, ranked?: Passage[], rankedBy?: string) =>
   statements(ask, 'aftermath', confidence, ranked, rankedBy);
+
+/** The lessons the sources drew from the incident; `ranked` puts the closest to the question first. */
+export const respondLessons = (ask: Ask, confidence = 1, ranked?: Passage[], rankedBy?: string) =>
+  statements(ask, 'lesson', confidence, ranked, rankedBy);
 
 /** `status`: the summary, where things stand (as of when), the key dates and the latest events. */
 export function respondStatus(ask: Ask, confidence = 1): Answer {

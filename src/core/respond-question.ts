@@ -24,7 +24,7 @@ import { findTerm, respondGlossary, respondTerm } from './respond-glossary.js';
 import { respondHelp } from './respond-help.js';
 import { respondIndicators } from './respond-indicators.js';
 import { respondLogging } from './respond-logging.js';
-import { respondActor, respondAftermath, respondStatus, respondTechnique } from './respond-profile.js';
+import { respondActor, respondAftermath, respondLessons, respondStatus, respondTechnique } from './respond-profile.js';
 import { respondIncidents, respondSources } from './respond-sources.js';
 import { respondTimeline } from './respond-timeline.js';
 import { findVictim, respondFigures, respondVictim, respondVictims } from './respond-victims.js';
@@ -84,12 +84,30 @@ export function respondQuestion(ask: Ask, text: string): Answer {
     case 'who-is':
       return whoIs(scoped, query, route.subject);
     case 'figures':
-      return respondFigures(scoped) ?? searchAnswer(scoped, query, { kindBoost: { victim: 1.5 } });
+      // a write-up that lists no counts of victims gives them in its narrative: no kind is preferred then
+      return (
+        respondFigures(scoped) ??
+        searchAnswer(scoped, query, { kindBoost: countsVictims(scoped) ? { victim: 1.5 } : {} })
+      );
     case 'list':
       return listAnswer(scoped, query, route.list);
     default:
+      // "what lessons came out of the imperva incident": the incident's lessons, when nothing narrower is asked
+      if (asksLessons(scoped) && subjectConcepts(scoped, query, LESSON_WORDS).length === 0)
+        return fullList(scoped, 'aftermath', 0.85);
       return searchOrEntity(scoped, query);
   }
+}
+
+/** The words of a question after lessons that name no subject of their own. */
+const LESSON_WORDS =
+  /^(lessons?|takeaways?|learn\w*|key|main|big\w*|came|come|comes|out|drawn|draw|taught|teach\w*|there|any|were|are|from)$/;
+
+/** True when the incident records counts of its victims (victims of kind figure). */
+function countsVictims(ask: Ask): boolean {
+  const incident = ask.incident;
+  if (!incident) return false;
+  return passagesOf(ask.kb, incident.id, 'victim').some((p) => p.ref.kind === 'victim' && p.ref.item.kind === 'figure');
 }
 
 /** "which incidents started in 2014", "breaches disclosed in 2022": the incidents by a key date, no incident named. */
@@ -338,7 +356,9 @@ function fullList(ask: Ask, list: ListIntent, confidence: number): Answer {
     case 'technique':
       return respondTechnique(ask, confidence);
     case 'aftermath':
-      return respondAftermath(ask, confidence, rankedAftermath(ask), questionText(ask));
+      // "lessons learned from …": the lessons the sources drew, when the incident records any
+      if (asksLessons(ask)) return respondLessons(ask, confidence, rankedOfKind(ask, 'lesson'), questionText(ask));
+      return respondAftermath(ask, confidence, rankedOfKind(ask, 'aftermath'), questionText(ask));
     case 'status':
       return respondStatus(ask, confidence);
     case 'sources':
@@ -351,15 +371,23 @@ function fullList(ask: Ask, list: ListIntent, confidence: number): Answer {
 /** The question without its page number. */
 const questionText = (ask: Ask) => (ask.command.type === 'question' ? ask.command.text : ask.question);
 
-/** The incident's aftermath, the passages that best match the question first (for "what changed afterwards"). */
-function rankedAftermath(ask: Ask): Passage[] | undefined {
+/** "lessons learned", "key takeaways": a question after the lessons drawn, not what happened next. */
+const LESSONS = /\b(lessons?|takeaways?|learn\w*)\b/;
+function asksLessons(ask: Ask): boolean {
+  const incident = ask.incident;
+  if (!incident || !LESSONS.test(analyzeQuery(ask.kb, questionText(ask)).text)) return false;
+  return passagesOf(ask.kb, incident.id, 'lesson').length > 0;
+}
+
+/** The incident's passages of one kind, those that best match the question first (for "what changed afterwards"). */
+function rankedOfKind(ask: Ask, kind: 'aftermath' | 'lesson'): Passage[] | undefined {
   const incident = ask.incident;
   if (!incident) return undefined;
-  const all = passagesOf(ask.kb, incident.id, 'aftermath');
+  const all = passagesOf(ask.kb, incident.id, kind);
   const query = analyzeQuery(ask.kb, questionText(ask));
   const hits = ask.kb.index.search(query.terms, {
     incidents: new Set([incident.id]),
-    kinds: new Set(['aftermath']),
+    kinds: new Set([kind]),
     limit: all.length,
   });
   const order = new Map(hits.map((h, i) => [h.passage.n, i]));
@@ -384,7 +412,9 @@ function listAnswer(ask: Ask, query: QueryAnalysis, list: ListIntent, plain = fa
         : list === 'actor'
           ? { actor: 1.3 }
           : list === 'aftermath'
-            ? { aftermath: 1.3 }
+            ? asksLessons(ask)
+              ? { lesson: 1.3 }
+              : { aftermath: 1.3 }
             : { technique: 1.3 };
   return searchAnswer(ask, query, { intent: list, kindBoost: boost, fallback: () => fullList(ask, list, 0.6) });
 }

@@ -5,6 +5,7 @@
 import type { Answer, AnswerSection } from './answer.js';
 import { incidentName, makeAnswer, moreCommand, noneAnswer, pageLabel, pageOf } from './answer-base.js';
 import type { Ask } from './ask-context.js';
+import { countsAffected } from './counts.js';
 import { factsAndItems, latest } from './facts.js';
 import { byDate, passagesOf } from './incident-passages.js';
 import type { Incident, Victim } from './model.js';
@@ -45,6 +46,14 @@ export function respondVictims(ask: Ask, confidence = 1): Answer {
     sections.push({ heading: HEADINGS[kind], items: made.items });
     facts.push(...made.facts);
   }
+  // counts already in a victim's own entry need no repeating
+  if (page.page === 1 && !victims.some((p) => victimOf(p)?.kind === 'figure' || countsAffected(p.text))) {
+    const counted = factsAndItems(kb, narrativeCounts(ask, incident), { short: true });
+    if (counted.items.length > 0) {
+      sections.push({ heading: 'How many (as the sources tell it)', items: counted.items });
+      facts.push(...counted.facts);
+    }
+  }
   return makeAnswer(kb, {
     intent: 'victims',
     incident: incident.id,
@@ -56,6 +65,27 @@ export function respondVictims(ask: Ask, confidence = 1): Answer {
     more: page.next ? moreCommand('victims', incident, kb, page.next) : undefined,
     question: ask.question,
   });
+}
+
+/**
+ * An incident that lists no counts among its victims (a write-up names only the company) often gives them in its
+ * summary and timeline ("data on over 40 million users"): the first two such facts, summary first.
+ */
+function narrativeCounts(ask: Ask, incident: Incident): Passage[] {
+  const { kb } = ask;
+  const summary = kb.passage(incident.id, `${incident.id}-summary`);
+  const candidates = [
+    ...(summary ? [summary] : []),
+    ...passagesOf(kb, incident.id, 'event'),
+    ...passagesOf(kb, incident.id, 'technique'),
+  ];
+  const out: Passage[] = [];
+  for (const p of candidates) {
+    if (out.length >= 2) break;
+    if (p.supersededBy || !countsAffected(p.text)) continue;
+    out.push(p);
+  }
+  return out;
 }
 
 /**

@@ -9,7 +9,8 @@ import { describeDate } from './dates.js';
 import { factsAndItems, latest } from './facts.js';
 import { KEY_DATE_LABEL, KEY_DATE_WORDS, type KeyDate, keyDateEvents, keyDatesAsked } from './key-dates.js';
 import type { Passage } from './passages.js';
-import { coverage, type QueryAnalysis } from './query.js';
+import { type Concept, coverage, type QueryAnalysis } from './query.js';
+import type { SearchHit } from './search-index.js';
 import { subjectConcepts } from './subject.js';
 
 const DATED = new Set(['event', 'victim', 'actor', 'technique', 'aftermath'] as const);
@@ -33,7 +34,11 @@ export function respondWhen(ask: Ask, query: QueryAnalysis): Answer | undefined 
   }));
   scored.sort((a, b) => b.cov - a.cov || b.hit.score - a.hit.score);
   const best = scored[0];
-  if (!best || best.cov < 0.5) return key ? keyDateAnswer(ask, key, 0.6) : undefined;
+  if (!best || best.cov < 0.5) {
+    if (!best || best.cov < EVENT_FLOOR || !eventAsGoodAsNarrative(ask, query, best.hit, subject)) {
+      return key ? keyDateAnswer(ask, key, 0.6) : undefined;
+    }
+  }
   // a key date the question asks for wins when one of its events matches about as well
   const keyEvent = key
     ? scored.find((s) => s.cov >= best.cov - 0.1 && s.hit.passage.date === incident.dates[key])
@@ -63,6 +68,22 @@ export function respondWhen(ask: Ask, query: QueryAnalysis): Answer | undefined 
     confidence: Math.min(0.95, 0.45 + best.cov / 2),
     question: ask.question,
   });
+}
+
+/** Below this a dated row is no answer to "when", however poorly the narrative sections match. */
+const EVENT_FLOOR = 0.4;
+const NARRATIVE = new Set<Passage['kind']>(['summary', 'technique', 'actor', 'aftermath', 'lesson', 'victim']);
+
+/**
+ * "when did the former admin wipe the servers": a timeline row that meets the question about as well as any
+ * narrative section of the incident answers it (the sections give no date; the row does).
+ */
+function eventAsGoodAsNarrative(ask: Ask, query: QueryAnalysis, event: SearchHit, subject: Concept[]): boolean {
+  if (event.passage.kind !== 'event' || !ask.incident || subject.length === 0) return false;
+  const hits = ask.kb.index.search(query.terms, { incidents: new Set([ask.incident.id]), kinds: NARRATIVE, limit: 8 });
+  // the incident's own name is met by all of its passages alike: only what the question asks about counts
+  const narrative = Math.max(0, ...hits.map((h) => coverage(query, h, subject)));
+  return coverage(query, event, subject) >= narrative - 0.05;
 }
 
 const WHEN_WORDS =

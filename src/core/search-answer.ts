@@ -6,6 +6,7 @@
 import type { Answer, AnswerSection, Intent } from './answer.js';
 import { incidentName, makeAnswer, noneAnswer } from './answer-base.js';
 import type { Ask } from './ask-context.js';
+import { holdsCount } from './counts.js';
 import { describeDate } from './dates.js';
 import { factsAndItems, latest } from './facts.js';
 import type { Passage, PassageKind } from './passages.js';
@@ -14,6 +15,8 @@ import { respondTerm } from './respond-glossary.js';
 import { respondVictim } from './respond-victims.js';
 import type { SearchHit } from './search-index.js';
 import { termOf } from './tokenize.js';
+
+export { holdsCount };
 
 /** At or above: answer. */
 export const ANSWER_THRESHOLD = 0.6;
@@ -130,6 +133,11 @@ function dateTerms(query: QueryAnalysis): Array<{ term: string; year: boolean; m
   return list;
 }
 
+/** "what lessons came out of …", "key takeaways": the lessons the sources drew lead, whatever the frame. */
+const LESSON_WORDS = /\b(lessons?|takeaways?)\b/;
+const LESSON_BOOST: Partial<Record<PassageKind, number>> = { lesson: 1.5 };
+const lessonBoost = (query: QueryAnalysis) => (LESSON_WORDS.test(query.text) ? LESSON_BOOST : undefined);
+
 /** The kind boosts a question's frame implies (read once per question). */
 const frameMemo = new WeakMap<QueryAnalysis, Partial<Record<PassageKind, number>>>();
 function frameOf(query: QueryAnalysis): Partial<Record<PassageKind, number>> {
@@ -143,31 +151,15 @@ function frameOf(query: QueryAnalysis): Partial<Record<PassageKind, number>> {
 
 /** "how many", "how much", "number of": the words of a question that ask for a count */
 const COUNT_CONCEPT = /\b(how many|how much|number of|amount of|count|total)\b/;
-const MONTH_BEFORE = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$/i;
-/** an amount of money, a number with thousands separators or a scale word, a percentage */
-const AMOUNT =
-  /[$€£]\s?\d|\b\d{1,3}(?:,\d{3})+\b|\b\d+(?:\.\d+)?\s*(?:million|billion|thousand|hundred|[kmb]n?|%|percent)\b|\b(?:hundreds|thousands|millions|billions|dozens) of\b/i;
-/** a plain number before a word ("126 buckets", "27 customers"), not a year */
-const PLAIN_COUNT = /\b(\d+)\s+[a-z]/gi;
-
-/** True when the text holds a count or an amount, not only dates. */
-export function holdsCount(text: string): boolean {
-  if (AMOUNT.test(text)) return true;
-  for (const m of text.matchAll(PLAIN_COUNT)) {
-    const n = m[1] as string;
-    if (/^(19|20)\d\d$/.test(n)) continue;
-    if (MONTH_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
-    return true;
-  }
-  return false;
-}
-
 const countTermsMemo = new WeakMap<QueryAnalysis, string[]>();
 /** The own terms of the question's count words ("how many" → "many"), empty when it asks for no count. */
 function countTerms(query: QueryAnalysis): string[] {
   let terms = countTermsMemo.get(query);
   if (!terms) {
-    terms = query.concepts.filter((c) => COUNT_CONCEPT.test(c.text)).flatMap((c) => c.own);
+    // "how much" has no word of its own to search with ("much" is a stop word): its group's words stand for it
+    terms = query.concepts
+      .filter((c) => COUNT_CONCEPT.test(c.text))
+      .flatMap((c) => (c.own.length > 0 ? c.own : c.terms.map((t) => t.term)));
     countTermsMemo.set(query, terms);
   }
   return terms;
@@ -197,7 +189,7 @@ function search(ask: Ask, query: QueryAnalysis, incidents: Set<string> | undefin
   const hits = ask.kb.index.search(query.terms, {
     incidents,
     exclude: NEVER,
-    kindBoost: { ...DEFAULT_BOOST, ...frameOf(query), ...options.kindBoost },
+    kindBoost: { ...DEFAULT_BOOST, ...frameOf(query), ...lessonBoost(query), ...options.kindBoost },
     limit: 25,
   });
   return rankHits(query, hits);

@@ -5,6 +5,7 @@
 import type { Ask } from './ask-context.js';
 import type { Incident } from './model.js';
 import type { Concept, QueryAnalysis } from './query.js';
+import { isStopWord } from './stopwords.js';
 import { words } from './tokenize.js';
 
 const GENERIC =
@@ -33,6 +34,7 @@ export function subjectConcepts(ask: Ask, query: QueryAnalysis, questionWords: R
   const own = ask.incident ? nameWords(ask.incident) : NONE;
   return query.concepts.filter((c) => {
     const parts = c.text.split(' ');
-    return !parts.every((w) => GENERIC.test(w) || questionWords.test(w) || own.has(w)) && !c.filler;
+    // a phrase's little words ("was" in "who was behind") say nothing about its subject
+    return !parts.every((w) => GENERIC.test(w) || questionWords.test(w) || own.has(w) || isStopWord(w)) && !c.filler;
   });
 }

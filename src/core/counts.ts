@@ -1,0 +1,29 @@
+/** Counts and amounts in a fact's text: "40 million users", "$432 million", "126 buckets". */
+
+const MONTH_BEFORE = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$/i;
+/** an amount of money, a number with thousands separators or a scale word, a percentage */
+const AMOUNT =
+  /[$€£]\s?\d|\b\d{1,3}(?:,\d{3})+\b|\b\d+(?:\.\d+)?\s*(?:million|billion|thousand|hundred|[kmb]n?|%|percent)\b|\b(?:hundreds|thousands|millions|billions|dozens) of\b/i;
+/** a plain number before a word ("126 buckets", "27 customers"), not a year */
+const PLAIN_COUNT = /\b(\d+)\s+[a-z]/gi;
+
+/** True when the text holds a count or an amount, not only dates. */
+export function holdsCount(text: string): boolean {
+  if (AMOUNT.test(text)) return true;
+  for (const m of text.matchAll(PLAIN_COUNT)) {
+    const n = m[1] as string;
+    if (/^(19|20)\d\d$/.test(n)) continue;
+    if (MONTH_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+    return true;
+  }
+  return false;
+}
+
+/** a count of people, accounts or records ("over 40 million users", "60,000 emails", "thousands of customers") */
+const COUNTED =
+  /\b(?:\d[\d,.]*(?:\s*(?:million|billion|thousand|hundred|[kmb]))?|hundreds|thousands|millions|billions)\s+(?:of\s+)?(?:[a-z-]+\s+)?(?:users|customers|records|accounts|people|persons|employees|passengers|individuals|members|patients|subscribers|clients|organi[sz]ations|companies|students|drivers|riders|emails|mailboxes|files|rows)\b/i;
+
+/** True when the text counts people, accounts or records. */
+export function countsAffected(text: string): boolean {
+  return COUNTED.test(text) && holdsCount(text);
+}
