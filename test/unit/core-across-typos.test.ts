@@ -7,7 +7,7 @@ import { type IncidentInput, incidentSchema } from '../../src/core/model.js';
 import { parseCommand } from '../../src/core/parse-command.js';
 import { respond } from '../../src/core/respond.js';
 import { holdsCount } from '../../src/core/search-answer.js';
-import { acrossData, acrossKb } from '../fixtures/core-across.js';
+import { acrossData, acrossKb, answerText } from '../fixtures/core-across.js';
 
 /** A write-up whose name starts with a word another incident uses ("harbour"), with a count in one passage. */
 const harborInput: IncidentInput = {
@@ -66,15 +66,7 @@ const kb: KnowledgeBase = acrossKb({
 });
 const now = new Date('2025-01-01T00:00:00Z');
 const ask = (text: string): Answer => respond(kb, parseCommand(text, kb), { now });
-const allText = (a: Answer) =>
-  [
-    a.title,
-    ...a.sections.flatMap((s) => [
-      s.heading ?? '',
-      s.text ?? '',
-      ...(s.items ?? []).map((i) => `${i.label ?? ''} ${i.date ?? ''} ${i.text}`),
-    ]),
-  ].join('\n');
+const allText = answerText;
 
 describe('a mistyped incident name of several words', () => {
   it('is read even when the mistyped word is one the knowledge base uses', () => {

@@ -6,21 +6,13 @@ import { coveredIncidents, createKnowledgeBase, type KnowledgeBase } from '../..
 import { incidentSchema } from '../../src/core/model.js';
 import { parseCommand } from '../../src/core/parse-command.js';
 import { respond } from '../../src/core/respond.js';
-import { acrossData, acrossKb } from '../fixtures/core-across.js';
+import { acrossData, acrossKb, answerText } from '../fixtures/core-across.js';
 
 const kb = acrossKb();
 const now = new Date('2025-01-01T00:00:00Z');
 const askIn = (base: KnowledgeBase, text: string): Answer => respond(base, parseCommand(text, base), { now });
 const ask = (text: string): Answer => askIn(kb, text);
-const allText = (a: Answer) =>
-  [
-    a.title,
-    ...a.sections.flatMap((s) => [
-      s.heading ?? '',
-      s.text ?? '',
-      ...(s.items ?? []).map((i) => `${i.label ?? ''} ${i.text}`),
-    ]),
-  ].join('\n');
+const allText = answerText;
 
 describe('a write-up covered by a curated incident', () => {
   it('is found by its id naming a curated id or alias, only for breaches.cloud write-ups', () => {

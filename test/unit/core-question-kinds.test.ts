@@ -9,7 +9,7 @@ import { type IncidentInput, incidentSchema } from '../../src/core/model.js';
 import { parseCommand } from '../../src/core/parse-command.js';
 import { respond } from '../../src/core/respond.js';
 import { parseSynonyms } from '../../src/kb/synonyms.js';
-import { acrossData } from '../fixtures/core-across.js';
+import { acrossData, answerText } from '../fixtures/core-across.js';
 
 const lanternInput: IncidentInput = {
   id: 'lantern-ledger',
@@ -89,15 +89,7 @@ const kb = createKnowledgeBase({
 });
 const now = new Date('2025-01-01T00:00:00Z');
 const ask = (text: string): Answer => respond(kb, parseCommand(text, kb), { now });
-const allText = (a: Answer) =>
-  [
-    a.title,
-    ...a.sections.flatMap((s) => [
-      s.heading ?? '',
-      s.text ?? '',
-      ...(s.items ?? []).map((i) => `${i.label ?? ''} ${i.text}`),
-    ]),
-  ].join('\n');
+const allText = answerText;
 
 describe('when-questions about one incident prefer its dated timeline rows', () => {
   it('"wipe" meets a row that says the servers were deleted', () => {
