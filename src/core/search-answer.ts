@@ -16,8 +16,6 @@ import { respondVictim } from './respond-victims.js';
 import type { SearchHit } from './search-index.js';
 import { termOf } from './tokenize.js';
 
-export { holdsCount };
-
 /** At or above: answer. */
 export const ANSWER_THRESHOLD = 0.6;
 /** At or above (and below ANSWER_THRESHOLD): clarify with suggestions. Below: none. */
