@@ -24,13 +24,20 @@ function statements(
   const name = incidentName(incident);
   if (!headline && details.length === 0) {
     const summary = kb.passage(incident.id, `${incident.id}-summary`);
-    const what = kind === 'actor' ? 'who is behind' : kind === 'technique' ? 'how the attack on' : 'what followed';
+    const what =
+      kind === 'actor'
+        ? 'who is behind'
+        : kind === 'technique'
+          ? 'how the attack on'
+          : kind === 'lesson'
+            ? 'what lessons were drawn from'
+            : 'what followed';
     if (!summary) return noneAnswer(kb, incident, ask.question);
     const made = factsAndItems(kb, [summary]);
     return makeAnswer(kb, {
       intent,
       incident: incident.id,
-      title: `${name}: no ${kind === 'actor' ? 'attribution' : kind === 'technique' ? 'technique' : 'aftermath'} recorded`,
+      title: `${name}: no ${{ actor: 'attribution', technique: 'technique', aftermath: 'aftermath', lesson: 'lessons' }[kind]} recorded`,
       sections: [
         {
           text: `The knowledge base does not say ${what} ${name}${kind === 'technique' ? ' worked' : ''} beyond its summary.`,

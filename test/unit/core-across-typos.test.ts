@@ -7,7 +7,7 @@ import type { KnowledgeBase } from '../../src/core/knowledge-base.js';
 import { type IncidentInput, incidentSchema } from '../../src/core/model.js';
 import { parseCommand } from '../../src/core/parse-command.js';
 import { respond } from '../../src/core/respond.js';
-import { acrossData, acrossKb, answerText } from '../fixtures/core-across.js';
+import { acrossData, acrossKb, answerText, projectSynonyms } from '../fixtures/core-across.js';
 
 /** A write-up whose name starts with a word another incident uses ("harbour"), with a count in one passage. */
 const harborInput: IncidentInput = {
@@ -140,7 +140,12 @@ describe('"how many" and key-date nouns', () => {
     expect(holdsCount('Attacker copies shipping manifests')).toBe(false);
   });
   it('a "how many" question is answered by the passage that gives the count', () => {
-    const a = ask('harbor point how many records were copied');
+    // with the project's synonyms "how many" is a concept of its own; only a passage with a count meets it
+    const withGroups = acrossKb({
+      incidents: [...base.incidents, incidentSchema.parse(harborInput), incidentSchema.parse(deltaInput)],
+      synonyms: projectSynonyms(),
+    });
+    const a = respond(withGroups, parseCommand('harbor point how many records were leaked', withGroups), { now });
     expect(a.kind).toBe('answer');
     expect(a.facts[0]?.text).toContain('48,200');
   });

@@ -1,15 +1,13 @@
 // The kind of question picks the kind of passage, for one named incident: "when did …" a dated timeline row,
 // "who was behind …" the attribution, "lessons learned from …" the lessons, "who was affected by …" and "how
 // much … was taken" the counts the write-up gives. Made-up write-up; the project's own synonym groups.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/core/answer.js';
 import { createKnowledgeBase } from '../../src/core/knowledge-base.js';
 import { type IncidentInput, incidentSchema } from '../../src/core/model.js';
 import { parseCommand } from '../../src/core/parse-command.js';
 import { respond } from '../../src/core/respond.js';
-import { parseSynonyms } from '../../src/kb/synonyms.js';
-import { acrossData, answerText } from '../fixtures/core-across.js';
+import { acrossData, answerText, projectSynonyms } from '../fixtures/core-across.js';
 
 const lanternInput: IncidentInput = {
   id: 'lantern-ledger',
@@ -79,13 +77,11 @@ const lanternInput: IncidentInput = {
   origin: 'breaches.cloud',
 };
 
-const synonymsFile = new URL('../../data/synonyms.yaml', import.meta.url);
-const projectSynonyms = parseSynonyms('synonyms.yaml', readFileSync(synonymsFile, 'utf8')).groups;
 const base = acrossData();
 const kb = createKnowledgeBase({
   ...base,
   incidents: [...base.incidents, incidentSchema.parse(lanternInput)],
-  synonyms: projectSynonyms,
+  synonyms: projectSynonyms(),
 });
 const now = new Date('2025-01-01T00:00:00Z');
 const ask = (text: string): Answer => respond(kb, parseCommand(text, kb), { now });
