@@ -23,7 +23,9 @@ export const languageSchema = z.object({
   commands: z.record(z.string(), phrases).default({}),
   shorthand: z.record(z.string(), z.string().min(1)).default({}),
   'hunt-platforms': z.record(z.string(), phrases).default({}),
-  'name-slots': z.array(z.string().min(1)).default([]),
+  'name-slots': z
+    .object({ strong: z.array(z.string().min(1)).default([]), weak: z.array(z.string().min(1)).default([]) })
+    .default({ strong: [], weak: [] }),
   'name-fillers': phrases.default([]),
   'user-agent-markers': z.array(z.string().min(2)).default([]),
   frames: z.record(z.string(), z.array(z.string().min(1))).default({}),

@@ -112,6 +112,7 @@ export const REQUIRED_LISTS = [
   'actor-noun',
   'sources-noun',
   'relation-verb',
+  'calendar-word',
 ] as const;
 
 export type ListName = (typeof REQUIRED_LISTS)[number];
@@ -127,7 +128,7 @@ export interface LanguageData {
   commands: Record<string, string[]>;
   shorthand: Record<string, string>;
   'hunt-platforms': Record<string, string[]>;
-  'name-slots': string[];
+  'name-slots': { strong: string[]; weak: string[] };
   'name-fillers': string[];
   frames: Record<string, string[]>;
   'user-agent-markers': string[];
@@ -144,7 +145,8 @@ export interface Language {
   keyDates: Readonly<Record<KeyDate, PhraseSet>>;
   /** query format (kql, spl…) → the words that ask for it */
   huntPlatforms: ReadonlyArray<{ format: string; words: PhraseSet }>;
-  nameSlots: readonly Pattern[];
+  /** where a question names an incident (`strong`) or names anything (`weak`) */
+  nameSlots: { strong: readonly Pattern[]; weak: readonly Pattern[] };
   nameFillers: ReadonlySet<string>;
   /** a question's frame ("said", "advice", "who", "why", "happened") → the patterns that show it */
   frames: ReadonlyArray<{ frame: string; patterns: readonly Pattern[] }>;
@@ -190,7 +192,7 @@ export function compileLanguage(data: LanguageData): Language {
       format,
       words: phraseSet(words),
     })),
-    nameSlots: data['name-slots'].map(compile),
+    nameSlots: { strong: data['name-slots'].strong.map(compile), weak: data['name-slots'].weak.map(compile) },
     frames: Object.entries(data.frames).map(([frame, patterns]) => ({ frame, patterns: patterns.map(compile) })),
     nameFillers: new Set(data['name-fillers'].map((w) => w.toLowerCase())),
     commands,
@@ -215,7 +217,7 @@ export const EMPTY_LANGUAGE: LanguageData = {
   commands: {},
   shorthand: {},
   'hunt-platforms': {},
-  'name-slots': [],
+  'name-slots': { strong: [], weak: [] },
   'name-fillers': [],
   frames: {},
   'user-agent-markers': [],

@@ -32,6 +32,8 @@ export interface UnknownName {
 const MAX_NAME_WORDS = 5;
 /** A word is a proper noun when it is capitalised at least this share of the times it appears mid-sentence. */
 const PROPER_SHARE = 0.9;
+/** Abbreviations up to this long are read as terms, not names. */
+const MAX_ACRONYM = 5;
 
 /** The incident a run of the question's words names: exactly (longest first), run together ("code spaces" for
  * "codespaces"), or with a typo in a word the knowledge base does not otherwise know ("browserstak"). */
@@ -98,29 +100,50 @@ export function findUnknownName(
   const language = kb.language;
   const prefix = unknownPrefix(kb, words);
   if (prefix && !named) return prefix;
-  for (const pattern of language.nameSlots) {
-    const match = matchPattern(pattern, words);
-    if (!match?.name) continue;
-    const name = trimSlotName(kb, match.name);
-    if (name.length === 0) continue;
-    const verdict = judgeName(kb, name, named ?? kb.defaultIncident);
-    if (verdict) return verdict;
+  for (const [strength, patterns] of [
+    ['strong', language.nameSlots.strong],
+    ['weak', language.nameSlots.weak],
+  ] as const) {
+    for (const pattern of patterns) {
+      const match = matchPattern(pattern, words);
+      if (!match?.name) continue;
+      const name = trimSlotName(kb, match.name);
+      if (name.length === 0) continue;
+      const verdict = judgeName(kb, name, strength, named);
+      if (verdict) return verdict;
+    }
   }
   return undefined;
+}
+
+/**
+ * The incident a question is about when it names no incident but a person, organization or product that only one
+ * incident's facts mention ("what happened to the former CSO" → the write-up that names him).
+ */
+export function incidentOfProperNouns(kb: KnowledgeBase, words: readonly string[]): Incident | undefined {
+  if (kb.incidents.length < 2) return undefined;
+  const entity = entityWords(kb);
+  const calendar = kb.language.list('calendar-word');
+  const proper = words.filter(
+    (w) => w.length >= 3 && !isStopWord(w) && !calendar.byFirst.has(w) && !entity.has(w) && isProperNoun(kb, w),
+  );
+  if (proper.length === 0) return undefined;
+  const mentioned = incidentsMentioning(kb, proper);
+  return mentioned.length === 1 ? kb.incident(mentioned[0] as string) : undefined;
 }
 
 /** Fillers and function words off both ends of a slot's name. */
 function trimSlotName(kb: KnowledgeBase, name: readonly string[]): string[] {
   const language = kb.language;
   const drop = (w: string) => language.nameFillers.has(w) || isStopWord(w) || /^\d{4}$/.test(w);
+  // a name stops at a joining or question word ("X and when"); one that starts with one names nothing
+  const stop = name.findIndex((w) => language.list('name-stop').byFirst.has(w));
+  const upTo = stop >= 0 ? name.slice(0, stop) : name;
   let start = 0;
-  let end = name.length;
-  while (start < end && drop(name[start] as string)) start++;
-  while (end > start && drop(name[end - 1] as string)) end--;
-  const kept = name.slice(start, end);
-  // a name stops at a joining or question word ("X and when")
-  const stop = kept.findIndex((w) => language.list('name-stop').byFirst.has(w));
-  return stop >= 0 ? kept.slice(0, stop) : kept;
+  let end = upTo.length;
+  while (start < end && drop(upTo[start] as string)) start++;
+  while (end > start && drop(upTo[end - 1] as string)) end--;
+  return upTo.slice(start, end);
 }
 
 /** "X timeline" where X is no loaded incident and no word the knowledge base knows. */
@@ -135,26 +158,38 @@ function unknownPrefix(kb: KnowledgeBase, words: readonly string[]): UnknownName
   return { name: first, reason: 'unknown', mentionedIn: [] };
 }
 
-/** Undefined when the name is known; otherwise why not. */
-function judgeName(kb: KnowledgeBase, name: readonly string[], scoped: Incident | undefined): UnknownName | undefined {
+/**
+ * Undefined when the name is known; otherwise why not. In a strong slot (the name is an incident's), a proper noun
+ * the knowledge base only mentions in passing is not enough: it has no incident of its own.
+ */
+function judgeName(
+  kb: KnowledgeBase,
+  name: readonly string[],
+  strength: 'strong' | 'weak',
+  named: Incident | undefined,
+): UnknownName | undefined {
+  // words covered by the name of something the knowledge base holds are known, whatever else they are
   const entities = entityNames(kb);
+  const covered = new Array<boolean>(name.length).fill(false);
   for (let n = name.length; n >= 1; n--) {
     for (let i = 0; i + n <= name.length; i++) {
-      if (entities.has(name.slice(i, i + n).join(' '))) return undefined;
+      if (entities.has(name.slice(i, i + n).join(' '))) for (let k = i; k < i + n; k++) covered[k] = true;
     }
   }
   const text = name.join(' ');
-  const content = name.filter((w) => !isStopWord(w) && w.length >= 2 && !/^\d+$/.test(w));
+  const content = name.filter((w, i) => !covered[i] && !isStopWord(w) && w.length >= 2 && !/^\d+$/.test(w));
   if (content.length === 0) return undefined;
   if (content.some((w) => !kb.lexicon.has(w) && !isEntityWordTypo(kb, w))) {
     return { name: text, reason: 'unknown', mentionedIn: [] };
   }
+  if (strength === 'weak') return undefined;
   const words = entityWords(kb);
-  const proper = content.filter((w) => isProperNoun(kb, w) && !words.has(w));
+  const calendar = kb.language.list('calendar-word');
+  const proper = content.filter((w) => isProperNoun(kb, w) && !words.has(w) && !calendar.byFirst.has(w));
   if (proper.length === 0) return undefined;
-  // a name from the asked incident's own story ("the house oversight committee") is part of that incident
   const mentionedIn = incidentsMentioning(kb, proper);
-  if (scoped && mentionedIn.includes(scoped.id)) return undefined;
+  // part of the story of the incident the question names ("the lastpass devops engineer")
+  if (named && mentionedIn.includes(named.id)) return undefined;
   return { name: text, reason: 'not-incident', mentionedIn };
 }
 
@@ -238,11 +273,17 @@ function actorNames(kb: KnowledgeBase): ReadonlyMap<string, string> {
 }
 
 /** How often each word is written with a capital mid-sentence, and how often not, across all passages. */
-const caseMemo = new WeakMap<KnowledgeBase, ReadonlyMap<string, { upper: number; lower: number }>>();
-function caseCounts(kb: KnowledgeBase): ReadonlyMap<string, { upper: number; lower: number }> {
+const caseMemo = new WeakMap<KnowledgeBase, ReadonlyMap<string, CaseCount>>();
+interface CaseCount {
+  upper: number;
+  lower: number;
+  /** written with two capitals or more ("IPs", "CSRB"): an abbreviation, not a name */
+  acronym: number;
+}
+function caseCounts(kb: KnowledgeBase): ReadonlyMap<string, CaseCount> {
   let counts = caseMemo.get(kb);
   if (!counts) {
-    const m = new Map<string, { upper: number; lower: number }>();
+    const m = new Map<string, CaseCount>();
     for (const p of kb.passages) {
       for (const text of [p.title, p.text]) {
         const re = /([.!?:]\s+|^)?([A-Za-z][A-Za-z0-9-]*)/g;
@@ -250,9 +291,10 @@ function caseCounts(kb: KnowledgeBase): ReadonlyMap<string, { upper: number; low
           if (found[1] !== undefined) continue; // a sentence's first word says nothing about case
           const word = found[2] as string;
           const key = word.toLowerCase();
-          const entry = m.get(key) ?? { upper: 0, lower: 0 };
+          const entry = m.get(key) ?? { upper: 0, lower: 0, acronym: 0 };
           if (word === key) entry.lower++;
           else entry.upper++;
+          if (/[A-Z].*[A-Z]/.test(word)) entry.acronym++;
           m.set(key, entry);
         }
       }
@@ -266,7 +308,9 @@ function caseCounts(kb: KnowledgeBase): ReadonlyMap<string, { upper: number; low
 /** True when the knowledge base writes the word with a capital (nearly) every time: a name, not a common word. */
 export function isProperNoun(kb: KnowledgeBase, word: string): boolean {
   const c = caseCounts(kb).get(word);
-  return !!c && c.upper > 0 && c.upper / (c.upper + c.lower) >= PROPER_SHARE;
+  if (!c || c.upper === 0 || c.upper / (c.upper + c.lower) < PROPER_SHARE) return false;
+  // a short abbreviation ("IPs", "IOCs", "UAL") is a technical term more often than a name
+  return !(word.length <= MAX_ACRONYM && c.acronym >= c.upper / 2);
 }
 
 /** Incidents whose passages mention any of the words. */

@@ -14,7 +14,7 @@ import { findIpv4s, refang } from '../search/defang.js';
 import { isStopWord } from '../search/stopwords.js';
 import { words as wordsOf } from '../search/tokenize.js';
 import type { Language, QuestionKind } from './language.js';
-import { findUnknownName, mentionedIncident, type UnknownName } from './names.js';
+import { findUnknownName, incidentOfProperNouns, mentionedIncident, type UnknownName } from './names.js';
 import { firstMatch, hasPhraseAt, matchPattern, type PhraseSet, phrasesAt } from './patterns.js';
 import { analyzeQuery, type QueryAnalysis } from './query.js';
 
@@ -47,7 +47,7 @@ export function readQuestion(kb: KnowledgeBase, text: string, named?: Incident):
   const language = kb.language;
   const raw = correctTowardLanguage(kb, wordsOf(expandContractions(text)));
   const words = stripNoise(language, raw);
-  const incident = named ? undefined : mentionedIncident(kb, words);
+  const incident = named ? undefined : (mentionedIncident(kb, words) ?? incidentOfProperNouns(kb, words));
   const unknown = findUnknownName(kb, words, named ?? incident);
   const indicator = holdsIndicator(language, text);
   const found = indicator ? { kind: 'indicator' as const } : questionKind(kb, words);
