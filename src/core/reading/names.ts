@@ -129,7 +129,8 @@ export function incidentOfProperNouns(kb: KnowledgeBase, words: readonly string[
   );
   if (proper.length === 0) return undefined;
   const mentioned = incidentsMentioning(kb, proper);
-  return mentioned.length === 1 ? kb.incident(mentioned[0] as string) : undefined;
+  const only = mentioned.length === 1 ? kb.incident(mentioned[0] as string) : undefined;
+  return only && only !== kb.defaultIncident ? only : undefined;
 }
 
 /** Fillers and function words off both ends of a slot's name. */

@@ -47,8 +47,9 @@ export function readQuestion(kb: KnowledgeBase, text: string, named?: Incident):
   const language = kb.language;
   const raw = correctTowardLanguage(kb, wordsOf(expandContractions(text)));
   const words = stripNoise(language, raw);
-  const incident = named ? undefined : (mentionedIncident(kb, words) ?? incidentOfProperNouns(kb, words));
-  const unknown = findUnknownName(kb, words, named ?? incident);
+  const exact = named ? undefined : mentionedIncident(kb, words);
+  const unknown = findUnknownName(kb, words, named ?? exact);
+  const incident = exact ?? (named || unknown ? undefined : incidentOfProperNouns(kb, words));
   const indicator = holdsIndicator(language, text);
   const found = indicator ? { kind: 'indicator' as const } : questionKind(kb, words);
   // noise that carries the request itself ("tl;dr on X"): read the words as typed
