@@ -4,6 +4,7 @@
  * Dates are ISO strings whose length gives their precision: `2023-07-11` (day), `2023-07` (month), `2023` (year).
  */
 import { z } from 'zod';
+import type { LanguageData } from './reading/language.js';
 
 /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, with a real month and day. */
 export const isoDate = z
@@ -133,6 +134,37 @@ export const glossaryTermSchema = z.object({
   sources: sourceIds,
 });
 
+/**
+ * "Were we affected? What do we check?": what the sources say about who was told and how, the time window to
+ * search, and the checks a defender can run in their own environment. Never a verdict about the asker.
+ */
+export const defenderSchema = z.object({
+  /** who was notified and how, as the sources tell it */
+  notification: z.array(z.object({ id, text, date: isoDate.optional(), sources: sourceIds })).default([]),
+  /** the period a search of one's own logs should cover */
+  window: z.object({ from: isoDate, to: isoDate, text, sources: sourceIds }).optional(),
+  /** what to check, in the order to check it */
+  checks: z
+    .array(
+      z.object({
+        id,
+        title: text,
+        /** what to look for and why */
+        text,
+        /** licence or plan the check needs */
+        licence: z.string().optional(),
+        /** the log or table that holds the evidence */
+        log: z.string().optional(),
+        /** an event name, field or value to look for */
+        lookFor: z.string().optional(),
+        /** how long the evidence must have been kept */
+        retention: z.string().optional(),
+        sources: sourceIds,
+      }),
+    )
+    .default([]),
+});
+
 export const incidentSchema = z.object({
   id,
   title: text,
@@ -175,6 +207,7 @@ export const incidentSchema = z.object({
   indicators: z.array(indicatorSchema).default([]),
   glossary: z.array(glossaryTermSchema).default([]),
   lessons: z.array(statementSchema).default([]),
+  defender: defenderSchema.optional(),
   sources: z.array(sourceSchema).min(1, 'an incident needs at least one source'),
   /** where the incident came from: curated native file or a breaches.cloud write-up */
   origin: z.enum(['native', 'breaches.cloud']).default('native'),
@@ -195,8 +228,20 @@ export type Recommendation = z.infer<typeof recommendationSchema>;
 export type Indicator = z.infer<typeof indicatorSchema>;
 export type GlossaryTerm = z.infer<typeof glossaryTermSchema>;
 export type Incident = z.infer<typeof incidentSchema>;
+export type Defender = z.infer<typeof defenderSchema>;
 export type IncidentInput = z.input<typeof incidentSchema>;
 export type Synonyms = z.infer<typeof synonymsSchema>;
+
+/** A logistic model of the chance that an answer's lead is right (src/core/compose/confidence.ts). */
+export const confidenceModelSchema = z.object({
+  bias: z.number(),
+  weights: z.record(z.string(), z.number()),
+  /** below this probability a search answer becomes `clarify` */
+  threshold: z.number().min(0).max(1),
+  /** what it was fitted on and how well it did there: for people reading the file */
+  fitted: z.record(z.string(), z.unknown()).optional(),
+});
+export type ConfidenceModel = z.infer<typeof confidenceModelSchema>;
 
 /** A loading problem, reported as `FILE:LINE: PATH: message`. */
 export interface KbProblem {
@@ -214,6 +259,10 @@ export interface KbProblem {
 export interface KnowledgeBaseData {
   incidents: Incident[];
   synonyms: string[][];
+  /** how questions are read: `data/language.yaml`, validated by `languageSchema` (src/core/reading/language.ts) */
+  language: LanguageData;
+  /** how confidence is estimated: `data/confidence.yaml`, fitted by `breachbot eval --fit` (absent: unfitted) */
+  confidence?: ConfidenceModel;
   /** a short hash of everything loaded; answers and digests record it */
   version: string;
   /** incident used when a question names none */
