@@ -1,0 +1,46 @@
+// The bundled knowledge base after the audit of issue 15 item 4: each finding is checked on the shipped data, so a
+// later edit that brings one back fails here with the finding's name.
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Incident } from '../../src/core/model.js';
+import { loadKnowledgeBase } from '../../src/kb/load.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+let incident: Incident;
+let synonyms: string[][];
+
+beforeAll(async () => {
+  const loaded = await loadKnowledgeBase({ dir: path.join(root, 'data', 'incidents') });
+  expect(loaded.problems).toEqual([]);
+  const found = loaded.data.incidents.find((i) => i.id === 'storm-0558');
+  if (!found) throw new Error('storm-0558 is not in data/incidents');
+  incident = found;
+  synonyms = loaded.data.synonyms;
+});
+
+/** The synonym groups a word is in. */
+const groupsOf = (word: string) => synonyms.filter((g) => g.includes(word));
+
+describe('synonyms (15.4)', () => {
+  it('puts every word in one group only', () => {
+    const seen = new Map<string, number>();
+    synonyms.forEach((group, g) => {
+      for (const word of group) {
+        expect(seen.get(word), `"${word}" is in groups ${seen.get(word)} and ${g}`).toBeUndefined();
+        seen.set(word, g);
+      }
+    });
+  });
+
+  it('reads "contained" as the end of the intrusion, not as the contents of the mail', () => {
+    const [group] = groupsOf('contained');
+    expect(groupsOf('contained')).toHaveLength(1);
+    expect(group).toContain('ended');
+    expect(groupsOf('contents')[0]).not.toContain('contained');
+  });
+
+  it('does not equate being targeted with being hacked, nor acquiring with stealing', () => {
+    expect(groupsOf('hacked')[0]).not.toContain('targeted');
+    expect(groupsOf('stolen')[0]).not.toContain('acquired');
+  });
+});
