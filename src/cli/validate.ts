@@ -1,6 +1,7 @@
 /**
- * `breachbot validate [--data DIR]`: loads the knowledge base and prints every problem as `FILE:LINE: PATH: message`,
- * grouped per file, then a summary. Exit 0 when it loads (warnings allowed), 1 when it does not, 2 on a usage error.
+ * `breachbot validate [--data DIR] [--strict]`: loads the knowledge base and prints every problem as
+ * `FILE:LINE: PATH: message`, grouped per file, then a summary. Exit 0 when it loads (warnings allowed; with
+ * `--strict`, only when there is no warning either), 1 when it does not, 2 on a usage error.
  */
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../config.js';
@@ -9,10 +10,11 @@ import { loadKnowledgeBase } from '../kb/load.js';
 import { formatProblem, sortProblems } from '../kb/problems.js';
 import { type CliIo, parseFlags, UsageError } from './io.js';
 
-const USAGE = `Usage: breachbot validate [--data DIR]
+const USAGE = `Usage: breachbot validate [--data DIR] [--strict]
 
 Loads and checks the knowledge base (INCIDENTS_DIR, default data/incidents; several folders separated by "${path.delimiter}").
 Prints every problem as FILE:LINE: PATH: message. Exit 0 when it loads (warnings allowed), 1 when it does not.
+  --strict   treat warnings as failures too: exit 1 unless there is no problem at all (what CI runs)
 `;
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -20,14 +22,16 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /** Runs `validate`; returns the exit code. */
 export async function run(args: string[], io: CliIo): Promise<number> {
   let dataDir: string | undefined;
+  let strict = false;
   try {
-    const { flags, positional } = parseFlags(args, { data: 'string', help: 'boolean' });
+    const { flags, positional } = parseFlags(args, { data: 'string', strict: 'boolean', help: 'boolean' });
     if (flags.help) {
       io.stdout.write(USAGE);
       return 0;
     }
     if (positional.length > 0) throw new UsageError(`unexpected argument "${positional[0]}"`);
     if (typeof flags.data === 'string') dataDir = flags.data;
+    strict = flags.strict === true;
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     io.stderr.write(`breachbot validate: ${error.message}\n\n${USAGE}`);
@@ -71,10 +75,15 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const sources = incidents.reduce((n, i) => n + i.sources.length, 0);
   const errors = result.problems.filter((p) => p.severity === 'error').length;
   const warnings = result.problems.length - errors;
-  const verdict = result.ok ? `ok, knowledge base version ${result.data.version}` : 'NOT LOADABLE';
+  const failsStrict = strict && warnings > 0;
+  const verdict = !result.ok
+    ? 'NOT LOADABLE'
+    : failsStrict
+      ? `FAILED (--strict does not allow warnings), knowledge base version ${result.data.version}`
+      : `ok, knowledge base version ${result.data.version}`;
   io.stdout.write(
     `${plural(incidents.length, 'incident')}, ${plural(events, 'event')}, ${plural(sources, 'source')}, ` +
       `${plural(warnings, 'warning')}, ${plural(errors, 'error')}: ${verdict}\n`,
   );
-  return result.ok ? 0 : 1;
+  return result.ok && !failsStrict ? 0 : 1;
 }

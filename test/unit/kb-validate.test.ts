@@ -50,6 +50,24 @@ describe('breachbot validate', () => {
     expect(out).toMatch(/^ {2}test\/fixtures\/breaches\/contradiction\.md:7: incident_start_date: warning: /m);
   });
 
+  it('--strict fails on warnings alone, and passes a folder with no problem at all', async () => {
+    const clean = await validate(['--strict', '--data', 'test/fixtures/kb/valid/incidents']);
+    expect(clean.code).toBe(0);
+    expect(clean.out).toMatch(/0 warnings, 0 errors: ok, /);
+    const dirs = ['test/fixtures/kb/valid/incidents', 'test/fixtures/breaches'].join(path.delimiter);
+    const lenient = await validate(['--data', dirs]);
+    expect(lenient.code).toBe(0);
+    const strict = await validate(['--strict', '--data', dirs]);
+    expect(strict.code).toBe(1);
+    expect(strict.out).toMatch(/\d+ warnings, 0 errors: FAILED \(--strict does not allow warnings\)/);
+  });
+
+  it('passes --strict on the bundled knowledge base: no problem and no warning', async () => {
+    const { code, out } = await validate(['--strict'], { INCIDENTS_DIR: 'data/incidents' });
+    expect(out).toMatch(/ 0 warnings, 0 errors: ok, /);
+    expect(code).toBe(0);
+  });
+
   it('exits 2 on a usage error', async () => {
     const unknown = await validate(['--nope']);
     expect(unknown.code).toBe(2);
