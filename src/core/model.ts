@@ -153,6 +153,19 @@ export const incidentSchema = z.object({
       disclosed: isoDate.optional(),
     })
     .default({}),
+  /**
+   * What each of `dates` measures, in a few words, for answers that give the date or a duration from it
+   * (`end: "the day Microsoft blocked the stolen key for the last affected accounts"`). Set one where the date is a
+   * choice between several candidates, so a duration can say which end it measures.
+   */
+  dateNotes: z
+    .object({
+      start: z.string().optional(),
+      end: z.string().optional(),
+      detected: z.string().optional(),
+      disclosed: z.string().optional(),
+    })
+    .optional(),
   tags: z.array(z.string()).default([]),
   timeline: z.array(timelineEventSchema).default([]),
   victims: z.array(victimSchema).default([]),

@@ -140,6 +140,9 @@ export const INCIDENT: Spec = object({
     }),
     () => ({}),
   ),
+  dateNotes: optional(
+    object({ start: optional(str), end: optional(str), detected: optional(str), disclosed: optional(str) }),
+  ),
   tags: orElse(strings, emptyList),
   timeline: orElse(listOf(timelineEvent), emptyList),
   victims: orElse(listOf(victim), emptyList),

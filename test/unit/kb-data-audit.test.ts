@@ -44,3 +44,24 @@ describe('synonyms (15.4)', () => {
     expect(groupsOf('stolen')[0]).not.toContain('acquired');
   });
 });
+
+describe('key dates (15.4: the end is not the detection date)', () => {
+  it('ends on a dated block of the key, after detection, and says which end it measures', () => {
+    const { start, end, detected } = incident.dates;
+    const notes = incident.dateNotes;
+    expect(start).toBe('2023-05-15');
+    expect(detected).toBe('2023-06-16');
+    expect(end).not.toBe(detected);
+    const endEvent = incident.timeline.find((e) => e.date === end && e.tags.includes('end'));
+    expect(endEvent?.sources).toContain('ms-0714');
+    // the other candidate ends are named, so an answer can say which one a duration measures
+    expect(notes?.end).toContain('2023-06-27');
+    expect(notes?.end).toContain('2023-07-04');
+    expect(notes?.start && notes.detected && notes.disclosed).toBeTruthy();
+  });
+
+  it('no longer says the intrusion ended at detection or lasted 32 days', () => {
+    const texts = [incident.summary, incident.status.text, ...incident.victims.map((v) => v.impact)].join('\n');
+    expect(texts).not.toMatch(/ended on 2023-06-16|lasted 32 days/);
+  });
+});
