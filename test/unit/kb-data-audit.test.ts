@@ -65,3 +65,40 @@ describe('key dates (15.4: the end is not the detection date)', () => {
     expect(texts).not.toMatch(/ended on 2023-06-16|lasted 32 days/);
   });
 });
+
+/** Every text of the incident a user can be shown, with the path it is at. */
+function allTexts(value: unknown, at = ''): Array<[string, string]> {
+  if (typeof value === 'string') return [[at, value]];
+  if (Array.isArray(value)) return value.flatMap((v, i) => allTexts(v, `${at}[${i}]`));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => allTexts(v, `${at}.${k}`));
+  return [];
+}
+
+describe('the signing key: thumbprint and kid (15.4)', () => {
+  const HEX = 'd4b4cccda9228624656bff33d8110955779632aa';
+
+  it('gives the kid as the base64url of the hex thumbprint, and both as indicators', () => {
+    const kid = Buffer.from(HEX, 'hex').toString('base64url');
+    expect(kid).toBe('1LTMzakihiRla_8z2BEJVXeWMqo');
+    const values = incident.indicators.map((i) => i.value);
+    expect(values).toContain(HEX);
+    expect(values).toContain(kid);
+    const kidIndicator = incident.indicators.find((i) => i.value === kid);
+    expect(kidIndicator?.role).toMatch(/\bkid\b.*base64url|base64url.*\bkid\b/);
+  });
+
+  it('never matches the hex thumbprint against a token kid', () => {
+    for (const [at, text] of allTexts(incident)) {
+      expect(text, at).not.toMatch(new RegExp(`\\bkid\\W{0,3}${HEX}`, 'i'));
+      expect(text, at).not.toMatch(/key id matches the thumbprint/i);
+    }
+  });
+
+  it('does not call every token the key signed forged: the sign is an enterprise token or use after revocation', () => {
+    for (const [at, text] of allTexts(incident)) expect(text, at).not.toMatch(/forged by definition/i);
+    const hex = incident.indicators.find((i) => i.value === HEX);
+    expect(hex?.note).toMatch(/genuine/);
+    expect(hex?.note).toMatch(/enterprise/);
+    expect(hex?.note).toMatch(/2023-06-29/);
+  });
+});
