@@ -102,3 +102,14 @@ describe('the signing key: thumbprint and kid (15.4)', () => {
     expect(hex?.note).toMatch(/2023-06-29/);
   });
 });
+
+describe('victims are victims (15.4)', () => {
+  it('lists no usual-target description among the victims; attribution keeps it, marked as such', () => {
+    for (const v of incident.victims) {
+      expect(`${v.name} ${v.impact}`, v.id).not.toMatch(/western europe|usual targets|earlier campaigns/i);
+    }
+    for (const e of incident.timeline) expect(e.title, e.id).not.toMatch(/western europe/i);
+    const targets = incident.attribution?.details.find((d) => /western europe/i.test(d.text));
+    expect(targets?.text).toMatch(/not victims of this intrusion/);
+  });
+});
