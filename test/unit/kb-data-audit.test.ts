@@ -113,3 +113,29 @@ describe('victims are victims (15.4)', () => {
     expect(targets?.text).toMatch(/not victims of this intrusion/);
   });
 });
+
+describe('near-duplicates merged (15.4)', () => {
+  /** Logging facts (timeline and aftermath) dated within `prefix` (a year-month). */
+  const loggingFacts = (prefix: string) => [
+    ...incident.timeline.filter((e) => e.date.startsWith(prefix) && e.tags.includes('logging')),
+    ...incident.aftermath.filter((a) => a.date?.startsWith(prefix) && a.tags.includes('logging')),
+  ];
+
+  it('tells the February 2024 federal logging change once', () => {
+    expect(loggingFacts('2024-02').map((f) => f.id)).toEqual(['tl-2024-02-21-federal-logging-default']);
+  });
+
+  it('tells the end of the staged Standard rollout (September 2024) once', () => {
+    const mentions = incident.timeline.filter((e) => e.date.startsWith('2024-09') || e.endDate?.startsWith('2024-09'));
+    expect(mentions.map((e) => e.id)).toEqual(['tl-2023-12-standard-events-rollout']);
+  });
+
+  it('tells each July 2023 CISA remark on logging once', () => {
+    const cisa = loggingFacts('2023-07').filter((e) => e.tags.includes('cisa') && !e.tags.includes('milestone'));
+    expect(cisa.map((e) => e.id)).toEqual([
+      'tl-2023-07-12-cisa-logging-remark',
+      'tl-2023-07-19-cisa-microsoft-partnership',
+    ]);
+    expect(incident.timeline.filter((e) => e.sources.includes('wsj-0713-logging'))).toHaveLength(1);
+  });
+});
