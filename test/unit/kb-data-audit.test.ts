@@ -139,3 +139,14 @@ describe('near-duplicates merged (15.4)', () => {
     expect(incident.timeline.filter((e) => e.sources.includes('wsj-0713-logging'))).toHaveLength(1);
   });
 });
+
+describe('claims without a source in the dossier are gone (15.4)', () => {
+  it.each([
+    ['a Search-UnifiedAuditLog command line', /Search-UnifiedAuditLog/i],
+    ['a 10-year retention add-on', /10-year retention add-on/i],
+    ['a MailItemsSent operation', /MailItemsSent/],
+    ['SIEM detections from the CISA playbook', /detections it describes|playbook covers/i],
+  ])('%s', (_name, pattern) => {
+    for (const [at, text] of allTexts(incident)) expect(text, at).not.toMatch(pattern);
+  });
+});
