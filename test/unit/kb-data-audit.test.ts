@@ -150,3 +150,17 @@ describe('claims without a source in the dossier are gone (15.4)', () => {
     for (const [at, text] of allTexts(incident)) expect(text, at).not.toMatch(pattern);
   });
 });
+
+describe('claims the dossier marks unverified keep their caveat (15.4)', () => {
+  it('says "unverified" wherever rotation or age alerts are said to have made the key invalid by 2023', () => {
+    const claims = allTexts(incident).filter(([, t]) =>
+      /(rotation|age alerts?).{0,80}(invalid|not have been valid|useless|neutralis)/i.test(t),
+    );
+    expect(claims.length).toBeGreaterThan(0);
+    for (const [at, text] of claims) expect(text, at).toMatch(/unverified/i);
+  });
+
+  it('quotes Microsoft only with words the dossier records', () => {
+    for (const [at, text] of allTexts(incident)) expect(text, at).not.toContain('with espionage objectives');
+  });
+});
