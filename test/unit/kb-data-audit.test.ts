@@ -164,3 +164,20 @@ describe('claims the dossier marks unverified keep their caveat (15.4)', () => {
     for (const [at, text] of allTexts(incident)) expect(text, at).not.toContain('with espionage objectives');
   });
 });
+
+describe('source titles (15.4)', () => {
+  it('no title is cut short without saying so, and none ends in a bare ellipsis', () => {
+    for (const source of incident.sources) {
+      expect(source.title, source.id).not.toMatch(/(\.\.\.|…)$/);
+      if (/\.\.\.|…/.test(source.title)) expect(source.title, source.id).toMatch(/cut short/);
+    }
+  });
+
+  it('says so where a title was reconstructed or described, not only in the maintainers\' note', () => {
+    for (const source of incident.sources) {
+      expect(source.note ?? '', source.id).not.toMatch(/title paraphrased/i);
+    }
+    const medianama = incident.sources.find((s) => s.id === 'medianama-csrb');
+    expect(medianama?.title).toMatch(/provides recommendations \(completed from the URL/);
+  });
+});
