@@ -96,6 +96,25 @@ export const statementSchema = z.object({
   ...correctionLinks,
 });
 
+/**
+ * One period in the history of a recommendation's prerequisites: what held then (the licence it needed, the default
+ * retention, the baseline policy ids). Entries are in date order; every entry but the last has `until`, and the last
+ * one, without `until`, is what holds as of the incident's `status.asOf`.
+ *
+ * @example
+ * { period: '2023', until: '2023-10', text: 'MailItemsAccessed was an Audit (Premium) event (E5/G5).', sources: […] }
+ */
+export const recommendationPeriodSchema = z.object({
+  /** a short label for the period, shown as it is: "2023", "2023–2024", "Now" */
+  period: text,
+  /** when it started to hold, as precise as the sources allow */
+  from: isoDate.optional(),
+  /** when it stopped holding; absent on the last entry, which still holds */
+  until: isoDate.optional(),
+  text,
+  sources: sourceIds,
+});
+
 export const recommendationSchema = z.object({
   id,
   title: text,
@@ -103,10 +122,15 @@ export const recommendationSchema = z.object({
   why: text,
   /** what to enable, collect or watch */
   action: text,
-  /** licence tier, retention, roles needed (then and now) */
+  /** licence tier, retention, roles needed, as they hold as of the incident's `status.asOf` (history: `history`) */
   prerequisites: z.string().optional(),
   /** an event name or query to look for */
   lookFor: z.string().optional(),
+  /**
+   * Then and now: how the prerequisites changed over time, oldest first, the last entry (no `until`) being current.
+   * Lets an answer about licences or retention be right for today and say what was true in 2023.
+   */
+  history: z.array(recommendationPeriodSchema).optional(),
   tags: z.array(z.string()).default([]),
   sources: sourceIds,
   ...correctionLinks,
@@ -205,6 +229,7 @@ export type TimelineEvent = z.infer<typeof timelineEventSchema>;
 export type Victim = z.infer<typeof victimSchema>;
 export type Statement = z.infer<typeof statementSchema>;
 export type Recommendation = z.infer<typeof recommendationSchema>;
+export type RecommendationPeriod = z.infer<typeof recommendationPeriodSchema>;
 export type Indicator = z.infer<typeof indicatorSchema>;
 export type GlossaryTerm = z.infer<typeof glossaryTermSchema>;
 export type Incident = z.infer<typeof incidentSchema>;

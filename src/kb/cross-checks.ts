@@ -1,6 +1,7 @@
 /**
  * Checks the schema cannot make, run on the raw data so they are reported together with the schema problems:
- * cited sources exist, ids are unique, corrections point somewhere, periods end after they start, IPs are plain.
+ * cited sources exist, ids are unique, corrections point somewhere, periods end after they start, a recommendation's
+ * history is in order with only its last period open, IPs are plain.
  */
 import { createRequire } from 'node:module';
 import type { DocPath, ProblemList } from './problems.js';
@@ -91,7 +92,7 @@ export function checkIncidentReferences(data: unknown, lineOf: (path: DocPath) =
   }
 
   const status = (data as Row | undefined)?.status;
-  const citing = [...facts];
+  const citing = [...facts, ...nestedCitingRows(data)];
   if (status && typeof status === 'object') citing.push({ row: status as Row, path: ['status'] });
   for (const { row, path } of citing) {
     strings(row.sources).forEach((id, i) => {
@@ -120,6 +121,7 @@ export function checkIncidentReferences(data: unknown, lineOf: (path: DocPath) =
   }
 
   checkPeriods(data, lineOf, problems);
+  checkHistories(data, lineOf, problems);
 
   for (const { row, path } of rowsAt(data, ['indicators'])) {
     const value = str(row.value);
@@ -130,6 +132,52 @@ export function checkIncidentReferences(data: unknown, lineOf: (path: DocPath) =
         `"${value}" is not a valid IPv4 or IPv6 address (store it plain: no brackets, no defanging, no port)`,
       );
     }
+  }
+}
+
+/** Rows below the fact lists that cite sources too: each recommendation's `history` entries. */
+function nestedCitingRows(data: unknown): Array<{ row: Row; path: PropertyKey[] }> {
+  return rowsAt(data, ['recommendations']).flatMap(({ path }) => rowsAt(data, [...path, 'history']));
+}
+
+/**
+ * A recommendation's `history` is in date order, each period ends after it starts, and only the last entry (the one
+ * that holds now) is open-ended.
+ */
+function checkHistories(data: unknown, lineOf: (path: DocPath) => number, problems: ProblemList): void {
+  for (const { path: recommendation } of rowsAt(data, ['recommendations'])) {
+    const entries = rowsAt(data, [...recommendation, 'history']);
+    let previous: string | undefined;
+    entries.forEach(({ row, path }, i) => {
+      const from = str(row.from);
+      const until = str(row.until);
+      if (from !== undefined && until !== undefined && endsBeforeStart(from, until)) {
+        problems.error(lineOf([...path, 'until']), [...path, 'until'], `until ${until} is before from ${from}`);
+      }
+      if (from !== undefined && previous !== undefined && endsBeforeStart(previous, from)) {
+        problems.error(
+          lineOf([...path, 'from']),
+          [...path, 'from'],
+          `history out of order: ${from} comes after ${previous}; list the periods oldest first`,
+        );
+      }
+      if (from !== undefined) previous = from;
+      const last = i === entries.length - 1;
+      if (!last && until === undefined) {
+        problems.error(
+          lineOf([...path, 'period']),
+          path,
+          'only the last history entry may be open-ended (no until): give this one the date it stopped holding',
+        );
+      }
+      if (last && until !== undefined) {
+        problems.warn(
+          lineOf([...path, 'until']),
+          [...path, 'until'],
+          'the last history entry has an until date, so nothing is said to hold now; drop until, or add the period that followed',
+        );
+      }
+    });
   }
 }
 

@@ -92,6 +92,14 @@ const statement = object({
   ...correctionLinks,
 });
 
+const recommendationPeriod = object({
+  period: text,
+  from: optional(isoDate),
+  until: optional(isoDate),
+  text,
+  sources: sourceIds,
+});
+
 const recommendation = object({
   id,
   title: text,
@@ -99,6 +107,7 @@ const recommendation = object({
   action: text,
   prerequisites: optional(str),
   lookFor: optional(str),
+  history: optional(listOf(recommendationPeriod)),
   tags: orElse(strings, emptyList),
   sources: sourceIds,
   ...correctionLinks,

@@ -1,0 +1,69 @@
+// Cross-checks on native incident data that the schema cannot make: here, a recommendation's then-and-now history.
+// Each case is a small incident written as YAML and read the way the loader reads a file.
+import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import type { KbProblem } from '../../src/core/model.js';
+import { parseNativeIncident } from '../../src/kb/native.js';
+import { readNativeQuick } from '../../src/kb/native-quick.js';
+
+const base = {
+  id: 'example',
+  title: 'Example incident',
+  summary: 'Something happened.',
+  status: { text: 'Closed.', asOf: '2026-08' },
+  sources: [{ id: 'src-a', publisher: 'Example', title: 'A post', url: 'https://example.com/a', kind: 'vendor' }],
+};
+
+/** The problems the loader reports for an incident with one recommendation whose history is `history`. */
+function problemsWith(history: unknown[]): KbProblem[] {
+  const recommendation = {
+    id: 'rec-a',
+    title: 'Log it',
+    why: 'Because.',
+    action: 'Turn it on.',
+    history,
+    sources: ['src-a'],
+  };
+  const text = stringify({ ...base, recommendations: [recommendation] });
+  const zod = parseNativeIncident('example.yaml', text).problems;
+  // the zod-free way through the file must report the same
+  const quick = readNativeQuick('example.yaml', text);
+  if (quick) expect(quick.problems).toEqual(zod);
+  return zod;
+}
+
+const then = { period: '2023', until: '2023-10', text: 'Premium only.', sources: ['src-a'] };
+const change = { period: '2023–2024', from: '2023-10', until: '2024-09', text: 'Rolled out.', sources: ['src-a'] };
+const now = { period: 'Now', from: '2024-09', text: 'Standard.', sources: ['src-a'] };
+
+describe('recommendation history', () => {
+  it('accepts periods in date order whose last one is open-ended', () => {
+    expect(problemsWith([then, change, now])).toEqual([]);
+  });
+
+  it('rejects an open-ended period that is not the last', () => {
+    const problems = problemsWith([{ ...then, until: undefined }, now]);
+    expect(problems.map((p) => [p.severity, p.path])).toEqual([['error', 'recommendations[0].history[0]']]);
+    expect(problems[0]?.message).toMatch(/only the last history entry may be open-ended/);
+  });
+
+  it('rejects periods out of order, and a period that ends before it starts', () => {
+    const problems = problemsWith([change, { ...then, from: '2023-01' }, now]);
+    expect(
+      problems.some((p) => p.path === 'recommendations[0].history[1].from' && /out of order/.test(p.message)),
+    ).toBe(true);
+    const backwards = problemsWith([{ ...change, from: '2024-09', until: '2023-10' }, now]);
+    expect(backwards.map((p) => p.path)).toContain('recommendations[0].history[0].until');
+  });
+
+  it('rejects a period citing a source the incident does not list', () => {
+    const problems = problemsWith([then, { ...now, sources: ['src-missing'] }]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.message).toBe('unknown source id "src-missing" (not in this incident\'s sources)');
+  });
+
+  it('warns when every period has ended, so nothing is said to hold now', () => {
+    const problems = problemsWith([then, { ...now, until: '2025-01' }]);
+    expect(problems.map((p) => p.severity)).toEqual(['warning']);
+  });
+});
