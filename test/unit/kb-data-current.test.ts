@@ -1,0 +1,56 @@
+// The bundled knowledge base brought up to date through August 2026 (issue 17): new facts are cited, superseded
+// claims stay and point at what replaced them, logging advice says then and now, and nothing unrelated is folded in.
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Incident } from '../../src/core/model.js';
+import { loadKnowledgeBase } from '../../src/kb/load.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+let incident: Incident;
+
+beforeAll(async () => {
+  const loaded = await loadKnowledgeBase({ dir: path.join(root, 'data', 'incidents') });
+  expect(loaded.problems).toEqual([]);
+  const found = loaded.data.incidents.find((i) => i.id === 'storm-0558');
+  if (!found) throw new Error('storm-0558 is not in data/incidents');
+  incident = found;
+});
+
+/** Every fact of the incident with an id, whatever list it is in. */
+function allFacts(): Array<{ id: string; supersededBy?: string; corrects?: string[]; sources: string[] }> {
+  return [
+    ...incident.timeline,
+    ...incident.victims,
+    ...(incident.attribution?.details ?? []),
+    ...(incident.technique?.details ?? []),
+    ...incident.aftermath,
+    ...incident.recommendations,
+    ...incident.lessons,
+  ];
+}
+
+const fact = (id: string) => {
+  const found = allFacts().find((f) => f.id === id);
+  if (!found) throw new Error(`no fact ${id}`);
+  return found;
+};
+
+/** Asserts that `newer` corrects `older` and `older` points back at `newer`. */
+function expectCorrection(newer: string, older: string) {
+  expect(fact(newer).corrects, `${newer} corrects ${older}`).toContain(older);
+  expect(fact(older).supersededBy, `${older} is superseded by ${newer}`).toBe(newer);
+}
+
+describe('the permanent name (17.1)', () => {
+  it('makes "Antique Typhoon" a name of the incident and an alias of the actor', () => {
+    expect(incident.aliases).toContain('Antique Typhoon');
+    expect(incident.attribution?.aliases).toContain('Antique Typhoon');
+  });
+
+  it('dates the name from Microsoft and keeps the earlier "no other name" as a corrected claim', () => {
+    const named = incident.attribution?.details.find((d) => d.id === 'at-antique-typhoon');
+    expect(named?.date).toBe('2024-12-19');
+    expect(named?.sources).toEqual(expect.arrayContaining(['ms-mstic-actor-mapping', 'ms-learn-actor-naming']));
+    expectCorrection('at-antique-typhoon', 'at-no-other-name');
+  });
+});
