@@ -54,3 +54,28 @@ describe('the permanent name (17.1)', () => {
     expectCorrection('at-antique-typhoon', 'at-no-other-name');
   });
 });
+
+describe('Microsoft\'s signing keys and token validation under SFI (17.1)', () => {
+  it('dates the SFI launch to the day, keeping the month-only claim as corrected', () => {
+    expectCorrection('tl-2023-11-02-sfi-launch', 'tl-2023-11-sfi-launch');
+  });
+
+  it('tells each step on key custody and validation with its date and figures', () => {
+    const steps: Array<[string, string, RegExp]> = [
+      ['tl-2024-09-23-sfi-first-report', '2024-09-23', /Managed HSM/],
+      ['tl-2025-04-21-sfi-april-report', '2025-04-21', /confidential virtual machines.*90%/s],
+      ['tl-2025-11-06-sfi-standard-sdk', '2025-11-06', /90%.*73%/s],
+      ['tl-2025-11-sfi-november-report', '2025-11', /95%.*94%.*1,096.*53/s],
+    ];
+    for (const [id, date, pattern] of steps) {
+      const event = incident.timeline.find((e) => e.id === id);
+      expect(event?.date, id).toBe(date);
+      expect(event?.detail, id).toMatch(pattern);
+    }
+  });
+
+  it('does not claim every signing key had moved by April 2025', () => {
+    const april = incident.timeline.find((e) => e.id === 'tl-2025-04-21-sfi-april-report');
+    expect(april?.detail).toMatch(/Entra ID signing was still in progress/);
+  });
+});
