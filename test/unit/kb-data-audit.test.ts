@@ -126,7 +126,9 @@ describe('near-duplicates merged (15.4)', () => {
   });
 
   it('tells the end of the staged Standard rollout (September 2024) once', () => {
-    const mentions = incident.timeline.filter((e) => e.date.startsWith('2024-09') || e.endDate?.startsWith('2024-09'));
+    const mentions = incident.timeline.filter(
+      (e) => e.tags.includes('logging') && (e.date.startsWith('2024-09') || e.endDate?.startsWith('2024-09')),
+    );
     expect(mentions.map((e) => e.id)).toEqual(['tl-2023-12-standard-events-rollout']);
   });
 
@@ -173,7 +175,7 @@ describe('source titles (15.4)', () => {
     }
   });
 
-  it('says so where a title was reconstructed or described, not only in the maintainers\' note', () => {
+  it("says so where a title was reconstructed or described, not only in the maintainers' note", () => {
     for (const source of incident.sources) {
       expect(source.note ?? '', source.id).not.toMatch(/title paraphrased/i);
     }

@@ -55,7 +55,7 @@ describe('the permanent name (17.1)', () => {
   });
 });
 
-describe('Microsoft\'s signing keys and token validation under SFI (17.1)', () => {
+describe("Microsoft's signing keys and token validation under SFI (17.1)", () => {
   it('dates the SFI launch to the day, keeping the month-only claim as corrected', () => {
     expectCorrection('tl-2023-11-02-sfi-launch', 'tl-2023-11-sfi-launch');
   });
@@ -77,5 +77,44 @@ describe('Microsoft\'s signing keys and token validation under SFI (17.1)', () =
   it('does not claim every signing key had moved by April 2025', () => {
     const april = incident.timeline.find((e) => e.id === 'tl-2025-04-21-sfi-april-report');
     expect(april?.detail).toMatch(/Entra ID signing was still in progress/);
+  });
+});
+
+describe('logging advice, then and now (17.2)', () => {
+  const timeBound = () =>
+    incident.recommendations.filter((r) => r.tags.some((t) => t === 'licensing' || t === 'retention' || t === 'scuba'));
+
+  it('gives every licence, retention or baseline recommendation a history ending in what holds now', () => {
+    expect(timeBound().length).toBeGreaterThanOrEqual(4);
+    for (const rec of timeBound()) {
+      const history = rec.history ?? [];
+      expect(history.length, rec.id).toBeGreaterThanOrEqual(2);
+      const now = history[history.length - 1];
+      expect(now?.until, rec.id).toBeUndefined();
+      expect(now?.period, rec.id).toMatch(/^Now \(as of August 2026\)$/);
+    }
+  });
+
+  it('states prerequisites as they hold now, never a 2023 licence rule as current', () => {
+    for (const rec of timeBound()) {
+      expect(rec.prerequisites ?? '', rec.id).not.toMatch(/\bThen\b|needing E5|E5, A5 or G5 \(or an add-on\)/);
+    }
+    const mailItems = incident.recommendations.find((r) => r.id === 'rec-enable-mailitemsaccessed');
+    expect(mailItems?.prerequisites).toMatch(/^As of August 2026: part of Microsoft Purview Audit \(Standard\)/);
+    expect(mailItems?.history?.[0]?.text).toMatch(/Audit \(Premium\) event/);
+  });
+
+  it('names the baseline policy ids of then and of now', () => {
+    const all = timeBound().flatMap((r) => r.history ?? []);
+    expect(all.some((h) => h.until && /MS\.EXO\.17\.2v1/.test(h.text))).toBe(true);
+    expect(all.some((h) => !h.until && /MS\.SECURITYSUITE\.5\.2v1|5\.2v1/.test(h.text))).toBe(true);
+  });
+
+  it('keeps M-21-31 and the undated ScubaGear removal as corrected claims, linked to what replaced them', () => {
+    expectCorrection('tl-2026-05-22-m-26-14', 'af-m-21-31-federal-logging');
+    expectCorrection('tl-2025-04-08-scubagear-premium-removed', 'tl-2025-03-scuba-premium-retired');
+    const memo = incident.timeline.find((e) => e.id === 'tl-2026-05-22-m-26-14');
+    // the addendum's conflict is kept, not resolved: six months per secondaries, three per CISA, twelve retrievable
+    expect(memo?.detail).toMatch(/six months.*three.*twelve/s);
   });
 });
