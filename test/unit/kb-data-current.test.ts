@@ -118,3 +118,63 @@ describe('logging advice, then and now (17.2)', () => {
     expect(memo?.detail).toMatch(/six months.*three.*twelve/s);
   });
 });
+
+describe('status and the CSRB (17.1)', () => {
+  it('is dated August 2026 and says what holds then', () => {
+    expect(incident.status.asOf).toBe('2026-08');
+    for (const fact of [
+      'Antique Typhoon',
+      'HSM',
+      'MS.SECURITYSUITE.5.2v1',
+      'M-26-14',
+      'not been found reconstituted',
+    ]) {
+      expect(incident.status.text).toContain(fact);
+    }
+  });
+
+  it('answers whether the CSRB still exists without claiming more than the sources show', () => {
+    const status = incident.aftermath.find((a) => a.id === 'af-csrb-status');
+    expect(status?.text).toMatch(/absence of evidence/);
+    expect(status?.sources).toEqual(
+      expect.arrayContaining(['meritalk-edgar-0225', 'house-homeland-garbarino-0317', 'warner-csrb-0530']),
+    );
+  });
+});
+
+describe('CVE-2025-55241 (17.1)', () => {
+  it('appears only as a lesson that says it is not part of the incident', () => {
+    const texts = (items: Array<{ id: string }>) => items.filter((i) => JSON.stringify(i).includes('CVE-2025-55241'));
+    expect(texts(incident.lessons).map((l) => l.id)).toEqual(['le-actor-tokens-cve-2025-55241']);
+    for (const list of [incident.timeline, incident.victims, incident.technique?.details ?? [], incident.aftermath]) {
+      expect(texts(list)).toEqual([]);
+    }
+    expect(incident.lessons.find((l) => l.id === 'le-actor-tokens-cve-2025-55241')?.text).toMatch(
+      /^CVE-2025-55241 is not part of Storm-0558\./,
+    );
+  });
+});
+
+describe('new sources (17.1)', () => {
+  it("gives every source a publisher, a title, an http(s) URL and, for the addendum's, a date", () => {
+    const added = [
+      'ms-learn-actor-naming',
+      'techtarget-sfi-0923',
+      'thn-sfi-0422',
+      'ms-learn-sfi-standard-sdk',
+      'ms-learn-sfi-whats-new',
+      'ms-learn-sfi-log-retention',
+      'ms-learn-sfi-centralize-logs',
+      'cisa-scubagear-pr1625',
+      'cisa-scubagear-securitysuite',
+      'meritalk-edgar-0225',
+      'house-homeland-garbarino-0317',
+      'warner-csrb-0530',
+    ];
+    for (const id of added) {
+      const source = incident.sources.find((s) => s.id === id);
+      expect(source?.date, id).toMatch(/^\d{4}-\d{2}/);
+    }
+    for (const source of incident.sources) expect(source.url, source.id).toMatch(/^https?:\/\//);
+  });
+});
