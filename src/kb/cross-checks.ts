@@ -4,6 +4,7 @@
  * history is in order with only its last period open, IPs are plain.
  */
 import { createRequire } from 'node:module';
+import type { KbProblem } from '../core/model.js';
 import type { DocPath, ProblemList } from './problems.js';
 
 const DECIMAL_OCTET = /^(?:0|[1-9][0-9]{0,2})$/;
@@ -209,4 +210,35 @@ function checkPeriods(data: unknown, lineOf: (path: DocPath) => number, problems
     }
     previous = date;
   }
+}
+
+/** `YYYY`, `YYYY-MM` or `YYYY-MM-DD` as a count of months; a date of year precision counts as its December. */
+function monthNumber(date: string): number {
+  const year = Number(date.slice(0, 4));
+  const month = date.length >= 7 ? Number(date.slice(5, 7)) : 12;
+  return year * 12 + month - 1;
+}
+
+/**
+ * A warning when a curated incident's `status.asOf` is more than `maxAgeMonths` whole months before `today` (both ISO
+ * dates; `today` comes from the caller, never from a clock here). Write-ups converted from breaches.cloud are
+ * snapshots of someone else's page and are not checked. The problem has no file of its own: it names the incident.
+ */
+export function staleStatusProblem(
+  incident: { id: string; origin: string; status: { asOf: string } },
+  today: string,
+  maxAgeMonths: number,
+): KbProblem | undefined {
+  if (incident.origin !== 'native') return undefined;
+  const age = monthNumber(today) - monthNumber(incident.status.asOf);
+  if (age <= maxAgeMonths) return undefined;
+  return {
+    file: incident.id,
+    line: 0,
+    path: 'status.asOf',
+    severity: 'warning',
+    message:
+      `status.asOf ${incident.status.asOf} is ${age} months before ${today}, more than ${maxAgeMonths}: check the ` +
+      'incident against newer sources, then update status.text and status.asOf',
+  };
 }
