@@ -45,12 +45,22 @@ const correctionLinks = {
 export const sourceSchema = z.object({
   id,
   publisher: text,
+  /** the source's own title; one rebuilt from its URL or written by us says so in the title itself */
   title: text,
-  url: z.url(),
+  /** an `http` or `https` address */
+  url: z.url({ protocol: /^https?$/ }),
   date: isoDate.optional(),
   kind: z.enum(['vendor', 'government', 'research', 'press', 'legislature', 'reference', 'other']),
   /** primary: the organization's own words; secondary: a report by someone else; quoted-in: read only as quoted */
   reliability: z.enum(['primary', 'secondary', 'quoted-in']).optional(),
+  /**
+   * How much weight the source carries, whatever copy was read. primary: the affected company, the investigating
+   * agency, the official report, a researcher on their own research; secondary: reporting about it; repost: a
+   * reprint, mirror, aggregator or feed redirect of someone else's text, listed only when nothing better supports a
+   * fact.
+   */
+  tier: z.enum(['primary', 'secondary', 'repost']).optional(),
+  /** for the knowledge base's maintainers only, never shown to users: anything a user should read goes in a fact */
   note: z.string().optional(),
 });
 

@@ -54,6 +54,7 @@ const source = object({
   date: optional(isoDate),
   kind: oneOf('vendor', 'government', 'research', 'press', 'legislature', 'reference', 'other'),
   reliability: optional(oneOf('primary', 'secondary', 'quoted-in')),
+  tier: optional(oneOf('primary', 'secondary', 'repost')),
   note: optional(str),
 });
 
@@ -195,12 +196,16 @@ export function realDate(value: string): boolean {
   return day <= (leap ? 29 : 28);
 }
 
+/** The protocols a source URL may have: zod's `z.url({ protocol: HTTP_PROTOCOL })` in sourceSchema. */
+export const HTTP_PROTOCOL = /^https?$/;
+
 /**
- * A URL `z.url()` accepts and returns unchanged: nothing for it to trim, no tab or line break for it to strip, and
+ * An http(s) URL `z.url({ protocol: /^https?$/ })` accepts and returns unchanged: nothing for it to trim, no tab or
+ * line break for it to strip, written with `http://` or `https://` (zod asks for the slashes with that protocol), and
  * the URL parser reads it.
  */
 export function plainUrl(value: string): boolean {
-  return value.trim() === value && !/[\t\n\r]/.test(value) && URL.canParse(value);
+  return value.trim() === value && !/[\t\n\r]/.test(value) && /^https?:\/\//i.test(value) && URL.canParse(value);
 }
 
 /** Set by `read` when an object has a key its spec does not know: there are warnings to report. */

@@ -67,3 +67,31 @@ describe('recommendation history', () => {
     expect(problems.map((p) => p.severity)).toEqual(['warning']);
   });
 });
+
+describe('sources', () => {
+  const withSource = (extra: Record<string, unknown>) => {
+    const text = stringify({ ...base, sources: [{ ...base.sources[0], ...extra }] });
+    return parseNativeIncident('example.yaml', text).problems;
+  };
+
+  it('accepts a tier of primary, secondary or repost, and no tier', () => {
+    for (const tier of ['primary', 'secondary', 'repost']) expect(withSource({ tier })).toEqual([]);
+    expect(withSource({ tier: 'aggregator' }).map((p) => p.path)).toEqual(['sources[0].tier']);
+  });
+
+  it('takes only http and https URLs', () => {
+    expect(withSource({ url: 'http://example.com/a' })).toEqual([]);
+    for (const url of [
+      'mailto:someone@example.com',
+      'ftp://example.com/a',
+      'javascript:alert(1)',
+      'https:example.com',
+    ]) {
+      const problems = withSource({ url });
+      expect(
+        problems.map((p) => [p.severity, p.path]),
+        url,
+      ).toEqual([['error', 'sources[0].url']]);
+    }
+  });
+});

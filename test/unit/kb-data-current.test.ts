@@ -178,3 +178,19 @@ describe('new sources (17.1)', () => {
     for (const source of incident.sources) expect(source.url, source.id).toMatch(/^https?:\/\//);
   });
 });
+
+describe('source tiers (13.1)', () => {
+  it('gives every Storm-0558 source a tier', () => {
+    for (const source of incident.sources) expect(source.tier, source.id).toMatch(/^(primary|secondary|repost)$/);
+  });
+
+  it('ranks the official accounts primary and reprints, mirrors and feed redirects as reposts', () => {
+    const tier = (id: string) => incident.sources.find((s) => s.id === id)?.tier;
+    for (const id of ['ms-0714', 'ms-0906', 'csrb-2024', 'cisa-aa23-193a', 'dhs-0402'])
+      expect(tier(id), id).toBe('primary');
+    // the examples: a Sputnik reprint, a mirror site, a feed redirect
+    for (const id of ['urdupoint-msrc', 'geekwire-hearing-preview', 'wsj-raimondo'])
+      expect(tier(id), id).toBe('repost');
+    for (const id of ['bc-o365-2023', 'thn-0721', 'politico-0927']) expect(tier(id), id).toBe('secondary');
+  });
+});
