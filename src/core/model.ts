@@ -159,6 +159,40 @@ export const indicatorSchema = z.object({
   sources: sourceIds,
 });
 
+/**
+ * "Were we affected? How do I check my tenant?": what the sources say, for a defender to act on. It describes how
+ * victims were told and what a tenant can check in its own logs; it never says whether any given organization was
+ * affected.
+ */
+export const defenderSchema = z.object({
+  /** what the sources say about who was told, by whom and how */
+  notification: z.array(z.object({ id, text, date: isoDate.optional(), sources: sourceIds })).default([]),
+  /** the period a tenant should search, and why those dates */
+  window: z.object({ from: isoDate, to: isoDate, text, sources: sourceIds }).optional(),
+  /** what a tenant can check itself */
+  checks: z
+    .array(
+      z.object({
+        id,
+        title: text,
+        /** what to do and why, tied to the sources */
+        text,
+        /** the licence the log needs, then and now */
+        licence: z.string().optional(),
+        /** the log or table to search */
+        log: z.string().optional(),
+        /** the event, field or value to look for */
+        lookFor: z.string().optional(),
+        /** the retention needed to look back that far */
+        retention: z.string().optional(),
+        /** ids of this incident's indicators the check searches for (values come from the indicator data) */
+        indicators: z.array(z.string()).optional(),
+        sources: sourceIds,
+      }),
+    )
+    .default([]),
+});
+
 export const glossaryTermSchema = z.object({
   id,
   term: text,
@@ -220,6 +254,8 @@ export const incidentSchema = z.object({
   aftermath: z.array(statementSchema).default([]),
   recommendations: z.array(recommendationSchema).default([]),
   indicators: z.array(indicatorSchema).default([]),
+  /** notification, search window and self-checks for defenders ("were we affected?") */
+  defender: defenderSchema.optional(),
   glossary: z.array(glossaryTermSchema).default([]),
   lessons: z.array(statementSchema).default([]),
   sources: z.array(sourceSchema).min(1, 'an incident needs at least one source'),
@@ -242,6 +278,7 @@ export type Recommendation = z.infer<typeof recommendationSchema>;
 export type RecommendationPeriod = z.infer<typeof recommendationPeriodSchema>;
 export type Indicator = z.infer<typeof indicatorSchema>;
 export type GlossaryTerm = z.infer<typeof glossaryTermSchema>;
+export type Defender = z.infer<typeof defenderSchema>;
 export type Incident = z.infer<typeof incidentSchema>;
 export type IncidentInput = z.input<typeof incidentSchema>;
 export type Synonyms = z.infer<typeof synonymsSchema>;

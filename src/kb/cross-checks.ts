@@ -1,7 +1,8 @@
 /**
  * Checks the schema cannot make, run on the raw data so they are reported together with the schema problems:
  * cited sources exist, ids are unique, corrections point somewhere, periods end after they start, a recommendation's
- * history is in order with only its last period open, IPs are plain.
+ * history is in order with only its last period open, the defender's checks name real indicators and its search
+ * window covers them, IPs are plain.
  */
 import { createRequire } from 'node:module';
 import type { KbProblem } from '../core/model.js';
@@ -34,6 +35,8 @@ const FACT_LISTS: ReadonlyArray<DocPath> = [
   ['indicators'],
   ['glossary'],
   ['lessons'],
+  ['defender', 'notification'],
+  ['defender', 'checks'],
 ];
 
 function rowsAt(data: unknown, path: DocPath): Array<{ row: Row; path: PropertyKey[] }> {
@@ -123,6 +126,7 @@ export function checkIncidentReferences(data: unknown, lineOf: (path: DocPath) =
 
   checkPeriods(data, lineOf, problems);
   checkHistories(data, lineOf, problems);
+  checkDefender(data, lineOf, problems);
 
   for (const { row, path } of rowsAt(data, ['indicators'])) {
     const value = str(row.value);
@@ -136,9 +140,57 @@ export function checkIncidentReferences(data: unknown, lineOf: (path: DocPath) =
   }
 }
 
-/** Rows below the fact lists that cite sources too: each recommendation's `history` entries. */
+/** The object at `path`, if it is one. */
+function objectAt(data: unknown, path: DocPath): Row | undefined {
+  let node: unknown = data;
+  for (const segment of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Row)[segment as string];
+  }
+  return node !== null && typeof node === 'object' && !Array.isArray(node) ? (node as Row) : undefined;
+}
+
+/** Rows below the fact lists that cite sources too: recommendation history entries, the defender's search window. */
 function nestedCitingRows(data: unknown): Array<{ row: Row; path: PropertyKey[] }> {
-  return rowsAt(data, ['recommendations']).flatMap(({ path }) => rowsAt(data, [...path, 'history']));
+  const rows = rowsAt(data, ['recommendations']).flatMap(({ path }) => rowsAt(data, [...path, 'history']));
+  const window = objectAt(data, ['defender', 'window']);
+  if (window) rows.push({ row: window, path: ['defender', 'window'] });
+  return rows;
+}
+
+/**
+ * The defender's checks name indicators that exist, and its search window covers every indicator's first and last
+ * sighting (a window that misses one would tell a tenant to stop searching too early).
+ */
+function checkDefender(data: unknown, lineOf: (path: DocPath) => number, problems: ProblemList): void {
+  const indicators = rowsAt(data, ['indicators']);
+  const ids = new Set(indicators.map(({ row }) => str(row.id)));
+  for (const { row, path } of rowsAt(data, ['defender', 'checks'])) {
+    strings(row.indicators).forEach((id, i) => {
+      if (!ids.has(id)) {
+        const where = [...path, 'indicators', i];
+        problems.error(lineOf(where), where, `indicator "${id}" is not an indicator id of this incident`);
+      }
+    });
+  }
+  const window = objectAt(data, ['defender', 'window']);
+  const from = str(window?.from);
+  const to = str(window?.to);
+  if (from === undefined || to === undefined) return;
+  for (const { row } of indicators) {
+    const first = str(row.firstSeen);
+    const last = str(row.lastSeen);
+    const outside =
+      (first !== undefined && endsBeforeStart(from, first)) || (last !== undefined && endsBeforeStart(last, to));
+    if (outside) {
+      const at = ['defender', 'window'];
+      problems.warn(
+        lineOf(at),
+        at,
+        `the search window ${from}..${to} does not cover indicator "${str(row.id)}" (${first ?? '?'}..${last ?? '?'}); widen it`,
+      );
+    }
+  }
 }
 
 /**
@@ -190,6 +242,8 @@ function checkPeriods(data: unknown, lineOf: (path: DocPath) => number, problems
   const dates = (data as Row | undefined)?.dates;
   if (dates && typeof dates === 'object')
     pairs.push({ row: dates as Row, path: ['dates'], start: 'start', end: 'end' });
+  const window = objectAt(data, ['defender', 'window']);
+  if (window) pairs.push({ row: window, path: ['defender', 'window'], start: 'from', end: 'to' });
   for (const { row, path, start, end } of pairs) {
     const from = str(row[start]);
     const to = str(row[end]);

@@ -125,6 +125,27 @@ const indicator = object({
   sources: sourceIds,
 });
 
+const defender = object({
+  notification: orElse(listOf(object({ id, text, date: optional(isoDate), sources: sourceIds })), emptyList),
+  window: optional(object({ from: isoDate, to: isoDate, text, sources: sourceIds })),
+  checks: orElse(
+    listOf(
+      object({
+        id,
+        title: text,
+        text,
+        licence: optional(str),
+        log: optional(str),
+        lookFor: optional(str),
+        retention: optional(str),
+        indicators: optional(strings),
+        sources: sourceIds,
+      }),
+    ),
+    emptyList,
+  ),
+});
+
 const glossaryTerm = object({
   id,
   term: text,
@@ -168,6 +189,7 @@ export const INCIDENT: Spec = object({
   aftermath: orElse(listOf(statement), emptyList),
   recommendations: orElse(listOf(recommendation), emptyList),
   indicators: orElse(listOf(indicator), emptyList),
+  defender: optional(defender),
   glossary: orElse(listOf(glossaryTerm), emptyList),
   lessons: orElse(listOf(statement), emptyList),
   sources: listOf(source, 1),

@@ -95,3 +95,60 @@ describe('sources', () => {
     }
   });
 });
+
+describe('defender block', () => {
+  const indicators = [
+    {
+      id: 'ioc-a',
+      type: 'ip',
+      value: '192.0.2.1',
+      firstSeen: '2023-03-09',
+      lastSeen: '2023-05-01',
+      sources: ['src-a'],
+    },
+    {
+      id: 'ioc-b',
+      type: 'ip',
+      value: '192.0.2.2',
+      firstSeen: '2023-04-01',
+      lastSeen: '2023-07-12',
+      sources: ['src-a'],
+    },
+  ];
+  const window = { from: '2023-03-09', to: '2023-07-12', text: 'Search these dates.', sources: ['src-a'] };
+  const check = {
+    id: 'chk-a',
+    title: 'IPs',
+    text: 'Search for them.',
+    indicators: ['ioc-a', 'ioc-b'],
+    sources: ['src-a'],
+  };
+  const notification = { id: 'n-a', text: 'Admins were told.', sources: ['src-a'] };
+  const problemsOf = (defender: Record<string, unknown>) =>
+    parseNativeIncident('example.yaml', stringify({ ...base, indicators, defender })).problems;
+
+  it('accepts notification, a window covering every indicator, and checks naming real indicators', () => {
+    expect(problemsOf({ notification: [notification], window, checks: [check] })).toEqual([]);
+  });
+
+  it('rejects a check naming an indicator that does not exist, and an unknown source', () => {
+    const problems = problemsOf({ checks: [{ ...check, indicators: ['ioc-a', 'ioc-z'], sources: ['src-z'] }] });
+    expect(problems.map((p) => p.path).sort()).toEqual([
+      'defender.checks[0].indicators[1]',
+      'defender.checks[0].sources[0]',
+    ]);
+  });
+
+  it('warns when the window misses an indicator, and rejects one that ends before it starts', () => {
+    const short = problemsOf({ window: { ...window, to: '2023-06-30' } });
+    expect(short.map((p) => [p.severity, p.path])).toEqual([['warning', 'defender.window']]);
+    expect(short[0]?.message).toContain('"ioc-b"');
+    const backwards = problemsOf({ window: { ...window, from: '2023-08-01', to: '2023-07-12' } });
+    expect(backwards.map((p) => p.path)).toContain('defender.window.to');
+  });
+
+  it('keeps ids unique across the defender block and the fact lists', () => {
+    const problems = problemsOf({ notification: [{ ...notification, id: 'ioc-a' }] });
+    expect(problems.map((p) => p.message)).toEqual([expect.stringMatching(/^duplicate id "ioc-a"/)]);
+  });
+});
