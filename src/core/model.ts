@@ -202,37 +202,6 @@ export const glossaryTermSchema = z.object({
   sources: sourceIds,
 });
 
-/**
- * "Were we affected? What do we check?": what the sources say about who was told and how, the time window to
- * search, and the checks a defender can run in their own environment. Never a verdict about the asker.
- */
-export const defenderSchema = z.object({
-  /** who was notified and how, as the sources tell it */
-  notification: z.array(z.object({ id, text, date: isoDate.optional(), sources: sourceIds })).default([]),
-  /** the period a search of one's own logs should cover */
-  window: z.object({ from: isoDate, to: isoDate, text, sources: sourceIds }).optional(),
-  /** what to check, in the order to check it */
-  checks: z
-    .array(
-      z.object({
-        id,
-        title: text,
-        /** what to look for and why */
-        text,
-        /** licence or plan the check needs */
-        licence: z.string().optional(),
-        /** the log or table that holds the evidence */
-        log: z.string().optional(),
-        /** an event name, field or value to look for */
-        lookFor: z.string().optional(),
-        /** how long the evidence must have been kept */
-        retention: z.string().optional(),
-        sources: sourceIds,
-      }),
-    )
-    .default([]),
-});
-
 export const incidentSchema = z.object({
   id,
   title: text,
@@ -287,7 +256,6 @@ export const incidentSchema = z.object({
   recommendations: z.array(recommendationSchema).default([]),
   indicators: z.array(indicatorSchema).default([]),
   /** notification, search window and self-checks for defenders ("were we affected?") */
-  defender: defenderSchema.optional(),
   glossary: z.array(glossaryTermSchema).default([]),
   lessons: z.array(statementSchema).default([]),
   defender: defenderSchema.optional(),
@@ -311,7 +279,6 @@ export type Recommendation = z.infer<typeof recommendationSchema>;
 export type RecommendationPeriod = z.infer<typeof recommendationPeriodSchema>;
 export type Indicator = z.infer<typeof indicatorSchema>;
 export type GlossaryTerm = z.infer<typeof glossaryTermSchema>;
-export type Defender = z.infer<typeof defenderSchema>;
 export type Incident = z.infer<typeof incidentSchema>;
 export type Defender = z.infer<typeof defenderSchema>;
 export type IncidentInput = z.input<typeof incidentSchema>;
