@@ -8,9 +8,11 @@ import path from 'node:path';
 import type { FootnoteDefinition, Nodes, RootContent } from 'mdast';
 import type { IncidentInput, KbProblem, Statement, TimelineEvent, Victim } from '../core/model.js';
 import { parseLooseDate } from './loose-date.js';
+import { cleanContent } from './md-clean.js';
 import { readFrontMatter } from './md-front-matter.js';
-import { actorOf, aliasesOf, checkContradictions, readCoverage } from './md-meta.js';
+import { actorOf, aliasesOf, checkContradictions, readCoverage, statusText } from './md-meta.js';
 import { type Section, splitSections } from './md-sections.js';
+import { firstSentence, headlineOf } from './md-sentences.js';
 import { SourceRegistry } from './md-sources.js';
 import { citationsOf, statementsOf, victimsOf } from './md-statements.js';
 import { readTimelineRows } from './md-timeline.js';
@@ -30,9 +32,65 @@ const NOT_INCIDENTS = /^(readme|source|sources|license|licence|changelog|contrib
 const of = (sections: readonly Section[], kind: Section['kind']): RootContent[] =>
   sections.filter((s) => s.kind === kind).flatMap((s) => s.nodes);
 
-function firstSentence(text: string): string {
-  const match = /^(.{20,400}?[.!?])(\s|$)/.exec(text);
-  return (match?.[1] ?? text).trim();
+/** Timeline rows as events (headline as title, the rest as detail), and the rows whose date cannot be read. */
+function timelineOf(
+  sections: readonly Section[],
+  registry: SourceRegistry,
+  problems: ProblemList,
+): { timeline: TimelineEvent[]; undated: Statement[] } {
+  const timeline: TimelineEvent[] = [];
+  const undated: Statement[] = [];
+  const timelineSections = sections.filter((s) => s.kind === 'timeline');
+  const rows = readTimelineRows(timelineSections.flatMap((s) => s.nodes));
+  const seen = new Map<string, number>();
+  rows.forEach((row, i) => {
+    const n = i + 1;
+    const text = cleanContent(row.text);
+    if (text === '') {
+      problems.warn(row.line, `timeline[${i}]`, `row ${n} has a date but no event text; left out`);
+      return;
+    }
+    const repeated = seen.get(`${row.dateText}|${text}`);
+    if (repeated !== undefined) {
+      problems.warn(row.line, `timeline[${i}]`, `row ${n} repeats row ${repeated} word for word; left out`);
+      return;
+    }
+    seen.set(`${row.dateText}|${text}`, n);
+    const sources = citationsOf(row.nodes, registry);
+    const date = parseLooseDate(row.dateText);
+    if (!date.ok) {
+      const why = date.kind === 'none' ? 'it gives no date' : date.reason;
+      problems.warn(
+        row.line,
+        `timeline[${i}]`,
+        `cannot read the date "${date.text}" (${why}); kept as an undated statement, not in the timeline`,
+      );
+      undated.push({
+        id: `tl-${n}-undated`,
+        title: date.text || undefined,
+        text,
+        tags: ['timeline', 'undated'],
+        sources,
+      });
+      return;
+    }
+    const vaguer = date.approximate || date.time !== undefined;
+    const { title, detail } = headlineOf(text);
+    timeline.push({
+      id: `tl-${n}-${date.date}`,
+      date: date.date,
+      ...(date.endDate ? { endDate: date.endDate } : {}),
+      ...(vaguer ? { dateText: date.text } : {}),
+      title,
+      detail,
+      tags: [],
+      sources,
+    });
+  });
+  if (timelineSections.length === 0) problems.warn(1, 'timeline', 'no timeline section');
+  else if (rows.length === 0)
+    problems.warn(timelineSections[0]?.line ?? 1, 'timeline', 'the timeline section has no rows');
+  return { timeline, undated };
 }
 
 /** Reads one write-up. `file` is used for the id (file name without `.md`, lower-cased) and in problems. */
@@ -66,52 +124,9 @@ export function parseBreachesCloud(file: string, text: string): BreachesCloudRes
     if (sourceId) registry.setFootnote(note.identifier, sourceId);
   }
 
-  const summaryText = textOf(synopsis as Nodes[]) || fm.description || fm.title;
+  const summaryText = cleanContent(textOf(synopsis as Nodes[])) || fm.description || fm.title;
   const summarySources = citationsOf(synopsis as Nodes[], registry);
-
-  const timeline: TimelineEvent[] = [];
-  const undated: Statement[] = [];
-  const timelineSections = sections.filter((s) => s.kind === 'timeline');
-  const rows = readTimelineRows(timelineSections.flatMap((s) => s.nodes));
-  rows.forEach((row, i) => {
-    const n = i + 1;
-    if (row.text === '') {
-      problems.warn(row.line, `timeline[${i}]`, `row ${n} has a date but no event text; left out`);
-      return;
-    }
-    const sources = citationsOf(row.nodes, registry);
-    const date = parseLooseDate(row.dateText);
-    if (!date.ok) {
-      const why = date.kind === 'none' ? 'it gives no date' : date.reason;
-      problems.warn(
-        row.line,
-        `timeline[${i}]`,
-        `cannot read the date "${date.text}" (${why}); kept as an undated statement, not in the timeline`,
-      );
-      undated.push({
-        id: `tl-${n}-undated`,
-        title: date.text || undefined,
-        text: row.text,
-        tags: ['timeline', 'undated'],
-        sources,
-      });
-      return;
-    }
-    const vaguer = date.approximate || date.time !== undefined;
-    timeline.push({
-      id: `tl-${n}-${date.date}`,
-      date: date.date,
-      ...(date.endDate ? { endDate: date.endDate } : {}),
-      ...(vaguer ? { dateText: date.text } : {}),
-      title: row.text,
-      detail: '',
-      tags: [],
-      sources,
-    });
-  });
-  if (timelineSections.length === 0) problems.warn(1, 'timeline', 'no timeline section');
-  else if (rows.length === 0)
-    problems.warn(timelineSections[0]?.line ?? 1, 'timeline', 'the timeline section has no rows');
+  const { timeline, undated } = timelineOf(sections, registry, problems);
   checkContradictions(fm, timeline, problems);
 
   const victims: Victim[] = [];
@@ -120,13 +135,8 @@ export function parseBreachesCloud(file: string, text: string): BreachesCloudRes
     victims.push({ id: `victim-${victims.length + 1}`, ...victim });
   };
   if (fm.victim && !/^(unknown|n\/?a|none)$/i.test(fm.victim)) {
-    addVictim({
-      kind: 'organization',
-      name: fm.victim,
-      aliases: [],
-      impact: firstSentence(summaryText),
-      sources: summarySources,
-    });
+    const impact = firstSentence(summaryText);
+    addVictim({ kind: 'organization', name: fm.victim, aliases: [], impact, sources: summarySources });
   }
   for (const section of sections) {
     if (section.kind === 'coverage' || section.kind === 'lessons') continue;
@@ -158,12 +168,7 @@ export function parseBreachesCloud(file: string, text: string): BreachesCloudRes
     aliases: aliasesOf(id, fm.title, fm.victim),
     ...(fm.victim ? { victim: fm.victim } : {}),
     summary: summaryText,
-    status: {
-      text:
-        fm.finalStatus && !/^n\/?a$/i.test(fm.finalStatus) ? fm.finalStatus : 'No final status given in the write-up',
-      asOf: statusDate ?? '1970-01-01',
-      sources: [registry.writeUpId],
-    },
+    status: { text: statusText(fm.finalStatus), asOf: statusDate ?? '1970-01-01', sources: [registry.writeUpId] },
     dates,
     tags: [...fm.tags, ...(fm.draft ? ['draft'] : [])],
     timeline,
@@ -182,7 +187,7 @@ export function parseBreachesCloud(file: string, text: string): BreachesCloudRes
       ? { technique: { summary: detailStatements[0]?.text ?? summaryText, details: detailStatements } }
       : {}),
     aftermath: [...statementsOf(of(sections, 'impact'), 'impact', registry), ...undated],
-    lessons: statementsOf(of(sections, 'lessons'), 'lesson', registry),
+    lessons: statementsOf(of(sections, 'lessons'), 'lesson', registry, { itemsApart: true }),
     sources: registry.sources,
     origin: 'breaches.cloud',
     ...(fm.lastmod ? { updated: fm.lastmod } : {}),

@@ -1,11 +1,12 @@
 /**
- * Small readings of a write-up that need judgement: the attribution's actor, the incident's aliases, the coverage
- * list (sources with their dates), and where the front matter contradicts the body.
+ * Small readings of a write-up that need judgement: the attribution's actor, the incident's aliases, the final
+ * status, the coverage list (sources with their dates), and where the front matter contradicts the body.
  */
 import type { Nodes, PhrasingContent, RootContent } from 'mdast';
 import type { TimelineEvent } from '../core/model.js';
 import { endsBeforeStart } from './cross-checks.js';
 import { type LooseDateResult, parseLooseDate } from './loose-date.js';
+import { cleanContent } from './md-clean.js';
 import type { FrontMatter } from './md-front-matter.js';
 import type { SourceRegistry } from './md-sources.js';
 import { textOf } from './md-tree.js';
@@ -42,6 +43,16 @@ export function actorOf(nodes: readonly RootContent[]): string | undefined {
   if (emphasised) return emphasised;
   if (UNKNOWN.test(textOf(nodes as Nodes[]))) return 'Unknown';
   return undefined;
+}
+
+const NO_STATUS = 'No final status given in the write-up';
+/** A year label inside a status that runs several incidents together ("2014: unknown 2016: pleaded guilty"). */
+const YEAR_LABEL = /(?<=[^\s;,.])\s+(?=(?:19|20)\d{2}:\s)/g;
+
+/** The final status as a sentence: "N/A", blanks and placeholders say so; one label per incident is kept apart. */
+export function statusText(finalStatus: string | undefined): string {
+  const cleaned = finalStatus && !/^n\/?a$/i.test(finalStatus.trim()) ? cleanContent(finalStatus) : '';
+  return cleaned === '' ? NO_STATUS : cleaned.replace(YEAR_LABEL, '; ');
 }
 
 /** Names people may use for the incident: title, title without its bracket, the bracket, victim, id as words. */
