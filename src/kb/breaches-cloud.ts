@@ -10,7 +10,8 @@ import type { IncidentInput, KbProblem, Statement, TimelineEvent, Victim } from 
 import { parseLooseDate } from './loose-date.js';
 import { cleanContent } from './md-clean.js';
 import { readFrontMatter } from './md-front-matter.js';
-import { actorOf, aliasesOf, checkContradictions, readCoverage, statusText } from './md-meta.js';
+import { settleKeyDates } from './md-key-dates.js';
+import { actorOf, aliasesOf, readCoverage, statusText } from './md-meta.js';
 import { type Section, splitSections } from './md-sections.js';
 import { firstSentence, headlineOf } from './md-sentences.js';
 import { SourceRegistry } from './md-sources.js';
@@ -127,7 +128,6 @@ export function parseBreachesCloud(file: string, text: string): BreachesCloudRes
   const summaryText = cleanContent(textOf(synopsis as Nodes[])) || fm.description || fm.title;
   const summarySources = citationsOf(synopsis as Nodes[], registry);
   const { timeline, undated } = timelineOf(sections, registry, problems);
-  checkContradictions(fm, timeline, problems);
 
   const victims: Victim[] = [];
   const addVictim = (victim: Omit<Victim, 'id'>) => {
@@ -151,11 +151,13 @@ export function parseBreachesCloud(file: string, text: string): BreachesCloudRes
     for (const link of linksIn(section.nodes)) registry.add(link.url, link.text);
   }
 
-  const dates = {
-    ...(fm.start.ok ? { start: fm.start.date } : {}),
-    ...(fm.end.ok ? { end: fm.end.date } : {}),
-    ...(fm.disclosed.ok ? { disclosed: fm.disclosed.date } : {}),
-  };
+  const dates = settleKeyDates({
+    fm,
+    timeline,
+    narrative: [summaryText, ...detailStatements.map((d) => d.text)].join(' '),
+    sourceDates: registry.sources.flatMap((s) => (s.date ? [s.date] : [])),
+    problems,
+  });
   const asOf =
     fm.lastmod ?? fm.published ?? [fm.end, fm.disclosed, fm.start].find((d) => d.ok && d.precision === 'day');
   const statusDate = typeof asOf === 'string' ? asOf : asOf?.ok ? asOf.date : undefined;

@@ -1,16 +1,12 @@
 /**
  * Small readings of a write-up that need judgement: the attribution's actor, the incident's aliases, the final
- * status, the coverage list (sources with their dates), and where the front matter contradicts the body.
+ * status, and the coverage list (sources with their dates).
  */
 import type { Nodes, PhrasingContent, RootContent } from 'mdast';
-import type { TimelineEvent } from '../core/model.js';
-import { endsBeforeStart } from './cross-checks.js';
-import { type LooseDateResult, parseLooseDate } from './loose-date.js';
+import { parseLooseDate } from './loose-date.js';
 import { cleanContent } from './md-clean.js';
-import type { FrontMatter } from './md-front-matter.js';
 import type { SourceRegistry } from './md-sources.js';
 import { textOf } from './md-tree.js';
-import type { ProblemList } from './problems.js';
 
 const NAMED =
   /\b(?:attributed (?:this attack |it )?to|blame on|designated (?:this threat actor|the actor|them)(?: as)?|cites|identified (?:the attackers? )?as|claimed by)\s+(?:the\s+)?((?:[A-Z0-9][\w.&-]*)(?:\s+(?:[A-Z0-9][\w.&-]*|of|de|van|von)){0,4})/;
@@ -115,44 +111,5 @@ export function readCoverage(nodes: readonly RootContent[], registry: SourceRegi
       ...(date.ok ? { date: date.date } : {}),
       ...(prefix ? { note: `listed under ${prefix}` } : {}),
     });
-  }
-}
-
-/**
- * Warns where the front matter and the body disagree (both are kept): a front-matter date whose month and day match
- * a timeline row of another year (a typo on one side), and an end or disclosure before the start.
- */
-export function checkContradictions(fm: FrontMatter, timeline: readonly TimelineEvent[], problems: ProblemList): void {
-  const line = (key: string) => fm.lines[key] ?? 1;
-  const fields: ReadonlyArray<[LooseDateResult, string]> = [
-    [fm.start, 'incident_start_date'],
-    [fm.end, 'incident_end_date'],
-    [fm.disclosed, 'disclosure_date'],
-  ];
-  for (const [value, key] of fields) {
-    if (!value.ok || value.precision !== 'day') continue;
-    if (timeline.some((e) => e.date === value.date || e.endDate === value.date)) continue;
-    const other = timeline.find((e) => e.date.length === 10 && e.date.slice(4) === value.date.slice(4));
-    if (other) {
-      problems.warn(
-        line(key),
-        key,
-        `front matter says ${value.date}, but the timeline has the same day in another year (${other.date}: ${other.title.length > 60 ? `${other.title.slice(0, 60)}…` : other.title}); both kept`,
-      );
-    }
-  }
-  if (fm.start.ok && fm.end.ok && endsBeforeStart(fm.start.date, fm.end.date)) {
-    problems.warn(
-      line('incident_end_date'),
-      'incident_end_date',
-      `front matter end ${fm.end.date} is before its start ${fm.start.date}; both kept`,
-    );
-  }
-  if (fm.start.ok && fm.disclosed.ok && endsBeforeStart(fm.start.date, fm.disclosed.date)) {
-    problems.warn(
-      line('disclosure_date'),
-      'disclosure_date',
-      `front matter disclosure ${fm.disclosed.date} is before the start ${fm.start.date}; both kept`,
-    );
   }
 }

@@ -2,7 +2,7 @@
  * Loads the real breaches.cloud write-ups where they sit next to the repository (`../shared/corpus/breaches.cloud`,
  * CC BY-NC-ND, never copied here). Skipped, visibly, when that folder is absent.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Incident } from '../../src/core/model.js';
@@ -74,8 +74,11 @@ const CUT_SHORT = /(?:^|\s)[A-Z]\.$|\b(?:the|a|an|of|to|in|on|how|that|which|and
 
 describe.skipIf(!present)('the breaches.cloud corpus', () => {
   let result: LoadResult;
+  const files = new Map<string, string>();
+  const fileOf = (id: string) => files.get(id) ?? `${id}.md`;
   beforeAll(async () => {
     result = await loadKnowledgeBase({ dir: corpus });
+    for (const name of readdirSync(corpus)) files.set(name.replace(/\.md$/, '').toLowerCase(), name);
   });
   const incident = (id: string) => {
     const found = result.data.incidents.find((i) => i.id === id);
@@ -149,6 +152,31 @@ describe.skipIf(!present)('the breaches.cloud corpus', () => {
         expect(e.detail.charAt(stem.length), `${i.id} ${e.id}: cut between words`).toMatch(/^[^\p{L}\p{N}]$/u);
       }
       for (const [field, text] of shownTexts(i)) expect(text, `${i.id} ${field}`).not.toMatch(CUT_SHORT);
+    }
+  });
+
+  it('uses no impossible date as a fact', () => {
+    for (const i of result.data.incidents) {
+      const { start, end, detected, disclosed } = i.dates;
+      const newest = [i.updated, ...i.timeline.map((e) => e.date), ...i.sources.map((s) => s.date)]
+        .filter((d): d is string => Boolean(d))
+        .sort()
+        .at(-1) as string;
+      for (const date of [start, end, detected, disclosed]) {
+        if (date) expect(date.slice(0, newest.length) <= newest, `${i.id} ${date} after ${newest}`).toBe(true);
+      }
+      if (start && end) expect(end >= start, `${i.id} end ${end} before start ${start}`).toBe(true);
+      if (start && disclosed) expect(disclosed >= start, `${i.id} disclosure before start`).toBe(true);
+      if (start && detected)
+        expect(detected >= start.slice(0, detected.length), `${i.id} detection before start`).toBe(true);
+      if (detected && disclosed) expect(detected <= disclosed, `${i.id} detection after disclosure`).toBe(true);
+      const leftOut = result.problems.filter(
+        (p) => p.file.endsWith(path.sep + fileOf(i.id)) && /left out/.test(p.message),
+      );
+      for (const p of leftOut) {
+        const given = /front matter \w+ (\d{4}-\d{2}-\d{2})/.exec(p.message)?.[1];
+        expect(Object.values(i.dates), `${i.id}: ${p.message}`).not.toContain(given);
+      }
     }
   });
 
