@@ -8,14 +8,17 @@ import path from 'node:path';
 import type { FootnoteDefinition, Nodes, RootContent } from 'mdast';
 import type { IncidentInput, KbProblem, Statement, TimelineEvent, Victim } from '../core/model.js';
 import { parseLooseDate } from './loose-date.js';
+import { readActor } from './md-actor.js';
 import { cleanContent } from './md-clean.js';
+import { type CountedText, figuresOf } from './md-figures.js';
 import { readFrontMatter } from './md-front-matter.js';
 import { settleKeyDates } from './md-key-dates.js';
-import { actorOf, aliasesOf, readCoverage, statusText } from './md-meta.js';
+import { aliasesOf, readCoverage, statusText } from './md-meta.js';
 import { type Section, splitSections } from './md-sections.js';
-import { firstSentence, headlineOf } from './md-sentences.js';
+import { firstSentence, headlineOf, sentencesOf } from './md-sentences.js';
 import { SourceRegistry } from './md-sources.js';
 import { citationsOf, statementsOf, victimsOf } from './md-statements.js';
+import { SUMMARY_SENTENCES, techniqueSummary } from './md-technique.js';
 import { readTimelineRows } from './md-timeline.js';
 import { linksIn, parseMarkdown, textOf } from './md-tree.js';
 import { ProblemList } from './problems.js';
@@ -27,11 +30,19 @@ export interface BreachesCloudResult {
   skipped?: boolean;
 }
 
+/** The actor when the attribution section names nobody the rules can read. */
+const NOT_NAMED = 'Not named in the write-up';
+
 /** Files that sit next to write-ups and are skipped without a word. */
 const NOT_INCIDENTS = /^(readme|source|sources|license|licence|changelog|contributing|_index|index)$/i;
 
 const of = (sections: readonly Section[], kind: Section['kind']): RootContent[] =>
   sections.filter((s) => s.kind === kind).flatMap((s) => s.nodes);
+
+/** The first sentences of a text, when no sentence of the write-up says how the attack worked. */
+function opening(text: string): string {
+  return sentencesOf(text).slice(0, SUMMARY_SENTENCES).join(' ');
+}
 
 /** Timeline rows as events (headline as title, the rest as detail), and the rows whose date cannot be read. */
 function timelineOf(
@@ -129,6 +140,16 @@ export function parseBreachesCloud(file: string, text: string): BreachesCloudRes
   const summarySources = citationsOf(synopsis as Nodes[], registry);
   const { timeline, undated } = timelineOf(sections, registry, problems);
 
+  const attributionStatements = statementsOf(of(sections, 'attribution'), 'att', registry);
+  const detailStatements = statementsOf(of(sections, 'details'), 'detail', registry);
+  const impactStatements = statementsOf(of(sections, 'impact'), 'impact', registry);
+  const narrative = [summaryText, ...detailStatements.map((d) => d.text)];
+  const actor = readActor(of(sections, 'attribution'), fm.finalStatus, [...synopsis, ...of(sections, 'details')]);
+  for (const section of sections) {
+    if (section.kind !== 'other') continue;
+    for (const link of linksIn(section.nodes)) registry.add(link.url, link.text);
+  }
+
   const victims: Victim[] = [];
   const addVictim = (victim: Omit<Victim, 'id'>) => {
     if (victims.some((v) => v.name.toLowerCase() === victim.name.toLowerCase())) return;
@@ -142,19 +163,19 @@ export function parseBreachesCloud(file: string, text: string): BreachesCloudRes
     if (section.kind === 'coverage' || section.kind === 'lessons') continue;
     for (const victim of victimsOf(section.nodes, section.kind === 'victims', registry)) addVictim(victim);
   }
-
-  const attributionStatements = statementsOf(of(sections, 'attribution'), 'att', registry);
-  const detailStatements = statementsOf(of(sections, 'details'), 'detail', registry);
-  const actor = actorOf(of(sections, 'attribution'));
-  for (const section of sections) {
-    if (section.kind !== 'other') continue;
-    for (const link of linksIn(section.nodes)) registry.add(link.url, link.text);
-  }
+  const counted: CountedText[] = [
+    { text: summaryText, sources: summarySources },
+    ...detailStatements,
+    ...timeline.map((e) => ({ text: `${e.title} ${e.detail}`, sources: e.sources, date: e.date })),
+    ...attributionStatements,
+    ...impactStatements,
+  ];
+  for (const figure of figuresOf(counted)) addVictim(figure);
 
   const dates = settleKeyDates({
     fm,
     timeline,
-    narrative: [summaryText, ...detailStatements.map((d) => d.text)].join(' '),
+    narrative: narrative.join(' '),
     sourceDates: registry.sources.flatMap((s) => (s.date ? [s.date] : [])),
     problems,
   });
@@ -164,6 +185,7 @@ export function parseBreachesCloud(file: string, text: string): BreachesCloudRes
   if (!statusDate) problems.error(fm.lines.lastmod ?? 1, 'lastmod', 'no date for the status: set lastmod or date');
   if (fm.draft) problems.warn(fm.lines.draft ?? 1, 'draft', 'draft write-up: loaded, tagged "draft"');
 
+  const how = techniqueSummary(narrative, actor?.actor);
   const incident: IncidentInput = {
     id,
     title: fm.title,
@@ -175,20 +197,20 @@ export function parseBreachesCloud(file: string, text: string): BreachesCloudRes
     tags: [...fm.tags, ...(fm.draft ? ['draft'] : [])],
     timeline,
     victims,
-    ...(attributionStatements.length > 0
+    ...(actor || attributionStatements.length > 0
       ? {
           attribution: {
-            actor: actor ?? 'Not named in one phrase (see the summary)',
-            aliases: [],
-            summary: firstSentence(attributionStatements[0]?.text ?? ''),
+            actor: actor?.actor ?? NOT_NAMED,
+            aliases: actor?.aliases ?? [],
+            summary: actor?.sentence ?? firstSentence(attributionStatements[0]?.text ?? ''),
             details: attributionStatements,
           },
         }
       : {}),
-    ...(detailStatements.length > 0
-      ? { technique: { summary: detailStatements[0]?.text ?? summaryText, details: detailStatements } }
+    ...(detailStatements.length > 0 || how
+      ? { technique: { summary: how ?? opening(detailStatements[0]?.text ?? summaryText), details: detailStatements } }
       : {}),
-    aftermath: [...statementsOf(of(sections, 'impact'), 'impact', registry), ...undated],
+    aftermath: [...impactStatements, ...undated],
     lessons: statementsOf(of(sections, 'lessons'), 'lesson', registry, { itemsApart: true }),
     sources: registry.sources,
     origin: 'breaches.cloud',

@@ -1,45 +1,12 @@
 /**
- * Small readings of a write-up that need judgement: the attribution's actor, the incident's aliases, the final
- * status, and the coverage list (sources with their dates).
+ * Small readings of a write-up: the incident's aliases, its final status, and the coverage list (sources with their
+ * dates).
  */
 import type { Nodes, PhrasingContent, RootContent } from 'mdast';
 import { parseLooseDate } from './loose-date.js';
 import { cleanContent } from './md-clean.js';
 import type { SourceRegistry } from './md-sources.js';
 import { textOf } from './md-tree.js';
-
-const NAMED =
-  /\b(?:attributed (?:this attack |it )?to|blame on|designated (?:this threat actor|the actor|them)(?: as)?|cites|identified (?:the attackers? )?as|claimed by)\s+(?:the\s+)?((?:[A-Z0-9][\w.&-]*)(?:\s+(?:[A-Z0-9][\w.&-]*|of|de|van|von)){0,4})/;
-const UNKNOWN =
-  /\b(no known attribution|not (?:been )?identified|remains? unknown|is unknown|unknown|no disclosure has been made|no one has (?:ever )?been identified|never (?:been )?(?:named|identified)|not (?:been )?named)\b/i;
-
-function firstEmphasis(nodes: readonly RootContent[]): string | undefined {
-  for (const node of nodes) {
-    if (node.type !== 'paragraph') continue;
-    const stack: Nodes[] = [...node.children];
-    while (stack.length > 0) {
-      const child = stack.shift() as Nodes;
-      if (child.type === 'strong' || child.type === 'emphasis') {
-        const text = textOf(child);
-        if (text.length >= 2 && text.length <= 60 && !/["“”]/.test(text)) return text;
-      }
-      if (child.type === 'delete') continue;
-      if ('children' in child) stack.push(...(child.children as PhrasingContent[]));
-    }
-  }
-  return undefined;
-}
-
-/** Who the attribution section names, "Unknown" when it says nobody is known, or `undefined`. */
-export function actorOf(nodes: readonly RootContent[]): string | undefined {
-  const text = textOf(nodes.filter((n) => n.type === 'paragraph') as Nodes[]);
-  const named = NAMED.exec(text)?.[1]?.replace(/[.,;:]+$/, '');
-  if (named) return named;
-  const emphasised = firstEmphasis(nodes);
-  if (emphasised) return emphasised;
-  if (UNKNOWN.test(textOf(nodes as Nodes[]))) return 'Unknown';
-  return undefined;
-}
 
 const NO_STATUS = 'No final status given in the write-up';
 /** A year label inside a status that runs several incidents together ("2014: unknown 2016: pleaded guilty"). */

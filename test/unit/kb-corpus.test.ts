@@ -180,6 +180,32 @@ describe.skipIf(!present)('the breaches.cloud corpus', () => {
     }
   });
 
+  it('gives every write-up a title, a dated fact, a way in, and an actor wherever it has an attribution section', () => {
+    for (const i of result.data.incidents) {
+      expect(i.title, i.id).not.toBe('');
+      const dated = i.timeline.length + [...(i.technique?.details ?? []), ...i.aftermath].filter((s) => s.date).length;
+      expect(dated, `${i.id} has no dated fact`).toBeGreaterThan(0);
+      expect(i.technique?.summary, `${i.id} says nothing of how`).toBeTruthy();
+      if (i.attribution) expect(i.attribution.actor, i.id).not.toBe('Not named in the write-up');
+    }
+  });
+
+  it('reads who, when and how many from the write-ups', () => {
+    expect(incident('uber').attribution?.actor).toMatch(/Glover/);
+    expect(incident('cisco-2020').attribution?.actor).toMatch(/Ramesh/);
+    expect(incident('capital-one').attribution?.actor).toMatch(/Thompson/);
+    expect(incident('o365-2024').attribution?.aliases.length).toBeGreaterThan(0);
+    expect(incident('lastpass').dates.detected).toBe('2022-08-12');
+    expect(incident('o365-2024').dates.detected).toBe('2024-01-12');
+    expect(incident('cisco-2020').dates.start).toBe('2018-09-24');
+    const figures = (id: string) =>
+      incident(id)
+        .victims.filter((v) => v.kind === 'figure')
+        .map((v) => v.count);
+    expect(figures('retool-mfa')).toContain('27');
+    expect(figures('capital-one').length).toBeGreaterThan(1);
+  });
+
   it('gives every fact the write-up as a source, and every source a URL', () => {
     for (const i of result.data.incidents) {
       expect(i.sources[0]?.url).toMatch(/^https:\/\/www\.breaches\.cloud\/incidents\//);
