@@ -19,7 +19,7 @@
  *    discovering or being told of the intrusion (not the attacker discovering something).
  * Rows that read as a disclosure or a detection are tagged `disclosure` / `detection`.
  */
-import { endOf, startOf } from '../core/dates.js';
+import { endOf, startOf } from '../core/dates/dates.js';
 import type { TimelineEvent } from '../core/model.js';
 import { endsBeforeStart } from './cross-checks.js';
 import type { FrontMatter } from './md-front-matter.js';
