@@ -61,9 +61,11 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
   let dirs: string[];
   let defaultIncident: string | undefined;
+  let dataDir: string;
   try {
     const config = loadConfig(io.env, io.cwd);
     defaultIncident = config.defaultIncident;
+    dataDir = config.dataDir;
     dirs = (options.data ?? config.incidentsDir)
       .split(path.delimiter)
       .map((d) => d.trim())
@@ -74,9 +76,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.stderr.write(`${error.message}\n`);
     return 1;
   }
-  // the loader reads plain YAML with its own fast reader; `yaml` and the Markdown stack load only when needed
-  const { loadKnowledgeBase } = await import('../kb/load.js');
-  const loaded = await loadKnowledgeBase({ dir: dirs, defaultIncident });
+  // unchanged data is read from the build's snapshot or the cache; the parsers load only when files must be parsed
+  const { cacheDirIn, loadKnowledgeBase } = await import('../kb/load.js');
+  const loaded = await loadKnowledgeBase({ dir: dirs, defaultIncident, cacheDir: cacheDirIn(dataDir) });
   const errors = loaded.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) {
     io.stderr.write(

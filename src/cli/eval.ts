@@ -13,7 +13,7 @@ import { createKnowledgeBase, type KnowledgeBase } from '../core/knowledge-base.
 import { parseCommand } from '../core/parse-command.js';
 import { answerToPlainText } from '../core/plain-text.js';
 import { respond } from '../core/respond.js';
-import { loadKnowledgeBase } from '../kb/load.js';
+import { cacheDirIn, loadKnowledgeBase } from '../kb/load.js';
 import { type CliIo, parseFlags, UsageError } from './io.js';
 
 const USAGE = `Usage: breachbot eval [--data DIR] [--verbose] FILE
@@ -120,7 +120,11 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     return 1;
   }
   const dir = data ? data.split(path.delimiter).map((d) => path.resolve(io.cwd, d)) : config.incidentsDir;
-  const loaded = await loadKnowledgeBase({ dir, defaultIncident: config.defaultIncident });
+  const loaded = await loadKnowledgeBase({
+    dir,
+    defaultIncident: config.defaultIncident,
+    cacheDir: cacheDirIn(config.dataDir),
+  });
   const kb = createKnowledgeBase(loaded.data);
   const results = evaluate(kb, cases);
   for (const r of results) {

@@ -52,7 +52,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
         .map((d) => path.resolve(io.cwd, d))
     : incidentsDir;
 
-  const result = await loadKnowledgeBase({ dir: dirs, defaultIncident });
+  const result = await loadKnowledgeBase({ dir: dirs, defaultIncident, fresh: true });
   const byFile = new Map<string, KbProblem[]>();
   for (const problem of sortProblems(result.problems)) {
     const list = byFile.get(problem.file) ?? [];

@@ -2,17 +2,8 @@
  * Maps a path in a parsed YAML (or JSON) document to the line of the node it names, so a schema problem can be
  * reported at its real line. JSON is parsed as YAML, which is a superset, to get the same positions.
  */
-import { createRequire } from 'node:module';
-import type * as Yaml from 'yaml';
-import type { Document, Node } from 'yaml';
+import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import type { DocPath } from './problems.js';
-
-let library: typeof Yaml | undefined;
-/** The `yaml` parser, loaded on first use: a knowledge base that reads cleanly never needs it (see yaml-fast.ts). */
-const yaml = (): typeof Yaml => {
-  library ??= createRequire(import.meta.url)('yaml') as typeof Yaml;
-  return library;
-};
 
 /** Lines of a YAML or JSON text, by path or by offset. */
 export interface LinePositions {
@@ -28,24 +19,10 @@ export interface PositionedDocument extends LinePositions {
 }
 
 /**
- * The lines of `text`, parsed with positions only when first asked: a file is re-read with positions only when it
- * has a problem to report.
- */
-export function lazyPositions(text: string): LinePositions {
-  let positioned: PositionedDocument | undefined;
-  const full = () => {
-    positioned ??= parsePositioned(text);
-    return positioned;
-  };
-  return { lineOf: (path) => full().lineOf(path), lineAt: (offset) => full().lineAt(offset) };
-}
-
-/**
  * Parses `text` keeping node ranges; `firstLine` shifts lines when the YAML sits inside another file. Duplicate keys
  * are parse errors unless `allowDuplicateKeys` (then the last one wins).
  */
 export function parsePositioned(text: string, firstLine = 1, allowDuplicateKeys = false): PositionedDocument {
-  const { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } = yaml();
   const counter = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter: counter,
