@@ -4,7 +4,7 @@
 import type { Incident } from '../core/model.js';
 import type { NativeResult } from './native.js';
 import { ProblemList } from './problems.js';
-import { type LinePositions, parsePositioned } from './yaml-lines.js';
+import { dataOf, type LinePositions, parsePositioned } from './yaml-lines.js';
 
 /**
  * Parses a YAML/JSON document and reports its syntax errors; returns the plain data (`undefined` when the text is
@@ -16,7 +16,12 @@ export function readDocument(text: string, problems: ProblemList): { data?: unkn
     problems.error(positioned.lineAt(error.pos[0]), '', `syntax: ${error.message.split('\n')[0]}`);
   }
   if (positioned.doc.errors.length > 0) return { positioned };
-  return { data: positioned.doc.toJS(), positioned };
+  const converted = dataOf(positioned);
+  if ('message' in converted) {
+    problems.error(converted.line, '', converted.message);
+    return { positioned };
+  }
+  return { data: converted.data, positioned };
 }
 
 /**

@@ -1,9 +1,13 @@
 /**
  * The files a knowledge base is made of, read once: the incident files of each folder and the data files beside
  * them (data-files.ts). Their content key says whether a snapshot or a cached result may stand in for parsing them.
+ *
+ * Nothing about the files is trusted: only regular files are read (a FIFO, a device or a link to one is reported,
+ * never opened for long), each file and all of them together have a size limit, and every refusal is a problem
+ * with the file's name, never a crash or a hang.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync } from 'node:fs';
 import path from 'node:path';
 import type { KbProblem } from '../core/model.js';
 import { DATA_FILES, type DataFileSpec, type DataKey } from './data-files.js';
@@ -34,6 +38,11 @@ export interface Inputs {
   problems: KbProblem[];
 }
 
+/** The largest file read (the bundled incident is about 150 KB; a write-up about 30 KB). */
+export const MAX_FILE_BYTES = 4 * 1024 * 1024;
+/** The most read in total, across every folder and data file. */
+export const MAX_TOTAL_BYTES = 32 * 1024 * 1024;
+
 export const NATIVE = /\.(ya?ml|json)$/i;
 export const MARKDOWN = /\.(md|markdown)$/i;
 
@@ -62,15 +71,84 @@ function listFolder(dir: string, problems: KbProblem[]): string[] {
   }
 }
 
-/** A file's text, or `undefined` with a problem (`missing` decides what an absent file gives). */
-function readText(file: string, problems: KbProblem[], missing: 'error' | 'absent'): string | undefined {
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/** What a file that is not a regular file is, for the problem that says so. */
+function kindOf(file: string, stat: ReturnType<typeof fstatSync>): string {
+  let kind = 'something else';
+  if (stat.isDirectory()) kind = 'a folder';
+  else if (stat.isFIFO()) kind = 'a named pipe (FIFO)';
+  else if (stat.isCharacterDevice() || stat.isBlockDevice()) kind = 'a device';
+  else if (stat.isSocket()) kind = 'a socket';
   try {
-    return readFileSync(file, 'utf8');
+    return lstatSync(file).isSymbolicLink() ? `a link to ${kind}` : kind;
+  } catch {
+    return kind;
+  }
+}
+
+/** Counts the bytes read so far against the total limit. */
+interface Budget {
+  used: number;
+}
+
+/**
+ * A regular file's text, or `undefined` with a problem. The file is opened without blocking (a FIFO opens at
+ * once), checked with `fstat` on the open descriptor (so a link is judged by what it points to, and cannot be
+ * swapped between check and read), and read only up to the limit.
+ */
+function readText(
+  file: string,
+  problems: KbProblem[],
+  budget: Budget,
+  missing: 'error' | 'absent',
+): string | undefined {
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     const code = codeOf(error);
     if (code !== 'ENOENT' || missing === 'error') problems.push(problem(file, `cannot read the file (${code})`));
     return undefined;
   }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) {
+      problems.push(problem(file, `${kindOf(file, stat)}, not a regular file: not read; put the file itself here`));
+      return undefined;
+    }
+    const limit = Math.min(MAX_FILE_BYTES, MAX_TOTAL_BYTES - budget.used);
+    if (stat.size > limit) {
+      problems.push(problem(file, tooBig(stat.size, budget)));
+      return undefined;
+    }
+    // one byte more than fstat said: a file that grows while it is read is noticed, and never read past the limit
+    const buffer = Buffer.alloc(stat.size + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const n = readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+    if (length > stat.size) {
+      problems.push(problem(file, 'changed while it was read: not read; load again when it is written'));
+      return undefined;
+    }
+    budget.used += length;
+    return buffer.toString('utf8', 0, length);
+  } catch (error) {
+    problems.push(problem(file, `cannot read the file (${codeOf(error)})`));
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function tooBig(size: number, budget: Budget): string {
+  if (size > MAX_FILE_BYTES) {
+    return `too large: ${mb(size)} (at most ${mb(MAX_FILE_BYTES)} a file); split it into several incident files`;
+  }
+  return `not read: the knowledge base would exceed ${mb(MAX_TOTAL_BYTES)} in total (${mb(budget.used)} read before this file of ${mb(size)}); load fewer folders`;
 }
 
 /**
@@ -80,10 +158,11 @@ function readText(file: string, problems: KbProblem[], missing: 'error' | 'absen
 export function readInputs(dirs: string[], options: DataFileOptions = {}): Inputs {
   const problems: KbProblem[] = [];
   const incidents: IncidentInput[] = [];
+  const budget: Budget = { used: 0 };
   dirs.forEach((dir, index) => {
     for (const name of listFolder(dir, problems)) {
       const file = path.join(dir, name);
-      const text = readText(file, problems, 'error');
+      const text = readText(file, problems, budget, 'error');
       if (text !== undefined) incidents.push({ dir: index, name, file, text });
     }
   });
@@ -94,7 +173,7 @@ export function readInputs(dirs: string[], options: DataFileOptions = {}): Input
     const named = options.dataFiles?.[spec.key];
     const file = named ?? (beside ? path.join(beside, spec.file) : undefined);
     if (!file) continue;
-    const text = readText(file, problems, named ? 'error' : 'absent');
+    const text = readText(file, problems, budget, named ? 'error' : 'absent');
     data.push({ spec, file, explicit: named !== undefined, text });
   }
   return { dirs, incidents, data, problems };

@@ -86,6 +86,20 @@ function warnAliasesNamingOthers(loaded: Loaded[], problems: KbProblem[]): void 
   }
 }
 
+/**
+ * Runs one file's reader; whatever it throws (a parser limit, a bug) becomes that file's problem, so one file
+ * never stops the others from loading nor crashes the process.
+ */
+async function guarded<T>(file: string, problems: KbProblem[], read: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await read();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    problems.push({ file, line: 1, path: '', message: `cannot be loaded: ${message}`, severity: 'error' });
+    return undefined;
+  }
+}
+
 /** Parses and checks every input: incidents in folder order, then the data files. */
 export async function parseInputs(inputs: Inputs): Promise<ParsedInputs> {
   const problems: KbProblem[] = [];
@@ -93,7 +107,7 @@ export async function parseInputs(inputs: Inputs): Promise<ParsedInputs> {
   const loaded: Loaded[] = [];
   const byId = new Map<string, Loaded>();
   for (const input of inputs.incidents) {
-    const item = await readIncident(input, problems);
+    const item = await guarded(input.file, problems, () => readIncident(input, problems));
     if (!item) continue;
     const first = byId.get(item.incident.id);
     if (first) {
@@ -121,9 +135,11 @@ export async function parseInputs(inputs: Inputs): Promise<ParsedInputs> {
       continue;
     }
     const read = await input.spec.read();
-    const result = read(input.file, input.text);
+    const text = input.text;
+    const result = await guarded(input.file, problems, async () => read(input.file, text));
+    fields[input.spec.key] = result ? result.value : input.spec.empty();
+    if (!result) continue;
     problems.push(...result.problems);
-    fields[input.spec.key] = result.value;
     version.update(`${input.spec.key}\0${input.text}`);
   }
   data.version = version.digest('hex').slice(0, 12);

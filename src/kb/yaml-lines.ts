@@ -2,7 +2,18 @@
  * Maps a path in a parsed YAML (or JSON) document to the line of the node it names, so a schema problem can be
  * reported at its real line. JSON is parsed as YAML, which is a superset, to get the same positions.
  */
-import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import {
+  type Document,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  parseDocument,
+  visit,
+} from 'yaml';
 import type { DocPath } from './problems.js';
 
 /** Lines of a YAML or JSON text, by path or by offset. */
@@ -54,4 +65,30 @@ export function parsePositioned(text: string, firstLine = 1, allowDuplicateKeys 
     return line;
   };
   return { doc, lineOf, lineAt };
+}
+
+/** How many times aliases may be expanded in one document (the `yaml` parser's default): more is an alias bomb. */
+export const MAX_ALIAS_COUNT = 100;
+
+/**
+ * The plain data of a parsed document, or the line and message of why it cannot be had: aliases that would expand
+ * past `MAX_ALIAS_COUNT` (a "billion laughs" file) are refused by the parser, and reported at the first alias.
+ */
+export function dataOf(positioned: PositionedDocument): { data: unknown } | { line: number; message: string } {
+  try {
+    return { data: positioned.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
+  } catch (error) {
+    let line = positioned.lineAt(0);
+    visit(positioned.doc, {
+      Alias(_, node) {
+        if (isAlias(node) && node.range) line = positioned.lineAt(node.range[0]);
+        return visit.BREAK;
+      },
+    });
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      line,
+      message: `aliases expand too far (${reason}); write the values out instead of repeating anchors`,
+    };
+  }
 }
