@@ -12,6 +12,7 @@
  * // → '2026-11-30T08:00:00.000Z'
  */
 import { Cron } from 'croner';
+import { LRUCache } from 'lru-cache';
 
 /** What a schedule needs to be evaluated (a subscription has these fields). */
 export interface ScheduleFields {
@@ -101,13 +102,13 @@ export function scheduleFor(request: ScheduleRequest, fallbackZone?: string): Sc
   };
 }
 
-const jobs = new Map<string, Cron>();
+/** Parsed schedules by expression and zone, the most recent 10,000. */
+const jobs = new LRUCache<string, Cron>({ max: 10_000 });
 function job(fields: ScheduleFields): Cron {
   const key = `${fields.cron}\u0000${fields.timeZone}`;
   let cron = jobs.get(key);
   if (!cron) {
     cron = new Cron(fields.cron, { timezone: fields.timeZone });
-    if (jobs.size > 10_000) jobs.clear();
     jobs.set(key, cron);
   }
   return cron;

@@ -2,6 +2,7 @@
  * The chat command words (CONTRACTS.md) and the other words people use for them. A near miss of a command word
  * ("timline", "vicitms") still selects it.
  */
+import { LRUCache } from 'lru-cache';
 import type { CommandType } from '../command.js';
 import { editDistance } from '../search/edit-distance.js';
 import { createNameIndex } from '../search/name-index.js';
@@ -65,14 +66,14 @@ export function commandWord(word: string): CommandType | undefined {
   if (w.length < 4 || !/^[a-z]+$/.test(w)) return undefined;
   // the command words never change: each word's fuzzy lookup is made once
   const known = fuzzyMemo.get(w);
-  if (known !== undefined) return known ?? undefined;
+  if (known !== undefined) return known || undefined;
   const found = fuzzyCommand(w);
-  if (fuzzyMemo.size > 5000) fuzzyMemo.clear();
-  fuzzyMemo.set(w, found ?? null);
+  fuzzyMemo.set(w, found ?? '');
   return found;
 }
 
-const fuzzyMemo = new Map<string, CommandType | null>();
+/** Each word's fuzzy lookup, `''` for none; the most recent 5,000 words. */
+const fuzzyMemo = new LRUCache<string, CommandType | ''>({ max: 5000 });
 
 function fuzzyCommand(w: string): CommandType | undefined {
   const max = w.length >= 6 ? 2 : 1;
