@@ -7,6 +7,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type * as Zod from 'zod';
+import { incidentDirs } from './kb/path-list.js';
 
 /**
  * zod's CommonJS build, loaded with `require`: its ~95 files load through the CommonJS loader about 100 ms faster
@@ -215,12 +216,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webUi: e.WEB_UI ?? localMode,
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(cwd, e.DATA_DIR),
-    incidentsDir: e.INCIDENTS_DIR
-      ? e.INCIDENTS_DIR.split(path.delimiter)
-          .filter((dir) => dir.trim() !== '')
-          .map((dir) => path.resolve(cwd, dir.trim()))
-          .join(path.delimiter)
-      : defaultIncidentsDir(),
+    incidentsDir: e.INCIDENTS_DIR ? incidentDirs(e.INCIDENTS_DIR, cwd).join(path.delimiter) : defaultIncidentsDir(),
     defaultIncident: e.DEFAULT_INCIDENT,
     logLevel: e.LOG_LEVEL,
     digest: {

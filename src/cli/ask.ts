@@ -3,13 +3,13 @@
  * question per line of standard input, in order. `--json` prints one `ask --json` object per line. Exit 0 whatever
  * the answer kind, 2 on a usage error. Loads only the core and the knowledge base, never a chat SDK.
  */
-import path from 'node:path';
 import { ConfigError, loadConfig } from '../config.js';
 import { toAnswerJson } from '../core/answer-json.js';
 import { createKnowledgeBase, type KnowledgeBase } from '../core/knowledge-base.js';
 import { parseCommand } from '../core/parse-command.js';
 import { answerToPlainText } from '../core/plain-text.js';
 import { respond } from '../core/respond.js';
+import { incidentDirs } from '../kb/path-list.js';
 import { type CliIo, parseFlags, UsageError } from './io.js';
 
 const USAGE = `Usage: breachbot ask [--json] [--incident ID] [--data DIR] [QUESTION…]
@@ -66,11 +66,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     const config = loadConfig(io.env, io.cwd);
     defaultIncident = config.defaultIncident;
     dataDir = config.dataDir;
-    dirs = (options.data ?? config.incidentsDir)
-      .split(path.delimiter)
-      .map((d) => d.trim())
-      .filter(Boolean)
-      .map((d) => path.resolve(io.cwd, d));
+    dirs = incidentDirs(options.data ?? config.incidentsDir, io.cwd);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     io.stderr.write(`${error.message}\n`);

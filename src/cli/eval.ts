@@ -10,6 +10,7 @@ import { createKnowledgeBase, type KnowledgeBase } from '../core/knowledge-base.
 import { parseCommand } from '../core/parse-command.js';
 import { respond } from '../core/respond.js';
 import { cacheDirIn, loadKnowledgeBase } from '../kb/load.js';
+import { incidentDirs } from '../kb/path-list.js';
 import {
   confidencePoints,
   type EvalCase,
@@ -80,7 +81,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.stderr.write(`${error.message}\n`);
     return 1;
   }
-  const dir = data ? data.split(path.delimiter).map((d) => path.resolve(io.cwd, d)) : config.incidentsDir;
+  const dir = incidentDirs(data ?? config.incidentsDir, io.cwd);
   const loaded = await loadKnowledgeBase({
     dir,
     defaultIncident: config.defaultIncident,

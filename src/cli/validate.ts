@@ -6,6 +6,7 @@ import path from 'node:path';
 import { ConfigError, loadConfig } from '../config.js';
 import type { KbProblem } from '../core/model.js';
 import { loadKnowledgeBase } from '../kb/load.js';
+import { incidentDirs } from '../kb/path-list.js';
 import { formatProblem, sortProblems } from '../kb/problems.js';
 import { type CliIo, parseFlags, UsageError } from './io.js';
 
@@ -45,12 +46,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.stderr.write(`${error.message}\n`);
     return 1;
   }
-  const dirs = dataDir
-    ? dataDir
-        .split(path.delimiter)
-        .filter(Boolean)
-        .map((d) => path.resolve(io.cwd, d))
-    : incidentsDir;
+  const dirs = incidentDirs(dataDir ?? incidentsDir, io.cwd);
 
   const result = await loadKnowledgeBase({ dir: dirs, defaultIncident, fresh: true });
   const byFile = new Map<string, KbProblem[]>();

@@ -193,9 +193,3 @@ export function contentKey(inputs: Inputs, fingerprint: string): string {
   }
   return hash.digest('hex');
 }
-
-/** The folders named by `dir`, split at the path delimiter, empty parts dropped. */
-export function incidentDirs(dir: string | string[]): string[] {
-  const parts = (Array.isArray(dir) ? dir : [dir]).flatMap((d) => d.split(path.delimiter));
-  return parts.map((d) => d.trim()).filter((d) => d !== '');
-}

@@ -13,8 +13,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { KbProblem, KnowledgeBaseData } from '../core/model.js';
 import type { DataKey } from './data-files.js';
-import { contentKey, incidentDirs, readInputs } from './inputs.js';
+import { contentKey, readInputs } from './inputs.js';
 import type { ParsedInputs } from './parse.js';
+import { incidentDirs } from './path-list.js';
 import { isLoadable } from './problems.js';
 import { cacheFile, fromSnapshot, readSnapshot, toSnapshot, writeCache } from './snapshot.js';
 
