@@ -19,7 +19,7 @@ import { createKnowledgeBase, type KnowledgeBase } from './core/knowledge-base.j
 import type { Deliver } from './digest/deliver.js';
 import { BodyTooLargeError, declaredLength, isBodyError, refuseBody } from './http/read-body.js';
 import type { AdapterHandle, Route } from './http/types.js';
-import { loadKnowledgeBase } from './kb/load.js';
+import { cacheDirIn, loadKnowledgeBase } from './kb/load.js';
 import { createLogger, type Logger } from './logger.js';
 import { createStore } from './store/index.js';
 import type { Platform, Store } from './store/store.js';
@@ -73,7 +73,11 @@ function findRoute(routes: Route[], method: string, path: string): { route?: Rou
 }
 
 async function loadKb(config: Config, log: Logger): Promise<KnowledgeBase> {
-  const loaded = await loadKnowledgeBase({ dir: config.incidentsDir, defaultIncident: config.defaultIncident });
+  const loaded = await loadKnowledgeBase({
+    dir: config.incidentsDir,
+    defaultIncident: config.defaultIncident,
+    cacheDir: cacheDirIn(config.dataDir),
+  });
   for (const p of loaded.problems.filter((x) => x.severity === 'error')) {
     log.warn('knowledge base problem', { file: p.file, line: p.line, path: p.path, problem: p.message });
   }
@@ -82,6 +86,7 @@ async function loadKb(config: Config, log: Logger): Promise<KnowledgeBase> {
     incidents: kb.incidents.map((i) => i.id),
     version: kb.version,
     problems: loaded.problems.length,
+    from: loaded.from,
   });
   return kb;
 }

@@ -3,13 +3,13 @@
  * question per line of standard input, in order. `--json` prints one `ask --json` object per line. Exit 0 whatever
  * the answer kind, 2 on a usage error. Loads only the core and the knowledge base, never a chat SDK.
  */
-import path from 'node:path';
 import { ConfigError, loadConfig } from '../config.js';
 import { toAnswerJson } from '../core/answer-json.js';
 import { createKnowledgeBase, type KnowledgeBase } from '../core/knowledge-base.js';
 import { parseCommand } from '../core/parse-command.js';
 import { answerToPlainText } from '../core/plain-text.js';
 import { respond } from '../core/respond.js';
+import { incidentDirs } from '../kb/path-list.js';
 import { type CliIo, parseFlags, UsageError } from './io.js';
 
 const USAGE = `Usage: breachbot ask [--json] [--incident ID] [--data DIR] [QUESTION…]
@@ -61,22 +61,20 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
   let dirs: string[];
   let defaultIncident: string | undefined;
+  let dataDir: string;
   try {
     const config = loadConfig(io.env, io.cwd);
     defaultIncident = config.defaultIncident;
-    dirs = (options.data ?? config.incidentsDir)
-      .split(path.delimiter)
-      .map((d) => d.trim())
-      .filter(Boolean)
-      .map((d) => path.resolve(io.cwd, d));
+    dataDir = config.dataDir;
+    dirs = incidentDirs(options.data ?? config.incidentsDir, io.cwd);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     io.stderr.write(`${error.message}\n`);
     return 1;
   }
-  // the loader reads plain YAML with its own fast reader; `yaml` and the Markdown stack load only when needed
-  const { loadKnowledgeBase } = await import('../kb/load.js');
-  const loaded = await loadKnowledgeBase({ dir: dirs, defaultIncident });
+  // unchanged data is read from the build's snapshot or the cache; the parsers load only when files must be parsed
+  const { cacheDirIn, loadKnowledgeBase } = await import('../kb/load.js');
+  const loaded = await loadKnowledgeBase({ dir: dirs, defaultIncident, cacheDir: cacheDirIn(dataDir) });
   const errors = loaded.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) {
     io.stderr.write(

@@ -9,6 +9,7 @@ import { ConfigError, loadConfig } from '../config.js';
 import type { KbProblem } from '../core/model.js';
 import { staleStatusProblem } from '../kb/cross-checks.js';
 import { loadKnowledgeBase } from '../kb/load.js';
+import { incidentDirs } from '../kb/path-list.js';
 import { formatProblem, sortProblems } from '../kb/problems.js';
 import { type CliIo, parseFlags, UsageError } from './io.js';
 
@@ -78,14 +79,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.stderr.write(`${error.message}\n`);
     return 1;
   }
-  const dirs = dataDir
-    ? dataDir
-        .split(path.delimiter)
-        .filter(Boolean)
-        .map((d) => path.resolve(io.cwd, d))
-    : incidentsDir;
+  const dirs = incidentDirs(dataDir ?? incidentsDir, io.cwd);
 
-  const result = await loadKnowledgeBase({ dir: dirs, defaultIncident });
+  const result = await loadKnowledgeBase({ dir: dirs, defaultIncident, fresh: true });
   for (const incident of result.data.incidents) {
     const stale = staleStatusProblem(incident, freshness.today, freshness.maxAge);
     if (stale) result.problems.push(stale);

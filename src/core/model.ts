@@ -4,17 +4,14 @@
  * Dates are ISO strings whose length gives their precision: `2023-07-11` (day), `2023-07` (month), `2023` (year).
  */
 import { z } from 'zod';
+import { isRealDate } from './calendar.js';
 import type { LanguageData } from './reading/language.js';
 
 /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, with a real month and day. */
 export const isoDate = z
   .string()
   .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD')
-  .refine((value) => {
-    if (value.length < 10) return true;
-    const parsed = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
-  }, 'is not a real calendar date');
+  .refine(isRealDate, 'is not a real calendar date');
 
 export type IsoDate = z.infer<typeof isoDate>;
 export type DatePrecision = 'day' | 'month' | 'year';

@@ -6,6 +6,7 @@
 import type { Answer, AnswerSection, Intent } from '../answer.js';
 import { incidentName, makeAnswer, noneAnswer } from '../answer-base.js';
 import type { Ask } from '../ask-context.js';
+import { MONTH_NAMES } from '../calendar.js';
 import { describeDate } from '../dates/dates.js';
 import { factsAndItems, latest } from '../facts.js';
 import type { Language } from '../reading/language.js';
@@ -85,20 +86,7 @@ function incidental(content: readonly Concept[], hit: SearchHit): boolean {
   return !only.terms.some((t) => hit.prominent.has(t.term));
 }
 
-const MONTH_TERMS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-].map((m) => termOf(m) ?? m);
+const MONTH_TERMS = MONTH_NAMES.map((name) => name.toLowerCase()).map((m) => termOf(m) ?? m);
 
 /**
  * "the june 2024 hearing": a month or year the question names is met by a dated passage in that month or year,

@@ -5,6 +5,7 @@
  * @example
  * commandWord(kb.language, 'vicitms') // 'victims'
  */
+import { LRUCache } from 'lru-cache';
 import type { CommandType } from '../command.js';
 import { editDistance } from '../search/edit-distance.js';
 import { createNameIndex, type NameIndex } from '../search/name-index.js';
@@ -20,7 +21,8 @@ const TWO_TYPOS_LENGTH = 6;
 
 interface CommandLookup {
   names: NameIndex<CommandType>;
-  fuzzy: Map<string, CommandType | null>;
+  /** each word's fuzzy lookup, `''` for none; the most recent 5,000 words */
+  fuzzy: LRUCache<string, CommandType | ''>;
 }
 
 const lookups = new WeakMap<Language, CommandLookup>();
@@ -33,7 +35,7 @@ function lookupOf(language: Language): CommandLookup {
         [...language.commands].map(([name, value]) => ({ name, value })),
         0.4,
       ),
-      fuzzy: new Map(),
+      fuzzy: new LRUCache<string, CommandType | ''>({ max: 5000 }),
     };
     lookups.set(language, lookup);
   }
@@ -53,7 +55,7 @@ export function commandWord(language: Language, word: string): CommandType | und
   if (w.length < MIN_FUZZY_LENGTH || !/^[a-z]+$/.test(w)) return undefined;
   const lookup = lookupOf(language);
   const known = lookup.fuzzy.get(w);
-  if (known !== undefined) return known ?? undefined;
+  if (known !== undefined) return known || undefined;
   const max = w.length >= TWO_TYPOS_LENGTH ? 2 : 1;
   let found: CommandType | undefined;
   for (const match of lookup.names.search(w, 3)) {
@@ -62,7 +64,6 @@ export function commandWord(language: Language, word: string): CommandType | und
       break;
     }
   }
-  if (lookup.fuzzy.size > 5000) lookup.fuzzy.clear();
-  lookup.fuzzy.set(w, found ?? null);
+  lookup.fuzzy.set(w, found ?? '');
   return found;
 }

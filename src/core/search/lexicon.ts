@@ -6,6 +6,7 @@
  * edit distance. Scanning the whole vocabulary with fuse.js took about 5 ms a word at 2,000 words (measured), so
  * fuse.js is kept for the short lists where it is cheap (command words, names, terms).
  */
+import { LRUCache } from 'lru-cache';
 import SearchableMap from 'minisearch/SearchableMap';
 import { editDistance } from './edit-distance.js';
 import { STOP_WORDS } from './stopwords.js';
@@ -57,7 +58,8 @@ export function createLexicon(counts: Map<string, number>, language: LexiconLang
     }
     return tree;
   };
-  const cache = new Map<string, string | null>();
+  // each word's correction, `''` for none; the most recent 5,000 words
+  const cache = new LRUCache<string, string>({ max: 5000 });
   return {
     counts,
     has: (word) => counts.has(word) || known.has(word),
@@ -68,7 +70,7 @@ export function createLexicon(counts: Map<string, number>, language: LexiconLang
         return shortQuestionWord(language.questionWords, word);
       if (word.length < 5 || word.length > 24 || counts.has(word) || !/^[a-z]+$/.test(word)) return undefined;
       const cached = cache.get(word);
-      if (cached !== undefined) return cached ?? undefined;
+      if (cached !== undefined) return cached || undefined;
       const max = word.length >= 7 ? 2 : 1;
       let best: { word: string; distance: number; count: number } | undefined;
       for (const [candidate, [count]] of fuzzyTree().fuzzyGet(word, max + 1)) {
@@ -89,8 +91,7 @@ export function createLexicon(counts: Map<string, number>, language: LexiconLang
             count > best.count);
         if (better) best = { word: candidate, distance, count };
       }
-      if (cache.size > 5000) cache.clear();
-      cache.set(word, best?.word ?? null);
+      cache.set(word, best?.word ?? '');
       return best?.word;
     },
   };
