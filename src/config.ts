@@ -7,6 +7,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { z as Z } from 'zod';
+import { isLoopbackHost } from './http/loopback.js';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -37,6 +38,8 @@ const WHERE: Record<string, string> = {
   DEFAULT_INCIDENT: 'the id of a loaded incident, e.g. storm-0558',
   LOG_LEVEL: 'one of fatal, error, warn, info, debug, trace, silent',
   WEB_UI: 'true or false',
+  BOT_EMULATOR:
+    'true or false; true opens /api/messages without MICROSOFT_APP_ID to the Bot Framework Emulator on this machine',
   DIGEST_POLL_SECONDS: 'seconds between scheduler passes, default 30',
   DIGEST_GRACE_HOURS: 'hours a missed digest may still be posted late, default 6',
   DIGEST_CLAIM_TIMEOUT_SECONDS:
@@ -77,6 +80,7 @@ function buildEnvSchema(z: typeof Z) {
     DEFAULT_INCIDENT: optionalText,
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
     WEB_UI: bool.optional(),
+    BOT_EMULATOR: bool.default(false),
     DIGEST_POLL_SECONDS: z.coerce.number().positive().max(86400).default(30),
     DIGEST_CLAIM_TIMEOUT_SECONDS: z.coerce.number().positive().max(86400).default(300),
     DIGEST_GRACE_HOURS: z.coerce
@@ -163,6 +167,12 @@ export function quickEnv(env: Record<string, string | undefined>): Env | undefin
         : (BOOLEANS as readonly string[]).includes(webUi)
           ? webUi === 'true' || webUi === '1' || webUi === 'yes'
           : UNSURE,
+    BOT_EMULATOR:
+      env.BOT_EMULATOR === undefined
+        ? false
+        : (BOOLEANS as readonly string[]).includes(env.BOT_EMULATOR)
+          ? env.BOT_EMULATOR === 'true' || env.BOT_EMULATOR === '1' || env.BOT_EMULATOR === 'yes'
+          : UNSURE,
     DIGEST_POLL_SECONDS: numberOf(env.DIGEST_POLL_SECONDS, 30, (n) => n > 0 && n <= 86400),
     DIGEST_CLAIM_TIMEOUT_SECONDS: numberOf(env.DIGEST_CLAIM_TIMEOUT_SECONDS, 300, (n) => n > 0 && n <= 86400),
     DIGEST_GRACE_HOURS: numberOf(env.DIGEST_GRACE_HOURS, 6, (n) => n >= 0 && n <= 24 * 14),
@@ -198,7 +208,10 @@ export interface SlackConfig {
 }
 
 export interface TeamsConfig {
-  /** undefined: unauthenticated (Emulator / local), only allowed on loopback */
+  /**
+   * undefined: unauthenticated, for the Bot Framework Emulator and the Agents Playground on this machine only (local
+   * mode or `BOT_EMULATOR=true`, on a loopback `HOST`); every request must then come from this machine
+   */
   appId?: string;
   appPassword?: string;
   tenantId?: string;
@@ -225,12 +238,6 @@ export interface Config {
   defaultIncident?: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   digest: { pollSeconds: number; graceHours: number; claimTimeoutSeconds: number };
-}
-
-/** True for 127.0.0.0/8, ::1 and localhost. */
-export function isLoopbackHost(host: string): boolean {
-  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
-  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
 }
 
 /**
@@ -290,14 +297,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       tenantId: e.MICROSOFT_APP_TENANT_ID,
       appType: e.MICROSOFT_APP_TYPE,
     };
-  } else if (loopback) {
-    teams = { appType: e.MICROSOFT_APP_TYPE };
-  } else {
-    teamsOff = `no MICROSOFT_APP_ID and HOST=${e.HOST} is not a loopback address: unauthenticated Bot Framework requests are only accepted on 127.0.0.1; set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to turn Teams on`;
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
   const localMode = !slack && !e.MICROSOFT_APP_ID;
+  // Unauthenticated Bot Framework traffic: never because HOST is loopback alone (a reverse proxy on this machine
+  // makes every caller look local), only in local mode or when asked for, and then only from this machine.
+  if (!teams) {
+    if (!loopback) {
+      teamsOff = `no MICROSOFT_APP_ID and HOST=${e.HOST} is not a loopback address: unauthenticated Bot Framework requests are only accepted on 127.0.0.1; set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to turn Teams on`;
+    } else if (localMode || e.BOT_EMULATOR) {
+      teams = { appType: e.MICROSOFT_APP_TYPE };
+    } else {
+      teamsOff =
+        'no MICROSOFT_APP_ID: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to turn Teams on (BOT_EMULATOR=true opens it to the Bot Framework Emulator on this machine only)';
+    }
+  }
   const config: Config = {
     port: e.PORT,
     host: e.HOST,

@@ -25,7 +25,7 @@ export function startupBlock(config: Config, url: string): string {
     ? `on (${config.slack.appToken ? 'Socket Mode' : `HTTP: POST ${url}/slack/events`})`
     : `off: ${config.slackOff}`;
   const teams = config.teams
-    ? `on (POST ${url}/api/messages${config.teams.appId ? '' : ', unauthenticated, loopback only'})`
+    ? `on (POST ${url}/api/messages${config.teams.appId ? '' : ', unauthenticated: the Bot Framework Emulator on this machine only'})`
     : `off: ${config.teamsOff}`;
   const lines = ['', 'breachbot is running', `  Listening on: ${url}`];
   if (config.webUi) lines.push(`  Web page:     ${url}/`);
