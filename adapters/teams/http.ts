@@ -2,7 +2,8 @@
  * The bridge between `node:http` and `CloudAdapter.process`: reads the body with the shared reader (too large →
  * 413 and the connection closed) and checks it (invalid JSON or no activity `type` → 400, never a hung request),
  * and gives botbuilder the small request/response shape it expects. Activities without a `serviceUrl` and conversation id (which every channel sends) get 400 too.
- * Authentication failures answer 401 without the validator's detail. Without an app id, requests that do not come
+ * Authentication failures answer 401 without the validator's detail; a missing or malformed `Authorization`
+ * header gets it before botbuilder runs. Without an app id, requests that do not come
  * from this machine (`local-gate.ts`) get 403 before botbuilder runs.
  *
  * @example
@@ -13,7 +14,7 @@ import type { CloudAdapter, Request, Response, TurnContext } from 'botbuilder';
 import { isBodyError, readBody, refuseBody } from '../../src/http/read-body.js';
 import type { Logger } from '../../src/logger.js';
 import { MAX_BODY_BYTES } from './limits.js';
-import { localRequestRefusal, serviceUrlRefusal } from './local-gate.js';
+import { authorizationRefusal, localRequestRefusal, serviceUrlRefusal } from './local-gate.js';
 
 class BodyError extends Error {
   constructor(message: string) {
@@ -99,6 +100,14 @@ export function createMessagesHandler(
     reply(res, 403, `Forbidden: ${refusal}`);
   };
   return async (req, res) => {
+    const unauthorized = options.anonymous ? undefined : authorizationRefusal(req);
+    if (unauthorized) {
+      log.info('teams request refused: 401', { refusal: unauthorized });
+      req.resume();
+      res.writeHead(401, { 'content-type': TEXT, 'www-authenticate': 'Bearer', connection: 'close' });
+      res.end(GENERIC[401]);
+      return;
+    }
     let body: Record<string, unknown>;
     try {
       const bytes = await readBody(req, { limit: MAX_BODY_BYTES });

@@ -5,6 +5,9 @@
  * makes every caller look local), and a loopback `serviceUrl` (where the reply would be posted). A web page the
  * developer visits, a DNS-rebinding host name and a request relayed by a proxy all fail one of them.
  *
+ * With an app id, `authorizationRefusal` turns away a missing or malformed `Authorization` header before botbuilder
+ * (and its console output) runs.
+ *
  * @example
  * const refusal = localRequestRefusal(req) ?? serviceUrlRefusal(activity);
  * if (refusal) return reply(res, 403, `Forbidden: ${refusal}`);
@@ -34,6 +37,20 @@ export function localRequestRefusal(req: IncomingMessage): string | undefined {
   if (site !== undefined && site !== 'same-origin' && site !== 'none') {
     return 'cross-site requests are refused (Sec-Fetch-Site)';
   }
+  return undefined;
+}
+
+/** `Bearer` and a compact JWT (three base64url parts); anything else cannot be a Bot Framework token. */
+const BEARER_JWT = /^Bearer [A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+
+/**
+ * With an app id: why the `Authorization` header cannot carry a Bot Framework token (missing, another scheme, not
+ * a JWT), so botbuilder need not run; undefined when botbuilder should validate it.
+ */
+export function authorizationRefusal(req: IncomingMessage): string | undefined {
+  const header = req.headers.authorization;
+  if (header === undefined || header === '') return 'no Authorization header';
+  if (!BEARER_JWT.test(header)) return 'the Authorization header is not "Bearer" and a JWT';
   return undefined;
 }
 

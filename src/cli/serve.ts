@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { type Config, ConfigError, loadConfig } from '../config.js';
-import { createLogger } from '../logger.js';
+import { createLogger, type Logger } from '../logger.js';
 import type { CliIo } from './io.js';
 
 /** Seconds the whole shutdown may take before the process is expected to be gone. */
@@ -54,6 +54,16 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     throw error;
   }
   const log = createLogger({ level: config.logLevel, stream: io.stdout });
+  const { routeConsoleToLog } = await import('./console-log.js');
+  const restoreConsole = routeConsoleToLog(log);
+  try {
+    return await serve(config, log, io);
+  } finally {
+    restoreConsole();
+  }
+}
+
+async function serve(config: Config, log: Logger, io: CliIo): Promise<number> {
   const { createServer } = await import('../server.js');
   let running: Awaited<ReturnType<typeof createServer>>;
   try {
