@@ -52,6 +52,9 @@ export interface RunningServer {
   close(graceMs?: number): Promise<void>;
 }
 
+/** `/readyz` says 503 when the store has not answered a ping within this time (the contract: within 2 s). */
+export const READY_STORE_TIMEOUT_MS = 1500;
+
 /** Bigger bodies are refused before any route reads them (routes may set a smaller limit of their own). */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -165,6 +168,24 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     pollSeconds: config.digest.pollSeconds,
   });
 
+  /** Why `/readyz` says 503, or undefined; the store gets `READY_STORE_TIMEOUT_MS` to answer. */
+  const notReadyReason = async (): Promise<string | undefined> => {
+    if (kb.incidents.length === 0) return 'knowledge base not loaded';
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<string>((resolve) => {
+      timer = setTimeout(() => resolve('store did not answer in time'), READY_STORE_TIMEOUT_MS);
+    });
+    const pinged = store.ping().then(
+      () => undefined,
+      () => 'store unreachable',
+    );
+    try {
+      return await Promise.race([pinged, late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
   const routes: Route[] = [
     ...adapters.flatMap((a) => a.routes),
     { method: 'GET', path: '/healthz', handle: (_req, res) => sendJson(res, 200, { status: 'ok' }) },
@@ -172,12 +193,9 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
       method: 'GET',
       path: '/readyz',
       handle: async (_req, res) => {
-        try {
-          await store.ping();
-          sendJson(res, 200, { status: 'ready', incidents: kb.incidents.length, kbVersion: kb.version });
-        } catch {
-          sendJson(res, 503, { status: 'not ready', reason: 'store unreachable' });
-        }
+        const reason = await notReadyReason();
+        if (reason) sendJson(res, 503, { status: 'not ready', reason });
+        else sendJson(res, 200, { status: 'ready', incidents: kb.incidents.length, kbVersion: kb.version });
       },
     },
   ];

@@ -1,0 +1,85 @@
+// Issue 12.3: with PostgreSQL unreachable because packets are dropped (not refused), `/readyz` answers 503 within
+// 2 s and answers never hang. The real server runs on 127.0.0.1 with its store on a real PostgreSQL
+// (TEST_DATABASE_URL) reached through a relay on 127.0.0.1 that starts dropping every byte mid-test.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPostgresStore } from '../../src/store/postgres.js';
+import { type FakeConnector, startFakeConnector } from '../fakes/bot-connector.js';
+import { startTcpBlackhole, type TcpBlackhole } from '../fakes/tcp-blackhole.js';
+import { teamsActivity } from '../fixtures/teams.js';
+import { startTeamsBot, type TeamsBot } from './teams-harness.js';
+
+const url = process.env.TEST_DATABASE_URL;
+if (!url) console.warn('security-database-down: TEST_DATABASE_URL is not set, so these tests are skipped');
+
+/** Answers that take longer than this count as hung (the client gives up and the test fails). */
+const ANSWER_DEADLINE_MS = 15_000;
+
+describe.skipIf(!url)('PostgreSQL unreachable (packets dropped)', () => {
+  const schema = `bb_down_${randomBytes(6).toString('hex')}`;
+  let hole: TcpBlackhole;
+  let connector: FakeConnector;
+  let bot: TeamsBot;
+
+  beforeAll(async () => {
+    const target = new URL(url as string);
+    hole = await startTcpBlackhole({ host: target.hostname, port: Number(target.port || 5432) });
+    const relayed = new URL(url as string);
+    relayed.hostname = '127.0.0.1';
+    relayed.port = String(hole.port);
+    connector = await startFakeConnector();
+    bot = await startTeamsBot({
+      env: { WEB_UI: 'true' },
+      store: await (async () => {
+        const store = createPostgresStore(relayed.toString(), { schema });
+        await store.migrate();
+        return store;
+      })(),
+    });
+  });
+
+  afterAll(async () => {
+    await hole?.close();
+    await bot?.close();
+    await connector?.close();
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await client.end();
+  });
+
+  it('is ready while the database answers', async () => {
+    expect((await fetch(`${bot.running.url}/readyz`)).status).toBe(200);
+  });
+
+  it('/readyz answers 503 within 2 s once packets are dropped', async () => {
+    hole.drop();
+    const response = await fetch(`${bot.running.url}/readyz`, { signal: AbortSignal.timeout(2000) });
+    expect(response.status).toBe(503);
+    expect(((await response.json()) as { reason: string }).reason).toMatch(/store/);
+  });
+
+  it('a question the knowledge base cannot answer (logged to the store) still gets its answer', async () => {
+    const response = await fetch(`${bot.running.url}/api/ask`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ question: 'what is the airspeed of an unladen swallow' }),
+      signal: AbortSignal.timeout(ANSWER_DEADLINE_MS),
+    });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { kind: string }).kind).toBe('none');
+  });
+
+  it('a Teams message (whose conversation reference the store cannot save) still gets its reply', async () => {
+    const activity = teamsActivity({ text: 'status', serviceUrl: `${connector.url}/teams/` });
+    expect((await bot.post(activity)).status).toBe(200);
+    const [reply] = await connector.waitFor(1, ANSWER_DEADLINE_MS);
+    expect(reply?.activity.type).toBe('message');
+  });
+
+  it('/readyz keeps answering 503 quickly', async () => {
+    const response = await fetch(`${bot.running.url}/readyz`, { signal: AbortSignal.timeout(2000) });
+    expect(response.status).toBe(503);
+  });
+});
