@@ -21,6 +21,7 @@ import { BodyTooLargeError, declaredLength, isBodyError, refuseBody } from './ht
 import type { AdapterHandle, Route } from './http/types.js';
 import { loadKnowledgeBase } from './kb/load.js';
 import { createLogger, type Logger } from './logger.js';
+import { withFallbacks } from './store/fallbacks.js';
 import { createStore } from './store/index.js';
 import type { Platform, Store } from './store/store.js';
 
@@ -95,7 +96,8 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   const log = options.log ?? createLogger({ level: config.logLevel });
   const now = options.now ?? (() => new Date());
   const kb = await loadKb(config, log);
-  const store = options.store ?? (await createStore(config, log));
+  // the answer path keeps working while the database is down (src/store/fallbacks.ts)
+  const store = withFallbacks(options.store ?? (await createStore(config, log)), { log });
 
   const { createDigestCommandHandler } = await import('./digest/commands.js');
   const handle = createMessageHandler({ kb, store, now, log, digest: createDigestCommandHandler({ store, kb }) });

@@ -1,13 +1,18 @@
-// Issue 12.3: with PostgreSQL unreachable because packets are dropped (not refused), `/readyz` answers 503 within
-// 2 s and answers never hang. The real server runs on 127.0.0.1 with its store on a real PostgreSQL
-// (TEST_DATABASE_URL) reached through a relay on 127.0.0.1 that starts dropping every byte mid-test.
+// Issues 12.3 and 12.4: with PostgreSQL unreachable because packets are dropped (not refused), `/readyz` answers
+// 503 within 2 s, answers never hang, and Slack mentions and DMs are still answered (their event ids
+// de-duplicated in memory meanwhile, which the log says). The real server runs on 127.0.0.1 with Slack (a fake Web
+// API), the Emulator path and the page, its store on a real PostgreSQL (TEST_DATABASE_URL) reached through a relay
+// on 127.0.0.1 that starts dropping every byte mid-test.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresStore } from '../../src/store/postgres.js';
 import { type FakeConnector, startFakeConnector } from '../fakes/bot-connector.js';
+import { type FakeSlackApi, startFakeSlackApi } from '../fakes/slack-api.js';
 import { startTcpBlackhole, type TcpBlackhole } from '../fakes/tcp-blackhole.js';
+import { appMention, directMessage, postToSlackEndpoint } from '../fixtures/slack.js';
 import { teamsActivity } from '../fixtures/teams.js';
+import { newDataDir, slackEnv } from './slack-harness.js';
 import { startTeamsBot, type TeamsBot } from './teams-harness.js';
 
 const url = process.env.TEST_DATABASE_URL;
@@ -20,6 +25,7 @@ describe.skipIf(!url)('PostgreSQL unreachable (packets dropped)', () => {
   const schema = `bb_down_${randomBytes(6).toString('hex')}`;
   let hole: TcpBlackhole;
   let connector: FakeConnector;
+  let slackApi: FakeSlackApi;
   let bot: TeamsBot;
 
   beforeAll(async () => {
@@ -29,8 +35,9 @@ describe.skipIf(!url)('PostgreSQL unreachable (packets dropped)', () => {
     relayed.hostname = '127.0.0.1';
     relayed.port = String(hole.port);
     connector = await startFakeConnector();
+    slackApi = await startFakeSlackApi();
     bot = await startTeamsBot({
-      env: { WEB_UI: 'true' },
+      env: { ...slackEnv(slackApi.url, await newDataDir()), BOT_EMULATOR: 'true', WEB_UI: 'true' },
       store: await (async () => {
         const store = createPostgresStore(relayed.toString(), { schema });
         await store.migrate();
@@ -43,6 +50,7 @@ describe.skipIf(!url)('PostgreSQL unreachable (packets dropped)', () => {
     await hole?.close();
     await bot?.close();
     await connector?.close();
+    await slackApi?.close();
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
@@ -76,6 +84,30 @@ describe.skipIf(!url)('PostgreSQL unreachable (packets dropped)', () => {
     expect((await bot.post(activity)).status).toBe(200);
     const [reply] = await connector.waitFor(1, ANSWER_DEADLINE_MS);
     expect(reply?.activity.type).toBe('message');
+  });
+
+  it('answers a Slack mention once, also when Slack retries it', async () => {
+    slackApi.reset();
+    const mention = appMention({ text: 'status' });
+    expect((await postToSlackEndpoint(bot.running.url, mention)).status).toBe(200);
+    await slackApi.waitFor('chat.postMessage', 1, ANSWER_DEADLINE_MS);
+    const retry = { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } };
+    expect((await postToSlackEndpoint(bot.running.url, mention, retry)).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(slackApi.callsTo('chat.postMessage')).toHaveLength(1);
+  });
+
+  it('answers a Slack DM', async () => {
+    slackApi.reset();
+    expect((await postToSlackEndpoint(bot.running.url, directMessage({ text: 'victims' }))).status).toBe(200);
+    const [posted] = await slackApi.waitFor('chat.postMessage', 1, ANSWER_DEADLINE_MS);
+    expect(posted?.params.channel).toBe('D000TEST');
+  });
+
+  it('says in the log that it answers without the store and de-duplicates in memory', () => {
+    const lines = bot.lines.map((l) => JSON.parse(l) as { level: string; msg: string });
+    expect(lines.filter((l) => l.level === 'warn' && l.msg.startsWith('store unreachable'))).toHaveLength(1);
+    expect(lines.some((l) => l.msg.startsWith('slack event de-duplicated in memory'))).toBe(true);
   });
 
   it('/readyz keeps answering 503 quickly', async () => {
