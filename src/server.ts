@@ -9,11 +9,13 @@
  * await running.close();
  */
 import { randomUUID } from 'node:crypto';
+import { stat } from 'node:fs/promises';
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import type { TeamsAuthOverrides } from '../adapters/teams/auth.js';
 import { createMessageHandler } from './chat/handle-message.js';
-import type { Config } from './config.js';
+import { type Config, ConfigError } from './config.js';
 import type { Answer } from './core/answer.js';
 import { createKnowledgeBase, type KnowledgeBase } from './core/knowledge-base.js';
 import type { Deliver } from './digest/deliver.js';
@@ -76,12 +78,37 @@ function findRoute(routes: Route[], method: string, path: string): { route?: Rou
   return { allowed };
 }
 
+/** Settings that leave the knowledge base empty or pointing nowhere: start-up stops on them like on a bad variable. */
+async function knowledgeBaseProblems(config: Config, kb: KnowledgeBase, errors: number): Promise<string[]> {
+  const problems: string[] = [];
+  for (const dir of config.incidentsDir.split(path.delimiter)) {
+    const found = await stat(dir).then(
+      (s) => s.isDirectory(),
+      () => false,
+    );
+    if (!found) problems.push(`INCIDENTS_DIR: ${dir} is not a folder (check the spelling; default data/incidents)`);
+  }
+  if (config.defaultIncident && !kb.incidents.some((i) => i.id === config.defaultIncident)) {
+    const loaded = kb.incidents.map((i) => i.id).join(', ') || 'none';
+    problems.push(`DEFAULT_INCIDENT: no loaded incident has the id "${config.defaultIncident}" (loaded: ${loaded})`);
+  }
+  if (kb.incidents.length === 0 && problems.length === 0) {
+    problems.push(
+      `INCIDENTS_DIR: no incident loaded from ${config.incidentsDir}${errors > 0 ? ` (${errors} problem(s))` : ''}; run \`breachbot validate --data ${config.incidentsDir}\` to see why`,
+    );
+  }
+  return problems;
+}
+
 async function loadKb(config: Config, log: Logger): Promise<KnowledgeBase> {
   const loaded = await loadKnowledgeBase({ dir: config.incidentsDir, defaultIncident: config.defaultIncident });
-  for (const p of loaded.problems.filter((x) => x.severity === 'error')) {
+  const errors = loaded.problems.filter((x) => x.severity === 'error');
+  for (const p of errors) {
     log.warn('knowledge base problem', { file: p.file, line: p.line, path: p.path, problem: p.message });
   }
   const kb = createKnowledgeBase(loaded.data);
+  const problems = await knowledgeBaseProblems(config, kb, errors.length);
+  if (problems.length > 0) throw new ConfigError(problems);
   log.info('knowledge base loaded', {
     incidents: kb.incidents.map((i) => i.id),
     version: kb.version,
@@ -170,9 +197,11 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     pollSeconds: config.digest.pollSeconds,
   });
 
-  /** Why `/readyz` says 503, or undefined; the store gets `READY_STORE_TIMEOUT_MS` to answer. */
+  /**
+   * Why `/readyz` says 503, or undefined; the store gets `READY_STORE_TIMEOUT_MS` to answer. (A knowledge base that
+   * did not load never gets here: start-up stops on it.)
+   */
   const notReadyReason = async (): Promise<string | undefined> => {
-    if (kb.incidents.length === 0) return 'knowledge base not loaded';
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<string>((resolve) => {
       timer = setTimeout(() => resolve('store did not answer in time'), READY_STORE_TIMEOUT_MS);

@@ -69,6 +69,10 @@ async function serve(config: Config, log: Logger, io: CliIo): Promise<number> {
   try {
     running = await createServer({ config, log });
   } catch (error) {
+    if (error instanceof ConfigError) {
+      io.stderr.write(`${error.message}\nSee .env.example for every variable.\n`);
+      return 1;
+    }
     log.fatal('breachbot could not start', { error: error instanceof Error ? error.message : String(error) });
     return 1;
   }
