@@ -19,6 +19,7 @@ import { type Config, ConfigError } from './config.js';
 import type { Answer } from './core/answer.js';
 import { createKnowledgeBase, type KnowledgeBase } from './core/knowledge-base.js';
 import type { Deliver } from './digest/deliver.js';
+import { createDrainer } from './http/drain.js';
 import { BodyTooLargeError, declaredLength, isBodyError, refuseBody } from './http/read-body.js';
 import type { AdapterHandle, Route } from './http/types.js';
 import { loadKnowledgeBase } from './kb/load.js';
@@ -51,12 +52,18 @@ export interface RunningServer {
   kb: KnowledgeBase;
   store: Store;
   adapters: AdapterHandle[];
-  /** stop accepting, finish requests in flight (up to `graceMs`), stop adapters, close the store */
+  /**
+   * drain (`src/http/drain.ts`: `Connection: close`, /readyz 503, requests in flight answered, up to `graceMs`),
+   * then stop the scheduler and adapters and close the store
+   */
   close(graceMs?: number): Promise<void>;
 }
 
 /** `/readyz` says 503 when the store has not answered a ping within this time (the contract: within 2 s). */
 export const READY_STORE_TIMEOUT_MS = 1500;
+
+/** On shutdown, the most time spent still listening (answering with `Connection: close`) while clients are connected. */
+export const DRAIN_LISTEN_MS = 2000;
 
 /** Bigger bodies are refused before any route reads them (routes may set a smaller limit of their own). */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -224,7 +231,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
       method: 'GET',
       path: '/readyz',
       handle: async (_req, res) => {
-        const reason = await notReadyReason();
+        const reason = drainer.draining ? 'shutting down' : await notReadyReason();
         if (reason) sendJson(res, 503, { status: 'not ready', reason });
         else sendJson(res, 200, { status: 'ready', incidents: kb.incidents.length, kbVersion: kb.version });
       },
@@ -234,17 +241,13 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   const bootId = randomUUID().slice(0, 8);
   let requestSeq = 0;
   const nextRequestId = () => `${bootId}-${(++requestSeq).toString(36)}`;
-  let inFlight = 0;
-  let drained: (() => void) | undefined;
   const onRequest = async (req: IncomingMessage, res: ServerResponse) => {
     const given = req.headers['x-request-id'];
     const requestId = typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : nextRequestId();
     res.setHeader('x-request-id', requestId);
-    inFlight += 1;
+    drainer.track(res);
     const started = process.hrtime.bigint();
     res.on('close', () => {
-      inFlight -= 1;
-      if (inFlight === 0) drained?.();
       log.info('request', {
         requestId,
         method: req.method,
@@ -292,6 +295,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
       void onRequest(req, res);
     },
   );
+  const drainer = createDrainer(server);
   // `Expect: 100-continue`: refuse a declared oversize body before the client sends it
   server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
     if ((declaredLength(req) ?? 0) <= MAX_BODY_BYTES) res.writeContinue();
@@ -315,19 +319,8 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   let closing: Promise<void> | undefined;
   const close = (graceMs = 8000) => {
     closing ??= (async () => {
-      log.info('shutting down', { inFlight });
-      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
-      if (inFlight > 0) {
-        await Promise.race([
-          new Promise<void>((resolve) => {
-            drained = resolve;
-          }),
-          new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref()),
-        ]);
-      }
-      server.closeAllConnections();
-      await stopped;
+      log.info('shutting down', { inFlight: drainer.inFlight, connections: drainer.connections });
+      await drainer.drain({ listenMs: Math.min(DRAIN_LISTEN_MS, graceMs / 4), graceMs });
       await scheduler.stop().catch((error: unknown) => log.warn('scheduler stop failed', { error: String(error) }));
       for (const adapter of adapters) {
         await adapter

@@ -85,6 +85,25 @@ async function serve(config: Config, log: Logger, io: CliIo): Promise<number> {
     process.once('SIGINT', () => resolve('SIGINT'));
   });
   log.info('signal received', { signal });
+  enforceShutdownBudget(log);
   await running.close(SHUTDOWN_BUDGET_MS - 2000);
   return 0;
+}
+
+/**
+ * From the first signal on, the process is gone within `SHUTDOWN_BUDGET_MS` whatever is still pending (a Slack
+ * post waiting out a rate limit, a database that stopped answering): the exit code is 0 when the server had
+ * stopped cleanly, 1 otherwise. A second signal exits at once.
+ */
+function enforceShutdownBudget(log: Logger): void {
+  const started = Date.now();
+  const exit = (reason: string) => {
+    const stoppedCleanly = process.exitCode === 0;
+    log.warn(reason, { afterMs: Date.now() - started, stoppedCleanly });
+    process.exit(stoppedCleanly ? 0 : 1);
+  };
+  setTimeout(() => exit('shutdown budget reached: exiting with work still pending'), SHUTDOWN_BUDGET_MS).unref();
+  const again = () => exit('second signal: exiting now');
+  process.once('SIGTERM', again);
+  process.once('SIGINT', again);
 }
