@@ -13,6 +13,8 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Incident, KbProblem, KnowledgeBaseData } from '../core/model.js';
+import { EMPTY_LANGUAGE, type LanguageData } from '../core/reading/language.js';
+import { bundledDataFile, parseLanguage, readConfidenceModel } from './language.js';
 import type { NativeResult } from './native.js';
 import { readNativeQuick, readSynonymsQuick } from './native-quick.js';
 import { type DocPath, isLoadable, ProblemList } from './problems.js';
@@ -23,6 +25,10 @@ export interface LoadOptions {
   dir: string | string[];
   /** synonyms file; default: `synonyms.yaml` in the folder above the first folder, if it exists */
   synonymsFile?: string;
+  /** how questions are read; default: the bundled `data/language.yaml` */
+  languageFile?: string;
+  /** the fitted confidence model; default: the bundled `data/confidence.yaml`, if there is one */
+  confidenceFile?: string;
   defaultIncident?: string;
 }
 
@@ -207,6 +213,22 @@ export async function loadKnowledgeBase(options: LoadOptions): Promise<LoadResul
     }
   }
 
+  const languageFile = options.languageFile ?? bundledDataFile('language.yaml');
+  let language: LanguageData | undefined;
+  try {
+    const text = readFileSync(languageFile, 'utf8');
+    const result = parseLanguage(languageFile, text);
+    problems.push(...result.problems);
+    language = result.language;
+    hash.update(`language\0${text}`);
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? String(error);
+    problems.push({ file: languageFile, line: 0, path: '', message: `cannot read (${code})`, severity: 'error' });
+  }
+
+  const confidenceFile = options.confidenceFile ?? bundledDataFile('confidence.yaml');
+  const confidence = readConfidenceModel(confidenceFile, problems, options.confidenceFile !== undefined);
+
   const defaultIncident = options.defaultIncident;
   if (defaultIncident && !byId.has(defaultIncident)) {
     problems.push({
@@ -222,6 +244,8 @@ export async function loadKnowledgeBase(options: LoadOptions): Promise<LoadResul
     data: {
       incidents: loaded.map((l) => l.incident),
       synonyms,
+      language: language ?? EMPTY_LANGUAGE,
+      ...(confidence ? { confidence } : {}),
       version: hash.digest('hex').slice(0, 12),
       defaultIncident,
     },

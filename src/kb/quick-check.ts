@@ -54,6 +54,7 @@ const source = object({
   date: optional(isoDate),
   kind: oneOf('vendor', 'government', 'research', 'press', 'legislature', 'reference', 'other'),
   reliability: optional(oneOf('primary', 'secondary', 'quoted-in')),
+  tier: optional(oneOf('primary', 'secondary', 'repost')),
   note: optional(str),
 });
 
@@ -92,6 +93,14 @@ const statement = object({
   ...correctionLinks,
 });
 
+const recommendationPeriod = object({
+  period: text,
+  from: optional(isoDate),
+  until: optional(isoDate),
+  text,
+  sources: sourceIds,
+});
+
 const recommendation = object({
   id,
   title: text,
@@ -99,6 +108,7 @@ const recommendation = object({
   action: text,
   prerequisites: optional(str),
   lookFor: optional(str),
+  history: optional(listOf(recommendationPeriod)),
   tags: orElse(strings, emptyList),
   sources: sourceIds,
   ...correctionLinks,
@@ -113,6 +123,27 @@ const indicator = object({
   lastSeen: optional(isoDate),
   note: optional(str),
   sources: sourceIds,
+});
+
+const defender = object({
+  notification: orElse(listOf(object({ id, text, date: optional(isoDate), sources: sourceIds })), emptyList),
+  window: optional(object({ from: isoDate, to: isoDate, text, sources: sourceIds })),
+  checks: orElse(
+    listOf(
+      object({
+        id,
+        title: text,
+        text,
+        licence: optional(str),
+        log: optional(str),
+        lookFor: optional(str),
+        retention: optional(str),
+        indicators: optional(strings),
+        sources: sourceIds,
+      }),
+    ),
+    emptyList,
+  ),
 });
 
 const glossaryTerm = object({
@@ -140,6 +171,9 @@ export const INCIDENT: Spec = object({
     }),
     () => ({}),
   ),
+  dateNotes: optional(
+    object({ start: optional(str), end: optional(str), detected: optional(str), disclosed: optional(str) }),
+  ),
   tags: orElse(strings, emptyList),
   timeline: orElse(listOf(timelineEvent), emptyList),
   victims: orElse(listOf(victim), emptyList),
@@ -155,6 +189,7 @@ export const INCIDENT: Spec = object({
   aftermath: orElse(listOf(statement), emptyList),
   recommendations: orElse(listOf(recommendation), emptyList),
   indicators: orElse(listOf(indicator), emptyList),
+  defender: optional(defender),
   glossary: orElse(listOf(glossaryTerm), emptyList),
   lessons: orElse(listOf(statement), emptyList),
   sources: listOf(source, 1),
@@ -183,12 +218,16 @@ export function realDate(value: string): boolean {
   return day <= (leap ? 29 : 28);
 }
 
+/** The protocols a source URL may have: zod's `z.url({ protocol: HTTP_PROTOCOL })` in sourceSchema. */
+export const HTTP_PROTOCOL = /^https?$/;
+
 /**
- * A URL `z.url()` accepts and returns unchanged: nothing for it to trim, no tab or line break for it to strip, and
+ * An http(s) URL `z.url({ protocol: /^https?$/ })` accepts and returns unchanged: nothing for it to trim, no tab or
+ * line break for it to strip, written with `http://` or `https://` (zod asks for the slashes with that protocol), and
  * the URL parser reads it.
  */
 export function plainUrl(value: string): boolean {
-  return value.trim() === value && !/[\t\n\r]/.test(value) && URL.canParse(value);
+  return value.trim() === value && !/[\t\n\r]/.test(value) && /^https?:\/\//i.test(value) && URL.canParse(value);
 }
 
 /** Set by `read` when an object has a key its spec does not know: there are warnings to report. */
