@@ -120,16 +120,21 @@ export async function createSlackAdapter(deps: SlackAdapterDeps): Promise<SlackA
   });
 
   const audience = createAudienceChecker(app.client, log);
-  registerSlackListeners(app, {
-    handle: deps.handle,
-    store: deps.store,
-    kb: deps.kb,
-    log,
-    audience,
-    command: config.command,
-    now: deps.now,
-    answerCacheMs: deps.answerCacheMs,
-  });
+  registerSlackListeners(
+    app,
+    {
+      handle: deps.handle,
+      store: deps.store,
+      kb: deps.kb,
+      log,
+      audience,
+      command: config.command,
+      now: deps.now,
+      answerCacheMs: deps.answerCacheMs,
+    },
+    // over HTTP our receiver has already refused malformed payloads with 400
+    { checkPayloads: mode === 'socket' },
+  );
   try {
     await app.init();
   } catch (error) {

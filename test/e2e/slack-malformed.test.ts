@@ -1,11 +1,11 @@
 // Issue 12, Slack items, against the real server on loopback: signed payloads of a shape Slack never sends get 400
-// and nothing is posted (12.9, 12.14 url_verification), and /slack/events stops a chunked body over its limit
-// with 413 and a closed connection instead of reading it to the end (12.11).
+// and nothing is posted (12.9, 12.14 url_verification), other bots are not answered (12.14), and /slack/events
+// stops a chunked body over its limit with 413 and a closed connection instead of reading it to the end (12.11).
 import { describe, expect, it } from 'vitest';
 import { SLACK_BODY_LIMIT } from '../../adapters/slack/receiver.js';
 import { appMention, directMessage, eventCallback, postToSlackEndpoint, sign } from '../fixtures/slack.js';
 import { upload } from '../http-upload.js';
-import { useSlackBot } from './slack-harness.js';
+import { useSlackBot, waitForLogLine } from './slack-harness.js';
 
 const slack = useSlackBot();
 
@@ -62,6 +62,18 @@ describe('signed but malformed payloads get 400, never a 500 or a "Sorry" post (
     const res = await postToSlackEndpoint(slack.bot.url, form(base));
     expect(res.status).toBe(400);
     expect(res.text).toContain('user_id');
+    await expectNothingButTheControl();
+  });
+});
+
+describe('people only (12.14)', () => {
+  it('a mention from another bot or app is acked and not answered', async () => {
+    const request = appMention({ text: 'victims', user: 'U0OTHERBOT', channel: 'C000BOTS' });
+    const body = JSON.parse(request.body) as { event: Record<string, unknown> };
+    Object.assign(body.event, { bot_id: 'B0OTHER', bot_profile: { id: 'B0OTHER', name: 'other app' } });
+    const res = await postToSlackEndpoint(slack.bot.url, { ...request, body: JSON.stringify(body) });
+    expect(res.status).toBe(200);
+    await waitForLogLine(slack.bot.lines, 'slack event ignored: from a bot');
     await expectNothingButTheControl();
   });
 });

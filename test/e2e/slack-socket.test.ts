@@ -6,7 +6,7 @@ import { ACTIONS } from '../../adapters/slack/render.js';
 import { type FakeSlackApi, startFakeSlackApi } from '../fakes/slack-api.js';
 import { type FakeSlackSocket, payloadOf, startFakeSlackSocket } from '../fakes/slack-socket.js';
 import { appMention, BOT_USER, blockAction, directMessage, slashCommand } from '../fixtures/slack.js';
-import { blocksText, expectedSnippets, PING, type SlackBot, startSlackBot } from './slack-harness.js';
+import { blocksText, expectedSnippets, PING, type SlackBot, startSlackBot, waitForLogLine } from './slack-harness.js';
 
 let api: FakeSlackApi;
 let socket: FakeSlackSocket;
@@ -102,6 +102,25 @@ describe('Socket Mode keeps the promises of HTTP mode', () => {
     await control();
     expect(api.callsTo('chat.postMessage').map((c) => c.params.channel)).toEqual(['D000CONTROL']);
     expect(api.callsTo('chat.postEphemeral')).toHaveLength(0);
+  });
+
+  it('acks a mention from another bot or app and does not answer it', async () => {
+    const botMention = payloadOf(appMention({ text: 'victims', user: 'U0OTHERBOT', channel: 'C000BOTS' }));
+    Object.assign(botMention.event as Record<string, unknown>, { bot_id: 'B0OTHER', bot_profile: { id: 'B0OTHER' } });
+    await deliverEvent(botMention);
+    await waitForLogLine(bot.lines, 'slack event ignored: from a bot');
+    await control();
+    expect(postsTo('C000BOTS')).toHaveLength(0);
+    expect(api.callsTo('chat.postEphemeral')).toHaveLength(0);
+  });
+
+  it('acks a malformed envelope and drops it (a message whose text is an object)', async () => {
+    const bad = payloadOf(directMessage({ text: 'victims', channel: 'D000BAD' }));
+    (bad.event as Record<string, unknown>).text = { nested: 'victims' };
+    await deliverEvent(bad);
+    await waitForLogLine(bot.lines, 'slack payload dropped');
+    await control();
+    expect(postsTo('D000BAD')).toHaveLength(0);
   });
 
   it('answers privately in a channel shared with another organization (Slack Connect)', async () => {
