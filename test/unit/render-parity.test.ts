@@ -45,6 +45,7 @@ function slackText(blocks: Block[]): string {
   return blocks
     .map((b) => ('text' in b ? b.text.text : 'elements' in b ? JSON.stringify(b.elements) : ''))
     .join('\n')
+    .replaceAll('`', '')
     .replace(/\s+/g, ' ');
 }
 
@@ -52,7 +53,7 @@ function slackFactIds(answer: Answer, blocks: Block[]): string[] {
   const text = slackText(blocks);
   const ids = new Set<string>();
   for (const shown of factTexts(answer)) {
-    const needle = escapeMrkdwn(shown.text).replace(/\s+/g, ' ').slice(0, 120);
+    const needle = escapeMrkdwn(shown.text).replaceAll('`', '').replace(/\s+/g, ' ').slice(0, 120);
     if (text.includes(needle)) ids.add(shown.id);
   }
   return [...ids].sort();
