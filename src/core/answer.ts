@@ -2,7 +2,7 @@
  * The platform-neutral answer. Renderers (Block Kit, Adaptive Cards, plain text, HTML) lay it out within their
  * platform's limits and never invent content.
  */
-import { describeDate } from './dates.js';
+import { describeDate } from './dates/dates.js';
 import type { Source } from './model.js';
 
 export type AnswerKind = 'answer' | 'clarify' | 'none';
