@@ -3,9 +3,9 @@
  * claims says so, and a superseded claim is replaced by the later, better-sourced fact.
  */
 import type { AnswerFact, AnswerItem, AnswerSource, SourceTier } from './answer.js';
-import { defang } from './defang.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import type { Incident, Source } from './model.js';
+import { defang } from './search/defang.js';
 import type { Passage } from './search/passages.js';
 
 export interface FactOptions {
