@@ -104,9 +104,21 @@ const recommendation = object({
   ...correctionLinks,
 });
 
+const indicatorType = oneOf(
+  'ip',
+  'thumbprint',
+  'user-agent',
+  'hash',
+  'jarm',
+  'certificate',
+  'uri',
+  'pattern',
+  'domain',
+);
+
 const indicator = object({
   id,
-  type: oneOf('ip', 'thumbprint', 'user-agent', 'hash', 'jarm', 'certificate', 'uri', 'pattern', 'domain'),
+  type: indicatorType,
   value: text,
   role: optional(str),
   firstSeen: optional(isoDate),
@@ -120,6 +132,27 @@ const glossaryTerm = object({
   term: text,
   aliases: orElse(strings, emptyList),
   definition: text,
+  sources: sourceIds,
+});
+
+const detectionField = oneOf('operation', 'appId', 'clientAppId', 'clientIp', 'userAgent', 'keyword');
+
+const detection = object({
+  id,
+  title: text,
+  why: text,
+  logs: listOf(oneOf('mailbox-audit', 'sign-in', 'graph-activity', 'any'), 1),
+  where: listOf(
+    object({
+      field: detectionField,
+      values: optional(listOf(text)),
+      indicators: optional(listOf(indicatorType)),
+      forms: optional(listOf(oneOf('value', 'base64url'))),
+    }),
+    1,
+  ),
+  newValues: optional(listOf(detectionField)),
+  window: optional(object({ from: isoDate, to: isoDate })),
   sources: sourceIds,
 });
 
@@ -157,6 +190,7 @@ export const INCIDENT: Spec = object({
   indicators: orElse(listOf(indicator), emptyList),
   glossary: orElse(listOf(glossaryTerm), emptyList),
   lessons: orElse(listOf(statement), emptyList),
+  detections: orElse(listOf(detection), emptyList),
   sources: listOf(source, 1),
   origin: orElse(oneOf('native', 'breaches.cloud'), () => 'native'),
   updated: optional(isoDate),
