@@ -1,83 +1,35 @@
 /**
- * `breachbot eval FILE`: scores a question file (CONTRACTS.md, "Answer quality"). Each case has `q`,
- * `expect: answer | none`, and optionally `any:` (one string must appear) and `all:` (every string must appear),
- * matched case-insensitively against the answer's title, text, fact texts and fact dates. `expect: answer` needs
- * kind `answer`; `expect: none` accepts `none` or `clarify`. Prints the failures, then `N passed, N failed`.
+ * `breachbot eval FILE…`: scores question files (CONTRACTS.md, "Answer quality"; the scoring is in
+ * `eval-score.ts`). Prints the failures, how well `confidence` tells right from wrong (ROC AUC and a reliability
+ * table), then `N passed, N failed`.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { ConfigError, loadConfig } from '../config.js';
-import type { Answer } from '../core/answer.js';
 import { createKnowledgeBase, type KnowledgeBase } from '../core/knowledge-base.js';
 import { parseCommand } from '../core/parse-command.js';
-import { answerToPlainText } from '../core/plain-text.js';
 import { respond } from '../core/respond.js';
 import { loadKnowledgeBase } from '../kb/load.js';
+import {
+  confidencePoints,
+  type EvalCase,
+  type EvalResult,
+  parseCases,
+  reliability,
+  rocAuc,
+  scoreCase,
+} from './eval-score.js';
 import { type CliIo, parseFlags, UsageError } from './io.js';
 
-const USAGE = `Usage: breachbot eval [--data DIR] [--verbose] FILE
+export { answerHaystack, answerLead, type EvalCase, type EvalResult, parseCases, scoreCase } from './eval-score.js';
 
-Scores a question file (YAML list of { q, expect: answer|none, any: [...], all: [...] }).
-Prints each failure, then "N passed, N failed". Exit 0 when all pass, 1 otherwise.
+const USAGE = `Usage: breachbot eval [--data DIR] [--verbose] [--json] FILE...
+
+Scores question files (YAML lists of { q, expect: answer|none, lead, any, all, not, list }; see CONTRACTS.md).
+Prints each failure, how well confidence tells right from wrong, then "N passed, N failed".
+--json prints one JSON line per case instead ({ q, ok, reason, kind, intent, confidence, title }).
+Exit 0 when all pass, 1 otherwise.
 `;
-
-export interface EvalCase {
-  q: string;
-  expect: 'answer' | 'none';
-  any?: string[];
-  all?: string[];
-}
-
-export interface EvalResult {
-  case: EvalCase;
-  answer: Answer;
-  ok: boolean;
-  /** why it failed */
-  reason?: string;
-}
-
-/** Reads and checks a question file's cases. @throws Error naming the first malformed case */
-export function parseCases(text: string): EvalCase[] {
-  const data: unknown = parse(text);
-  if (!Array.isArray(data)) throw new Error('the file must be a YAML list of cases');
-  return data.map((raw, i) => {
-    const c = raw as Partial<EvalCase> | null;
-    if (!c || typeof c.q !== 'string') throw new Error(`case ${i + 1}: needs a "q" string`);
-    if (c.expect !== 'answer' && c.expect !== 'none') throw new Error(`case ${i + 1}: "expect" must be answer or none`);
-    const strings = (v: unknown, name: string) => {
-      if (v === undefined) return undefined;
-      if (!Array.isArray(v) || !v.every((s) => typeof s === 'string' || typeof s === 'number')) {
-        throw new Error(`case ${i + 1}: "${name}" must be a list of strings`);
-      }
-      return v.map(String);
-    };
-    return { q: c.q, expect: c.expect, any: strings(c.any, 'any'), all: strings(c.all, 'all') };
-  });
-}
-
-/** The text an answer is matched against: title, plain text, fact texts and dates. */
-export function answerHaystack(answer: Answer): string {
-  return [answer.title, answerToPlainText(answer), ...answer.facts.flatMap((f) => [f.text, f.date ?? ''])]
-    .join('\n')
-    .toLowerCase();
-}
-
-/** Scores one case against an answer. */
-export function scoreCase(c: EvalCase, answer: Answer): EvalResult {
-  if (c.expect === 'none') {
-    const ok = answer.kind === 'none' || answer.kind === 'clarify';
-    return { case: c, answer, ok, reason: ok ? undefined : `expected none or clarify, got ${answer.kind}` };
-  }
-  if (answer.kind !== 'answer') return { case: c, answer, ok: false, reason: `expected an answer, got ${answer.kind}` };
-  const hay = answerHaystack(answer);
-  if (c.any && c.any.length > 0 && !c.any.some((s) => hay.includes(s.toLowerCase()))) {
-    return { case: c, answer, ok: false, reason: `none of ${JSON.stringify(c.any)} appears` };
-  }
-  const missing = (c.all ?? []).filter((s) => !hay.includes(s.toLowerCase()));
-  if (missing.length > 0) return { case: c, answer, ok: false, reason: `missing ${JSON.stringify(missing)}` };
-  return { case: c, answer, ok: true };
-}
 
 /** Asks every case and scores it. */
 export function evaluate(kb: KnowledgeBase, cases: EvalCase[], now = new Date()): EvalResult[] {
@@ -86,30 +38,39 @@ export function evaluate(kb: KnowledgeBase, cases: EvalCase[], now = new Date())
 
 /** Runs `eval`; returns the exit code. */
 export async function run(args: string[], io: CliIo): Promise<number> {
-  let file: string;
+  let files: string[];
   let data: string | undefined;
   let verbose = false;
+  let json = false;
   try {
-    const { flags, positional } = parseFlags(args, { data: 'string', verbose: 'boolean', help: 'boolean' });
+    const { flags, positional } = parseFlags(args, {
+      data: 'string',
+      verbose: 'boolean',
+      json: 'boolean',
+      help: 'boolean',
+    });
     if (flags.help) {
       io.stdout.write(USAGE);
       return 0;
     }
-    if (positional.length !== 1) throw new UsageError(positional.length === 0 ? 'which FILE?' : 'one FILE only');
-    file = path.resolve(io.cwd, positional[0] as string);
+    if (positional.length === 0) throw new UsageError('which FILE?');
+    files = positional.map((f) => path.resolve(io.cwd, f));
     data = typeof flags.data === 'string' ? flags.data : undefined;
     verbose = flags.verbose === true;
+    json = flags.json === true;
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     io.stderr.write(`breachbot eval: ${error.message}\n\n${USAGE}`);
     return 2;
   }
-  let cases: EvalCase[];
-  try {
-    cases = parseCases(await readFile(file, 'utf8'));
-  } catch (error) {
-    io.stderr.write(`breachbot eval: ${file}: ${(error as Error).message}\n`);
-    return 2;
+  const cases: EvalCase[] = [];
+  for (const file of files) {
+    try {
+      cases.push(...parseCases(await readFile(file, 'utf8')));
+    } catch (error) {
+      io.stderr.write(`breachbot eval: ${file}: ${(error as Error).message}\n`);
+      return 2;
+    }
   }
   let config: ReturnType<typeof loadConfig>;
   try {
@@ -124,12 +85,36 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const kb = createKnowledgeBase(loaded.data);
   const results = evaluate(kb, cases);
   for (const r of results) {
+    if (json) {
+      const { answer } = r;
+      const line = { q: r.case.q, expect: r.case.expect, ok: r.ok, reason: r.reason, kind: answer.kind };
+      io.stdout.write(
+        `${JSON.stringify({ ...line, intent: answer.intent, confidence: answer.confidence, title: answer.title })}\n`,
+      );
+      continue;
+    }
     if (r.ok && !verbose) continue;
     io.stdout.write(
-      `${r.ok ? 'PASS' : 'FAIL'}  ${JSON.stringify(r.case.q)} (expect ${r.case.expect}): ${r.reason ?? 'ok'} [${r.answer.kind}/${r.answer.intent}: ${r.answer.title}]\n`,
+      `${r.ok ? 'PASS' : 'FAIL'}  ${JSON.stringify(r.case.q)} (expect ${r.case.expect}): ${r.reason ?? 'ok'} [${r.answer.kind}/${r.answer.intent} ${r.answer.confidence}: ${r.answer.title}]\n`,
     );
   }
+  if (!json) io.stdout.write(confidenceReport(results));
   const passed = results.filter((r) => r.ok).length;
   io.stdout.write(`${passed} passed, ${results.length - passed} failed\n`);
   return passed === results.length ? 0 : 1;
+}
+
+/** How well confidence tells right from wrong: ROC AUC and a reliability table, as text. */
+export function confidenceReport(results: readonly EvalResult[]): string {
+  const points = confidencePoints(results);
+  const auc = rocAuc(points);
+  const rows = reliability(points).map(
+    (b) =>
+      `  ${b.from.toFixed(1)}–${b.to.toFixed(1)}  ${String(b.count).padStart(4)} answers  ${(b.right * 100).toFixed(0).padStart(3)}% right  (mean confidence ${b.mean.toFixed(2)})`,
+  );
+  return [
+    `confidence: ROC AUC ${auc === undefined ? 'n/a (all right or all wrong)' : auc.toFixed(3)} over ${points.length} judged answers`,
+    ...rows,
+    '',
+  ].join('\n');
 }

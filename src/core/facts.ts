@@ -5,7 +5,7 @@
 import type { AnswerFact, AnswerItem } from './answer.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import type { Incident, Source } from './model.js';
-import type { Passage } from './passages.js';
+import type { Passage } from './search/passages.js';
 
 export interface FactOptions {
   /** title and detail (default), or only the short title for long lists */

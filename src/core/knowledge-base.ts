@@ -6,13 +6,14 @@
  * const kb = createKnowledgeBase(data);
  * kb.incident('storm-0558')?.title
  */
-import { createLexicon, type Lexicon } from './lexicon.js';
+
 import type { Incident, KnowledgeBaseData } from './model.js';
-import { createNameIndex, type NameIndex } from './name-index.js';
-import { incidentPassages, type Passage } from './passages.js';
-import { createSearchIndex, indexTokens, type SearchIndex } from './search-index.js';
-import { createSynonymTable, type SynonymTable } from './synonyms.js';
-import { words } from './tokenize.js';
+import { createLexicon, type Lexicon } from './search/lexicon.js';
+import { createNameIndex, type NameIndex } from './search/name-index.js';
+import { incidentPassages, type Passage } from './search/passages.js';
+import { createSearchIndex, indexTokens, type SearchIndex } from './search/search-index.js';
+import { createSynonymTable, type SynonymTable } from './search/synonyms.js';
+import { words } from './search/tokenize.js';
 
 export interface KnowledgeBase {
   readonly data: KnowledgeBaseData;

@@ -7,18 +7,18 @@
  * parseCommand('timline july 2023 page 2', kb) // { type: 'timeline', range: { from: '2023-07-01', … }, page: 2, … }
  */
 import type { Command, CommandBody } from './command.js';
-import { COMMAND_WORDS, commandWord, TAKES_ARGUMENTS } from './command-words.js';
-import { findDateRange } from './date-phrases.js';
-import { findIpv4s } from './defang.js';
-import { editDistance } from './edit-distance.js';
+import { findDateRange } from './dates/date-phrases.js';
+import { yearForMonth } from './dates/year-for-month.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import type { Incident } from './model.js';
-import { missingChars, normalizeName } from './name-index.js';
-import { cleanText } from './normalize.js';
 import { parseDigest } from './parse-digest.js';
-import { isStopWord } from './stopwords.js';
-import { words as wordsOf } from './tokenize.js';
-import { yearForMonth } from './year-for-month.js';
+import { COMMAND_WORDS, commandWord, TAKES_ARGUMENTS } from './reading/command-words.js';
+import { cleanText } from './reading/normalize.js';
+import { findIpv4s } from './search/defang.js';
+import { editDistance } from './search/edit-distance.js';
+import { missingChars, normalizeName } from './search/name-index.js';
+import { isStopWord } from './search/stopwords.js';
+import { words as wordsOf } from './search/tokenize.js';
 
 const PAGE = /\s*[,;]?\s*\b(?:page|pg|p\.)\s*#?(\d{1,4})\s*[.!?]*$/i;
 const HEX = /\b[0-9a-f]{32,64}\b/i;

@@ -7,7 +7,7 @@
  * // { action: 'weekly', day: 1, time: '09:00', timeZone: 'America/New_York' }
  */
 import type { DigestCommand } from './command.js';
-import { editDistance } from './edit-distance.js';
+import { editDistance } from './search/edit-distance.js';
 
 export const DIGEST_EXAMPLE =
   'For example: `digest daily 09:00 Europe/Berlin`, `digest weekly monday 09:00 America/New_York`, `digest off`, `digest status` or `digest preview`.';

@@ -9,17 +9,17 @@ import type { Answer } from './answer.js';
 import { noneAnswer } from './answer-base.js';
 import type { Ask } from './ask-context.js';
 import type { Command } from './command.js';
+import { respondDigest } from './compose/respond-digest.js';
+import { respondGlossary } from './compose/respond-glossary.js';
+import { respondHelp } from './compose/respond-help.js';
+import { respondIndicators } from './compose/respond-indicators.js';
+import { respondLogging } from './compose/respond-logging.js';
+import { respondActor, respondStatus, respondTechnique } from './compose/respond-profile.js';
+import { respondQuestion } from './compose/respond-question.js';
+import { respondIncidents, respondSources } from './compose/respond-sources.js';
+import { respondTimeline } from './compose/respond-timeline.js';
+import { respondVictims } from './compose/respond-victims.js';
 import type { KnowledgeBase } from './knowledge-base.js';
-import { respondDigest } from './respond-digest.js';
-import { respondGlossary } from './respond-glossary.js';
-import { respondHelp } from './respond-help.js';
-import { respondIndicators } from './respond-indicators.js';
-import { respondLogging } from './respond-logging.js';
-import { respondActor, respondStatus, respondTechnique } from './respond-profile.js';
-import { respondQuestion } from './respond-question.js';
-import { respondIncidents, respondSources } from './respond-sources.js';
-import { respondTimeline } from './respond-timeline.js';
-import { respondVictims } from './respond-victims.js';
 
 export interface RespondContext {
   /** the current instant (the core never reads the clock) */

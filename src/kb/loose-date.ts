@@ -7,7 +7,7 @@
  * parseLooseDate('March 13 - 30, 2020'); // { ok: true, date: '2020-03-13', endDate: '2020-03-30', precision: 'day', … }
  */
 
-import { MONTH_NAMES } from '../core/dates.js';
+import { MONTH_NAMES } from '../core/dates/dates.js';
 import type { DatePrecision } from '../core/model.js';
 
 /** A date read from free text. */

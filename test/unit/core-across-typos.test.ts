@@ -2,11 +2,11 @@
 // incidents, and "how many …" preferring a passage that gives a count.
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/core/answer.js';
-import { holdsCount } from '../../src/core/counts.js';
 import type { KnowledgeBase } from '../../src/core/knowledge-base.js';
 import { type IncidentInput, incidentSchema } from '../../src/core/model.js';
 import { parseCommand } from '../../src/core/parse-command.js';
 import { respond } from '../../src/core/respond.js';
+import { holdsCount } from '../../src/core/search/counts.js';
 import { acrossData, acrossKb, answerText, projectSynonyms } from '../fixtures/core-across.js';
 
 /** A write-up whose name starts with a word another incident uses ("harbour"), with a count in one passage. */

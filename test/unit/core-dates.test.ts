@@ -1,7 +1,7 @@
 // ISO dates of any precision: spans, overlaps, descriptions, and date phrases found in questions.
 import { describe, expect, it } from 'vitest';
-import { findDateRange } from '../../src/core/date-phrases.js';
-import { daysBetween, describeDate, describeDays, endOf, overlaps, startOf } from '../../src/core/dates.js';
+import { findDateRange } from '../../src/core/dates/date-phrases.js';
+import { daysBetween, describeDate, describeDays, endOf, overlaps, startOf } from '../../src/core/dates/dates.js';
 
 describe('dates', () => {
   it('gives the first and last day of a month or a year', () => {

@@ -2,9 +2,9 @@
 // request for source links; "what is X doing / planning / going to do" is about someone's actions, not a term to
 // define. The other side of each rule (real requests for links, real definitions) keeps its route.
 import { describe, expect, it } from 'vitest';
-import { classify, hasRelationVerb, isActionClause } from '../../src/core/intents.js';
 import { parseCommand } from '../../src/core/parse-command.js';
-import { analyzeQuery } from '../../src/core/query.js';
+import { classify, hasRelationVerb, isActionClause } from '../../src/core/reading/intents.js';
+import { analyzeQuery } from '../../src/core/reading/query.js';
 import { respond } from '../../src/core/respond.js';
 import { fixtureKb } from '../fixtures/core-kb.js';
 

@@ -2,14 +2,14 @@
 // ignored; overview requests naming the incident; "how long till / did X take" measured between two dated facts.
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/core/answer.js';
-import { classify } from '../../src/core/intents.js';
 import { createKnowledgeBase } from '../../src/core/knowledge-base.js';
 import { incidentSchema } from '../../src/core/model.js';
 import { parseCommand } from '../../src/core/parse-command.js';
-import { analyzeQuery, coverage } from '../../src/core/query.js';
+import { classify } from '../../src/core/reading/intents.js';
+import { analyzeQuery, coverage } from '../../src/core/reading/query.js';
 import { respond } from '../../src/core/respond.js';
-import { stem } from '../../src/core/stem.js';
-import { isStopWord } from '../../src/core/stopwords.js';
+import { stem } from '../../src/core/search/stem.js';
+import { isStopWord } from '../../src/core/search/stopwords.js';
 import { alphaInput, fixtureData, fixtureKb } from '../fixtures/core-kb.js';
 
 const kb = fixtureKb();

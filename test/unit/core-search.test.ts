@@ -1,10 +1,10 @@
 // Search building blocks: the knowledge base's passages and index, query analysis (typo correction, synonyms,
 // coverage), name lookup with fuse.js, and intent rules.
 import { describe, expect, it } from 'vitest';
-import { classify, stripFiller } from '../../src/core/intents.js';
-import { createNameIndex } from '../../src/core/name-index.js';
-import { analyzeQuery, coverage } from '../../src/core/query.js';
-import { matchSynonyms } from '../../src/core/synonyms.js';
+import { classify, stripFiller } from '../../src/core/reading/intents.js';
+import { analyzeQuery, coverage } from '../../src/core/reading/query.js';
+import { createNameIndex } from '../../src/core/search/name-index.js';
+import { matchSynonyms } from '../../src/core/search/synonyms.js';
 import { fixtureKb } from '../fixtures/core-kb.js';
 
 const kb = fixtureKb();

@@ -1,10 +1,10 @@
 // Text handling before any parsing: cleaning chat markup, defanging, tokens, stems, edit distance.
 import { describe, expect, it } from 'vitest';
-import { defang, defangText, findIpv4s, isIpv4, refang } from '../../src/core/defang.js';
-import { editDistance } from '../../src/core/edit-distance.js';
-import { cleanText, MAX_INPUT_CHARS } from '../../src/core/normalize.js';
-import { stem } from '../../src/core/stem.js';
-import { expandToken, searchTerms, words } from '../../src/core/tokenize.js';
+import { cleanText, MAX_INPUT_CHARS } from '../../src/core/reading/normalize.js';
+import { defang, defangText, findIpv4s, isIpv4, refang } from '../../src/core/search/defang.js';
+import { editDistance } from '../../src/core/search/edit-distance.js';
+import { stem } from '../../src/core/search/stem.js';
+import { expandToken, searchTerms, words } from '../../src/core/search/tokenize.js';
 
 describe('cleanText', () => {
   it('removes Slack user, channel and special mentions', () => {

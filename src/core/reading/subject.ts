@@ -2,11 +2,11 @@
  * What a question is about once its question words and the incident's own name are set aside: "when was the
  * stolen key revoked" is about the key; "when was it detected" is about nothing but the incident.
  */
-import type { Ask } from './ask-context.js';
-import type { Incident } from './model.js';
+import type { Ask } from '../ask-context.js';
+import type { Incident } from '../model.js';
+import { isStopWord } from '../search/stopwords.js';
+import { words } from '../search/tokenize.js';
 import type { Concept, QueryAnalysis } from './query.js';
-import { isStopWord } from './stopwords.js';
-import { words } from './tokenize.js';
 
 const GENERIC =
   /^(it|this|that|they|them|thing|whole|name|names|show|give|full|complete|every|attack\w*|intrusion\w*|incident\w*|breach\w*|hack\w*|compromis\w*|campaign\w*|operation|cyberattack\w*|cyber|event|actually|exactly|ever|first|initially|initial|originally|real|really|all|entire|overall|happen\w*|occur\w*|did|do|does|go|went|last\w*)$/;

@@ -2,17 +2,17 @@
  * `indicators [IP | thumbprint | text]`: the incident's indicators of compromise, or a lookup. IPs are shown
  * defanged (51.89.156[.]153) and matched plain or defanged, across every loaded incident.
  */
-import type { Answer, AnswerSection } from './answer.js';
-import { incidentName, makeAnswer, moreCommand, noneAnswer, pageLabel, pageOf } from './answer-base.js';
-import type { Ask } from './ask-context.js';
-import { defang, findIpv4s, refang } from './defang.js';
-import { factsAndItems } from './facts.js';
-import { passagesOf } from './incident-passages.js';
-import type { KnowledgeBase } from './knowledge-base.js';
-import type { Indicator } from './model.js';
-import { INDICATOR_LABEL, type Passage } from './passages.js';
-import { isStopWord } from './stopwords.js';
-import { words } from './tokenize.js';
+import type { Answer, AnswerSection } from '../answer.js';
+import { incidentName, makeAnswer, moreCommand, noneAnswer, pageLabel, pageOf } from '../answer-base.js';
+import type { Ask } from '../ask-context.js';
+import { factsAndItems } from '../facts.js';
+import type { KnowledgeBase } from '../knowledge-base.js';
+import type { Indicator } from '../model.js';
+import { defang, findIpv4s, refang } from '../search/defang.js';
+import { passagesOf } from '../search/incident-passages.js';
+import { INDICATOR_LABEL, type Passage } from '../search/passages.js';
+import { isStopWord } from '../search/stopwords.js';
+import { words } from '../search/tokenize.js';
 
 const PAGE_SIZE = 15;
 const TYPE_ORDER: Indicator['type'][] = [

@@ -3,16 +3,16 @@
  * with its best facts) and "what happened in 2022?" (the events in that range from every incident, the default
  * incident's first). Each fact says which incident it belongs to.
  */
-import type { Answer, AnswerFact, AnswerItem, AnswerSection } from './answer.js';
-import { incidentName, makeAnswer, noneAnswer, pageLabel, pageOf } from './answer-base.js';
-import type { Ask } from './ask-context.js';
-import type { DateRange } from './command.js';
-import { overlaps, startOf } from './dates.js';
-import { factOf, itemOf, latest } from './facts.js';
-import { passagesOf } from './incident-passages.js';
-import type { Incident } from './model.js';
-import type { Passage, PassageKind } from './passages.js';
-import { analyzeQuery, contentConcepts, coverage } from './query.js';
+import type { Answer, AnswerFact, AnswerItem, AnswerSection } from '../answer.js';
+import { incidentName, makeAnswer, noneAnswer, pageLabel, pageOf } from '../answer-base.js';
+import type { Ask } from '../ask-context.js';
+import type { DateRange } from '../command.js';
+import { overlaps, startOf } from '../dates/dates.js';
+import { factOf, itemOf, latest } from '../facts.js';
+import type { Incident } from '../model.js';
+import { analyzeQuery, contentConcepts, coverage } from '../reading/query.js';
+import { passagesOf } from '../search/incident-passages.js';
+import type { Passage, PassageKind } from '../search/passages.js';
 import { ANSWER_THRESHOLD } from './search-answer.js';
 
 /** "which incidents involved", "what breaches used", "any incidents with": the list words before the topic. */

@@ -3,18 +3,18 @@
  * answer is `clarify` (two or three guesses to pick from) or `none`; a question that matches the asked incident
  * poorly is tried against every loaded incident, and each fact says which incident it belongs to.
  */
-import type { Answer, AnswerSection, Intent } from './answer.js';
-import { incidentName, makeAnswer, noneAnswer } from './answer-base.js';
-import type { Ask } from './ask-context.js';
-import { holdsCount } from './counts.js';
-import { describeDate } from './dates.js';
-import { factsAndItems, latest } from './facts.js';
-import type { Passage, PassageKind } from './passages.js';
-import { type Concept, contentConcepts, coverage, type QueryAnalysis } from './query.js';
+import type { Answer, AnswerSection, Intent } from '../answer.js';
+import { incidentName, makeAnswer, noneAnswer } from '../answer-base.js';
+import type { Ask } from '../ask-context.js';
+import { describeDate } from '../dates/dates.js';
+import { factsAndItems, latest } from '../facts.js';
+import { type Concept, contentConcepts, coverage, type QueryAnalysis } from '../reading/query.js';
+import { holdsCount } from '../search/counts.js';
+import type { Passage, PassageKind } from '../search/passages.js';
+import type { SearchHit } from '../search/search-index.js';
+import { termOf } from '../search/tokenize.js';
 import { respondTerm } from './respond-glossary.js';
 import { respondVictim } from './respond-victims.js';
-import type { SearchHit } from './search-index.js';
-import { termOf } from './tokenize.js';
 
 /** At or above: answer. */
 export const ANSWER_THRESHOLD = 0.6;

@@ -1,17 +1,21 @@
 /**
  * Free-text questions: intent rules first (intents.ts), then the responder for that intent, then search.
  */
-import type { Answer } from './answer.js';
-import { incidentName, noneAnswer } from './answer-base.js';
-import type { Ask } from './ask-context.js';
-import { commandWord } from './command-words.js';
-import { findDateRange } from './date-phrases.js';
-import { passagesOf } from './incident-passages.js';
-import { classify, HOW_GOT_IN, type ListIntent, listIntentOf } from './intents.js';
-import type { Incident } from './model.js';
-import { normalizeName } from './name-index.js';
-import type { Passage } from './passages.js';
-import { analyzeQuery, type QueryAnalysis } from './query.js';
+import type { Answer } from '../answer.js';
+import { incidentName, noneAnswer } from '../answer-base.js';
+import type { Ask } from '../ask-context.js';
+import { findDateRange } from '../dates/date-phrases.js';
+import type { Incident } from '../model.js';
+import { commandWord } from '../reading/command-words.js';
+import { classify, HOW_GOT_IN, type ListIntent, listIntentOf } from '../reading/intents.js';
+import { analyzeQuery, type QueryAnalysis } from '../reading/query.js';
+import { subjectConcepts } from '../reading/subject.js';
+import { passagesOf } from '../search/incident-passages.js';
+import { normalizeName } from '../search/name-index.js';
+import type { Passage } from '../search/passages.js';
+import { isStopWord, WEAK_WORDS } from '../search/stopwords.js';
+import { matchSynonyms } from '../search/synonyms.js';
+import { termOf, words } from '../search/tokenize.js';
 import {
   acrossTopic,
   incidentsByDateKey,
@@ -30,10 +34,6 @@ import { respondTimeline } from './respond-timeline.js';
 import { findVictim, respondFigures, respondVictim, respondVictims } from './respond-victims.js';
 import { respondWhen } from './respond-when.js';
 import { searchAnswer } from './search-answer.js';
-import { isStopWord, WEAK_WORDS } from './stopwords.js';
-import { subjectConcepts } from './subject.js';
-import { matchSynonyms } from './synonyms.js';
-import { termOf, words } from './tokenize.js';
 
 export function respondQuestion(ask: Ask, text: string): Answer {
   const query = analyzeQuery(ask.kb, text);

@@ -1,8 +1,8 @@
 /** `sources` (where the facts come from) and `incidents` (what the knowledge base holds). */
-import type { Answer, AnswerItem } from './answer.js';
-import { incidentName, makeAnswer, moreCommand, noneAnswer, pageLabel, pageOf } from './answer-base.js';
-import type { Ask } from './ask-context.js';
-import type { Source } from './model.js';
+import type { Answer, AnswerItem } from '../answer.js';
+import { incidentName, makeAnswer, moreCommand, noneAnswer, pageLabel, pageOf } from '../answer-base.js';
+import type { Ask } from '../ask-context.js';
+import type { Source } from '../model.js';
 
 const PAGE_SIZE = 15;
 const KIND_ORDER: Source['kind'][] = ['vendor', 'government', 'legislature', 'research', 'reference', 'press', 'other'];

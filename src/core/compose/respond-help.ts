@@ -1,8 +1,8 @@
 /** `help`: what can be asked, with examples taken from the loaded knowledge base. */
-import type { Answer } from './answer.js';
-import { incidentName, makeAnswer } from './answer-base.js';
-import type { Ask } from './ask-context.js';
-import { defang } from './defang.js';
+import type { Answer } from '../answer.js';
+import { incidentName, makeAnswer } from '../answer-base.js';
+import type { Ask } from '../ask-context.js';
+import { defang } from '../search/defang.js';
 
 export function respondHelp(ask: Ask, message?: string): Answer {
   const { kb, incident } = ask;

@@ -1,7 +1,7 @@
 /** An incident's passages of one kind, in knowledge-base order (memoized per knowledge base). */
 
-import { startOf } from './dates.js';
-import type { KnowledgeBase } from './knowledge-base.js';
+import { startOf } from '../dates/dates.js';
+import type { KnowledgeBase } from '../knowledge-base.js';
 import type { Passage, PassageKind } from './passages.js';
 
 const memo = new WeakMap<KnowledgeBase, Map<string, Passage[]>>();

@@ -3,11 +3,11 @@
  * mark them, so "when was it detected" and "how long until disclosure" answer from the same place.
  */
 
+import type { KnowledgeBase } from '../knowledge-base.js';
+import type { Incident } from '../model.js';
+import { passagesOf } from '../search/incident-passages.js';
+import type { Passage } from '../search/passages.js';
 import { startOf } from './dates.js';
-import { passagesOf } from './incident-passages.js';
-import type { KnowledgeBase } from './knowledge-base.js';
-import type { Incident } from './model.js';
-import type { Passage } from './passages.js';
 
 export type KeyDate = 'start' | 'detected' | 'disclosed' | 'end';
 

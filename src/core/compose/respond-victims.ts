@@ -2,16 +2,16 @@
  * `victims`, "was X affected?" and "how many …?": who was hit, looked up by name, alias or role, with the counts
  * each source gave (later, better-sourced counts first, with what they correct).
  */
-import type { Answer, AnswerSection } from './answer.js';
-import { incidentName, makeAnswer, moreCommand, noneAnswer, pageLabel, pageOf } from './answer-base.js';
-import type { Ask } from './ask-context.js';
-import { countsAffected } from './counts.js';
-import { factsAndItems, latest } from './facts.js';
-import { byDate, passagesOf } from './incident-passages.js';
-import type { Incident, Victim } from './model.js';
-import { normalizeName } from './name-index.js';
-import type { Passage } from './passages.js';
-import { analyzeQuery, coverage } from './query.js';
+import type { Answer, AnswerSection } from '../answer.js';
+import { incidentName, makeAnswer, moreCommand, noneAnswer, pageLabel, pageOf } from '../answer-base.js';
+import type { Ask } from '../ask-context.js';
+import { factsAndItems, latest } from '../facts.js';
+import type { Incident, Victim } from '../model.js';
+import { analyzeQuery, coverage } from '../reading/query.js';
+import { countsAffected } from '../search/counts.js';
+import { byDate, passagesOf } from '../search/incident-passages.js';
+import { normalizeName } from '../search/name-index.js';
+import type { Passage } from '../search/passages.js';
 
 const PAGE_SIZE = 12;
 const KIND_ORDER: Record<Victim['kind'], number> = { organization: 0, person: 1, figure: 2 };

@@ -4,11 +4,11 @@
  * July 2023" a timeline filter, "what is X" a glossary term. Verbs are told from nouns: "did they link X to Y" is
  * not a request for source links, "what is X doing" not a definition. Questions no rule claims go to search.
  */
-import type { DateRange } from './command.js';
-import { findDateRange } from './date-phrases.js';
-import { findIpv4s, refang } from './defang.js';
-import type { Incident } from './model.js';
-import { yearForMonth } from './year-for-month.js';
+import type { DateRange } from '../command.js';
+import { findDateRange } from '../dates/date-phrases.js';
+import { yearForMonth } from '../dates/year-for-month.js';
+import type { Incident } from '../model.js';
+import { findIpv4s, refang } from '../search/defang.js';
 
 export type ListIntent =
   | 'victims'

@@ -1,9 +1,9 @@
 /** `digest …` without a channel to store it in (CLI, web page): explains where digests are set up. */
-import type { Answer } from './answer.js';
-import { makeAnswer } from './answer-base.js';
-import type { Ask } from './ask-context.js';
-import type { Command } from './command.js';
-import { DIGEST_EXAMPLE } from './parse-digest.js';
+import type { Answer } from '../answer.js';
+import { makeAnswer } from '../answer-base.js';
+import type { Ask } from '../ask-context.js';
+import type { Command } from '../command.js';
+import { DIGEST_EXAMPLE } from '../parse-digest.js';
 
 export function respondDigest(ask: Ask, command: Command & { type: 'digest' }): Answer {
   if (command.action === 'invalid') {

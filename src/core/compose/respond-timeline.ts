@@ -3,17 +3,17 @@
  * intrusion itself (from its start until a week after disclosure) under the key dates; background before the
  * start is one command away.
  */
-import type { Answer, AnswerItem, AnswerSection } from './answer.js';
-import { incidentName, makeAnswer, moreCommand, noneAnswer, pageLabel, pageOf } from './answer-base.js';
-import type { Ask } from './ask-context.js';
-import type { DateRange } from './command.js';
-import { findDateRange } from './date-phrases.js';
-import { describeDate, endOf, overlaps, startOf } from './dates.js';
-import { factsAndItems } from './facts.js';
-import { passagesOf } from './incident-passages.js';
-import type { Incident } from './model.js';
-import type { Passage } from './passages.js';
-import { analyzeQuery, coverage } from './query.js';
+import type { Answer, AnswerItem, AnswerSection } from '../answer.js';
+import { incidentName, makeAnswer, moreCommand, noneAnswer, pageLabel, pageOf } from '../answer-base.js';
+import type { Ask } from '../ask-context.js';
+import type { DateRange } from '../command.js';
+import { findDateRange } from '../dates/date-phrases.js';
+import { describeDate, endOf, overlaps, startOf } from '../dates/dates.js';
+import { factsAndItems } from '../facts.js';
+import type { Incident } from '../model.js';
+import { analyzeQuery, coverage } from '../reading/query.js';
+import { passagesOf } from '../search/incident-passages.js';
+import type { Passage } from '../search/passages.js';
 
 export interface TimelineRequest {
   range?: DateRange;

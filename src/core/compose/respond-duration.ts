@@ -2,15 +2,15 @@
  * "How long …?": durations computed from the dates: attack start to detection, detection to disclosure, the whole
  * intrusion, time since disclosure (from `now`), or the span of one dated event or indicator the question names.
  */
-import type { Answer, AnswerFact, AnswerItem } from './answer.js';
-import { incidentName, makeAnswer } from './answer-base.js';
-import type { Ask } from './ask-context.js';
-import { daysBetween, describeDays, isoDay } from './dates.js';
-import { factsAndItems } from './facts.js';
-import { type KeyDate, keyDateEvents, keyDatesAsked } from './key-dates.js';
-import type { Passage } from './passages.js';
-import { type Concept, coverage, type QueryAnalysis } from './query.js';
-import { subjectConcepts } from './subject.js';
+import type { Answer, AnswerFact, AnswerItem } from '../answer.js';
+import { incidentName, makeAnswer } from '../answer-base.js';
+import type { Ask } from '../ask-context.js';
+import { daysBetween, describeDays, isoDay } from '../dates/dates.js';
+import { type KeyDate, keyDateEvents, keyDatesAsked } from '../dates/key-dates.js';
+import { factsAndItems } from '../facts.js';
+import { type Concept, coverage, type QueryAnalysis } from '../reading/query.js';
+import { subjectConcepts } from '../reading/subject.js';
+import type { Passage } from '../search/passages.js';
 
 interface Span {
   id: string;

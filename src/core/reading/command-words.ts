@@ -2,9 +2,9 @@
  * The chat command words (CONTRACTS.md) and the other words people use for them. A near miss of a command word
  * ("timline", "vicitms") still selects it.
  */
-import type { CommandType } from './command.js';
-import { editDistance } from './edit-distance.js';
-import { createNameIndex } from './name-index.js';
+import type { CommandType } from '../command.js';
+import { editDistance } from '../search/edit-distance.js';
+import { createNameIndex } from '../search/name-index.js';
 
 export const COMMAND_WORDS: Record<string, CommandType> = {
   help: 'help',

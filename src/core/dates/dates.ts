@@ -2,7 +2,7 @@
  * Dates as the knowledge base keeps them: ISO strings whose length is their precision (`2023`, `2023-07`,
  * `2023-07-11`). Helpers here compare, span and describe them. Pure: "now" is always a parameter.
  */
-import type { DateRange } from './command.js';
+import type { DateRange } from '../command.js';
 
 export const MONTH_NAMES = [
   'January',

@@ -3,7 +3,7 @@
  * recommendations, indicators, glossary terms, statements, summary, status). Each keeps a link to the fact it
  * came from, so answers show the fact itself, not a snippet.
  */
-import { defang, defangText } from './defang.js';
+
 import type {
   GlossaryTerm,
   Incident,
@@ -13,7 +13,8 @@ import type {
   Statement,
   TimelineEvent,
   Victim,
-} from './model.js';
+} from '../model.js';
+import { defang, defangText } from './defang.js';
 
 export type PassageKind =
   | 'summary'

@@ -2,16 +2,16 @@
  * "When did X happen?": a key date when X is the incident itself ("when was it detected"), otherwise the dated
  * event that best matches X, corrected by later sources where they disagree.
  */
-import type { Answer, AnswerSection } from './answer.js';
-import { incidentName, makeAnswer } from './answer-base.js';
-import type { Ask } from './ask-context.js';
-import { describeDate } from './dates.js';
-import { factsAndItems, latest } from './facts.js';
-import { KEY_DATE_LABEL, KEY_DATE_WORDS, type KeyDate, keyDateEvents, keyDatesAsked } from './key-dates.js';
-import type { Passage } from './passages.js';
-import { type Concept, coverage, type QueryAnalysis } from './query.js';
-import type { SearchHit } from './search-index.js';
-import { subjectConcepts } from './subject.js';
+import type { Answer, AnswerSection } from '../answer.js';
+import { incidentName, makeAnswer } from '../answer-base.js';
+import type { Ask } from '../ask-context.js';
+import { describeDate } from '../dates/dates.js';
+import { KEY_DATE_LABEL, KEY_DATE_WORDS, type KeyDate, keyDateEvents, keyDatesAsked } from '../dates/key-dates.js';
+import { factsAndItems, latest } from '../facts.js';
+import { type Concept, coverage, type QueryAnalysis } from '../reading/query.js';
+import { subjectConcepts } from '../reading/subject.js';
+import type { Passage } from '../search/passages.js';
+import type { SearchHit } from '../search/search-index.js';
 
 const DATED = new Set(['event', 'victim', 'actor', 'technique', 'aftermath'] as const);
 

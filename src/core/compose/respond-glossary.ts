@@ -1,11 +1,11 @@
 /** "what is MailItemsAccessed?", "define OWA", `glossary`: terms from the incident's glossary. */
-import type { Answer } from './answer.js';
-import { incidentName, makeAnswer, moreCommand, pageLabel, pageOf } from './answer-base.js';
-import type { Ask } from './ask-context.js';
-import { factsAndItems } from './facts.js';
-import { passagesOf } from './incident-passages.js';
-import { normalizeName } from './name-index.js';
-import type { Passage } from './passages.js';
+import type { Answer } from '../answer.js';
+import { incidentName, makeAnswer, moreCommand, pageLabel, pageOf } from '../answer-base.js';
+import type { Ask } from '../ask-context.js';
+import { factsAndItems } from '../facts.js';
+import { passagesOf } from '../search/incident-passages.js';
+import { normalizeName } from '../search/name-index.js';
+import type { Passage } from '../search/passages.js';
 
 const PAGE_SIZE = 12;
 

@@ -5,11 +5,11 @@
  * @example
  * analyzeQuery(kb, 'when was the stolen key revokd').corrections // [{ from: 'revokd', to: 'revoked' }]
  */
-import type { KnowledgeBase } from './knowledge-base.js';
-import type { SearchHit, WeightedTerm } from './search-index.js';
-import { isStopWord, WEAK_WORDS } from './stopwords.js';
-import { matchSynonyms } from './synonyms.js';
-import { expandToken, searchTerms, termOf, words } from './tokenize.js';
+import type { KnowledgeBase } from '../knowledge-base.js';
+import type { SearchHit, WeightedTerm } from '../search/search-index.js';
+import { isStopWord, WEAK_WORDS } from '../search/stopwords.js';
+import { matchSynonyms } from '../search/synonyms.js';
+import { expandToken, searchTerms, termOf, words } from '../search/tokenize.js';
 
 /** One thing the asker said: a word or a synonym phrase, with the terms that can match it. */
 export interface Concept {

@@ -2,12 +2,12 @@
  * `logging`: what to enable, collect and look for to detect this kind of intrusion, with the licence tier each step
  * needs. Falls back to lessons and logging-tagged events for incidents without recommendations.
  */
-import type { Answer, AnswerItem } from './answer.js';
-import { incidentName, makeAnswer, moreCommand, noneAnswer, pageLabel, pageOf } from './answer-base.js';
-import type { Ask } from './ask-context.js';
-import { factOf, factsAndItems } from './facts.js';
-import { passagesOf } from './incident-passages.js';
-import type { Passage } from './passages.js';
+import type { Answer, AnswerItem } from '../answer.js';
+import { incidentName, makeAnswer, moreCommand, noneAnswer, pageLabel, pageOf } from '../answer-base.js';
+import type { Ask } from '../ask-context.js';
+import { factOf, factsAndItems } from '../facts.js';
+import { passagesOf } from '../search/incident-passages.js';
+import type { Passage } from '../search/passages.js';
 
 const PAGE_SIZE = 6;
 

@@ -2,7 +2,7 @@
  * Which year a month without one means for an incident ("what happened in june"): the year with the most
  * timeline events in that month, else the incident's start year.
  */
-import type { Incident } from './model.js';
+import type { Incident } from '../model.js';
 
 const cache = new WeakMap<Incident, Map<number, number | undefined>>();
 

@@ -1,10 +1,10 @@
 /** `actor`, `technique` and `status`: the incident's attribution, how the attack worked, and where it stands. */
-import type { Answer, AnswerSection } from './answer.js';
-import { incidentName, makeAnswer, moreCommand, noneAnswer, pageLabel, pageOf } from './answer-base.js';
-import type { Ask } from './ask-context.js';
-import { factsAndItems } from './facts.js';
-import { byDate, passagesOf } from './incident-passages.js';
-import type { Passage } from './passages.js';
+import type { Answer, AnswerSection } from '../answer.js';
+import { incidentName, makeAnswer, moreCommand, noneAnswer, pageLabel, pageOf } from '../answer-base.js';
+import type { Ask } from '../ask-context.js';
+import { factsAndItems } from '../facts.js';
+import { byDate, passagesOf } from '../search/incident-passages.js';
+import type { Passage } from '../search/passages.js';
 
 const PAGE_SIZE = 8;
 
