@@ -17,6 +17,7 @@ import type { Config } from './config.js';
 import type { Answer } from './core/answer.js';
 import { createKnowledgeBase, type KnowledgeBase } from './core/knowledge-base.js';
 import type { Deliver } from './digest/deliver.js';
+import { BodyTooLargeError, declaredLength, isBodyError, refuseBody } from './http/read-body.js';
 import type { AdapterHandle, Route } from './http/types.js';
 import { loadKnowledgeBase } from './kb/load.js';
 import { createLogger, type Logger } from './logger.js';
@@ -51,7 +52,7 @@ export interface RunningServer {
   close(graceMs?: number): Promise<void>;
 }
 
-/** Bigger bodies are refused before any route reads them. */
+/** Bigger bodies are refused before any route reads them (routes may set a smaller limit of their own). */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -219,14 +220,17 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
       req.resume();
       return;
     }
-    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
-      sendJson(res, 413, { error: 'request body too large', requestId }, { connection: 'close' });
-      req.resume();
+    if ((declaredLength(req) ?? 0) > MAX_BODY_BYTES) {
+      refuseBody(req, res, new BodyTooLargeError(MAX_BODY_BYTES));
       return;
     }
     try {
       await route.handle(req, res);
     } catch (error) {
+      if (isBodyError(error)) {
+        refuseBody(req, res, error);
+        return;
+      }
       log.error('request failed', { requestId, path, error: error instanceof Error ? error : String(error) });
       if (!res.headersSent) sendJson(res, 500, { error: 'internal error', requestId });
       else res.destroy();
@@ -239,6 +243,11 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
       void onRequest(req, res);
     },
   );
+  // `Expect: 100-continue`: refuse a declared oversize body before the client sends it
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    if ((declaredLength(req) ?? 0) <= MAX_BODY_BYTES) res.writeContinue();
+    void onRequest(req, res);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => {

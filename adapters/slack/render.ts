@@ -8,7 +8,14 @@
  * const blocks = answerToBlockKit(answer, { shareText: 'timeline july 2023' });
  * await client.chat.postMessage({ channel, blocks, text: answerToFallbackText(answer) });
  */
-import type { Answer, AnswerItem } from '../../src/core/answer.js';
+import {
+  type Answer,
+  type AnswerCode,
+  type AnswerItem,
+  asOfText,
+  citationsOf,
+  citeMarks,
+} from '../../src/core/answer.js';
 import { SLACK_LIMITS } from './limits.js';
 import { clip, escapeMrkdwn, isSlackUserId, mrkdwnLink, safePlain, splitText } from './text.js';
 
@@ -62,8 +69,33 @@ interface Body {
   fallbackLines: string[];
 }
 
+/** ``` blocks of at most `max` characters holding the code's lines (escaped; empty lines kept as one space). */
+function codeParagraphs(code: AnswerCode, max: number): string[] {
+  const out: string[] = [];
+  const head = code.label ? `${escapeMrkdwn(code.label)}\n` : '';
+  let current: string[] = [];
+  let size = 0;
+  const flush = () => {
+    if (current.length === 0) return;
+    out.push(`${out.length === 0 ? head : ''}\`\`\`\n${current.join('\n')}\n\`\`\``);
+    current = [];
+    size = 0;
+  };
+  const room = max - head.length - 8;
+  for (const raw of code.text.replace(/\n+$/, '').split('\n')) {
+    for (const line of splitText(escapeMrkdwn(raw) || ' ', room)) {
+      if (size + line.length + 1 > room) flush();
+      current.push(line);
+      size += line.length + 1;
+    }
+  }
+  flush();
+  return out;
+}
+
 function renderBody(answer: Answer): Body {
   const facts = answer.facts.length > 0 ? new Map(answer.facts.map((f) => [f.id, f])) : undefined;
+  const cites = citationsOf(answer);
   const paragraphs: string[] = [];
   const fallbackLines: string[] = [escapeMrkdwn(answer.title)];
   const item = (entry: AnswerItem, fallback: boolean): string => {
@@ -71,7 +103,8 @@ function renderBody(answer: Answer): Body {
     const corrected = Boolean(fact?.corrects?.length);
     const date = entry.date ? escapeMrkdwn(entry.date) : '';
     const label = entry.label ? escapeMrkdwn(entry.label) : '';
-    const text = escapeMrkdwn(entry.text);
+    const marks = citeMarks(cites.item(entry) ?? fact?.cites);
+    const text = `${escapeMrkdwn(entry.text)}${marks ? ` ${marks}` : ''}`;
     // escaping works character by character, so escaped pieces joined by ": " equal the escaped whole
     if (fallback) {
       fallbackLines.push(
@@ -91,7 +124,8 @@ function renderBody(answer: Answer): Body {
       lines = `*${heading}*`;
     }
     if (section.text) {
-      const text = escapeMrkdwn(section.text);
+      const marks = citeMarks(cites.text(section.text));
+      const text = `${escapeMrkdwn(section.text)}${marks ? ` ${marks}` : ''}`;
       fallbackLines.push(text);
       lines = lines === '' ? text : `${lines}\n${text}`;
     }
@@ -100,6 +134,10 @@ function renderBody(answer: Answer): Body {
       lines = lines === '' ? line : `${lines}\n${line}`;
     }
     if (lines !== '') paragraphs.push(lines);
+    if (section.code) {
+      paragraphs.push(...codeParagraphs(section.code, SLACK_LIMITS.sectionText));
+      fallbackLines.push(...section.code.text.split('\n').map(escapeMrkdwn));
+    }
   }
   if (paragraphs.length === 0 && answer.facts.length > 0) {
     paragraphs.push(answer.facts.map((f) => item({ text: f.text, date: f.date, factId: f.id }, false)).join('\n'));
@@ -116,10 +154,14 @@ function packSections(paragraphs: string[], max: number): string[] {
   const chunks: string[] = [];
   let current = '';
   for (const paragraph of paragraphs) {
-    const joined = current === '' ? paragraph.length : current.length + 1 + paragraph.length;
-    if (joined <= max && !hasEmptyLine(paragraph)) {
-      // the whole paragraph fits: the same text the line-by-line packing below would build
-      current = current === '' ? paragraph : `${current}\n${paragraph}`;
+    if (paragraph.length <= max && !hasEmptyLine(paragraph)) {
+      // a paragraph that fits in one section is never split (a ``` block stays whole)
+      if (current === '') current = paragraph;
+      else if (current.length + 1 + paragraph.length <= max) current = `${current}\n${paragraph}`;
+      else {
+        chunks.push(current.trimEnd());
+        current = paragraph;
+      }
     } else {
       for (const line of paragraph.split('\n').flatMap((l) => splitText(l, max))) {
         if (current === '') current = line;
@@ -140,21 +182,17 @@ function sourceElements(answer: Answer): TextObject[] {
   if (answer.sources.length === 0) return [];
   const max = SLACK_LIMITS.contextElementText;
   const elements: string[] = [];
-  let current = '*Sources:* ';
-  // tracked instead of `current.endsWith(' ')`, which would flatten the growing string on every source
-  let endsWithSpace = true;
+  let current = '*Sources*';
   for (const s of answer.sources) {
     const date = s.date ? ` (${escapeMrkdwn(s.date)})` : '';
-    const link = clip(`${mrkdwnLink(s.url, `${s.publisher}: ${s.title}`)}${date}`, max - 20);
-    if (current.length + 3 + link.length > max) {
+    const line = clip(
+      `${s.n !== undefined ? `[${s.n}]` : '•'} ${mrkdwnLink(s.url, `${s.publisher}: ${s.title}`)}${date}`,
+      max - 20,
+    );
+    if (current.length + 1 + line.length > max) {
       elements.push(current);
-      current = link;
-      endsWithSpace = link.endsWith(' ');
-    } else {
-      const piece: string = endsWithSpace ? link : ` · ${link}`;
-      current += piece;
-      if (piece !== '') endsWithSpace = piece.endsWith(' ');
-    }
+      current = line;
+    } else current += `\n${line}`;
   }
   elements.push(current);
   if (elements.length > SLACK_LIMITS.contextElements) {
@@ -212,6 +250,10 @@ function blocksFrom(answer: Answer, paragraphs: string[], options: RenderOptions
       type: 'context',
       elements: [mrkdwn(clip(`You asked: ${escapeMrkdwn(answer.question)}`, SLACK_LIMITS.contextElementText))],
     });
+  }
+  if (answer.asOf) {
+    const asOf = asOfText(answer.asOf);
+    head.push({ type: 'context', elements: [mrkdwn(`🕒 ${asOf.charAt(0).toUpperCase()}${asOf.slice(1)}`)] });
   }
   if (options.privateNote) {
     head.push({

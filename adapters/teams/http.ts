@@ -1,7 +1,7 @@
 /**
- * The bridge between `node:http` and `CloudAdapter.process`: reads and checks the JSON body (invalid JSON or no
- * activity `type` → 400, too large → 413, never a hung request), and gives botbuilder the small request/response
- * shape it expects. Activities without a `serviceUrl` and conversation id (which every channel sends) get 400 too.
+ * The bridge between `node:http` and `CloudAdapter.process`: reads the body with the shared reader (too large →
+ * 413 and the connection closed) and checks it (invalid JSON or no activity `type` → 400, never a hung request),
+ * and gives botbuilder the small request/response shape it expects. Activities without a `serviceUrl` and conversation id (which every channel sends) get 400 too.
  * Authentication failures answer 401 without the validator's detail.
  *
  * @example
@@ -9,46 +9,39 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CloudAdapter, Request, Response, TurnContext } from 'botbuilder';
+import { isBodyError, readBody, refuseBody } from '../../src/http/read-body.js';
 import type { Logger } from '../../src/logger.js';
 import { MAX_BODY_BYTES } from './limits.js';
 
 class BodyError extends Error {
-  constructor(
-    readonly status: 400 | 413,
-    message: string,
-  ) {
+  constructor(message: string) {
     super(message);
     this.name = 'BodyError';
   }
 }
 
-async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new BodyError(413, 'activity too large');
-    chunks.push(chunk as Buffer);
-  }
+function parseActivity(bytes: Buffer): Record<string, unknown> {
   let body: unknown;
   try {
-    body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    body = JSON.parse(bytes.toString('utf8'));
   } catch {
-    throw new BodyError(400, 'body is not valid JSON');
+    throw new BodyError('body is not valid JSON');
   }
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-    throw new BodyError(400, 'body is not an activity object');
+    throw new BodyError('body is not an activity object');
   }
   const type = (body as { type?: unknown }).type;
-  if (typeof type !== 'string' || type === '') throw new BodyError(400, 'activity has no type');
+  if (typeof type !== 'string' || type === '') throw new BodyError('activity has no type');
   const { serviceUrl, conversation } = body as { serviceUrl?: unknown; conversation?: { id?: unknown } | null };
   if (typeof serviceUrl !== 'string' || typeof conversation?.id !== 'string') {
-    throw new BodyError(400, 'activity has no serviceUrl or conversation id');
+    throw new BodyError('activity has no serviceUrl or conversation id');
   }
   return body as Record<string, unknown>;
 }
 
-function reply(res: ServerResponse, status: number, body?: string | Buffer, type = 'text/plain; charset=utf-8'): void {
+const TEXT = 'text/plain; charset=utf-8';
+
+function reply(res: ServerResponse, status: number, body?: string | Buffer, type = TEXT): void {
   if (res.headersSent) {
     if (!res.writableEnded) res.end();
     return;
@@ -96,10 +89,14 @@ export function createMessagesHandler(
   return async (req, res) => {
     let body: Record<string, unknown>;
     try {
-      body = await readJson(req);
+      body = parseActivity(await readBody(req, { limit: MAX_BODY_BYTES }));
     } catch (error) {
+      if (isBodyError(error)) {
+        refuseBody(req, res, error, { contentType: TEXT, text: 'activity too large' });
+        return;
+      }
       if (error instanceof BodyError) {
-        reply(res, error.status, error.message);
+        reply(res, 400, error.message);
         return;
       }
       throw error;

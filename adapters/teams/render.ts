@@ -8,8 +8,17 @@
  * const card = answerToAdaptiveCard(answer);
  * await context.sendActivity(answerToActivity(answer)); // the card as an attachment, the title as summary
  */
-import type { Answer, AnswerFact, AnswerItem, AnswerSection } from '../../src/core/answer.js';
-import type { Source } from '../../src/core/model.js';
+import {
+  type Answer,
+  type AnswerCode,
+  type AnswerFact,
+  type AnswerItem,
+  type AnswerSection,
+  type AnswerSource,
+  asOfText,
+  citationsOf,
+  citeMarks,
+} from '../../src/core/answer.js';
 import { CARD_VERSION, MAX_ACTIONS, MAX_CARD_BYTES, MAX_ITEM_CHARS, MAX_SOURCES } from './limits.js';
 
 /** One Adaptive Card element or action, as JSON. */
@@ -58,9 +67,15 @@ export function submitAction(title: string, ask: string): CardElement {
  * One item: a dated item is a one-row FactSet (date | text), an undated one a TextBlock. Both are compact on
  * purpose: a long timeline has to fit in one Teams message.
  */
-function itemElement(item: AnswerItem, id: string | undefined, fact: AnswerFact | undefined): CardElement {
+function itemElement(
+  item: AnswerItem,
+  id: string | undefined,
+  fact: AnswerFact | undefined,
+  cites: readonly number[] | undefined,
+): CardElement {
   const mark = fact?.corrects?.length ? '✏️ _Correction:_ ' : '';
-  const main = `${mark}${item.label ? `**${item.label}**: ` : ''}${clip(item.text)}`;
+  const marks = citeMarks(cites);
+  const main = `${mark}${item.label ? `**${item.label}**: ` : ''}${clip(item.text)}${marks ? ` ${marks}` : ''}`;
   const note = item.note ?? fact?.correctionNote;
   let element: CardElement;
   if (item.date) {
@@ -77,7 +92,7 @@ function itemElement(item: AnswerItem, id: string | undefined, fact: AnswerFact 
   return element;
 }
 
-function linkText(source: Source): string {
+function linkText(source: AnswerSource): string {
   const label = `${source.publisher}: ${source.title}`.replace(/[[\]]/g, (c) => (c === '[' ? '(' : ')'));
   const url = source.url.replace(/\(/g, '%28').replace(/\)/g, '%29');
   return `[${clip(label, 160)}](${url})${source.date ? ` (${source.date})` : ''}`;
@@ -96,6 +111,18 @@ interface Block {
   item: boolean;
 }
 
+/** A code section: verbatim, monospace, one TextRun (never read as Markdown). */
+function codeElements(code: AnswerCode): CardElement[] {
+  const out: CardElement[] = [];
+  if (code.label) out.push(textBlock(code.label, { size: 'Small', isSubtle: true, spacing: 'Small' }));
+  out.push({
+    type: 'RichTextBlock',
+    spacing: 'Small',
+    inlines: [{ type: 'TextRun', text: clip(code.text.replace(/\n+$/, ''), 6000), fontType: 'Monospace' }],
+  });
+  return out;
+}
+
 function bodyBlocks(answer: Answer): Block[] {
   const blocks: Block[] = [
     {
@@ -103,6 +130,18 @@ function bodyBlocks(answer: Answer): Block[] {
       item: false,
     },
   ];
+  if (answer.asOf) {
+    const asOf = asOfText(answer.asOf);
+    blocks.push({
+      element: textBlock(`${asOf.charAt(0).toUpperCase()}${asOf.slice(1)}`, {
+        size: 'Small',
+        isSubtle: true,
+        spacing: 'None',
+      }),
+      item: false,
+    });
+  }
+  const cites = citationsOf(answer);
   const used = new Set<string>();
   const facts = new Map(answer.facts.map((f) => [f.id, f]));
   // a section whose text is a fact (a summary, a status) shows that fact
@@ -115,7 +154,8 @@ function bodyBlocks(answer: Answer): Block[] {
       });
     }
     if (section.text) {
-      const element = textBlock(clip(section.text, 3000));
+      const marks = citeMarks(cites.text(section.text));
+      const element = textBlock(`${clip(section.text, 3000)}${marks ? ` ${marks}` : ''}`);
       const factId = factByText.get(section.text);
       if (factId && !used.has(factId)) {
         used.add(factId);
@@ -129,16 +169,18 @@ function bodyBlocks(answer: Answer): Block[] {
         used.add(item.factId);
         id = `${FACT_ID_PREFIX}${item.factId}`;
       }
-      blocks.push({ element: itemElement(item, id, item.factId ? facts.get(item.factId) : undefined), item: true });
+      const fact = item.factId ? facts.get(item.factId) : undefined;
+      blocks.push({ element: itemElement(item, id, fact, cites.item(item) ?? fact?.cites), item: true });
     }
+    if (section.code) for (const element of codeElements(section.code)) blocks.push({ element, item: false });
   }
   return blocks;
 }
 
-function sourceBlocks(sources: Source[]): CardElement[] {
+function sourceBlocks(sources: AnswerSource[]): CardElement[] {
   if (sources.length === 0) return [];
   const shown = sources.slice(0, MAX_SOURCES);
-  const lines = shown.map((s) => `- ${linkText(s)}`);
+  const lines = shown.map((s) => `${s.n !== undefined ? `${s.n}.` : '-'} ${linkText(s)}`);
   if (sources.length > shown.length) lines.push(`- and ${sources.length - shown.length} more`);
   return [
     textBlock('Sources', { weight: 'Bolder', spacing: 'Medium', separator: true }),
@@ -228,10 +270,13 @@ export function answerToFallbackText(answer: Answer): string {
       lines.push(`- ${head ? `${head}: ` : ''}${item.text}`);
       if (item.note) lines.push(`  ${item.note}`);
     }
+    if (section.code) lines.push(section.code.text);
   }
+  if (answer.asOf) lines.push('', asOfText(answer.asOf));
   if (answer.sources.length > 0) {
     lines.push('', 'Sources:');
-    for (const s of answer.sources) lines.push(`- ${s.publisher}: ${s.title} <${s.url}>`);
+    for (const s of answer.sources)
+      lines.push(`${s.n !== undefined ? `[${s.n}]` : '-'} ${s.publisher}: ${s.title} <${s.url}>`);
   }
   if (answer.suggestions.length > 0) lines.push('', `Try: ${answer.suggestions.join(' · ')}`);
   if (answer.more) lines.push(`More: ${answer.more}`);

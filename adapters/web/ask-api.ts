@@ -1,6 +1,7 @@
 /**
  * `POST /api/ask`: `{ "question": "…", "incident"?: "…" }` in, the `ask --json` object plus the three renderings
- * (`render.slack.blocks`, `render.teams.card`, `render.text`) out. Bad input gets 400 with `{ error }`.
+ * (`render.slack.blocks`, `render.teams.card`, `render.text`) out. Bad input gets 400 with `{ error }`, a body over
+ * 16 KB gets 413 (and the connection is closed).
  *
  * @example
  * curl -s localhost:3978/api/ask -H 'content-type: application/json' -d '{"question":"who were the victims?"}'
@@ -10,8 +11,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MessageHandler } from '../../src/chat/handle-message.js';
 import type { Answer, AnswerJson } from '../../src/core/answer.js';
 import type { KnowledgeBase } from '../../src/core/knowledge-base.js';
+import { BodyTooLargeError, isBodyError, readBody, refuseBody } from '../../src/http/read-body.js';
 import type { Logger } from '../../src/logger.js';
-import { readBody } from './read-body.js';
 
 /** Largest request body accepted, in bytes. */
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -37,10 +38,12 @@ export type AskResponse = AnswerJson & {
   render: { slack: { blocks: unknown[] }; teams: { card: unknown }; text: string };
 };
 
+const JSON_TYPE = 'application/json; charset=utf-8';
+
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
+    'content-type': JSON_TYPE,
     'content-length': Buffer.byteLength(text),
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
@@ -81,16 +84,20 @@ function parseRequest(text: string, kb: KnowledgeBase): Parsed {
 export function createAskHandler(deps: AskApiDeps): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   return async (req, res) => {
     const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-    const body = await readBody(req, MAX_BODY_BYTES);
-    if (body.tooLarge) {
-      sendJson(res, 400, { error: `the request body is larger than ${MAX_BODY_BYTES / 1024} KB` });
+    let text: string;
+    try {
+      text = (await readBody(req, { limit: MAX_BODY_BYTES })).toString('utf8');
+    } catch (error) {
+      if (!isBodyError(error)) throw error;
+      const message = error instanceof BodyTooLargeError ? `${error.message}: ask one question` : error.message;
+      refuseBody(req, res, error, { contentType: JSON_TYPE, text: JSON.stringify({ error: message }) });
       return;
     }
     if (type !== 'application/json') {
       sendJson(res, 400, { error: 'send the question as JSON with content-type: application/json' });
       return;
     }
-    const parsed = parseRequest(body.text, deps.kb);
+    const parsed = parseRequest(text, deps.kb);
     if ('error' in parsed) {
       sendJson(res, 400, { error: parsed.error });
       return;

@@ -2,7 +2,7 @@
  * Small helpers every responder uses: an Answer with defaults filled in, paging, and the "nothing found" answer.
  */
 import type { Answer, AnswerFact, AnswerSection, Intent } from './answer.js';
-import { sourcesOf } from './facts.js';
+import { citeSources } from './facts.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import type { Incident } from './model.js';
 
@@ -17,11 +17,16 @@ export interface AnswerFields {
   confidence?: number;
   more?: string;
   question?: string;
+  /** the date the answer is current to; defaults to the incident's `status.asOf` for time-bound intents */
+  asOf?: string;
 }
+
+/** Intents whose answers change with time, so they say how current they are. */
+const TIME_BOUND: ReadonlySet<Intent> = new Set(['status', 'aftermath', 'logging']);
 
 /** An Answer with its sources looked up from the facts. */
 export function makeAnswer(kb: KnowledgeBase, fields: AnswerFields): Answer {
-  const facts = fields.facts ?? [];
+  const { facts, sources } = citeSources(kb, fields.facts ?? [], fields.incident ?? undefined);
   const answer: Answer = {
     kind: fields.kind ?? 'answer',
     intent: fields.intent,
@@ -29,13 +34,16 @@ export function makeAnswer(kb: KnowledgeBase, fields: AnswerFields): Answer {
     title: fields.title,
     sections: fields.sections ?? [],
     facts,
-    sources: sourcesOf(kb, facts, fields.incident ?? undefined),
+    sources,
     suggestions: dedupe(fields.suggestions ?? []).slice(0, 5),
     confidence: round(fields.confidence ?? (fields.kind === 'none' ? 0 : 1)),
     kbVersion: kb.version,
   };
   if (fields.more) answer.more = fields.more;
   if (fields.question !== undefined) answer.question = fields.question;
+  const asOf =
+    fields.asOf ?? (TIME_BOUND.has(fields.intent) ? kb.incident(fields.incident ?? '')?.status.asOf : undefined);
+  if (asOf) answer.asOf = asOf;
   return answer;
 }
 

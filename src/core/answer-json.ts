@@ -24,6 +24,7 @@ export function toAnswerJson(answer: Answer): AnswerJson {
       ...(f.incident ? { incident: f.incident } : {}),
       ...(f.corrects && f.corrects.length > 0 ? { corrects: f.corrects } : {}),
       ...(f.correctionNote ? { correctionNote: f.correctionNote } : {}),
+      ...(f.cites && f.cites.length > 0 ? { cites: f.cites } : {}),
     })),
     sources: answer.sources.map((s) => ({
       id: s.id,
@@ -31,10 +32,15 @@ export function toAnswerJson(answer: Answer): AnswerJson {
       title: s.title,
       url: s.url,
       ...(s.date ? { date: s.date } : {}),
+      ...(s.n !== undefined ? { n: s.n } : {}),
+      ...(s.tier ? { tier: s.tier } : {}),
     })),
     suggestions: answer.suggestions,
     kbVersion: answer.kbVersion,
   };
   if (answer.more) json.more = answer.more;
+  if (answer.asOf) json.asOf = answer.asOf;
+  const code = answer.sections.flatMap((section) => (section.code ? [section.code] : []));
+  if (code.length > 0) json.code = code;
   return json;
 }

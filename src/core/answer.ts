@@ -2,6 +2,7 @@
  * The platform-neutral answer. Renderers (Block Kit, Adaptive Cards, plain text, HTML) lay it out within their
  * platform's limits and never invent content.
  */
+import { describeDate } from './dates/dates.js';
 import type { Source } from './model.js';
 
 export type AnswerKind = 'answer' | 'clarify' | 'none';
@@ -39,6 +40,8 @@ export interface AnswerFact {
   /** when this fact replaces earlier claims: the ids it corrects and a short note */
   corrects?: string[];
   correctionNote?: string;
+  /** 1-based numbers into `Answer.sources` (each source's `n`): the sources that support this fact */
+  cites?: number[];
 }
 
 /** One line in a section: usually one fact, laid out as date + text. */
@@ -53,11 +56,36 @@ export interface AnswerItem {
   note?: string;
 }
 
+/** A preformatted block shown verbatim in monospace, easy to copy (every indicator value, a hunting query). */
+export interface AnswerCode {
+  text: string;
+  /** what the text is written in: `kql`, `spl`, `powershell`, `sigma`, `csv`, … */
+  language?: string;
+  /** a short caption shown above the block ("All values, one per line") */
+  label?: string;
+}
+
 export interface AnswerSection {
   heading?: string;
   text?: string;
   items?: AnswerItem[];
+  /** shown after the section's text and items */
+  code?: AnswerCode;
 }
+
+/**
+ * How much weight a source carries: the affected organization, the investigating agency or the official report
+ * (primary); reporting by others (secondary); reprints, mirrors, aggregators and feed redirects (repost). A source
+ * without a tier counts as secondary.
+ */
+export type SourceTier = 'primary' | 'secondary' | 'repost';
+
+/** A source as an answer lists it: the knowledge base's source, its tier and its number in the answer's list. */
+export type AnswerSource = Source & {
+  tier?: SourceTier;
+  /** the number facts cite it by (`[n]`), 1-based; absent on lists that cite nothing (the `sources` answer) */
+  n?: number;
+};
 
 export interface Answer {
   kind: AnswerKind;
@@ -67,7 +95,7 @@ export interface Answer {
   title: string;
   sections: AnswerSection[];
   facts: AnswerFact[];
-  sources: Source[];
+  sources: AnswerSource[];
   /** follow-up questions or "did you mean" choices: each is text a person could type */
   suggestions: string[];
   /** 0..1 */
@@ -78,6 +106,9 @@ export interface Answer {
   more?: string;
   /** the question as the person asked it (for echoing back, escaped by renderers) */
   question?: string;
+  /** ISO date the answer's facts are current to (the incident's `status.asOf`), on answers whose truth changes */
+  asOf?: string;
+  // `feedback` is reserved for answer ratings
 }
 
 /** The JSON shape of `breachbot ask --json` and `POST /api/ask` (CONTRACTS.md). */
@@ -98,9 +129,60 @@ export interface AnswerJson {
     corrects?: string[];
     /** what was corrected, or that this fact was corrected later */
     correctionNote?: string;
+    /** numbers (`n`) of the sources in `sources` that support this fact */
+    cites?: number[];
   }>;
-  sources: Array<{ id: string; publisher: string; title: string; url: string; date?: string }>;
+  sources: Array<{
+    id: string;
+    publisher: string;
+    title: string;
+    url: string;
+    date?: string;
+    /** the number facts cite this source by */
+    n?: number;
+    tier?: SourceTier;
+  }>;
   suggestions: string[];
   more?: string;
   kbVersion: string;
+  /** ISO date the answer is current to, on answers whose truth changes over time */
+  asOf?: string;
+  /** preformatted blocks of the answer (also in `text`), in order */
+  code?: AnswerCode[];
+}
+
+/** `[1][3]`: the citation markers shown after a fact, or "" when it cites nothing numbered. */
+export function citeMarks(cites: readonly number[] | undefined): string {
+  if (!cites || cites.length === 0) return '';
+  let out = '';
+  for (const n of cites) out += `[${n}]`;
+  return out;
+}
+
+/** "as of August 2026" (or "as of 12 August 2026" for a day), for an answer's `asOf`. */
+export function asOfText(asOf: string): string {
+  return `as of ${describeDate(asOf)}`;
+}
+
+/**
+ * Where an answer's citation numbers go: an item shows its fact's, and a section text that is a fact's text (a
+ * summary, a status) shows that fact's.
+ */
+export interface Citations {
+  item(item: AnswerItem): number[] | undefined;
+  text(text: string): number[] | undefined;
+}
+
+export function citationsOf(answer: Answer): Citations {
+  const byId = new Map<string, number[]>();
+  const byText = new Map<string, number[]>();
+  for (const fact of answer.facts) {
+    if (!fact.cites || fact.cites.length === 0) continue;
+    if (!byId.has(fact.id)) byId.set(fact.id, fact.cites);
+    if (!byText.has(fact.text)) byText.set(fact.text, fact.cites);
+  }
+  return {
+    item: (item) => (item.factId ? byId.get(item.factId) : undefined),
+    text: (text) => byText.get(text),
+  };
 }

@@ -2,7 +2,7 @@
  * Passages → the facts and items an Answer shows, with corrections made visible: a fact that corrects earlier
  * claims says so, and a superseded claim is replaced by the later, better-sourced fact.
  */
-import type { AnswerFact, AnswerItem } from './answer.js';
+import type { AnswerFact, AnswerItem, AnswerSource, SourceTier } from './answer.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import type { Incident, Source } from './model.js';
 import type { Passage } from './search/passages.js';
@@ -106,22 +106,58 @@ export function factsAndItems(
   return { facts, items };
 }
 
-/** The sources the facts cite, in order of first citation, looked up in their incidents. */
-export function sourcesOf(kb: KnowledgeBase, facts: readonly AnswerFact[], fallbackIncident?: string): Source[] {
-  const out: Source[] = [];
-  const seen = new Set<string>();
+/**
+ * The facts with their citation numbers, and the numbered sources they cite. Sources are numbered in order of first
+ * citation. A fact cites its reposts (reprints, mirrors, aggregators) only when nothing better supports it, so a
+ * repost is listed only where it is all there is. A source's `note` is for maintainers and is left out.
+ */
+export function citeSources(
+  kb: KnowledgeBase,
+  facts: readonly AnswerFact[],
+  fallbackIncident?: string,
+): { facts: AnswerFact[]; sources: AnswerSource[] } {
+  const sources: AnswerSource[] = [];
+  const numbers = new Map<string, number>();
+  const cited: AnswerFact[] = [];
   for (const fact of facts) {
     const incident = kb.incident(fact.incident ?? fallbackIncident ?? '') ?? kb.defaultIncident;
+    const found: Source[] = [];
     for (const id of fact.sources) {
-      if (seen.has(id)) continue;
       const source = (incident ? sourceById(incident).get(id) : undefined) ?? findSource(kb, id);
-      if (source) {
-        seen.add(id);
-        out.push(source);
-      }
+      if (source && !found.includes(source)) found.push(source);
     }
+    const better = found.some((s) => tierOf(s) !== 'repost');
+    const cites: number[] = [];
+    for (const source of better ? found.filter((s) => tierOf(s) !== 'repost') : found) {
+      const key = `${incidentOfSource.get(source) ?? ''}/${source.id}`;
+      let n = numbers.get(key);
+      if (n === undefined) {
+        n = sources.length + 1;
+        numbers.set(key, n);
+        sources.push(listed(source, n));
+      }
+      if (!cites.includes(n)) cites.push(n);
+    }
+    cited.push(cites.length > 0 ? { ...fact, cites } : fact);
   }
-  return out;
+  return { facts: cited, sources };
+}
+
+/** The sources the facts cite, numbered, in order of first citation (see `citeSources`). */
+export function sourcesOf(kb: KnowledgeBase, facts: readonly AnswerFact[], fallbackIncident?: string): AnswerSource[] {
+  return citeSources(kb, facts, fallbackIncident).sources;
+}
+
+/** A source's tier as the data gives it; a source without one counts as secondary. */
+export function tierOf(source: Source): SourceTier {
+  const tier = (source as { tier?: unknown }).tier;
+  return tier === 'primary' || tier === 'repost' ? tier : 'secondary';
+}
+
+/** The source as an answer lists it: no maintainers' note, its tier and its number. */
+function listed(source: Source, n: number): AnswerSource {
+  const { note: _note, ...shown } = source;
+  return { ...shown, tier: tierOf(source), n };
 }
 
 function findSource(kb: KnowledgeBase, id: string): Source | undefined {
@@ -132,13 +168,20 @@ function findSource(kb: KnowledgeBase, id: string): Source | undefined {
   return undefined;
 }
 
+/** which incident a source belongs to, so equal source ids in two incidents are listed apart */
+const incidentOfSource = new WeakMap<Source, string>();
+
 /** An incident's sources by id, the first of each id (made once per incident). */
 const sourcesMemo = new WeakMap<Incident, Map<string, Source>>();
 function sourceById(incident: Incident): Map<string, Source> {
   let byId = sourcesMemo.get(incident);
   if (!byId) {
     byId = new Map();
-    for (const s of incident.sources) if (!byId.has(s.id)) byId.set(s.id, s);
+    for (const s of incident.sources) {
+      if (byId.has(s.id)) continue;
+      byId.set(s.id, s);
+      incidentOfSource.set(s, incident.id);
+    }
     sourcesMemo.set(incident, byId);
   }
   return byId;

@@ -154,7 +154,7 @@ describe('renderer worst cases', () => {
 
   it('turns sources into links in a context block, and refuses non-http URLs as links', () => {
     const blocks = answerToBlockKit(bigAnswer());
-    const sources = blocks.find((b) => b.type === 'context' && b.elements[0]?.text.startsWith('*Sources:*'));
+    const sources = blocks.find((b) => b.type === 'context' && b.elements[0]?.text.startsWith('*Sources*'));
     expect(sources?.type).toBe('context');
     const all = sources?.type === 'context' ? sources.elements.map((e) => e.text).join(' ') : '';
     expect(all).toContain(

@@ -46,7 +46,7 @@ function showSources(sources) {
     const href = safeUrl(source.url);
     const label = `${source.publisher}: ${source.title}`;
     list.append(
-      el('li', {}, [
+      el('li', typeof source.n === 'number' ? { value: String(source.n), id: `source-${source.n}` } : {}, [
         href ? externalLink(href, [label]) : label,
         source.date ? el('span', { class: 'meta' }, [` · ${source.date}`]) : null,
       ]),
@@ -60,7 +60,8 @@ function showAnswer(data) {
   const confidence = typeof data.confidence === 'number' ? `${Math.round(data.confidence * 100)}%` : '–';
   $('answer-meta').textContent =
     `${data.kind} · ${data.intent}${data.incident ? ` · ${data.incident}` : ''} · confidence ${confidence} · ` +
-    `${data.facts.length} fact${data.facts.length === 1 ? '' : 's'}`;
+    `${data.facts.length} fact${data.facts.length === 1 ? '' : 's'}` +
+    (data.asOf ? ` · as of ${data.asOf}` : '');
   result.dataset.kind = data.kind;
   const options = { onAsk: (text) => ask(text, { focusAnswer: true }) };
   $('slack').replaceChildren(renderSlackMessage(data.render.slack.blocks, options));
