@@ -4,12 +4,12 @@
  * the answer kind, 2 on a usage error. Loads only the core and the knowledge base, never a chat SDK.
  */
 import path from 'node:path';
+import type { MessageHandler } from '../chat/handle-message.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { toAnswerJson } from '../core/answer-json.js';
 import { createKnowledgeBase, type KnowledgeBase } from '../core/knowledge-base.js';
 import { parseCommand } from '../core/parse-command.js';
 import { answerToPlainText } from '../core/plain-text.js';
-import { respond } from '../core/respond.js';
 import { type CliIo, parseFlags, UsageError } from './io.js';
 
 const USAGE = `Usage: breachbot ask [--json] [--incident ID] [--data DIR] [QUESTION…]
@@ -90,9 +90,15 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.stderr.write(`breachbot ask: unknown incident "${options.incident}" (loaded: ${known})\n\n${USAGE}`);
     return 2;
   }
-  const answerOne = (question: string) => writeAnswer(io, kb, question, options);
+  // the same handler every chat surface uses (no store: nothing is logged), so `ask hunt kql` works here too
+  const { createMessageHandler } = await import('../chat/handle-message.js');
+  const handle = createMessageHandler({
+    kb,
+    hunt: async (command) => (await import('../hunt/respond-hunt.js')).respondHunt(kb, command),
+  });
+  const answerOne = (question: string) => writeAnswer(io, kb, handle, question, options);
   if (options.question !== undefined) {
-    answerOne(options.question);
+    await answerOne(options.question);
     return 0;
   }
   const { createInterface } = await import('node:readline');
@@ -102,14 +108,19 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     if (line.trim() === '') continue;
     if (!first && !options.json) io.stdout.write('\n');
     first = false;
-    answerOne(line);
+    await answerOne(line);
   }
   return 0;
 }
 
-function writeAnswer(io: CliIo, kb: KnowledgeBase, question: string, options: AskOptions): void {
-  const parsed = parseCommand(question, kb);
-  const command = options.incident && !parsed.incident ? { ...parsed, incident: options.incident } : parsed;
-  const answer = respond(kb, command, { now: new Date() });
+async function writeAnswer(
+  io: CliIo,
+  kb: KnowledgeBase,
+  handle: MessageHandler,
+  question: string,
+  options: AskOptions,
+): Promise<void> {
+  const named = options.incident && !parseCommand(question, kb).incident;
+  const answer = await handle({ platform: 'cli', text: named ? `${options.incident} ${question}` : question });
   io.stdout.write(options.json ? `${JSON.stringify(toAnswerJson(answer))}\n` : `${answerToPlainText(answer)}\n`);
 }

@@ -47,10 +47,12 @@ export const COMMAND_WORDS: Record<string, CommandType> = {
   breaches: 'incidents',
   digest: 'digest',
   digests: 'digest',
+  hunt: 'hunt',
+  hunting: 'hunt',
 };
 
 /** Commands whose words after the command word are arguments, not a question. */
-export const TAKES_ARGUMENTS: ReadonlySet<CommandType> = new Set(['timeline', 'indicators', 'digest', 'help']);
+export const TAKES_ARGUMENTS: ReadonlySet<CommandType> = new Set(['timeline', 'indicators', 'digest', 'help', 'hunt']);
 
 const names = createNameIndex(
   Object.entries(COMMAND_WORDS).map(([name, value]) => ({ name, value })),
