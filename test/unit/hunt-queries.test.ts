@@ -22,18 +22,59 @@ interface KustoDiagnostics {
   getItem(i: number): { Message: string };
 }
 let parseKql: (text: string) => string[];
+/** Parses and checks names against the documented tables below (unknown table or column → a diagnostic). */
+let analyzeKql: (text: string) => string[];
+
+/**
+ * The tables the queries read, with the columns they use, as the products' documentation lists them:
+ * learn.microsoft.com/azure/azure-monitor/reference/tables/{officeactivity, signinlogs,
+ * aadnoninteractiveusersigninlogs, microsoftgraphactivitylogs} and
+ * learn.microsoft.com/defender-xdr/advanced-hunting-cloudappevents-table.
+ */
+const DOCUMENTED_TABLES: Record<string, string> = {
+  OfficeActivity:
+    '(TimeGenerated:datetime, Operation:string, AppId:string, ClientAppId:string, ClientIP:string, Client_IPAddress:string, ClientInfoString:string, UserAgent:string, UserId:string, MailboxOwnerUPN:string)',
+  CloudAppEvents:
+    '(Timestamp:datetime, ActionType:string, IPAddress:string, UserAgent:string, AccountDisplayName:string, AccountObjectId:string, RawEventData:dynamic)',
+  SigninLogs:
+    '(TimeGenerated:datetime, IPAddress:string, UserAgent:string, AppId:string, AppDisplayName:string, UserPrincipalName:string)',
+  AADNonInteractiveUserSignInLogs:
+    '(TimeGenerated:datetime, IPAddress:string, UserAgent:string, AppId:string, AppDisplayName:string, UserPrincipalName:string)',
+  MicrosoftGraphActivityLogs:
+    '(TimeGenerated:datetime, IPAddress:string, UserAgent:string, AppId:string, UserId:string, RequestMethod:string, RequestUri:string)',
+};
 let incidents: Incident[];
 
 beforeAll(async () => {
   const require = createRequire(import.meta.url);
   require('@kusto/language-service-next/bridge.min.js');
   require('@kusto/language-service-next/Kusto.Language.Bridge.min.js');
-  const kusto = (globalThis as unknown as { Kusto: { Language: { KustoCode: { Parse(t: string): unknown } } } }).Kusto
-    .Language;
-  parseKql = (text) => {
-    const diagnostics = (kusto.KustoCode.Parse(text) as { GetDiagnostics(): KustoDiagnostics }).GetDiagnostics();
+  // the Kusto bridge is a Bridge.NET translation: overloaded constructors are $ctor1, $ctor2, …
+  type Code = { GetDiagnostics(): KustoDiagnostics };
+  const kusto = (
+    globalThis as unknown as {
+      Kusto: {
+        Language: {
+          KustoCode: { Parse(t: string): Code; ParseAndAnalyze(t: string, g: unknown): Code };
+          GlobalState: { Default: { WithDatabase(db: unknown): unknown } };
+          Symbols: {
+            TableSymbol: { From(schema: string): { WithName(name: string): unknown } };
+            DatabaseSymbol: { $ctor1: new (name: string, tables: unknown[]) => unknown };
+          };
+        };
+      };
+    }
+  ).Kusto.Language;
+  const messages = (code: Code) => {
+    const diagnostics = code.GetDiagnostics();
     return Array.from({ length: diagnostics.Count }, (_, i) => diagnostics.getItem(i).Message);
   };
+  parseKql = (text) => messages(kusto.KustoCode.Parse(text));
+  const tables = Object.entries(DOCUMENTED_TABLES).map(([name, schema]) =>
+    kusto.Symbols.TableSymbol.From(schema).WithName(name),
+  );
+  const globals = kusto.GlobalState.Default.WithDatabase(new kusto.Symbols.DatabaseSymbol.$ctor1('workspace', tables));
+  analyzeKql = (text) => messages(kusto.KustoCode.ParseAndAnalyze(text, globals));
   // the parser's first call sets up its whole grammar (seconds on a busy machine): once, here
   parseKql('print 1');
   const loaded = await loadKnowledgeBase({ dir: [path.join(root, 'data/incidents')] });
@@ -84,6 +125,21 @@ describe('hunting queries from the bundled detections', () => {
       }
     }
     expect(count).toBeGreaterThanOrEqual(4);
+  });
+
+  it('every KQL query but the all-table text search names only documented tables and columns', () => {
+    for (const incident of incidents) {
+      for (const q of huntQueries(incident, 'kql').filter((x) => !x.query.includes('\nsearch '))) {
+        expect({ id: q.id, product: q.product, errors: analyzeKql(q.query) }).toEqual({
+          id: q.id,
+          product: q.product,
+          errors: [],
+        });
+      }
+    }
+    expect(analyzeKql('OfficeActivity | where ClientIPAdress == "x"')).toEqual([
+      "The name 'ClientIPAdress' does not refer to any known column, table, variable or function.",
+    ]);
   });
 
   it('the Kusto parser does report a broken query (the check can fail)', () => {
