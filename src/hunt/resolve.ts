@@ -60,10 +60,18 @@ export function dayAfter(day: string): string {
   return next.toISOString().slice(0, 10);
 }
 
+const HEX = /^(?:[0-9a-f]{2})+$/i;
+
+/**
+ * The values of the indicators in each form asked for. `base64url` converts a hex value; a value that is not hex
+ * (a kid the data already gives in base64url) is searched as stored.
+ */
 function indicatorValues(indicators: readonly Indicator[], forms: readonly string[]): string[] {
   const out: string[] = [];
   for (const indicator of indicators) {
-    for (const form of forms) out.push(form === 'base64url' ? hexToBase64Url(indicator.value) : indicator.value);
+    for (const form of forms) {
+      out.push(form === 'base64url' && HEX.test(indicator.value) ? hexToBase64Url(indicator.value) : indicator.value);
+    }
   }
   return [...new Set(out)];
 }

@@ -200,11 +200,11 @@ function checkDetections(data: unknown, lineOf: (path: DocPath) => number, probl
             where,
             `no indicator of type "${type}" in this incident, so nothing to search for`,
           );
-        } else if (strings(condition.forms).includes('base64url')) {
-          const bad = found.find((ind) => !HEX_VALUE.test(str(ind.value) ?? ''));
-          if (bad) {
-            problems.error(lineOf(where), where, `"base64url" needs hex values; "${str(bad.value)}" is not hex`);
-          }
+        } else if (
+          strings(condition.forms).includes('base64url') &&
+          !found.some((ind) => HEX_VALUE.test(str(ind.value) ?? ''))
+        ) {
+          problems.error(lineOf(where), where, `"base64url" converts hex values, and no "${type}" indicator has one`);
         }
       });
     });

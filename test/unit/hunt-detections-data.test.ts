@@ -52,10 +52,10 @@ describe('detections in incident data', () => {
     ]);
   });
 
-  it('refuses base64url of values that are not hex', () => {
+  it('refuses base64url when no indicator of the type has a hex value', () => {
     const bad = `  - { id: d1, title: T, why: W, logs: [any], where: [{ field: keyword, indicators: [user-agent], forms: [base64url] }], sources: [s1] }\n`;
     expect(problemsOf(bad)).toEqual([
-      'detections[0].where[0].indicators[0]: "base64url" needs hex values; "Agent/1.0" is not hex',
+      'detections[0].where[0].indicators[0]: "base64url" converts hex values, and no "user-agent" indicator has one',
     ]);
   });
 

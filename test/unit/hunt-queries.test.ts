@@ -234,6 +234,23 @@ describe('hunting queries from the bundled detections', () => {
     }
   });
 
+  it('searches a kid the data already gives in base64url as it is, beside the hex converted', () => {
+    const storm = incidents.find((i) => i.id === 'storm-0558') as Incident;
+    const withKid: Incident = {
+      ...storm,
+      indicators: [
+        ...storm.indicators,
+        { id: 'ioc-kid', type: 'thumbprint', value: '1LTMzakihiRla_8z2BEJVXeWMqo', sources: ['ms-0714'] },
+      ],
+    };
+    const detection = storm.detections.find((d) => d.id === 'signing-key-id');
+    if (!detection) throw new Error('signing-key-id missing');
+    expect(resolveDetection(withKid, detection).conditions[0]?.values).toEqual([
+      'd4b4cccda9228624656bff33d8110955779632aa',
+      '1LTMzakihiRla_8z2BEJVXeWMqo',
+    ]);
+  });
+
   it('gives the signing key as its hex thumbprint and as the kid a token header carries', () => {
     expect(hexToBase64Url('d4b4cccda9228624656bff33d8110955779632aa')).toBe('1LTMzakihiRla_8z2BEJVXeWMqo');
     expect(hexToBase64Url('d4b4cccda9228624656bff33d8110955779632aa')).toBe(
