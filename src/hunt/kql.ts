@@ -27,9 +27,8 @@ function conditionLines(table: KqlTable, conditions: readonly ResolvedCondition[
     if (!columns) return undefined;
     const name = listName(condition.field);
     if (columns.match === 'address') {
-      const joined = columns.columns.length > 1 ? `coalesce(${columns.columns.join(', ')})` : columns.columns[0];
-      lines.push(`| extend MatchedAddress = ${bareAddress(joined as string)}`);
-      lines.push(`| where MatchedAddress in (${name})`);
+      // every column is compared: a record may carry a different address in each
+      lines.push(`| where ${columns.columns.map((c) => `${bareAddress(c)} in (${name})`).join(' or ')}`);
     } else {
       lines.push(`| where ${columns.columns.map((c) => `${c} in (${name})`).join(' or ')}`);
     }

@@ -47,7 +47,9 @@ function conditionLines(resolved: ResolvedDetection, logs: readonly SplunkLog[])
     const columns = columnsOf(logs, condition.field);
     const address = logs.some((log) => log.fields[condition.field]?.match === 'address');
     if (address) {
-      lines.push(`| eval src_ip=replace(coalesce(${columns.join(', ')}), ${IPV4_WITH_PORT}, "\\1")`);
+      // every column is compared (a multivalue field matches when any value does): a record may carry several
+      const bare = columns.map((c) => `replace(${c}, ${IPV4_WITH_PORT}, "\\1")`);
+      lines.push(`| eval src_ip=mvappend(${bare.join(', ')})`);
       lines.push(`| search src_ip IN ${inList(condition.values)}`);
     } else {
       lines.push(`| search ${columns.map((c) => `${c} IN ${inList(condition.values)}`).join(' OR ')}`);
