@@ -23,6 +23,8 @@ Usage:
   breachbot indicators [--incident ID] [--format csv|json|stix]
                                                     export the incident's indicators
   breachbot new incident ID [--data DIR]            write a skeleton incident file that validates
+  breachbot questions [--since ISO-8601] [--json] [--purge]
+                                                    questions nobody could answer, with counts (--purge empties)
 `;
 
 type Subcommand = (args: string[], io: CliIo) => Promise<number>;
@@ -37,6 +39,7 @@ const SUBCOMMANDS: Record<string, () => Promise<Subcommand>> = {
   hunt: async () => (await import('./cli/hunt.js')).run,
   indicators: async () => (await import('./cli/indicators.js')).run,
   new: async () => (await import('./cli/new.js')).run,
+  questions: async () => (await import('./cli/questions.js')).run,
 };
 
 /** Runs the CLI and returns the exit code. */

@@ -51,6 +51,8 @@ const WHERE: Record<string, string> = {
   DIGEST_GRACE_HOURS: 'hours a missed digest may still be posted late, default 6',
   DIGEST_CLAIM_TIMEOUT_SECONDS:
     'seconds after which another replica takes over a digest claimed by a replica that stopped, default 300',
+  QUESTION_LOG_RETENTION_DAYS:
+    'whole days a question nobody could answer is kept after it was last asked, 0 to 3650, default 90; 0 keeps no question log',
 };
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -59,6 +61,15 @@ const BOOLEANS = ['true', 'false', '1', '0', 'yes', 'no', ''] as const;
 const SLACK_COMMAND = /^\/[a-z0-9_-]{1,31}$/;
 const POSTGRES_URL = /^postgres(ql)?:\/\//;
 
+/** A whole number written in decimal digits only (no sign, exponent, hex prefix or spaces). */
+const DECIMAL = /^\d{1,9}$/;
+const decimal = (min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .regex(DECIMAL, 'must be a whole number in decimal digits')
+    .transform(Number)
+    .pipe(z.number().min(min).max(max))
+    .default(fallback);
 const bool = z.enum(BOOLEANS).transform((v) => v === 'true' || v === '1' || v === 'yes');
 const optionalText = z
   .string()
@@ -90,6 +101,7 @@ const envSchema = z.object({
   BOT_EMULATOR: bool.default(false),
   DIGEST_POLL_SECONDS: z.coerce.number().positive().max(86400).default(30),
   DIGEST_CLAIM_TIMEOUT_SECONDS: z.coerce.number().positive().max(86400).default(300),
+  QUESTION_LOG_RETENTION_DAYS: decimal(0, 3650, 90),
   DIGEST_GRACE_HOURS: z.coerce
     .number()
     .min(0)
@@ -138,6 +150,8 @@ export interface Config {
   defaultIncident?: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   digest: { pollSeconds: number; graceHours: number; claimTimeoutSeconds: number };
+  /** unanswered questions: kept this many days after last asked; 0: not logged at all */
+  questionLog: { retentionDays: number };
 }
 
 /**
@@ -233,6 +247,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       graceHours: e.DIGEST_GRACE_HOURS,
       claimTimeoutSeconds: e.DIGEST_CLAIM_TIMEOUT_SECONDS,
     },
+    questionLog: { retentionDays: e.QUESTION_LOG_RETENTION_DAYS },
   };
   return Object.freeze(config);
 }

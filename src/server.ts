@@ -141,7 +141,14 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   const { createDigestCommandHandler } = await import('./digest/commands.js');
   const { respondHunt } = await import('./hunt/respond-hunt.js');
   const digest = createDigestCommandHandler({ store, kb });
-  const handle = createMessageHandler({ kb, store, now, log, digest, hunt: (command) => respondHunt(kb, command) });
+  const handle = createMessageHandler({
+    kb,
+    store: config.questionLog.retentionDays > 0 ? store : undefined,
+    now,
+    log,
+    digest,
+    hunt: (command) => respondHunt(kb, command),
+  });
 
   const adapters: AdapterHandle[] = [];
   const deliver: Partial<Record<Platform, Deliver>> = {};

@@ -5,7 +5,7 @@
  * defineStoreContract('memory', async () => ({ store: createMemoryStore() }));
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Store, Subscription } from '../src/store/store.js';
+import type { QuestionLogEntry, QuestionLogLimits, Store, Subscription } from '../src/store/store.js';
 
 export interface StoreUnderTest {
   store: Store;
@@ -35,13 +35,18 @@ export function makeSubscription(overrides: Partial<Subscription> = {}): Subscri
   };
 }
 
+/** What a contract test may ask of the store it gets. */
+export interface StoreSetup {
+  questionLog?: QuestionLogLimits;
+}
+
 /** Defines the store contract suite for one implementation. */
-export function defineStoreContract(name: string, makeStore: () => Promise<StoreUnderTest>): void {
+export function defineStoreContract(name: string, makeStore: (setup: StoreSetup) => Promise<StoreUnderTest>): void {
   describe(`Store contract: ${name}`, () => {
     const opened: StoreUnderTest[] = [];
     const extra: Store[] = [];
-    const setup = async () => {
-      const s = await makeStore();
+    const setup = async (options: StoreSetup = {}) => {
+      const s = await makeStore(options);
       await s.store.migrate();
       opened.push(s);
       return s;
@@ -236,26 +241,103 @@ export function defineStoreContract(name: string, makeStore: () => Promise<Store
     });
 
     describe('question log', () => {
-      it('lists questions newest first, limited', async () => {
+      const ask = (store: Store, text: string, at: string, more: Partial<QuestionLogEntry> = {}) =>
+        store.logQuestion({ text, platform: 'slack', at, reason: 'unanswered', kind: 'none', ...more });
+
+      it('counts the same question once, however it is cased, spaced or punctuated, with first and last seen', async () => {
         const { store } = await setup();
-        for (let i = 1; i <= 5; i++) {
-          await store.logQuestion({
-            text: `question ${i}`,
-            platform: i % 2 ? 'slack' : 'teams',
-            at: `2026-11-30T08:0${i}:00.000Z`,
-            kind: i === 3 ? 'clarify' : 'none',
-          });
-        }
-        const last3 = await store.listQuestions(3);
-        expect(last3.map((q) => q.text)).toEqual(['question 5', 'question 4', 'question 3']);
-        expect(last3[2]).toEqual({
-          text: 'question 3',
-          platform: 'slack',
-          at: '2026-11-30T08:03:00.000Z',
-          kind: 'clarify',
-        });
-        expect(await store.listQuestions()).toHaveLength(5);
-        expect(Object.keys(last3[0] ?? {}).sort()).toEqual(['at', 'kind', 'platform', 'text']);
+        await ask(store, 'Who was behind it?', '2026-11-30T08:01:00.000Z');
+        await ask(store, '  who   was BEHIND it ', '2026-11-30T08:02:00.000Z', { platform: 'teams', kind: 'clarify' });
+        await ask(store, 'who was behind it??', '2026-11-30T08:03:00.000Z', { platform: 'web' });
+        await ask(store, 'something else', '2026-11-30T08:04:00.000Z');
+        const listed = await store.listQuestions();
+        expect(listed).toEqual([
+          {
+            text: 'something else',
+            reason: 'unanswered',
+            kind: 'none',
+            platform: 'slack',
+            platforms: ['slack'],
+            count: 1,
+            firstSeen: '2026-11-30T08:04:00.000Z',
+            lastSeen: '2026-11-30T08:04:00.000Z',
+          },
+          {
+            text: 'who was behind it??',
+            reason: 'unanswered',
+            kind: 'none',
+            platform: 'web',
+            platforms: ['slack', 'teams', 'web'],
+            count: 3,
+            firstSeen: '2026-11-30T08:01:00.000Z',
+            lastSeen: '2026-11-30T08:03:00.000Z',
+          },
+        ]);
+      });
+
+      it('keeps unanswered and down-voted askings of one question apart', async () => {
+        const { store } = await setup();
+        await ask(store, 'how long did it last', '2026-11-30T08:01:00.000Z');
+        await ask(store, 'how long did it last', '2026-11-30T08:02:00.000Z', { reason: 'downvoted', kind: undefined });
+        const listed = await store.listQuestions();
+        expect(listed.map((q) => [q.reason, q.count])).toEqual([
+          ['downvoted', 1],
+          ['unanswered', 1],
+        ]);
+        expect(listed[0]?.kind).toBeUndefined();
+      });
+
+      it('lists the most recently asked first, since an instant and limited', async () => {
+        const { store } = await setup();
+        for (let i = 1; i <= 5; i++) await ask(store, `question ${i}`, `2026-11-30T08:0${i}:00.000Z`);
+        await ask(store, 'question 2', '2026-11-30T08:06:00.000Z');
+        expect((await store.listQuestions({ limit: 3 })).map((q) => q.text)).toEqual([
+          'question 2',
+          'question 5',
+          'question 4',
+        ]);
+        const since = await store.listQuestions({ since: '2026-11-30T08:04:00.000Z' });
+        expect(since.map((q) => q.text)).toEqual(['question 2', 'question 5', 'question 4']);
+        expect(await store.listQuestions({ since: '2026-12-01T00:00:00.000Z' })).toEqual([]);
+      });
+
+      it('caps the log at maxEntries, dropping the least recently asked', async () => {
+        const { store } = await setup({ questionLog: { maxEntries: 3, retentionDays: 90 } });
+        for (let i = 1; i <= 5; i++) await ask(store, `question ${i}`, `2026-11-30T08:0${i}:00.000Z`);
+        await ask(store, 'question 3', '2026-11-30T08:06:00.000Z');
+        await ask(store, 'question 6', '2026-11-30T08:07:00.000Z');
+        expect((await store.listQuestions()).map((q) => q.text)).toEqual(['question 6', 'question 3', 'question 5']);
+      });
+
+      it('forgets questions not asked within retentionDays of a new one', async () => {
+        const { store } = await setup({ questionLog: { maxEntries: 100, retentionDays: 30 } });
+        await ask(store, 'old question', '2026-09-01T08:00:00.000Z');
+        await ask(store, 'recent question', '2026-11-15T08:00:00.000Z');
+        await ask(store, 'new question', '2026-11-30T08:00:00.000Z');
+        expect((await store.listQuestions()).map((q) => q.text)).toEqual(['new question', 'recent question']);
+      });
+
+      it('purges the questions last asked before an instant, or all of them', async () => {
+        const { store } = await setup();
+        await ask(store, 'first', '2026-11-30T08:01:00.000Z');
+        await ask(store, 'second', '2026-11-30T08:02:00.000Z');
+        await ask(store, 'third', '2026-11-30T08:03:00.000Z');
+        expect(await store.purgeQuestions({ before: '2026-11-30T08:02:00.000Z' })).toBe(1);
+        expect((await store.listQuestions()).map((q) => q.text)).toEqual(['third', 'second']);
+        expect(await store.purgeQuestions()).toBe(2);
+        expect(await store.listQuestions()).toEqual([]);
+      });
+
+      it('keeps questions across a reopen of the same data', async (ctx) => {
+        const under = await setup();
+        if (!under.reopen) ctx.skip();
+        await ask(under.store, 'persisted question', '2026-11-30T08:00:00.000Z');
+        await under.store.close();
+        const again = await (under.reopen as () => Promise<Store>)();
+        extra.push(again);
+        await again.migrate();
+        await ask(again, 'Persisted question?', '2026-11-30T08:05:00.000Z');
+        expect((await again.listQuestions()).map((q) => [q.text, q.count])).toEqual([['Persisted question?', 2]]);
       });
     });
   });

@@ -104,7 +104,7 @@ export function createAskHandler(deps: AskApiDeps): (req: IncomingMessage, res: 
     }
     try {
       const text = parsed.incident ? `${parsed.incident} ${parsed.question}` : parsed.question;
-      const answer = await deps.handle({ platform: 'web', text });
+      const answer = await deps.handle({ platform: 'web', text, source: req.socket.remoteAddress });
       const slack = deps.render.slack(answer);
       const teams = deps.render.teams(answer);
       const json = deps.toJson(answer);

@@ -1,12 +1,14 @@
 /**
  * The inbound handler every chat surface shares: text + who/where in, `Answer` out. It parses the command, routes
  * digest commands to the scheduler's subscription service, answers everything else with the core, and writes
- * questions that got `none` or `clarify` to the question log (text, time and platform only).
+ * questions that got `none` or `clarify` to the question log (text, time and platform only), at most
+ * `questionsPerMinute` from one source (the rest are answered but not logged).
  *
  * @example
  * const handle = createMessageHandler({ kb, store, now: () => new Date() });
  * const answer = await handle({ platform: 'slack', text: 'timeline july 2023' });
  */
+import { LRUCache } from 'lru-cache';
 import type { Answer } from '../core/answer.js';
 import type { Command } from '../core/command.js';
 import type { KnowledgeBase } from '../core/knowledge-base.js';
@@ -25,6 +27,11 @@ export interface Inbound {
   userTimeZone?: string;
   /** platform user id: used for `createdBy` on subscriptions, never logged with questions */
   userId?: string;
+  /**
+   * who sent it, for the question log's rate limit only (never stored): e.g. the web page's client address;
+   * default: the platform with the user id, else the conversation
+   */
+  source?: string;
 }
 
 /** Handles `digest …` commands; provided by `src/digest/commands.ts`. */
@@ -39,17 +46,60 @@ export type HuntCommandHandler = (command: Command & { type: 'hunt' }) => Answer
 
 export interface MessageHandlerDeps {
   kb: KnowledgeBase;
+  /** where unanswered questions are logged (none: not logged) */
   store?: Store;
   now?: () => Date;
   digest?: DigestCommandHandler;
   hunt?: HuntCommandHandler;
   log?: Logger;
+  /** most questions one source may add to the log a minute (default 10); more are answered, not logged */
+  questionsPerMinute?: number;
+}
+
+/** Sources whose rate is tracked at once; the least recently seen are forgotten first. */
+const MAX_TRACKED_SOURCES = 10_000;
+const MINUTE_MS = 60_000;
+
+/** Who asked, for the rate limit. */
+function sourceOf(inbound: Inbound): string {
+  const who = inbound.source ?? inbound.userId ?? inbound.conversation?.conversation ?? 'anonymous';
+  return `${inbound.platform}:${who}`;
 }
 
 export type MessageHandler = (inbound: Inbound) => Promise<Answer>;
 
 export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
   const now = deps.now ?? (() => new Date());
+  const perMinute = deps.questionsPerMinute ?? 10;
+  const windows = new LRUCache<string, { start: number; count: number }>({ max: MAX_TRACKED_SOURCES });
+  /** True while `source` has logged fewer than `perMinute` questions in its current minute. */
+  const mayLog = (source: string, at: number): boolean => {
+    const window = windows.get(source);
+    if (!window || at - window.start >= MINUTE_MS) {
+      windows.set(source, { start: at, count: 1 });
+      return true;
+    }
+    window.count += 1;
+    return window.count <= perMinute;
+  };
+  const logQuestion = async (inbound: Inbound, answer: Answer, at: Date) => {
+    if (!deps.store || (answer.kind !== 'none' && answer.kind !== 'clarify') || inbound.text.trim() === '') return;
+    if (!mayLog(sourceOf(inbound), at.getTime())) {
+      deps.log?.debug('question not logged: this source asked too many in a minute', { platform: inbound.platform });
+      return;
+    }
+    try {
+      await deps.store.logQuestion({
+        text: inbound.text.slice(0, 500),
+        platform: inbound.platform,
+        at: at.toISOString(),
+        reason: 'unanswered',
+        kind: answer.kind,
+      });
+    } catch (error) {
+      deps.log?.warn('question log write failed', { error });
+    }
+  };
   return async (inbound) => {
     const at = now();
     const command = parseCommand(inbound.text, deps.kb);
@@ -59,18 +109,7 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
         : command.type === 'hunt' && deps.hunt
           ? await deps.hunt(command)
           : respond(deps.kb, command, { now: at });
-    if (deps.store && (answer.kind === 'none' || answer.kind === 'clarify') && inbound.text.trim() !== '') {
-      try {
-        await deps.store.logQuestion({
-          text: inbound.text.slice(0, 500),
-          platform: inbound.platform,
-          at: at.toISOString(),
-          kind: answer.kind,
-        });
-      } catch (error) {
-        deps.log?.warn('question log write failed', { error });
-      }
-    }
+    await logQuestion(inbound, answer, at);
     return answer;
   };
 }

@@ -8,15 +8,24 @@
 import path from 'node:path';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
+import { DEFAULT_QUESTION_LOG_LIMITS } from './question-log.js';
 import { createSqliteStore } from './sqlite.js';
 import type { Store } from './store.js';
 
 /** Opens and migrates the configured store. */
-export async function createStore(config: Pick<Config, 'databaseUrl' | 'dataDir'>, log?: Logger): Promise<Store> {
+export async function createStore(
+  config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'questionLog'>>,
+  log?: Logger,
+): Promise<Store> {
+  const questionLog = {
+    ...DEFAULT_QUESTION_LOG_LIMITS,
+    ...(config.questionLog?.retentionDays ? { retentionDays: config.questionLog.retentionDays } : {}),
+  };
   if (config.databaseUrl) {
     // PostgreSQL lives in its own module so SQLite-only set-ups never load `pg`.
     const { createPostgresStore } = await import('./postgres.js');
     const store = createPostgresStore(config.databaseUrl, {
+      questionLog,
       onError: (error) => log?.warn('postgresql pool error', { error: String(error) }),
     });
     try {
@@ -32,7 +41,7 @@ export async function createStore(config: Pick<Config, 'databaseUrl' | 'dataDir'
     return store;
   }
   const file = path.join(config.dataDir, 'breachbot.db');
-  const store = createSqliteStore(file);
+  const store = createSqliteStore(file, { questionLog });
   await store.migrate();
   log?.info('store ready', { kind: 'sqlite', file });
   return store;

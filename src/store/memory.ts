@@ -6,7 +6,15 @@
  * const store = createMemoryStore();
  * await store.markEventSeen('Ev1', new Date().toISOString()); // true
  */
-import type { ConversationReferenceRecord, DigestRun, QuestionLogEntry, Store, Subscription } from './store.js';
+import { DEFAULT_LIST_LIMIT, DEFAULT_QUESTION_LOG_LIMITS, questionLogKey, retentionCutoff } from './question-log.js';
+import type {
+  ConversationReferenceRecord,
+  DigestRun,
+  LoggedQuestion,
+  QuestionLogLimits,
+  Store,
+  Subscription,
+} from './store.js';
 
 const runKey = (subscriptionId: string, periodStart: string) => `${subscriptionId}\u0000${periodStart}`;
 const sameTarget = (a: Subscription, b: Subscription) =>
@@ -15,13 +23,22 @@ const sameTarget = (a: Subscription, b: Subscription) =>
   a.conversation === b.conversation &&
   a.incident === b.incident;
 
+export interface MemoryStoreOptions {
+  questionLog?: QuestionLogLimits;
+}
+
 /** Creates an empty in-memory store. */
-export function createMemoryStore(): Store {
+export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
+  const limits = options.questionLog ?? DEFAULT_QUESTION_LOG_LIMITS;
   const subscriptions = new Map<string, Subscription>();
   const runs = new Map<string, DigestRun>();
   const references = new Map<string, ConversationReferenceRecord>();
   const events = new Set<string>();
-  const questions: QuestionLogEntry[] = [];
+  /** keyed by reason and question key; `created` orders entries last asked at the same instant, as SQL's row id */
+  const questions = new Map<string, LoggedQuestion & { created: number }>();
+  let created = 0;
+  const byRecency = () =>
+    [...questions.entries()].sort(([, a], [, b]) => b.lastSeen.localeCompare(a.lastSeen) || b.created - a.created);
   let closed = false;
   const open = () => {
     if (closed) throw new Error('store is closed');
@@ -117,13 +134,42 @@ export function createMemoryStore(): Store {
     },
 
     async logQuestion(entry) {
-      questions.push({ ...entry });
+      open();
+      const id = `${entry.reason}\u0000${questionLogKey(entry.text)}`;
+      const known = questions.get(id);
+      const platforms = known ? [...new Set([...known.platforms, entry.platform])] : [entry.platform];
+      questions.set(id, {
+        text: entry.text,
+        reason: entry.reason,
+        ...(entry.kind ? { kind: entry.kind } : {}),
+        platform: entry.platform,
+        platforms,
+        count: (known?.count ?? 0) + 1,
+        firstSeen: known && known.firstSeen < entry.at ? known.firstSeen : entry.at,
+        lastSeen: known && known.lastSeen > entry.at ? known.lastSeen : entry.at,
+        created: known?.created ?? ++created,
+      });
+      const cutoff = retentionCutoff(entry.at, limits.retentionDays);
+      for (const [key, q] of questions) if (q.lastSeen < cutoff) questions.delete(key);
+      for (const [key] of byRecency().slice(limits.maxEntries)) questions.delete(key);
     },
-    async listQuestions(limit = 100) {
-      return questions
-        .slice(-Math.max(0, limit))
-        .reverse()
-        .map((q) => ({ ...q }));
+    async listQuestions(options = {}) {
+      open();
+      return byRecency()
+        .map(([, q]) => q)
+        .filter((q) => options.since === undefined || q.lastSeen >= options.since)
+        .slice(0, Math.max(0, options.limit ?? DEFAULT_LIST_LIMIT))
+        .map(({ created: _created, ...q }) => ({ ...q, platforms: [...q.platforms] }));
+    },
+    async purgeQuestions(options = {}) {
+      open();
+      let removed = 0;
+      for (const [key, q] of questions) {
+        if (options.before !== undefined && q.lastSeen >= options.before) continue;
+        questions.delete(key);
+        removed++;
+      }
+      return removed;
     },
   };
 }

@@ -49,4 +49,30 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'question log: one row per question and reason, with counts',
+    sql: `
+      CREATE TABLE question_log_v2 (
+        id BIGSERIAL PRIMARY KEY,
+        reason TEXT NOT NULL CHECK (reason IN ('unanswered', 'downvoted')),
+        key TEXT NOT NULL,
+        text TEXT NOT NULL,
+        kind TEXT,
+        platform TEXT NOT NULL,
+        platforms TEXT[] NOT NULL,
+        count INTEGER NOT NULL,
+        first_seen TIMESTAMPTZ NOT NULL,
+        last_seen TIMESTAMPTZ NOT NULL,
+        UNIQUE (reason, key)
+      );
+      INSERT INTO question_log_v2 (reason, key, text, kind, platform, platforms, count, first_seen, last_seen)
+        SELECT 'unanswered', lower(trim(text)), max(text), max(kind), max(platform), array_agg(DISTINCT platform),
+          count(*), min(at), max(at)
+        FROM question_log GROUP BY lower(trim(text));
+      DROP TABLE question_log;
+      ALTER TABLE question_log_v2 RENAME TO question_log;
+      CREATE INDEX question_log_last_seen ON question_log (last_seen);
+    `,
+  },
 ];

@@ -53,4 +53,30 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'question log: one row per question and reason, with counts',
+    sql: `
+      CREATE TABLE question_log_v2 (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        reason TEXT NOT NULL CHECK (reason IN ('unanswered', 'downvoted')),
+        key TEXT NOT NULL,
+        text TEXT NOT NULL,
+        kind TEXT,
+        platform TEXT NOT NULL,
+        platforms TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        first_seen TEXT NOT NULL,
+        last_seen TEXT NOT NULL,
+        UNIQUE (reason, key)
+      );
+      INSERT INTO question_log_v2 (reason, key, text, kind, platform, platforms, count, first_seen, last_seen)
+        SELECT 'unanswered', lower(trim(text)), max(text), max(kind), max(platform), group_concat(DISTINCT platform),
+          count(*), min(at), max(at)
+        FROM question_log GROUP BY lower(trim(text));
+      DROP TABLE question_log;
+      ALTER TABLE question_log_v2 RENAME TO question_log;
+      CREATE INDEX question_log_last_seen ON question_log (last_seen);
+    `,
+  },
 ];

@@ -12,7 +12,9 @@
  */
 import pg from 'pg';
 import { POSTGRES_MIGRATIONS } from './migrations-postgres.js';
-import type { DigestRun, DigestRunStatus, QuestionLogEntry, Store, Subscription } from './store.js';
+import { createPostgresQuestionLog } from './postgres-question-log.js';
+import { DEFAULT_QUESTION_LOG_LIMITS } from './question-log.js';
+import type { DigestRun, DigestRunStatus, QuestionLogLimits, Store, Subscription } from './store.js';
 
 /** How long opening a connection, or waiting for a free one in the pool, may take before the call fails. */
 export const CONNECT_TIMEOUT_MS = 3000;
@@ -29,6 +31,8 @@ export const CLOSE_TIMEOUT_MS = 2000;
 export const MIGRATE_TIMEOUT_MS = 60_000;
 
 export interface PostgresStoreOptions {
+  /** question log cap and retention (default DEFAULT_QUESTION_LOG_LIMITS) */
+  questionLog?: QuestionLogLimits;
   /** use (and create when missing) this schema instead of the URL's search_path; tests isolate runs with it */
   schema?: string;
   /** pool size (default 10) */
@@ -75,6 +79,7 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
     ...(options.schema ? { options: `-c search_path=${quoteIdent(options.schema)}` } : {}),
   });
   pool.on('error', (error) => options.onError?.(error));
+  const limits = options.questionLog ?? DEFAULT_QUESTION_LOG_LIMITS;
   let closed = false;
   let seenInserts = 0;
 
@@ -288,20 +293,6 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
       return first;
     },
 
-    async logQuestion(entry) {
-      await query('INSERT INTO question_log (text, platform, at, kind) VALUES ($1, $2, $3, $4)', [
-        entry.text,
-        entry.platform,
-        entry.at,
-        entry.kind,
-      ]);
-    },
-    async listQuestions(limit = 100) {
-      const { rows } = await query<{ text: string; platform: string; at: Date; kind: QuestionLogEntry['kind'] }>(
-        'SELECT text, platform, at, kind FROM question_log ORDER BY seq DESC LIMIT $1',
-        [Math.max(0, limit)],
-      );
-      return rows.map((r) => ({ text: r.text, platform: r.platform, at: iso(r.at), kind: r.kind }));
-    },
+    ...createPostgresQuestionLog(query, limits),
   };
 }

@@ -10,7 +10,17 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { SQLITE_MIGRATIONS } from './migrations-sqlite.js';
-import type { ConversationReferenceRecord, DigestRun, DigestRunStatus, Store, Subscription } from './store.js';
+import { DEFAULT_LIST_LIMIT, DEFAULT_QUESTION_LOG_LIMITS, questionLogKey, retentionCutoff } from './question-log.js';
+import type {
+  ConversationReferenceRecord,
+  DigestRun,
+  DigestRunStatus,
+  LoggedQuestion,
+  QuestionLogLimits,
+  QuestionReason,
+  Store,
+  Subscription,
+} from './store.js';
 
 interface RunRow {
   subscription_id: string;
@@ -40,8 +50,35 @@ const toRun = (r: RunRow): DigestRun => ({
   ...(r.error ? { error: r.error } : {}),
 });
 
+interface QuestionRow {
+  text: string;
+  reason: QuestionReason;
+  kind: 'none' | 'clarify' | null;
+  platform: string;
+  platforms: string;
+  count: number;
+  first_seen: string;
+  last_seen: string;
+}
+
+const toLoggedQuestion = (r: QuestionRow): LoggedQuestion => ({
+  text: r.text,
+  reason: r.reason,
+  ...(r.kind ? { kind: r.kind } : {}),
+  platform: r.platform,
+  platforms: r.platforms.split(','),
+  count: r.count,
+  firstSeen: r.first_seen,
+  lastSeen: r.last_seen,
+});
+
+export interface SqliteStoreOptions {
+  questionLog?: QuestionLogLimits;
+}
+
 /** Opens (creating the folder and file when needed) the SQLite store at `file`; `:memory:` works too. */
-export function createSqliteStore(file: string): Store {
+export function createSqliteStore(file: string, options: SqliteStoreOptions = {}): Store {
+  const limits = options.questionLog ?? DEFAULT_QUESTION_LOG_LIMITS;
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
@@ -112,8 +149,25 @@ export function createSqliteStore(file: string): Store {
       'INSERT INTO slack_event_seen (event_id, seen_at) VALUES (?, ?) ON CONFLICT (event_id) DO NOTHING',
     ),
     pruneSeen: db.prepare('DELETE FROM slack_event_seen WHERE seen_at < ?'),
-    logQuestion: db.prepare('INSERT INTO question_log (text, platform, at, kind) VALUES (?, ?, ?, ?)'),
-    listQuestions: db.prepare('SELECT text, platform, at, kind FROM question_log ORDER BY seq DESC LIMIT ?'),
+    logQuestion: db.prepare(
+      `INSERT INTO question_log (reason, key, text, kind, platform, platforms, count, first_seen, last_seen)
+       VALUES (@reason, @key, @text, @kind, @platform, @platform, 1, @at, @at)
+       ON CONFLICT (reason, key) DO UPDATE SET text = excluded.text, kind = excluded.kind,
+         platform = excluded.platform, count = count + 1,
+         platforms = CASE WHEN instr(',' || platforms || ',', ',' || excluded.platform || ',') > 0 THEN platforms
+           ELSE platforms || ',' || excluded.platform END,
+         first_seen = min(first_seen, excluded.first_seen), last_seen = max(last_seen, excluded.last_seen)
+       RETURNING count`,
+    ),
+    pruneQuestionsBefore: db.prepare('DELETE FROM question_log WHERE last_seen < ?'),
+    capQuestions: db.prepare(
+      'DELETE FROM question_log WHERE id IN (SELECT id FROM question_log ORDER BY last_seen DESC, id DESC LIMIT -1 OFFSET ?)',
+    ),
+    listQuestions: db.prepare(
+      `SELECT text, reason, kind, platform, platforms, count, first_seen, last_seen FROM question_log
+       WHERE last_seen >= ? ORDER BY last_seen DESC, id DESC LIMIT ?`,
+    ),
+    purgeQuestions: db.prepare('DELETE FROM question_log'),
     ping: db.prepare('SELECT 1'),
   };
 
@@ -208,15 +262,30 @@ export function createSqliteStore(file: string): Store {
     },
 
     async logQuestion(entry) {
-      q.logQuestion.run(entry.text, entry.platform, entry.at, entry.kind);
+      const row = q.logQuestion.get({
+        reason: entry.reason,
+        key: questionLogKey(entry.text),
+        text: entry.text,
+        kind: entry.kind ?? null,
+        platform: entry.platform,
+        at: entry.at,
+      }) as { count: number };
+      // a new question: the log may now be over its cap, or hold questions past their retention
+      if (row.count === 1) {
+        q.pruneQuestionsBefore.run(retentionCutoff(entry.at, limits.retentionDays));
+        q.capQuestions.run(limits.maxEntries);
+      }
     },
-    async listQuestions(limit = 100) {
-      return q.listQuestions.all(Math.max(0, limit)) as Array<{
-        text: string;
-        platform: string;
-        at: string;
-        kind: 'none' | 'clarify';
-      }>;
+    async listQuestions(options = {}) {
+      const rows = q.listQuestions.all(
+        options.since ?? '',
+        Math.max(0, options.limit ?? DEFAULT_LIST_LIMIT),
+      ) as QuestionRow[];
+      return rows.map(toLoggedQuestion);
+    },
+    async purgeQuestions(options = {}) {
+      return (options.before === undefined ? q.purgeQuestions.run() : q.pruneQuestionsBefore.run(options.before))
+        .changes;
     },
   };
 }

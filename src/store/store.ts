@@ -61,11 +61,40 @@ export interface ConversationReferenceRecord {
   updatedAt: string;
 }
 
+/** Why a question is in the log: the bot had no answer, or (later) a person voted its answer down. */
+export type QuestionReason = 'unanswered' | 'downvoted';
+
+/** One question as it was asked, for the log (no user ids, ever). */
 export interface QuestionLogEntry {
   text: string;
   platform: string;
   at: string;
-  kind: 'none' | 'clarify';
+  reason: QuestionReason;
+  /** unanswered: the bot said it did not know (`none`) or asked back (`clarify`) */
+  kind?: 'none' | 'clarify';
+}
+
+/** A question in the log: the same words (case, spacing and end punctuation aside) count as one, with a count. */
+export interface LoggedQuestion {
+  /** as last asked */
+  text: string;
+  reason: QuestionReason;
+  kind?: 'none' | 'clarify';
+  /** where it was last asked */
+  platform: string;
+  /** every platform it was asked on */
+  platforms: string[];
+  count: number;
+  firstSeen: string;
+  lastSeen: string;
+}
+
+/** How much the question log keeps; passed when a store is created. */
+export interface QuestionLogLimits {
+  /** most distinct questions kept; the least recently asked go first */
+  maxEntries: number;
+  /** questions not asked for this many days are removed */
+  retentionDays: number;
 }
 
 export interface Store {
@@ -113,7 +142,12 @@ export interface Store {
   /** true the first time an event id is seen, false for every later call (also across restarts) */
   markEventSeen(eventId: string, at: string): Promise<boolean>;
 
-  // Question log: questions that got `none` or `clarify` (no user ids).
+  // Question log: questions that got no answer (and later, thumbs-down), de-duplicated with counts, capped at
+  // `maxEntries` (least recently asked dropped) and kept `retentionDays` after they were last asked.
+  /** counts one asking: a new entry, or count + 1 and last seen for a known one */
   logQuestion(entry: QuestionLogEntry): Promise<void>;
-  listQuestions(limit?: number): Promise<QuestionLogEntry[]>;
+  /** most recently asked first; `since`: last asked at or after; `limit` default 1000 */
+  listQuestions(options?: { since?: string; limit?: number }): Promise<LoggedQuestion[]>;
+  /** removes the questions last asked before `before` (all without it); returns how many */
+  purgeQuestions(options?: { before?: string }): Promise<number>;
 }

@@ -71,7 +71,7 @@ describe('question log', () => {
     const res = await postToSlackEndpoint(slack.bot.url, slashCommand({ text }));
     expect(res.status).toBe(200);
     expect(slack.bot.coreAnswer(text).kind).not.toBe('answer');
-    const logged = (await slack.bot.running.store.listQuestions(50)).filter((q) => q.text === text);
+    const logged = (await slack.bot.running.store.listQuestions({ limit: 50 })).filter((q) => q.text === text);
     expect(logged).toHaveLength(1);
     expect(logged[0]?.platform).toBe('slack');
     expect(JSON.stringify(logged[0])).not.toContain(USER);

@@ -9,8 +9,8 @@ import { createMemoryStore } from '../../src/store/memory.js';
 import type { Store } from '../../src/store/store.js';
 import { defineStoreContract } from '../store-contract.js';
 
-defineStoreContract('memory with fallbacks', async () => ({
-  store: withFallbacks(createMemoryStore(), { log: createLogger({ level: 'silent' }) }),
+defineStoreContract('memory with fallbacks', async (setup) => ({
+  store: withFallbacks(createMemoryStore(setup), { log: createLogger({ level: 'silent' }) }),
 }));
 
 /** A memory store whose every call fails while `broken.on` is true, counting the calls that reached it. */
@@ -66,14 +66,14 @@ describe('withFallbacks while the store fails', () => {
     let clock = 0;
     const wrapped = withFallbacks(store, { log, now: () => clock, retryAfterMs: 5000 });
     broken.on = true;
-    await wrapped.logQuestion({ text: 'q1', platform: 'slack', at, kind: 'none' });
+    await wrapped.logQuestion({ text: 'q1', platform: 'slack', at, reason: 'unanswered', kind: 'none' });
     const afterFailure = calls.n;
-    await wrapped.logQuestion({ text: 'q2', platform: 'slack', at, kind: 'none' });
+    await wrapped.logQuestion({ text: 'q2', platform: 'slack', at, reason: 'unanswered', kind: 'none' });
     await wrapped.markEventSeen('Ev3', at);
     expect(calls.n).toBe(afterFailure);
     broken.on = false;
     clock += 5000;
-    await wrapped.logQuestion({ text: 'q3', platform: 'slack', at, kind: 'none' });
+    await wrapped.logQuestion({ text: 'q3', platform: 'slack', at, reason: 'unanswered', kind: 'none' });
     expect(calls.n).toBe(afterFailure + 1);
     expect((await store.listQuestions()).map((q) => q.text)).toEqual(['q3']);
     expect(lines.some((l) => l.msg === 'store answers again')).toBe(true);

@@ -1,4 +1,4 @@
 import { createMemoryStore } from '../../src/store/memory.js';
 import { defineStoreContract } from '../store-contract.js';
 
-defineStoreContract('memory', async () => ({ store: createMemoryStore() }));
+defineStoreContract('memory', async (setup) => ({ store: createMemoryStore(setup) }));

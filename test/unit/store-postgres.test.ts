@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { POSTGRES_MIGRATIONS } from '../../src/store/migrations-postgres.js';
 import { createPostgresStore } from '../../src/store/postgres.js';
 import { defineStoreContract, makeSubscription } from '../store-contract.js';
 
@@ -32,11 +33,11 @@ describe.skipIf(!url)('PostgreSQL store', () => {
     for (const name of schemas) await dropSchema(name).catch(() => undefined);
   });
 
-  defineStoreContract('postgresql', async () => {
+  defineStoreContract('postgresql', async (setup) => {
     const schema = newSchema();
     return {
-      store: createPostgresStore(url as string, { schema }),
-      reopen: async () => createPostgresStore(url as string, { schema }),
+      store: createPostgresStore(url as string, { schema, ...setup }),
+      reopen: async () => createPostgresStore(url as string, { schema, ...setup }),
       cleanup: () => dropSchema(schema),
     };
   });
@@ -50,7 +51,7 @@ describe.skipIf(!url)('PostgreSQL store', () => {
       await client.connect();
       const { rows } = await client.query(`SELECT version FROM "${schema}".schema_migrations ORDER BY version`);
       await client.end();
-      expect(rows.map((r: { version: number }) => r.version)).toEqual([1]);
+      expect(rows.map((r: { version: number }) => r.version)).toEqual([1, 2]);
     } finally {
       await Promise.all(stores.map((s) => s.close()));
     }
@@ -89,6 +90,35 @@ describe.skipIf(!url)('PostgreSQL store', () => {
       const after = await store.getSubscription(sub.id);
       expect(after && 'lastError' in after).toBe(false);
       expect(after?.lastPostedAt).toBe('2026-11-30T08:00:01.000Z');
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('keeps the questions of a version-1 question log, counted per question', async () => {
+    const schema = newSchema();
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(`CREATE SCHEMA "${schema}"; SET search_path = "${schema}"`);
+      await client.query(POSTGRES_MIGRATIONS[0]?.sql ?? '');
+      await client.query(
+        "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now()); INSERT INTO schema_migrations (version, name) VALUES (1, 'initial tables')",
+      );
+      await client.query(
+        `INSERT INTO question_log (text, platform, at, kind) VALUES
+          ('who did it', 'slack', '2026-11-30T08:00:00Z', 'none'), ('who did it', 'teams', '2026-11-30T09:00:00Z', 'none')`,
+      );
+    } finally {
+      await client.end();
+    }
+    const store = createPostgresStore(url as string, { schema });
+    try {
+      await store.migrate();
+      const listed = await store.listQuestions();
+      expect(listed.map((q) => [q.text, q.count, q.platforms.sort(), q.firstSeen, q.lastSeen])).toEqual([
+        ['who did it', 2, ['slack', 'teams'], '2026-11-30T08:00:00.000Z', '2026-11-30T09:00:00.000Z'],
+      ]);
     } finally {
       await store.close();
     }
