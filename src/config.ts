@@ -27,7 +27,7 @@ export class ConfigError extends Error {
 
 /** Where to find each value: shown next to the variable when it is missing or malformed. */
 const WHERE: Record<string, string> = {
-  PORT: 'a TCP port number, e.g. 3978',
+  PORT: 'a TCP port from 0 to 65535 in decimal digits, e.g. 3978; 0 picks any free port',
   HOST: 'an address to listen on: 127.0.0.1 (default, this machine only) or 0.0.0.0',
   SLACK_BOT_TOKEN: 'starts with xoxb-; Slack app settings → OAuth & Permissions → Bot User OAuth Token',
   SLACK_SIGNING_SECRET: 'Slack app settings → Basic Information → App Credentials → Signing Secret',
@@ -61,14 +61,14 @@ const BOOLEANS = ['true', 'false', '1', '0', 'yes', 'no', ''] as const;
 const SLACK_COMMAND = /^\/[a-z0-9_-]{1,31}$/;
 const POSTGRES_URL = /^postgres(ql)?:\/\//;
 
-/** A whole number written in decimal digits only (no sign, exponent, hex prefix or spaces). */
-const DECIMAL = /^\d{1,9}$/;
+/** A whole number written in decimal digits only: no sign, exponent, hex prefix, spaces or leading zeros. */
+const DECIMAL = /^(0|[1-9]\d{0,8})$/;
 const decimal = (min: number, max: number, fallback: number) =>
   z
     .string()
     .regex(DECIMAL, 'must be a whole number in decimal digits')
     .transform(Number)
-    .pipe(z.number().min(min).max(max))
+    .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`))
     .default(fallback);
 const bool = z.enum(BOOLEANS).transform((v) => v === 'true' || v === '1' || v === 'yes');
 const optionalText = z
@@ -78,7 +78,7 @@ const optionalText = z
 
 /** The environment's schema: the one validator of every setting. */
 const envSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  PORT: decimal(0, 65535, 3978),
   HOST: z.string().min(1).default('127.0.0.1'),
   SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xoxb-'), 'must start with xoxb-'),
   SLACK_SIGNING_SECRET: optionalText,

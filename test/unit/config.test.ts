@@ -36,6 +36,14 @@ describe('loadConfig', () => {
     expect(error.problems.length).toBeGreaterThanOrEqual(4);
   });
 
+  it('takes PORT only as a decimal integer from 0 to 65535', () => {
+    for (const port of ['0x1012', '1e3', '08 ', '08', ' 3978', '3978.0', '-1', '65536', '']) {
+      expect(problemsOf({ PORT: port }).problems, port).toEqual([expect.stringMatching(/^PORT: must be .*decimal digits/)]);
+    }
+    expect(loadConfig({ PORT: '0' }).port).toBe(0);
+    expect(loadConfig({ PORT: '65535' }).port).toBe(65535);
+  });
+
   it('needs a signing secret or an app token with a bot token', () => {
     const error = problemsOf({ SLACK_BOT_TOKEN: 'xoxb-1' });
     expect(error.message).toContain('SLACK_SIGNING_SECRET');
