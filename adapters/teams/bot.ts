@@ -1,12 +1,14 @@
 /**
  * The Teams bot: messages and card buttons are answered through the shared message handler, installs and
- * removals keep the conversation references current, compose-box queries go to the search extension.
+ * removals keep the conversation references current, compose-box queries go to the search extension, and
+ * other invokes get a polite "not supported" instead of 501.
  *
  * @example
  * const bot = new BreachbotTeamsBot({ handle, kb, refs, log, now: () => new Date() });
  * await adapter.process(req, res, (context) => bot.run(context));
  */
 import {
+  type InvokeResponse,
   type MessagingExtensionQuery,
   type MessagingExtensionResponse,
   TeamsActivityHandler,
@@ -17,6 +19,7 @@ import type { MessageHandler } from '../../src/chat/handle-message.js';
 import type { KnowledgeBase } from '../../src/core/knowledge-base.js';
 import type { Logger } from '../../src/logger.js';
 import { activityToInbound, conversationKeyOf } from './inbound.js';
+import { unhandledInvokeResponse } from './invokes.js';
 import type { ReferenceKeeper } from './references.js';
 import { answerToActivity } from './render.js';
 import { queryText, searchExtensionResponse } from './search-extension.js';
@@ -97,6 +100,16 @@ export class BreachbotTeamsBot extends TeamsActivityHandler {
       conversation: conversationKeyOf(context.activity),
     });
     await context.sendActivity({ ...answerToActivity(help), text: WELCOME_TEXT });
+  }
+
+  /** Invokes without a handler get a polite 200 instead of botbuilder's 501 (`invokes.ts`). */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const response = await super.onInvokeActivity(context);
+    if (response?.status !== 501) return response;
+    this.deps.log.info('teams invoke without a handler: answered that it is not supported', {
+      name: context.activity.name,
+    });
+    return unhandledInvokeResponse(context.activity.name);
   }
 
   protected override async handleTeamsMessagingExtensionQuery(

@@ -1,8 +1,64 @@
-// Issue 12.14 (server and Teams parts): PORT takes decimal digits only. The real server runs on 127.0.0.1.
+// Issue 12.14 (server and Teams parts): invokes the bot has no handler for get a proper 200 answer instead of
+// 501 (a message where the invoke's kind has one, else an empty 200); PORT takes decimal digits only. The real
+// server runs on 127.0.0.1 in local mode, with replies going to a fake Bot Connector on 127.0.0.1.
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { UNSUPPORTED_TEXT } from '../../adapters/teams/invokes.js';
+import { teamsActivity } from '../fixtures/teams.js';
+import { useTeamsBot } from './teams-harness.js';
 import { bareEnv, REPO_ROOT, tempDir } from './web-support.js';
+
+const teams = useTeamsBot();
+
+const invoke = (name: string | undefined, value: unknown = {}) =>
+  teamsActivity({
+    serviceUrl: teams.serviceUrl(),
+    extra: { type: 'invoke', ...(name === undefined ? {} : { name }), value, text: undefined },
+  });
+
+describe('invokes without a handler', () => {
+  const withMessage: Array<[string, (body: Record<string, unknown>) => unknown]> = [
+    ['adaptiveCard/action', (b) => b],
+    ['task/fetch', (b) => b.task],
+    ['task/submit', (b) => b.task],
+    ['composeExtension/fetchTask', (b) => b.task],
+    ['composeExtension/selectItem', (b) => b.composeExtension],
+    ['composeExtension/queryLink', (b) => b.composeExtension],
+    ['config/fetch', (b) => b.config],
+  ];
+
+  /** What Teams sends with each kind (botbuilder checks these shapes before its handlers run). */
+  const VALUES: Record<string, unknown> = {
+    'adaptiveCard/action': { action: { type: 'Action.Execute', verb: 'refresh', data: {} }, trigger: 'manual' },
+    'fileConsent/invoke': { type: 'fileUpload', action: 'accept', context: {}, uploadInfo: {} },
+  };
+
+  it.each(withMessage)('%s: 200 with a "not supported" message of its kind', async (name, part) => {
+    const response = await teams.bot.post(invoke(name, VALUES[name]));
+    expect(response.status).toBe(200);
+    const message = part(JSON.parse(response.text) as Record<string, unknown>) as Record<string, unknown>;
+    expect(message.value ?? message.text).toBe(UNSUPPORTED_TEXT);
+    expect(message.type).toMatch(/message/);
+  });
+
+  it.each(['fileConsent/invoke', 'handoff/action', 'some/unknownInvoke', undefined])(
+    '%s: an empty 200',
+    async (name) => {
+      const response = await teams.bot.post(invoke(name, VALUES[name ?? '']));
+      expect(response.status).toBe(200);
+      expect(response.text).toBe('');
+    },
+  );
+
+  it('still answers a search box query as before', async () => {
+    const response = await teams.bot.post(
+      invoke('composeExtension/query', { commandId: 'searchIncidents', parameters: [{ name: 'query', value: 'key' }] }),
+    );
+    expect(response.status).toBe(200);
+    expect((JSON.parse(response.text) as { composeExtension: { type: string } }).composeExtension.type).toBe('result');
+  });
+});
 
 describe('PORT', () => {
   it.each(['0x0', '0e3', ' 0'])('refuses %j at start-up with one message naming it', async (port) => {
