@@ -74,6 +74,15 @@ export function submittedAsk(activity: Partial<Activity>): string | undefined {
   return value && typeof value === 'object' && typeof value.ask === 'string' ? value.ask.slice(0, 500) : undefined;
 }
 
+/** Teams gives bots ids that start with `28:` (people's start with `29:`); other channels mark them `role: bot`. */
+const BOT_ID = /^28:/;
+
+/** True when another bot (or an app posting as one) sent this: the bot answers people only. */
+export function isFromBot(activity: Partial<Activity>): boolean {
+  const from = activity.from;
+  return from?.role === 'bot' || (typeof from?.id === 'string' && BOT_ID.test(from.id));
+}
+
 /** True for a one-to-one chat with the bot. */
 export function isPersonal(activity: Partial<Activity>): boolean {
   const type = activity.conversation?.conversationType;
@@ -82,10 +91,11 @@ export function isPersonal(activity: Partial<Activity>): boolean {
 
 /**
  * Turns a message activity into the shared inbound shape, or `undefined` when the bot should stay quiet
- * (its own message, or a channel or group message that does not mention it).
+ * (its own message or another bot's, or a channel or group message that does not mention it).
  */
 export function activityToInbound(activity: Partial<Activity>): Inbound | undefined {
   if (activity.from?.id !== undefined && activity.from.id === activity.recipient?.id) return undefined;
+  if (isFromBot(activity)) return undefined;
   const ask = submittedAsk(activity);
   if (ask === undefined && !isPersonal(activity) && !mentionsBot(activity)) return undefined;
   return {

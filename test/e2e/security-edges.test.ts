@@ -1,11 +1,12 @@
 // Issue 12.14 (server and Teams parts): invokes the bot has no handler for get a proper 200 answer instead of
-// 501 (a message where the invoke's kind has one, else an empty 200); PORT takes decimal digits only. The real
-// server runs on 127.0.0.1 in local mode, with replies going to a fake Bot Connector on 127.0.0.1.
+// 501 (a message where the invoke's kind has one, else an empty 200); messages from other bots are not answered,
+// even when they mention breachbot; PORT takes decimal digits only. The real server runs on 127.0.0.1 in local
+// mode, with replies going to a fake Bot Connector on 127.0.0.1.
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UNSUPPORTED_TEXT } from '../../adapters/teams/invokes.js';
-import { teamsActivity } from '../fixtures/teams.js';
+import { BOT, mention, TENANT, teamsActivity } from '../fixtures/teams.js';
 import { useTeamsBot } from './teams-harness.js';
 import { bareEnv, REPO_ROOT, tempDir } from './web-support.js';
 
@@ -57,6 +58,32 @@ describe('invokes without a handler', () => {
     );
     expect(response.status).toBe(200);
     expect((JSON.parse(response.text) as { composeExtension: { type: string } }).composeExtension.type).toBe('result');
+  });
+});
+
+describe('messages from other bots', () => {
+  const fromOtherBot = (from: Record<string, unknown>) =>
+    teamsActivity({
+      text: `${mention(BOT).text} status`,
+      serviceUrl: teams.serviceUrl(),
+      conversationType: 'channel',
+      entities: [mention(BOT)],
+      from: from as never,
+    });
+
+  it.each([
+    ['a Teams bot id (28:…)', { id: '28:00000000-0000-0000-0000-0000000b0700', name: 'Another Bot' }],
+    ['role: bot', { id: 'emulator-bot-2', name: 'Another Bot', role: 'bot' }],
+  ])('are not answered, even when they mention breachbot: %s', async (_name, from) => {
+    expect((await teams.bot.post(fromOtherBot(from))).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(teams.connector.activities).toEqual([]);
+  });
+
+  it('while the same message from a person is answered', async () => {
+    const person = { id: '29:user-pat', name: 'Pat Example', aadObjectId: `${TENANT.slice(0, 8)}-person` };
+    expect((await teams.bot.post(fromOtherBot(person))).status).toBe(200);
+    expect(await teams.connector.waitFor(1)).toHaveLength(1);
   });
 });
 
