@@ -9,6 +9,7 @@ import { ConfigError, loadConfig } from '../config.js';
 import { createKnowledgeBase, type KnowledgeBase } from '../core/knowledge-base.js';
 import { parseCommand } from '../core/parse-command.js';
 import { respond } from '../core/respond.js';
+import { respondHunt } from '../hunt/respond-hunt.js';
 import { cacheDirIn, loadKnowledgeBase } from '../kb/load.js';
 import { incidentDirs } from '../kb/path-list.js';
 import {
@@ -34,7 +35,12 @@ Exit 0 when all pass, 1 otherwise.
 
 /** Asks every case and scores it. */
 export function evaluate(kb: KnowledgeBase, cases: EvalCase[], now = new Date()): EvalResult[] {
-  return cases.map((c) => scoreCase(c, respond(kb, parseCommand(c.q, kb), { now })));
+  return cases.map((c) => {
+    const command = parseCommand(c.q, kb);
+    // what a chat user gets: hunting queries come from the hunt module, as the message handler routes them
+    const answer = command.type === 'hunt' ? respondHunt(kb, command) : respond(kb, command, { now });
+    return scoreCase(c, answer);
+  });
 }
 
 /** Runs `eval`; returns the exit code. */

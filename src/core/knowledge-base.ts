@@ -132,7 +132,7 @@ export function createKnowledgeBase(data: KnowledgeBaseData, options: KnowledgeB
       shorthand: lang.shorthand,
       questionWords: lang.questionWords,
       intentWords: [...lang.commands.keys()],
-      correctable: Object.values(lang.keyDates).flatMap((set) =>
+      correctable: [...Object.values(lang.keyDates), lang.list('happened-word')].flatMap((set) =>
         [...set.byFirst.values()].flatMap((phrases) =>
           phrases.filter((p) => p.length === 1).map((p) => p[0] as string),
         ),

@@ -10,7 +10,7 @@ import { KEY_DATE_LABEL, type KeyDate, keyDateEvents } from '../dates/key-dates.
 import { factsAndItems, latest } from '../facts.js';
 import { type Concept, coverage, type QueryAnalysis } from '../reading/query.js';
 import type { Reading } from '../reading/read-question.js';
-import { keyDateWords, subjectConcepts } from '../reading/subject.js';
+import { isIncidentWide, keyDateWords, subjectConcepts } from '../reading/subject.js';
 import type { Passage } from '../search/passages.js';
 import type { SearchHit } from '../search/search-index.js';
 import { termOf, words } from '../search/tokenize.js';
@@ -26,7 +26,7 @@ export function respondWhen(ask: Ask, reading: Reading): Answer | undefined {
   // a key date the incident does not record ("when was it detected", no detection date) is searched for instead
   const missingKey = keys.length > 0 && !keys.some((k) => incident.dates[k]);
   const subject = subjectConcepts(ask, query, ['when-word', 'when-opener', 'aux']).filter(
-    (c) => missingKey || !c.text.split(' ').every((w) => keyWords.has(w)),
+    (c) => (missingKey || !c.text.split(' ').every((w) => keyWords.has(w))) && !isIncidentWide(kb, incident, c),
   );
   const key =
     keys.find((k) => incident.dates[k]) ??

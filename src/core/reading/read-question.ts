@@ -42,8 +42,30 @@ export interface Reading {
 
 const ORDERED_KEYS: KeyDate[] = ['start', 'detected', 'disclosed', 'end'];
 
+/**
+ * The last few readings per knowledge base: a question is read when its command is parsed and again when it is
+ * answered. Readings are never modified once made.
+ */
+const recent = new WeakMap<KnowledgeBase, Map<string, Reading>>();
+const RECENT = 8;
+
 /** Reads a question. `named` is the incident the command already named (its first words), if any. */
 export function readQuestion(kb: KnowledgeBase, text: string, named?: Incident): Reading {
+  let mine = recent.get(kb);
+  if (!mine) {
+    mine = new Map();
+    recent.set(kb, mine);
+  }
+  const key = `${named?.id ?? ''}\u0000${text}`;
+  const known = mine.get(key);
+  if (known) return known;
+  const made = read(kb, text, named);
+  if (mine.size >= RECENT) mine.delete(mine.keys().next().value as string);
+  mine.set(key, made);
+  return made;
+}
+
+function read(kb: KnowledgeBase, text: string, named: Incident | undefined): Reading {
   const language = kb.language;
   const raw = correctTowardLanguage(kb, wordsOf(expandContractions(text)));
   const words = stripNoise(language, raw);
