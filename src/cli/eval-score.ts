@@ -5,7 +5,7 @@
  * cannot decide when to ask back instead of answering.
  *
  * @example
- * const result = scoreCase({ q: 'when was it detected', expect: 'answer', lead: ['2023-06-16'] }, answer);
+ * const result = scoreCase({ q: 'when did they spot it', expect: 'answer', lead: ['2023-06-16'] }, answer);
  */
 import { parse } from 'yaml';
 import type { Answer } from '../core/answer.js';

@@ -173,7 +173,8 @@ export function createKnowledgeBase(data: KnowledgeBaseData, options: KnowledgeB
     incidents,
     covered,
     version: data.version,
-    defaultIncident: fallback ?? byId.get('storm-0558') ?? incidents[0],
+    // the configured incident, else the first loaded (the bundled data's, which loads first)
+    defaultIncident: fallback ?? incidents[0],
     incident: (id) => byId.get(id),
     get passages() {
       return passages();

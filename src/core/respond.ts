@@ -3,7 +3,7 @@
  * Never throws; a failure inside a responder becomes a `help` answer.
  *
  * @example
- * const answer = respond(kb, parseCommand('when was it detected?', kb), { now: new Date() });
+ * const answer = respond(kb, parseCommand('when was it spotted?', kb), { now: new Date() });
  */
 import type { Answer } from './answer.js';
 import { noneAnswer } from './answer-base.js';

@@ -21,11 +21,11 @@ import { searchAnswer } from './search-answer.js';
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** "was the commerce secretary affected": that victim, or "not among the recorded victims". */
+/** "was the finance minister affected": that victim, or "not among the recorded victims". */
 export function victimCheck(ask: Ask, reading: Reading): Answer {
   const language = ask.kb.language;
   const subject = reading.subject ?? [];
-  // "were any ssns exposed" asks whether anything of a kind was, not about one named victim
+  // "were any records exposed" asks whether anything of a kind was, not about one named victim
   const general = subject.length > 0 && hasPhraseAt(language.list('general-subject'), subject, 0);
   const name = (general ? subject.slice(1) : subject).join(' ');
   const victim = findVictim(ask, name);

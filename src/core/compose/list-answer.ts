@@ -94,7 +94,7 @@ export function listAnswer(ask: Ask, reading: Reading, list: ListKind): Answer {
   const language = ask.kb.language;
   // "who else was targeted besides the State Department": what follows "besides" is not the subject
   const excluding = hasAny(language.list('exclusion'), reading.words);
-  // "who hacked the state department", "how did they get into the mail servers": whatever the target, the
+  // "who hacked the state department", "how did the intruders reach the mail servers": whatever the target, the
   // answer is the incident's actor or how it worked
   const targetOnly = (list === 'actor' || list === 'technique') && !!reading.subject;
   const subject = excluding || targetOnly ? [] : subjectConcepts(ask, reading.query, [...trigger.split(' '), 'aux']);

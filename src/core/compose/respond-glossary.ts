@@ -1,4 +1,4 @@
-/** "what is MailItemsAccessed?", "define OWA", `glossary`: terms from the incident's glossary. */
+/** "what is a JWK?", "define OWA", `glossary`: terms from the incident's glossary. */
 import type { Answer } from '../answer.js';
 import { incidentName, makeAnswer, moreCommand, pageLabel, pageOf } from '../answer-base.js';
 import type { Ask } from '../ask-context.js';

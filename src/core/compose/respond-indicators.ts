@@ -55,7 +55,7 @@ function typeAsked(ask: Ask, text: string): Indicator['type'] | undefined {
     : undefined;
 }
 
-/** What the question adds to the indicator type: "token web panel" in "list the token web panel ips". */
+/** What the question adds to the indicator type: "web panel" in "show me the web panel ips". */
 function roleWords(ask: Ask, text: string): string[] {
   const language = ask.kb.language;
   const own = ask.incident ? incidentNameWords(ask.incident) : new Set<string>();

@@ -117,7 +117,7 @@ const DATE_FIRST: ReadonlySet<QuestionKind> = new Set([
   'when',
 ]);
 
-/** "what happened in june 2023", "anything in 2024?": the timeline in that range (across incidents if none named). */
+/** "what went on in may 2021", "anything in 2024?": the timeline in that range (across incidents if none named). */
 function timelineInRange(ask: Ask, reading: Reading): Answer | undefined {
   const { kb, incident } = ask;
   const date = findDateRange(reading.text, { yearForMonth: incident ? yearForMonth(incident) : undefined });

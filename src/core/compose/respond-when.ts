@@ -1,5 +1,5 @@
 /**
- * "When did X happen?": a key date when X is the incident itself ("when was it detected"), otherwise the dated
+ * "When did X happen?": a key date when X is the incident itself ("when was it spotted"), otherwise the dated
  * event that best matches X, corrected by later sources where they disagree.
  */
 import type { Answer, AnswerSection } from '../answer.js';
@@ -23,7 +23,7 @@ export function respondWhen(ask: Ask, reading: Reading): Answer | undefined {
   const { query } = reading;
   const keys = reading.keyDates;
   const keyWords = keyDateWords(kb.language);
-  // a key date the incident does not record ("when was it detected", no detection date) is searched for instead
+  // a key date the incident does not record ("when was it spotted", no detection date) is searched for instead
   const missingKey = keys.length > 0 && !keys.some((k) => incident.dates[k]);
   const subject = subjectConcepts(ask, query, ['when-word', 'when-opener', 'aux']).filter(
     (c) => (missingKey || !c.text.split(' ').every((w) => keyWords.has(w))) && !isIncidentWide(kb, incident, c),

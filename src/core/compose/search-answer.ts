@@ -230,7 +230,7 @@ const SOURCE_ONLY = new Set<PassageKind>(['source']);
 const CITING = new Set<PassageKind>(['event', 'aftermath', 'technique', 'victim', 'actor']);
 
 /**
- * "when did wiz put out the 'more impactful than we thought' post": a question that names a publication by its
+ * a question quoting a post's headline ("when did they publish 'worse than we thought'"): that names a publication by its
  * title is about what that publication reported: the facts that cite it, the one dated with it first.
  */
 function viaSource(ask: Ask, query: QueryAnalysis, incidents: Set<string> | undefined, bestCov: number): Ranked[] {

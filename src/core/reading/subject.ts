@@ -1,6 +1,6 @@
 /**
  * What a question is about once its question words and the incident's own name are set aside: "when was the
- * stolen key revoked" is about the key; "when was it detected" is about nothing but the incident. Which words are
+ * stolen key revoked" is about the key; "when was it spotted" is about nothing but the incident. Which words are
  * question words is data: each responder names the word lists (`data/language.yaml`) it sets aside.
  */
 import type { Ask } from '../ask-context.js';
@@ -82,8 +82,8 @@ const MIN_PASSAGES = 20;
 const wideMemo = new WeakMap<KnowledgeBase, Map<string, boolean>>();
 
 /**
- * True when every word of the concept stands in a large share of the incident's facts ("microsoft" in a Microsoft
- * incident): "when did microsoft find out" asks when the incident was detected, not about Microsoft.
+ * True when every word of the concept stands in a large share of the incident's facts (a vendor's name in an
+ * incident at that vendor): "when did the vendor find out" asks when the incident was detected, not about the vendor.
  */
 export function isIncidentWide(kb: KnowledgeBase, incident: Incident, concept: Concept): boolean {
   if (concept.own.length === 0) return false;
