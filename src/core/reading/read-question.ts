@@ -41,6 +41,8 @@ export interface Reading {
 }
 
 const ORDERED_KEYS: KeyDate[] = ['start', 'detected', 'disclosed', 'end'];
+/** Words of a question that are read; a question is rarely longer, and a wall of text is not read further. */
+const MAX_WORDS = 40;
 
 /**
  * The last few readings per knowledge base: a question is read when its command is parsed and again when it is
@@ -67,7 +69,7 @@ export function readQuestion(kb: KnowledgeBase, text: string, named?: Incident):
 
 function read(kb: KnowledgeBase, text: string, named: Incident | undefined): Reading {
   const language = kb.language;
-  const raw = correctTowardLanguage(kb, wordsOf(expandContractions(text)));
+  const raw = correctTowardLanguage(kb, wordsOf(expandContractions(text)).slice(0, MAX_WORDS));
   const words = stripNoise(language, raw);
   const exact = named ? undefined : mentionedIncident(kb, words);
   const unknown = findUnknownName(kb, words, named ?? exact);
