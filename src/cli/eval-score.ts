@@ -29,6 +29,8 @@ export interface EvalCase {
 export interface EvalResult {
   case: EvalCase;
   answer: Answer;
+  /** what the confidence model reads about the answer (set by `evaluate`) */
+  features?: Record<string, number>;
   ok: boolean;
   /** why it failed */
   reason?: string;

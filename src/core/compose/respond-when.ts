@@ -14,6 +14,7 @@ import { isIncidentWide, keyDateWords, subjectConcepts } from '../reading/subjec
 import type { Passage } from '../search/passages.js';
 import type { SearchHit } from '../search/search-index.js';
 import { termOf, words } from '../search/tokenize.js';
+import { titleShare, withSignals } from './confidence.js';
 
 const DATED = new Set(['event', 'victim', 'actor', 'technique', 'aftermath'] as const);
 
@@ -68,7 +69,7 @@ export function respondWhen(ask: Ask, reading: Reading): Answer | undefined {
   const more = factsAndItems(kb, others, { short: true });
   const sections: AnswerSection[] = [{ items: main.items }];
   if (more.items.length > 0) sections.push({ heading: 'Related', items: more.items });
-  return makeAnswer(kb, {
+  const answer = makeAnswer(kb, {
     intent: 'when',
     incident: incident.id,
     title: `${describeDate(top.date ?? '')}: ${top.title || firstWords(top.text)}`,
@@ -77,6 +78,13 @@ export function respondWhen(ask: Ask, reading: Reading): Answer | undefined {
     suggestions: ['timeline', 'how long until it was disclosed?'],
     confidence: Math.min(0.95, 0.45 + best.cov / 2),
     question: ask.question,
+  });
+  const second = scored.find((s) => latest(kb, s.hit.passage) !== top);
+  return withSignals(answer, {
+    route: 'search',
+    coverage: best.cov,
+    margin: second ? Math.max(0, best.cov - second.cov) : 1,
+    titleShare: titleShare(query, subject.length > 0 ? subject : query.concepts, best.hit),
   });
 }
 

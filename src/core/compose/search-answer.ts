@@ -17,7 +17,7 @@ import { holdsCount } from '../search/counts.js';
 import type { Passage, PassageKind } from '../search/passages.js';
 import type { SearchHit } from '../search/search-index.js';
 import { termOf, words } from '../search/tokenize.js';
-import { withSignals } from './confidence.js';
+import { titleShare, withSignals } from './confidence.js';
 import { respondTerm } from './respond-glossary.js';
 import { respondVictim } from './respond-victims.js';
 
@@ -351,6 +351,7 @@ export function searchAnswer(ask: Ask, query: QueryAnalysis, options: SearchAnsw
     route: 'search',
     coverage: best.cov,
     margin: second ? Math.max(0, (best.rank - second.rank) / best.rank) : 1,
+    titleShare: titleShare(query, query.concepts, best.hit),
     alternatives: alternativesOf(kb, ranked),
   });
 }
