@@ -127,17 +127,21 @@ export async function parseInputs(inputs: Inputs): Promise<ParsedInputs> {
   dropAliasCollisions(loaded);
   warnAliasesNamingOthers(loaded, problems);
 
-  const data: ParsedInputs['data'] = { incidents: loaded.map((l) => l.incident), version: '', synonyms: [] };
+  const data = { incidents: loaded.map((l) => l.incident), version: '' } as ParsedInputs['data'];
   const fields = data as unknown as Record<string, unknown>;
+  const set = (key: string, value: unknown) => {
+    if (value === undefined) delete fields[key];
+    else fields[key] = value;
+  };
   for (const input of inputs.data) {
     if (input.text === undefined) {
-      fields[input.spec.key] = input.spec.empty();
+      set(input.spec.key, input.spec.empty());
       continue;
     }
     const read = await input.spec.read();
     const text = input.text;
     const result = await guarded(input.file, problems, async () => read(input.file, text));
-    fields[input.spec.key] = result ? result.value : input.spec.empty();
+    set(input.spec.key, result?.value ?? input.spec.empty());
     if (!result) continue;
     problems.push(...result.problems);
     version.update(`${input.spec.key}\0${input.text}`);
