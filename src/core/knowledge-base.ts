@@ -133,7 +133,9 @@ export function createKnowledgeBase(data: KnowledgeBaseData, options: KnowledgeB
       questionWords: lang.questionWords,
       intentWords: [...lang.commands.keys()],
       correctable: Object.values(lang.keyDates).flatMap((set) =>
-        [...set.byFirst.values()].flatMap((phrases) => phrases.filter((p) => p.length === 1).map((p) => p[0] as string)),
+        [...set.byFirst.values()].flatMap((phrases) =>
+          phrases.filter((p) => p.length === 1).map((p) => p[0] as string),
+        ),
       ),
     });
   });

@@ -1,18 +1,14 @@
 /**
- * The data files beside the incidents, in one list: the synonyms (next to the incident folders), how questions are
- * read and the fitted confidence model (the package's own `data/` unless named). Adding one — a vocabulary, another
- * model — is one entry here plus its field in `KnowledgeBaseData`: the loader reads it with the same checks as every
- * input (regular file, size limit), validates it, hashes it into the knowledge-base version and carries it in the
- * build snapshot and the cache.
+ * The data files that sit beside the incident folders (in the folder above the first one, `data/` for the bundled
+ * knowledge base), in one list. Adding one — a vocabulary, a fitted model — is one entry here plus its field in
+ * `KnowledgeBaseData`: the loader reads it, validates it, hashes it into the knowledge-base version and carries it
+ * in the build snapshot and the cache without further changes.
  *
  * @example
- * // data/vocabulary.yaml, checked by a zod schema in the core:
- * { key: 'vocabulary', file: 'vocabulary.yaml', where: 'bundled', required: true, empty: () => ({ words: [] }),
- *   read: async () => (await import('./vocabulary.js')).readVocabularyFile }
+ * // data/vocabulary.yaml, checked by a zod schema that the core exports:
+ * { key: 'vocabulary', file: 'vocabulary.yaml', empty: () => ({ words: [] }),
+ *   read: async () => schemaReader((await import('../core/model.js')).vocabularySchema) }
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { KbProblem, KnowledgeBaseData } from '../core/model.js';
 import { EMPTY_LANGUAGE } from '../core/reading/language.js';
 
@@ -23,25 +19,20 @@ export type DataKey = Exclude<keyof KnowledgeBaseData, 'incidents' | 'version' |
 export type DataReader<K extends DataKey> = (
   file: string,
   text: string,
-) => { value?: KnowledgeBaseData[K]; problems: KbProblem[] };
+) => { value: KnowledgeBaseData[K]; problems: KbProblem[] };
 
-/** One data file. */
+/** One data file beside the incident folders. */
 export interface DataFileSpec<K extends DataKey = DataKey> {
   /** the field of `KnowledgeBaseData` it fills */
   key: K;
-  /** its name in its folder */
+  /** its name in the data folder */
   file: string;
-  /**
-   * `beside`: in the folder above the first incident folder (`data/` for the bundled incidents), so a knowledge base
-   * of other folders brings its own or none; `bundled`: the package's own `data/`
-   */
-  where: 'beside' | 'bundled';
-  /** an absent file is an error (a file named explicitly always must exist) */
-  required: boolean;
-  /** the value when the file is absent or unusable (`undefined`: the field is left out) */
+  /** the value when the file is absent (an absent file is not a problem unless it was named explicitly) */
   empty: () => KnowledgeBaseData[K];
   /** its reader, imported only when the file has to be parsed (not when a snapshot or the cache answers) */
   read: () => Promise<DataReader<K>>;
+  /** read the project's own copy when the incident folders have none beside them (the engine needs it) */
+  bundled?: boolean;
 }
 
 const spec = <K extends DataKey>(s: DataFileSpec<K>): DataFileSpec<K> => s;
@@ -51,36 +42,21 @@ export const DATA_FILES: readonly DataFileSpec[] = [
   spec({
     key: 'synonyms',
     file: 'synonyms.yaml',
-    where: 'beside',
-    required: false,
     empty: () => [],
     read: async () => (await import('./synonyms.js')).readSynonymsFile,
   }),
   spec({
     key: 'language',
     file: 'language.yaml',
-    where: 'bundled',
-    required: true,
+    bundled: true,
     empty: () => EMPTY_LANGUAGE,
     read: async () => (await import('./language.js')).readLanguageFile,
   }),
   spec({
     key: 'confidence',
     file: 'confidence.yaml',
-    where: 'bundled',
-    required: false,
+    bundled: true,
     empty: () => undefined,
     read: async () => (await import('./language.js')).readConfidenceFile,
   }),
 ];
-
-/** The package's own `data/` folder, found from this module's place in the source (`src/kb`) or the build. */
-export function bundledDataDir(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (let up = 0; up < 5; up++) {
-    const candidate = path.join(dir, 'data');
-    if (existsSync(path.join(candidate, 'incidents'))) return candidate;
-    dir = path.dirname(dir);
-  }
-  return path.resolve('data');
-}

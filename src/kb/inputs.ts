@@ -7,10 +7,11 @@
  * with the file's name, never a crash or a hang.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readdirSync, readSync } from 'node:fs';
 import path from 'node:path';
 import type { KbProblem } from '../core/model.js';
-import { bundledDataDir, DATA_FILES, type DataFileSpec, type DataKey } from './data-files.js';
+import { bundledDataFile } from './bundled.js';
+import { DATA_FILES, type DataFileSpec, type DataKey } from './data-files.js';
 
 /** One incident file: `dir` is the index of its folder in the list given. */
 export interface IncidentInput {
@@ -167,17 +168,15 @@ export function readInputs(dirs: string[], options: DataFileOptions = {}): Input
     }
   });
   const first = dirs[0];
-  const folders = {
-    beside: first ? path.dirname(path.resolve(first)) : undefined,
-    bundled: bundledDataDir(),
-  };
+  const beside = first ? path.dirname(path.resolve(first)) : undefined;
   const data: DataInput[] = [];
   for (const spec of DATA_FILES) {
     const named = options.dataFiles?.[spec.key];
-    const folder = folders[spec.where];
-    const file = named ?? (folder ? path.join(folder, spec.file) : undefined);
+    const near = beside ? path.join(beside, spec.file) : undefined;
+    const file =
+      named ?? (near && existsSync(near) ? near : spec.bundled ? (bundledDataFile(spec.file) ?? near) : near);
     if (!file) continue;
-    const text = readText(file, problems, budget, named || spec.required ? 'error' : 'absent');
+    const text = readText(file, problems, budget, named ? 'error' : 'absent');
     data.push({ spec, file, explicit: named !== undefined, text });
   }
   return { dirs, incidents, data, problems };

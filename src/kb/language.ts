@@ -1,7 +1,7 @@
 /**
- * `data/language.yaml`, how questions are read, and `data/confidence.yaml`, the fitted confidence model: checked
- * like the incident files (`FILE:LINE: PATH: message`), the language file also for every pattern compiling. Both are
- * data files (data-files.ts): the bundled ones are used unless others are named.
+ * `data/language.yaml` (how questions are read) and `data/confidence.yaml` (the fitted confidence model) as data
+ * files (data-files.ts): checked like the incident files (`FILE:LINE: PATH: message`), the language's patterns
+ * compiled once to prove they compile.
  */
 import { type ConfidenceModel, confidenceModelSchema, type KbProblem } from '../core/model.js';
 import { compileLanguage, EMPTY_LANGUAGE, type LanguageData } from '../core/reading/language.js';
@@ -10,39 +10,38 @@ import { readDocument } from './document.js';
 import { reportSchemaIssues } from './native.js';
 import { ProblemList } from './problems.js';
 
-/** Parses and checks a language file; `language` is undefined when it has an error. */
-export function parseLanguage(file: string, text: string): { language?: LanguageData; problems: KbProblem[] } {
+/** Parses and checks a language file; the empty language (and an error) when it has a problem. */
+export function readLanguageFile(file: string, text: string): { value: LanguageData; problems: KbProblem[] } {
   const problems = new ProblemList(file);
   const { data, positioned } = readDocument(text, problems);
-  if (problems.items.length > 0) return { problems: problems.items };
+  if (problems.items.length > 0) return { value: EMPTY_LANGUAGE, problems: problems.items };
   const parsed = languageSchema.safeParse(data ?? {});
   if (!parsed.success) {
     reportSchemaIssues(parsed.error.issues, data, positioned, problems);
-    return { problems: problems.items };
+    return { value: EMPTY_LANGUAGE, problems: problems.items };
   }
   const language = toLanguageData(parsed.data);
   try {
     compileLanguage(language);
   } catch (error) {
     problems.error(1, '', (error as Error).message);
-    return { problems: problems.items };
+    return { value: EMPTY_LANGUAGE, problems: problems.items };
   }
-  return { language, problems: problems.items };
+  return { value: language, problems: problems.items };
 }
 
-/** The language file as a data file: an unusable one leaves the empty language (and its errors). */
-export function readLanguageFile(file: string, text: string): { value: LanguageData; problems: KbProblem[] } {
-  const { language, problems } = parseLanguage(file, text);
-  return { value: language ?? EMPTY_LANGUAGE, problems };
-}
-
-/** The fitted confidence model as a data file; `value` is undefined when the file has an error. */
-export function readConfidenceFile(file: string, text: string): { value?: ConfidenceModel; problems: KbProblem[] } {
+/** Parses and checks a fitted confidence model; none (and an error) when it has a problem. */
+export function readConfidenceFile(
+  file: string,
+  text: string,
+): { value: ConfidenceModel | undefined; problems: KbProblem[] } {
   const problems = new ProblemList(file);
   const { data, positioned } = readDocument(text, problems);
-  if (problems.items.length > 0) return { problems: problems.items };
+  if (problems.items.length > 0) return { value: undefined, problems: problems.items };
   const parsed = confidenceModelSchema.safeParse(data ?? {});
-  if (parsed.success) return { value: parsed.data, problems: problems.items };
-  reportSchemaIssues(parsed.error.issues, data, positioned, problems);
-  return { problems: problems.items };
+  if (!parsed.success) {
+    reportSchemaIssues(parsed.error.issues, data, positioned, problems);
+    return { value: undefined, problems: problems.items };
+  }
+  return { value: parsed.data, problems: problems.items };
 }

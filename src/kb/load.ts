@@ -26,11 +26,7 @@ export interface LoadOptions {
   dir: string | string[];
   /** synonyms file; default: `synonyms.yaml` in the folder above the first folder, if it exists */
   synonymsFile?: string;
-  /** how questions are read; default: the bundled `data/language.yaml` */
-  languageFile?: string;
-  /** the fitted confidence model; default: the bundled `data/confidence.yaml`, if there is one */
-  confidenceFile?: string;
-  /** any data file by key (data-files.ts); default: where its entry says */
+  /** other data files by key (data-files.ts); default: each in the folder above the first folder, if it exists */
   dataFiles?: Partial<Record<DataKey, string>>;
   defaultIncident?: string;
   /** a folder for results keyed by content (`DATA_DIR/kb-cache`); none: nothing is cached */
@@ -80,8 +76,6 @@ function checkDefaultIncident(id: string | undefined, data: ParsedInputs['data']
 export async function loadKnowledgeBase(options: LoadOptions): Promise<LoadResult> {
   const dataFiles = { ...options.dataFiles };
   if (options.synonymsFile) dataFiles.synonyms = options.synonymsFile;
-  if (options.languageFile) dataFiles.language = options.languageFile;
-  if (options.confidenceFile) dataFiles.confidence = options.confidenceFile;
   const inputs = readInputs(incidentDirs(options.dir), { dataFiles });
 
   const build =

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { type Incident, incidentSchema, type KbProblem, type KnowledgeBaseData } from '../core/model.js';
+import { EMPTY_LANGUAGE } from '../core/reading/language.js';
 import type { IncidentInput, Inputs } from './inputs.js';
 import { MARKDOWN } from './inputs.js';
 import { parseNativeIncident } from './native.js';
@@ -127,21 +128,22 @@ export async function parseInputs(inputs: Inputs): Promise<ParsedInputs> {
   dropAliasCollisions(loaded);
   warnAliasesNamingOthers(loaded, problems);
 
-  const data = { incidents: loaded.map((l) => l.incident), version: '' } as ParsedInputs['data'];
-  const fields = data as unknown as Record<string, unknown>;
-  const set = (key: string, value: unknown) => {
-    if (value === undefined) delete fields[key];
-    else fields[key] = value;
+  const data: ParsedInputs['data'] = {
+    incidents: loaded.map((l) => l.incident),
+    version: '',
+    synonyms: [],
+    language: EMPTY_LANGUAGE,
   };
+  const fields = data as unknown as Record<string, unknown>;
   for (const input of inputs.data) {
     if (input.text === undefined) {
-      set(input.spec.key, input.spec.empty());
+      fields[input.spec.key] = input.spec.empty();
       continue;
     }
     const read = await input.spec.read();
     const text = input.text;
     const result = await guarded(input.file, problems, async () => read(input.file, text));
-    set(input.spec.key, result?.value ?? input.spec.empty());
+    fields[input.spec.key] = result ? result.value : input.spec.empty();
     if (!result) continue;
     problems.push(...result.problems);
     version.update(`${input.spec.key}\0${input.text}`);

@@ -35,7 +35,7 @@ function lookupOf(language: Language): CommandLookup {
         [...language.commands].map(([name, value]) => ({ name, value })),
         0.4,
       ),
-      fuzzy: new LRUCache({ max: 5000 }),
+      fuzzy: new LRUCache<string, CommandType | ''>({ max: 5000 }),
     };
     lookups.set(language, lookup);
   }

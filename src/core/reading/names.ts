@@ -68,7 +68,9 @@ function looselyNamed(kb: KnowledgeBase, words: readonly string[]): Incident | u
       // one word the knowledge base does not know, a typing slip from a name
       if (n !== 1 || kb.lexicon.has(run[0] as string)) continue;
       const max = key.length >= 9 ? 2 : 1;
-      const close = names.filter((c) => Math.abs(c.key.length - key.length) <= max && editDistance(key, c.key, max) <= max);
+      const close = names.filter(
+        (c) => Math.abs(c.key.length - key.length) <= max && editDistance(key, c.key, max) <= max,
+      );
       const ids = new Set(close.map((c) => c.incident));
       if (ids.size === 1) return kb.incident([...ids][0] as string);
     }

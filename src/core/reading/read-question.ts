@@ -114,11 +114,7 @@ export function expandContractions(text: string): string {
 }
 
 /** Removes chat noise anywhere and openers at the start; keeps the words when nothing else would be left. */
-export function stripNoise(
-  language: Language,
-  words: readonly string[],
-  options: { noise?: boolean } = {},
-): string[] {
+export function stripNoise(language: Language, words: readonly string[], options: { noise?: boolean } = {}): string[] {
   const out: string[] = [];
   for (let i = 0; i < words.length; ) {
     const noise = options.noise === false ? undefined : phrasesAt(language.noise, words, i)[0];
