@@ -6,7 +6,7 @@
  * Bolt app behind breachbot's receiver acking empty (what the receiver alone changes), (4) a raw `node:http`
  * server. Target: breachbot ≥ 80% of bare Bolt's throughput, zero errors, p99 < 50 ms.
  *
- * Run alone: `npm run build && node dist/bench/slack.js`.
+ * Run alone: `npm run bench -- slack`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
