@@ -16,7 +16,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
-import { slackClientOptions } from '../adapters/slack/index.js';
+import { slackClientOptions } from '../adapters/slack/web-client.js';
 import { SlackRequestReceiver } from '../adapters/slack/receiver.js';
 import { answerMessage } from '../adapters/slack/reply.js';
 import { loadConfig } from '../src/config.js';

@@ -19,6 +19,9 @@ import { registerSlackListeners } from './app.js';
 import { createAudienceChecker } from './audience.js';
 import { createSlackDeliver } from './deliver.js';
 import { SlackRequestReceiver } from './receiver.js';
+import { slackClientOptions } from './web-client.js';
+
+export { slackClientOptions } from './web-client.js';
 
 export interface SlackAdapterDeps {
   config: SlackConfig;
@@ -62,15 +65,6 @@ function boltLogger(log: Logger) {
     },
     getLevel: () => level,
     setName: () => undefined,
-  };
-}
-
-/** Web API client options: the configured base URL, a timeout, and a short retry that honours Retry-After. */
-export function slackClientOptions(apiUrl: string) {
-  return {
-    slackApiUrl: apiUrl,
-    timeout: 10_000,
-    retryConfig: { retries: 3, factor: 2, minTimeout: 50, maxTimeout: 2000 },
   };
 }
 
