@@ -16,6 +16,7 @@ import pg from 'pg';
 import { createSlackDeliver } from '../adapters/slack/deliver.js';
 import { createKnowledgeBase } from '../src/core/knowledge-base.js';
 import { incidentSchema } from '../src/core/model.js';
+import { EMPTY_LANGUAGE } from '../src/core/reading/language.js';
 import type { Deliver } from '../src/digest/deliver.js';
 import { createScheduler } from '../src/digest/scheduler.js';
 import { createPostgresStore } from '../src/store/postgres.js';
@@ -44,6 +45,7 @@ const kb = createKnowledgeBase({
     }),
   ],
   synonyms: [],
+  language: EMPTY_LANGUAGE,
   version: 'bench',
   defaultIncident: 'bench-incident',
 });

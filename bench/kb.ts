@@ -165,14 +165,15 @@ export async function run(): Promise<BenchSection> {
   const notes: string[] = [
     `cold start: ${COLD_RUNS} processes per case, one after the other, spawned from this process (the spawn is included)`,
     ...cold.notes,
-    `load: ${LOAD_RUNS} loads each; respond: ${QUESTIONS.length} questions × ${RESPOND_ROUNDS} rounds after one warm-up round, parseCommand + respond per question`,
+    `load: ${LOAD_RUNS} loads each, from the build's snapshot or parsed the one normal way (yaml, zod); respond: ${QUESTIONS.length} questions × ${RESPOND_ROUNDS} rounds after one warm-up round, parseCommand + respond per question`,
   ];
   const rows: Array<Record<string, string | number>> = [
     ...cold.rows,
-    await timeLoads('load data/incidents', { dir: native }),
+    await timeLoads('load data/incidents (build snapshot)', { dir: native }),
+    await timeLoads('load data/incidents (parsed)', { dir: native, fresh: true }),
   ];
   const dirs = haveCorpus ? [native, corpus] : [native];
-  if (haveCorpus) rows.push(await timeLoads('load data/incidents + 17 write-ups', { dir: dirs }));
+  if (haveCorpus) rows.push(await timeLoads('load data/incidents + 17 write-ups (parsed)', { dir: dirs, fresh: true }));
   else notes.push(`${corpus} is absent: the corpus rows are skipped and respond runs on data/incidents alone`);
 
   const loaded = await loadKnowledgeBase({ dir: dirs, defaultIncident: 'storm-0558' });

@@ -32,6 +32,10 @@ if (stale) {
   process.stderr.write('breachbot: compiling TypeScript (dist/ is missing or older than the sources)…\n');
   const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
   const result = spawnSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
-  process.exitCode = result.status ?? 1;
-  if (result.status === 0) writeFileSync(marker, `${new Date().toISOString()}\n`);
+  const snapshot =
+    result.status === 0
+      ? spawnSync(process.execPath, [path.join(root, 'bin', 'build-snapshot.js')], { stdio: 'inherit' })
+      : result;
+  process.exitCode = snapshot.status ?? 1;
+  if (snapshot.status === 0) writeFileSync(marker, `${new Date().toISOString()}\n`);
 }

@@ -6,7 +6,15 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { z as Z } from 'zod';
+import type * as Zod from 'zod';
+import { isLoopbackHost } from './http/loopback.js';
+import { incidentDirs } from './kb/path-list.js';
+
+/**
+ * zod's CommonJS build, loaded with `require`: its ~95 files load through the CommonJS loader about 100 ms faster
+ * (CPU) than through the ES module loader, which every command pays at start (measured with `npm run bench` kb).
+ */
+const { z } = createRequire(import.meta.url)('zod') as typeof Zod;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -37,6 +45,8 @@ const WHERE: Record<string, string> = {
   DEFAULT_INCIDENT: 'the id of a loaded incident, e.g. storm-0558',
   LOG_LEVEL: 'one of fatal, error, warn, info, debug, trace, silent',
   WEB_UI: 'true or false',
+  BOT_EMULATOR:
+    'true or false; true opens /api/messages without MICROSOFT_APP_ID to the Bot Framework Emulator on this machine',
   DIGEST_POLL_SECONDS: 'seconds between scheduler passes, default 30',
   DIGEST_GRACE_HOURS: 'hours a missed digest may still be posted late, default 6',
   DIGEST_CLAIM_TIMEOUT_SECONDS:
@@ -49,143 +59,43 @@ const BOOLEANS = ['true', 'false', '1', '0', 'yes', 'no', ''] as const;
 const SLACK_COMMAND = /^\/[a-z0-9_-]{1,31}$/;
 const POSTGRES_URL = /^postgres(ql)?:\/\//;
 
-/** The schema of the environment, built on first use with zod (see `readEnv`). */
-function buildEnvSchema(z: typeof Z) {
-  const bool = z.enum(BOOLEANS).transform((v) => v === 'true' || v === '1' || v === 'yes');
-  const optionalText = z
-    .string()
-    .optional()
-    .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined));
-  return z.object({
-    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
-    HOST: z.string().min(1).default('127.0.0.1'),
-    SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xoxb-'), 'must start with xoxb-'),
-    SLACK_SIGNING_SECRET: optionalText,
-    SLACK_APP_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xapp-'), 'must start with xapp-'),
-    SLACK_API_URL: z.url({ protocol: /^https?$/ }).default('https://slack.com/api/'),
-    SLACK_COMMAND: z.string().regex(SLACK_COMMAND, 'must be a slash command such as /breach').default('/breach'),
-    MICROSOFT_APP_ID: optionalText,
-    MICROSOFT_APP_PASSWORD: optionalText,
-    MICROSOFT_APP_TENANT_ID: optionalText,
-    MICROSOFT_APP_TYPE: z.enum(APP_TYPES).default('MultiTenant'),
-    DATABASE_URL: optionalText.refine(
-      (v) => v === undefined || POSTGRES_URL.test(v),
-      'must start with postgres:// or postgresql://',
-    ),
-    DATA_DIR: z.string().min(1).default('./var'),
-    INCIDENTS_DIR: optionalText,
-    DEFAULT_INCIDENT: optionalText,
-    LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
-    WEB_UI: bool.optional(),
-    DIGEST_POLL_SECONDS: z.coerce.number().positive().max(86400).default(30),
-    DIGEST_CLAIM_TIMEOUT_SECONDS: z.coerce.number().positive().max(86400).default(300),
-    DIGEST_GRACE_HOURS: z.coerce
-      .number()
-      .min(0)
-      .max(24 * 14)
-      .default(6),
-  });
-}
+const bool = z.enum(BOOLEANS).transform((v) => v === 'true' || v === '1' || v === 'yes');
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined));
 
-type Env = Z.infer<ReturnType<typeof buildEnvSchema>>;
-
-let envSchema: ReturnType<typeof buildEnvSchema> | undefined;
-
-/** Marks "not sure": `readEnv` asks the zod schema. */
-const UNSURE: unique symbol = Symbol('unsure');
-type Maybe<T> = T | typeof UNSURE;
-
-const textOf = (v: string | undefined): Maybe<string | undefined> =>
-  v === undefined ? undefined : typeof v === 'string' ? (v.trim() !== '' ? v.trim() : undefined) : UNSURE;
-
-function numberOf(v: string | undefined, fallback: number, ok: (n: number) => boolean): Maybe<number> {
-  if (v === undefined) return fallback;
-  const n = Number(v);
-  return Number.isFinite(n) && ok(n) ? n : UNSURE;
-}
-
-const nonEmpty = (v: string | undefined, fallback: string): Maybe<string> =>
-  v === undefined ? fallback : typeof v === 'string' && v !== '' ? v : UNSURE;
-
-function oneOf<T extends string>(values: readonly T[], v: string | undefined, fallback: T): Maybe<T> {
-  if (v === undefined) return fallback;
-  return (values as readonly string[]).includes(v) ? (v as T) : UNSURE;
-}
-
-/**
- * What the schema makes of `env` when every variable is unset or plainly valid, without zod (which a command such
- * as `ask` would otherwise import for the environment alone); `undefined` when the schema has to decide. Mirrors
- * `buildEnvSchema` field by field; test/unit/config-quick.test.ts compares the two.
- */
-export function quickEnv(env: Record<string, string | undefined>): Env | undefined {
-  const url = env.SLACK_API_URL;
-  const webUi = env.WEB_UI;
-  const botToken = textOf(env.SLACK_BOT_TOKEN);
-  const appToken = textOf(env.SLACK_APP_TOKEN);
-  const databaseUrl = textOf(env.DATABASE_URL);
-  if (typeof botToken === 'string' && !botToken.startsWith('xoxb-')) return undefined;
-  if (typeof appToken === 'string' && !appToken.startsWith('xapp-')) return undefined;
-  if (typeof databaseUrl === 'string' && !POSTGRES_URL.test(databaseUrl)) return undefined;
-  const e = {
-    PORT: numberOf(env.PORT, 3978, (n) => Number.isInteger(n) && n >= 0 && n <= 65535),
-    HOST: nonEmpty(env.HOST, '127.0.0.1'),
-    SLACK_BOT_TOKEN: botToken,
-    SLACK_SIGNING_SECRET: textOf(env.SLACK_SIGNING_SECRET),
-    SLACK_APP_TOKEN: appToken,
-    SLACK_API_URL:
-      url === undefined
-        ? 'https://slack.com/api/'
-        : typeof url === 'string' &&
-            /^https?:\/\//.test(url) &&
-            url.trim() === url &&
-            !/[\t\n\r]/.test(url) &&
-            URL.canParse(url)
-          ? url
-          : UNSURE,
-    SLACK_COMMAND:
-      env.SLACK_COMMAND === undefined
-        ? '/breach'
-        : typeof env.SLACK_COMMAND === 'string' && SLACK_COMMAND.test(env.SLACK_COMMAND)
-          ? env.SLACK_COMMAND
-          : UNSURE,
-    MICROSOFT_APP_ID: textOf(env.MICROSOFT_APP_ID),
-    MICROSOFT_APP_PASSWORD: textOf(env.MICROSOFT_APP_PASSWORD),
-    MICROSOFT_APP_TENANT_ID: textOf(env.MICROSOFT_APP_TENANT_ID),
-    MICROSOFT_APP_TYPE: oneOf(APP_TYPES, env.MICROSOFT_APP_TYPE, 'MultiTenant'),
-    DATABASE_URL: databaseUrl,
-    DATA_DIR: nonEmpty(env.DATA_DIR, './var'),
-    INCIDENTS_DIR: textOf(env.INCIDENTS_DIR),
-    DEFAULT_INCIDENT: textOf(env.DEFAULT_INCIDENT),
-    LOG_LEVEL: oneOf(LOG_LEVELS, env.LOG_LEVEL, 'info'),
-    WEB_UI:
-      webUi === undefined
-        ? undefined
-        : (BOOLEANS as readonly string[]).includes(webUi)
-          ? webUi === 'true' || webUi === '1' || webUi === 'yes'
-          : UNSURE,
-    DIGEST_POLL_SECONDS: numberOf(env.DIGEST_POLL_SECONDS, 30, (n) => n > 0 && n <= 86400),
-    DIGEST_CLAIM_TIMEOUT_SECONDS: numberOf(env.DIGEST_CLAIM_TIMEOUT_SECONDS, 300, (n) => n > 0 && n <= 86400),
-    DIGEST_GRACE_HOURS: numberOf(env.DIGEST_GRACE_HOURS, 6, (n) => n >= 0 && n <= 24 * 14),
-  };
-  for (const value of Object.values(e)) if (value === UNSURE) return undefined;
-  return e as Env;
-}
-
-type EnvResult = ReturnType<ReturnType<typeof buildEnvSchema>['safeParse']>;
-
-/**
- * The environment parsed by the zod schema, which names each problem. zod is loaded here, synchronously (through
- * `require`, which gives its CommonJS build), only when `quickEnv` cannot settle the environment.
- */
-export function parseEnvWithSchema(env: Record<string, string | undefined>): EnvResult {
-  envSchema ??= buildEnvSchema((createRequire(import.meta.url)('zod') as { z: typeof Z }).z);
-  return envSchema.safeParse(env);
-}
-
-function readEnv(env: Record<string, string | undefined>): EnvResult {
-  const quick = quickEnv(env);
-  return quick ? ({ success: true, data: quick } as EnvResult) : parseEnvWithSchema(env);
-}
+/** The environment's schema: the one validator of every setting. */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xoxb-'), 'must start with xoxb-'),
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xapp-'), 'must start with xapp-'),
+  SLACK_API_URL: z.url({ protocol: /^https?$/ }).default('https://slack.com/api/'),
+  SLACK_COMMAND: z.string().regex(SLACK_COMMAND, 'must be a slash command such as /breach').default('/breach'),
+  MICROSOFT_APP_ID: optionalText,
+  MICROSOFT_APP_PASSWORD: optionalText,
+  MICROSOFT_APP_TENANT_ID: optionalText,
+  MICROSOFT_APP_TYPE: z.enum(APP_TYPES).default('MultiTenant'),
+  DATABASE_URL: optionalText.refine(
+    (v) => v === undefined || POSTGRES_URL.test(v),
+    'must start with postgres:// or postgresql://',
+  ),
+  DATA_DIR: z.string().min(1).default('./var'),
+  INCIDENTS_DIR: optionalText,
+  DEFAULT_INCIDENT: optionalText,
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  WEB_UI: bool.optional(),
+  BOT_EMULATOR: bool.default(false),
+  DIGEST_POLL_SECONDS: z.coerce.number().positive().max(86400).default(30),
+  DIGEST_CLAIM_TIMEOUT_SECONDS: z.coerce.number().positive().max(86400).default(300),
+  DIGEST_GRACE_HOURS: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 14)
+    .default(6),
+});
 
 export interface SlackConfig {
   botToken: string;
@@ -198,7 +108,10 @@ export interface SlackConfig {
 }
 
 export interface TeamsConfig {
-  /** undefined: unauthenticated (Emulator / local), only allowed on loopback */
+  /**
+   * undefined: unauthenticated, for the Bot Framework Emulator and the Agents Playground on this machine only (local
+   * mode or `BOT_EMULATOR=true`, on a loopback `HOST`); every request must then come from this machine
+   */
   appId?: string;
   appPassword?: string;
   tenantId?: string;
@@ -227,18 +140,12 @@ export interface Config {
   digest: { pollSeconds: number; graceHours: number; claimTimeoutSeconds: number };
 }
 
-/** True for 127.0.0.0/8, ::1 and localhost. */
-export function isLoopbackHost(host: string): boolean {
-  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
-  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
-}
-
 /**
  * Reads the environment once. `cwd` resolves relative folders.
  * @throws ConfigError naming every missing or malformed variable and where to find its value
  */
 export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Config {
-  const parsed = readEnv(env);
+  const parsed = envSchema.safeParse(env);
   const problems: string[] = [];
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -290,14 +197,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       tenantId: e.MICROSOFT_APP_TENANT_ID,
       appType: e.MICROSOFT_APP_TYPE,
     };
-  } else if (loopback) {
-    teams = { appType: e.MICROSOFT_APP_TYPE };
-  } else {
-    teamsOff = `no MICROSOFT_APP_ID and HOST=${e.HOST} is not a loopback address: unauthenticated Bot Framework requests are only accepted on 127.0.0.1; set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to turn Teams on`;
+  }
+  const localMode = !slack && !e.MICROSOFT_APP_ID;
+  // Unauthenticated Bot Framework traffic: never because HOST is loopback alone (a reverse proxy on this machine
+  // makes every caller look local), only in local mode or when asked for, and then only from this machine.
+  if (!teams) {
+    if (!loopback) {
+      teamsOff = `no MICROSOFT_APP_ID and HOST=${e.HOST} is not a loopback address: unauthenticated Bot Framework requests are only accepted on 127.0.0.1; set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to turn Teams on`;
+    } else if (localMode || e.BOT_EMULATOR) {
+      teams = { appType: e.MICROSOFT_APP_TYPE };
+    } else {
+      teamsOff =
+        'no MICROSOFT_APP_ID: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to turn Teams on (BOT_EMULATOR=true opens it to the Bot Framework Emulator on this machine only)';
+    }
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
-  const localMode = !slack && !e.MICROSOFT_APP_ID;
   const config: Config = {
     port: e.PORT,
     host: e.HOST,
@@ -310,12 +225,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webUi: e.WEB_UI ?? localMode,
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(cwd, e.DATA_DIR),
-    incidentsDir: e.INCIDENTS_DIR
-      ? e.INCIDENTS_DIR.split(path.delimiter)
-          .filter((dir) => dir.trim() !== '')
-          .map((dir) => path.resolve(cwd, dir.trim()))
-          .join(path.delimiter)
-      : defaultIncidentsDir(),
+    incidentsDir: e.INCIDENTS_DIR ? incidentDirs(e.INCIDENTS_DIR, cwd).join(path.delimiter) : defaultIncidentsDir(),
     defaultIncident: e.DEFAULT_INCIDENT,
     logLevel: e.LOG_LEVEL,
     digest: {

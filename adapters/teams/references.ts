@@ -7,6 +7,7 @@
  * await refs.save(context.activity, { force: true });
  */
 import { type Activity, type ConversationReference, TurnContext } from 'botbuilder';
+import { LRUCache } from 'lru-cache';
 import type { Logger } from '../../src/logger.js';
 import type { Store } from '../../src/store/store.js';
 import { baseConversationId, tenantOf } from './inbound.js';
@@ -53,7 +54,8 @@ export function referenceOf(activity: Activity): StoredReference {
 }
 
 export function createReferenceKeeper(deps: ReferenceKeeperDeps): ReferenceKeeper {
-  const saved = new Map<string, string>();
+  // the reference last written per conversation, to skip writing it again; the most recent 10,000 conversations
+  const saved = new LRUCache<string, string>({ max: 10_000 });
   return {
     async save(activity, options = {}) {
       const reference = referenceOf(activity);

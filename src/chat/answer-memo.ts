@@ -9,6 +9,7 @@
  * const memo = createAnswerMemo<Reply>({ normalize: questionKey });
  * const reply = memo.get(text) ?? memo.set(text, answer, render(answer));
  */
+import { LRUCache } from 'lru-cache';
 import type { Answer } from '../core/answer.js';
 
 export interface AnswerMemo<T> {
@@ -46,33 +47,30 @@ export function deepFreeze<T>(value: T): T {
 /** The question text with case and spacing folded, so "Timeline  July" and " timeline july " share an entry. */
 export const questionKey = (text: string): string => text.trim().toLowerCase().replace(/\s+/g, ' ');
 
-/** Creates an LRU memo of rendered answers. */
+/** Creates an LRU memo of rendered answers (lru-cache, with a time to live from when an entry is stored). */
 export function createAnswerMemo<T>(options: AnswerMemoOptions = {}): AnswerMemo<T> {
-  const max = options.max ?? 500;
   const ttlMs = options.ttlMs ?? 60_000;
-  const now = options.now ?? Date.now;
   const normalize = options.normalize ?? ((key: string) => key);
-  const entries = new Map<string, { at: number; value: T }>();
+  const now = options.now ?? Date.now;
+  // ages are read from `now` on every use (ttlResolution 0), so an injected clock is followed exactly; lru-cache
+  // takes a start time of 0 for "no start", so its clock runs one millisecond ahead (ages are differences)
+  const perf = { now: () => now() + 1 };
+  const entries =
+    ttlMs > 0
+      ? new LRUCache<string, { value: T }>({ max: options.max ?? 500, ttl: ttlMs, ttlResolution: 0, perf })
+      : undefined;
   return {
     get(key) {
-      if (ttlMs <= 0) return undefined;
-      const k = normalize(key);
-      const hit = entries.get(k);
-      if (!hit) return undefined;
-      entries.delete(k);
-      if (now() - hit.at > ttlMs) return undefined;
-      entries.set(k, hit);
-      return hit.value;
+      return entries?.get(normalize(key))?.value;
     },
     set(key, answer, value) {
-      if (ttlMs <= 0 || answer.kind !== 'answer' || answer.intent === 'digest') return value;
+      if (!entries || answer.kind !== 'answer' || answer.intent === 'digest') return value;
       if (options.freeze) deepFreeze(value);
-      entries.set(normalize(key), { at: now(), value });
-      if (entries.size > max) entries.delete(entries.keys().next().value as string);
+      entries.set(normalize(key), { value });
       return value;
     },
     get size() {
-      return entries.size;
+      return entries?.size ?? 0;
     },
   };
 }

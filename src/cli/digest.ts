@@ -53,10 +53,14 @@ async function setup(io: CliIo) {
   const { environmentWithDotenv } = await import('./serve.js');
   const { loadConfig } = await import('../config.js');
   const { createLogger } = await import('../logger.js');
-  const { loadKnowledgeBase } = await import('../kb/load.js');
+  const { cacheDirIn, loadKnowledgeBase } = await import('../kb/load.js');
   const config = loadConfig(environmentWithDotenv(io.env, io.cwd), io.cwd);
   const log = createLogger({ level: config.logLevel, stream: io.stderr });
-  const loaded = await loadKnowledgeBase({ dir: config.incidentsDir, defaultIncident: config.defaultIncident });
+  const loaded = await loadKnowledgeBase({
+    dir: config.incidentsDir,
+    defaultIncident: config.defaultIncident,
+    cacheDir: cacheDirIn(config.dataDir),
+  });
   const kb = createKnowledgeBase(loaded.data);
   return { config, log, kb };
 }

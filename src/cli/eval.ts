@@ -9,7 +9,8 @@ import { ConfigError, loadConfig } from '../config.js';
 import { createKnowledgeBase, type KnowledgeBase } from '../core/knowledge-base.js';
 import { parseCommand } from '../core/parse-command.js';
 import { respond } from '../core/respond.js';
-import { loadKnowledgeBase } from '../kb/load.js';
+import { cacheDirIn, loadKnowledgeBase } from '../kb/load.js';
+import { incidentDirs } from '../kb/path-list.js';
 import {
   confidencePoints,
   type EvalCase,
@@ -80,8 +81,12 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.stderr.write(`${error.message}\n`);
     return 1;
   }
-  const dir = data ? data.split(path.delimiter).map((d) => path.resolve(io.cwd, d)) : config.incidentsDir;
-  const loaded = await loadKnowledgeBase({ dir, defaultIncident: config.defaultIncident });
+  const dir = incidentDirs(data ?? config.incidentsDir, io.cwd);
+  const loaded = await loadKnowledgeBase({
+    dir,
+    defaultIncident: config.defaultIncident,
+    cacheDir: cacheDirIn(config.dataDir),
+  });
   const kb = createKnowledgeBase(loaded.data);
   const results = evaluate(kb, cases);
   for (const r of results) {

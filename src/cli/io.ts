@@ -1,5 +1,6 @@
 /** The streams and environment a CLI subcommand uses, injectable for tests. */
 import type { Readable, Writable } from 'node:stream';
+import { parseArgs } from 'node:util';
 
 export interface CliIo {
   stdout: Writable;
@@ -46,37 +47,38 @@ export class UsageError extends Error {
   }
 }
 
+/** What `parseArgs` reports, as a usage error in the CLI's words. */
+function usageErrorOf(error: unknown): UsageError | undefined {
+  const code = (error as { code?: string }).code;
+  if (typeof code !== 'string' || !code.startsWith('ERR_PARSE_ARGS_')) return undefined;
+  const message = error instanceof Error ? error.message : String(error);
+  const option = /'(-{1,2}[^' ]+)/.exec(message)?.[1] ?? '';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return new UsageError(`unknown option ${option}`);
+  if (/argument missing|argument is ambiguous/.test(message)) return new UsageError(`${option} needs a value`);
+  if (/does not take an argument/.test(message)) return new UsageError(`${option} takes no value`);
+  return new UsageError(message);
+}
+
 /**
- * Splits `--flag value`, `--flag=value` and boolean flags from positional words.
- * @throws UsageError for an unknown flag or a missing value
+ * The command line parsed by `node:util`'s `parseArgs` (strict, positionals allowed, `--` ends the options):
+ * `--flag value`, `--flag=value` and boolean flags, apart from the positional words.
+ * @throws UsageError for an unknown option, or an option without its value (an empty one included)
  */
 export function parseFlags(
   args: string[],
   spec: Record<string, 'string' | 'boolean'>,
 ): { flags: Record<string, string | boolean>; positional: string[] } {
-  const flags: Record<string, string | boolean> = {};
-  const positional: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    if (arg === '--') {
-      positional.push(...args.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith('--')) {
-      positional.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
-    const kind = spec[name];
-    if (!kind) throw new UsageError(`unknown option --${name}`);
-    if (kind === 'boolean') {
-      flags[name] = true;
-      continue;
-    }
-    const value = eq === -1 ? args[++i] : arg.slice(eq + 1);
-    if (value === undefined || value === '') throw new UsageError(`--${name} needs a value`);
-    flags[name] = value;
+  const options = Object.fromEntries(Object.entries(spec).map(([name, type]) => [name, { type }]));
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw usageErrorOf(error) ?? error;
   }
-  return { flags, positional };
+  const flags: Record<string, string | boolean> = {};
+  for (const [name, value] of Object.entries(parsed.values)) {
+    if (value === '') throw new UsageError(`--${name} needs a value`);
+    if (typeof value === 'string' || typeof value === 'boolean') flags[name] = value;
+  }
+  return { flags, positional: parsed.positionals };
 }

@@ -8,6 +8,7 @@
  */
 
 import type { Incident, KnowledgeBaseData } from './model.js';
+import { compileLanguage, type Language } from './reading/language.js';
 import { createLexicon, type Lexicon } from './search/lexicon.js';
 import { createNameIndex, type NameIndex } from './search/name-index.js';
 import { incidentPassages, type Passage } from './search/passages.js';
@@ -35,6 +36,8 @@ export interface KnowledgeBase {
   readonly index: SearchIndex;
   readonly lexicon: Lexicon;
   readonly synonyms: SynonymTable;
+  /** how questions are read (word lists and patterns from `data/language.yaml`) */
+  readonly language: Language;
   /** incident ids, aliases and titles → incident id */
   readonly incidentNames: NameIndex<string>;
   /** victim names, aliases and roles of one incident → victim id */
@@ -110,6 +113,7 @@ export function createKnowledgeBase(data: KnowledgeBaseData, options: KnowledgeB
     }
     return tokens;
   };
+  const language = once(() => compileLanguage(data.language));
   const lexicon = once(() => {
     const counts = new Map<string, number>();
     const count = (text: string) => {
@@ -122,7 +126,18 @@ export function createKnowledgeBase(data: KnowledgeBaseData, options: KnowledgeB
     }
     for (const group of data.synonyms) for (const member of group) for (const w of words(member)) count(w);
     for (const incident of incidents) count(`${incident.id} ${incident.aliases.join(' ')}`);
-    return createLexicon(counts);
+    const lang = language();
+    return createLexicon(counts, {
+      words: lang.words,
+      shorthand: lang.shorthand,
+      questionWords: lang.questionWords,
+      intentWords: [...lang.commands.keys()],
+      correctable: Object.values(lang.keyDates).flatMap((set) =>
+        [...set.byFirst.values()].flatMap((phrases) =>
+          phrases.filter((p) => p.length === 1).map((p) => p[0] as string),
+        ),
+      ),
+    });
   });
   const index = once(() => createSearchIndex(passages(), tokensOf));
   const synonyms = once(() => createSynonymTable(data.synonyms));
@@ -172,6 +187,9 @@ export function createKnowledgeBase(data: KnowledgeBaseData, options: KnowledgeB
     },
     get synonyms() {
       return synonyms();
+    },
+    get language() {
+      return language();
     },
     get incidentNames() {
       return incidentNames();

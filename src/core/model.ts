@@ -4,16 +4,14 @@
  * Dates are ISO strings whose length gives their precision: `2023-07-11` (day), `2023-07` (month), `2023` (year).
  */
 import { z } from 'zod';
+import { isRealDate } from './calendar.js';
+import type { LanguageData } from './reading/language.js';
 
 /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, with a real month and day. */
 export const isoDate = z
   .string()
   .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD')
-  .refine((value) => {
-    if (value.length < 10) return true;
-    const parsed = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
-  }, 'is not a real calendar date');
+  .refine(isRealDate, 'is not a real calendar date');
 
 export type IsoDate = z.infer<typeof isoDate>;
 export type DatePrecision = 'day' | 'month' | 'year';
@@ -45,12 +43,22 @@ const correctionLinks = {
 export const sourceSchema = z.object({
   id,
   publisher: text,
+  /** the source's own title; one rebuilt from its URL or written by us says so in the title itself */
   title: text,
-  url: z.url(),
+  /** an `http` or `https` address */
+  url: z.url({ protocol: /^https?$/ }),
   date: isoDate.optional(),
   kind: z.enum(['vendor', 'government', 'research', 'press', 'legislature', 'reference', 'other']),
   /** primary: the organization's own words; secondary: a report by someone else; quoted-in: read only as quoted */
   reliability: z.enum(['primary', 'secondary', 'quoted-in']).optional(),
+  /**
+   * How much weight the source carries, whatever copy was read. primary: the affected company, the investigating
+   * agency, the official report, a researcher on their own research; secondary: reporting about it; repost: a
+   * reprint, mirror, aggregator or feed redirect of someone else's text, listed only when nothing better supports a
+   * fact.
+   */
+  tier: z.enum(['primary', 'secondary', 'repost']).optional(),
+  /** for the knowledge base's maintainers only, never shown to users: anything a user should read goes in a fact */
   note: z.string().optional(),
 });
 
@@ -96,6 +104,25 @@ export const statementSchema = z.object({
   ...correctionLinks,
 });
 
+/**
+ * One period in the history of a recommendation's prerequisites: what held then (the licence it needed, the default
+ * retention, the baseline policy ids). Entries are in date order; every entry but the last has `until`, and the last
+ * one, without `until`, is what holds as of the incident's `status.asOf`.
+ *
+ * @example
+ * { period: '2023', until: '2023-10', text: 'MailItemsAccessed was an Audit (Premium) event (E5/G5).', sources: […] }
+ */
+export const recommendationPeriodSchema = z.object({
+  /** a short label for the period, shown as it is: "2023", "2023–2024", "Now" */
+  period: text,
+  /** when it started to hold, as precise as the sources allow */
+  from: isoDate.optional(),
+  /** when it stopped holding; absent on the last entry, which still holds */
+  until: isoDate.optional(),
+  text,
+  sources: sourceIds,
+});
+
 export const recommendationSchema = z.object({
   id,
   title: text,
@@ -103,10 +130,15 @@ export const recommendationSchema = z.object({
   why: text,
   /** what to enable, collect or watch */
   action: text,
-  /** licence tier, retention, roles needed (then and now) */
+  /** licence tier, retention, roles needed, as they hold as of the incident's `status.asOf` (history: `history`) */
   prerequisites: z.string().optional(),
   /** an event name or query to look for */
   lookFor: z.string().optional(),
+  /**
+   * Then and now: how the prerequisites changed over time, oldest first, the last entry (no `until`) being current.
+   * Lets an answer about licences or retention be right for today and say what was true in 2023.
+   */
+  history: z.array(recommendationPeriodSchema).optional(),
   tags: z.array(z.string()).default([]),
   sources: sourceIds,
   ...correctionLinks,
@@ -123,6 +155,40 @@ export const indicatorSchema = z.object({
   lastSeen: isoDate.optional(),
   note: z.string().optional(),
   sources: sourceIds,
+});
+
+/**
+ * "Were we affected? How do I check my tenant?": what the sources say, for a defender to act on. It describes how
+ * victims were told and what a tenant can check in its own logs; it never says whether any given organization was
+ * affected.
+ */
+export const defenderSchema = z.object({
+  /** what the sources say about who was told, by whom and how */
+  notification: z.array(z.object({ id, text, date: isoDate.optional(), sources: sourceIds })).default([]),
+  /** the period a tenant should search, and why those dates */
+  window: z.object({ from: isoDate, to: isoDate, text, sources: sourceIds }).optional(),
+  /** what a tenant can check itself */
+  checks: z
+    .array(
+      z.object({
+        id,
+        title: text,
+        /** what to do and why, tied to the sources */
+        text,
+        /** the licence the log needs, then and now */
+        licence: z.string().optional(),
+        /** the log or table to search */
+        log: z.string().optional(),
+        /** the event, field or value to look for */
+        lookFor: z.string().optional(),
+        /** the retention needed to look back that far */
+        retention: z.string().optional(),
+        /** ids of this incident's indicators the check searches for (values come from the indicator data) */
+        indicators: z.array(z.string()).optional(),
+        sources: sourceIds,
+      }),
+    )
+    .default([]),
 });
 
 export const glossaryTermSchema = z.object({
@@ -153,6 +219,19 @@ export const incidentSchema = z.object({
       disclosed: isoDate.optional(),
     })
     .default({}),
+  /**
+   * What each of `dates` measures, in a few words, for answers that give the date or a duration from it
+   * (`end: "the day Microsoft blocked the stolen key for the last affected accounts"`). Set one where the date is a
+   * choice between several candidates, so a duration can say which end it measures.
+   */
+  dateNotes: z
+    .object({
+      start: z.string().optional(),
+      end: z.string().optional(),
+      detected: z.string().optional(),
+      disclosed: z.string().optional(),
+    })
+    .optional(),
   tags: z.array(z.string()).default([]),
   timeline: z.array(timelineEventSchema).default([]),
   victims: z.array(victimSchema).default([]),
@@ -173,8 +252,10 @@ export const incidentSchema = z.object({
   aftermath: z.array(statementSchema).default([]),
   recommendations: z.array(recommendationSchema).default([]),
   indicators: z.array(indicatorSchema).default([]),
+  /** notification, search window and self-checks for defenders ("were we affected?") */
   glossary: z.array(glossaryTermSchema).default([]),
   lessons: z.array(statementSchema).default([]),
+  defender: defenderSchema.optional(),
   sources: z.array(sourceSchema).min(1, 'an incident needs at least one source'),
   /** where the incident came from: curated native file or a breaches.cloud write-up */
   origin: z.enum(['native', 'breaches.cloud']).default('native'),
@@ -192,11 +273,24 @@ export type TimelineEvent = z.infer<typeof timelineEventSchema>;
 export type Victim = z.infer<typeof victimSchema>;
 export type Statement = z.infer<typeof statementSchema>;
 export type Recommendation = z.infer<typeof recommendationSchema>;
+export type RecommendationPeriod = z.infer<typeof recommendationPeriodSchema>;
 export type Indicator = z.infer<typeof indicatorSchema>;
 export type GlossaryTerm = z.infer<typeof glossaryTermSchema>;
 export type Incident = z.infer<typeof incidentSchema>;
+export type Defender = z.infer<typeof defenderSchema>;
 export type IncidentInput = z.input<typeof incidentSchema>;
 export type Synonyms = z.infer<typeof synonymsSchema>;
+
+/** A logistic model of the chance that an answer's lead is right (src/core/compose/confidence.ts). */
+export const confidenceModelSchema = z.object({
+  bias: z.number(),
+  weights: z.record(z.string(), z.number()),
+  /** below this probability a search answer becomes `clarify` */
+  threshold: z.number().min(0).max(1),
+  /** what it was fitted on and how well it did there: for people reading the file */
+  fitted: z.record(z.string(), z.unknown()).optional(),
+});
+export type ConfidenceModel = z.infer<typeof confidenceModelSchema>;
 
 /** A loading problem, reported as `FILE:LINE: PATH: message`. */
 export interface KbProblem {
@@ -214,6 +308,10 @@ export interface KbProblem {
 export interface KnowledgeBaseData {
   incidents: Incident[];
   synonyms: string[][];
+  /** how questions are read: `data/language.yaml`, validated by `languageSchema` (src/core/reading/language.ts) */
+  language: LanguageData;
+  /** how confidence is estimated: `data/confidence.yaml`, fitted by `breachbot eval --fit` (absent: unfitted) */
+  confidence?: ConfidenceModel;
   /** a short hash of everything loaded; answers and digests record it */
   version: string;
   /** incident used when a question names none */

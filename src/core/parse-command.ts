@@ -12,7 +12,7 @@ import { yearForMonth } from './dates/year-for-month.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import type { Incident } from './model.js';
 import { parseDigest } from './parse-digest.js';
-import { COMMAND_WORDS, commandWord, TAKES_ARGUMENTS } from './reading/command-words.js';
+import { commandWord, isCommandWord, TAKES_ARGUMENTS } from './reading/command-words.js';
 import { cleanText } from './reading/normalize.js';
 import { findIpv4s } from './search/defang.js';
 import { editDistance } from './search/edit-distance.js';
@@ -54,7 +54,7 @@ function parse(raw: string, kb: KnowledgeBase): Command {
   const parts = body.split(/\s+/);
   const first = (parts[0] ?? '').toLowerCase().replace(/[?!.,:;]+$/, '');
   const rest = parts.slice(1).join(' ').trim();
-  const type = commandWord(first);
+  const type = commandWord(kb.language, first);
   if (type) {
     const command = commandBody(type, rest, parts.slice(1), incident ?? kb.defaultIncident, kb);
     if (command) return { ...command, ...extras } as Command;
@@ -70,7 +70,8 @@ function commandBody(
   incident: Incident | undefined,
   kb: KnowledgeBase,
 ): CommandBody | undefined {
-  const filler = wordsOf(rest).every((w) => isStopWord(w) || /^(all|full|list|please|now|again)$/.test(w));
+  const fillers = kb.language.list('command-filler');
+  const filler = wordsOf(rest).every((w) => isStopWord(w) || fillers.byFirst.has(w));
   if (!TAKES_ARGUMENTS.has(type) && !filler) return undefined;
   switch (type) {
     case 'help':
@@ -152,7 +153,8 @@ function matchIncidentName(kb: KnowledgeBase, head: string, key: string): string
   if (exact) return exact;
   const firstWord = head.split(' ')[0]?.toLowerCase() ?? '';
   // a command word or a question word is never a mistyped incident name
-  if (isStopWord(firstWord) || COMMAND_WORDS[firstWord] || commandWord(firstWord)) return undefined;
+  if (isStopWord(firstWord) || isCommandWord(kb.language, firstWord) || commandWord(kb.language, firstWord))
+    return undefined;
   // a word the knowledge base uses only starts a mistyped name of several words, the others spelled right
   // ("capitol one" for Capital One; "capitol hill" names nothing)
   if (kb.lexicon.has(firstWord)) return wordTypoMatch(kb, head);

@@ -6,6 +6,7 @@
  * parseDigest(['weekly', 'mon', '9am', 'America/New_York'])
  * // { action: 'weekly', day: 1, time: '09:00', timeZone: 'America/New_York' }
  */
+import { canonicalTimeZone } from './calendar.js';
 import type { DigestCommand } from './command.js';
 import { editDistance } from './search/edit-distance.js';
 
@@ -75,25 +76,8 @@ export function parseTimeOfDay(word: string): string | undefined {
   return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
 }
 
-let zones: Map<string, string> | undefined;
 /** The canonical IANA name for a zone typed in any case ("europe/berlin" → "Europe/Berlin"), or undefined. */
-export function parseTimeZone(word: string): string | undefined {
-  const w = word.trim();
-  if (/^(utc|gmt|z|zulu)$/i.test(w)) return 'UTC';
-  if (!/^[A-Za-z][A-Za-z0-9_+\-/]{1,40}$/.test(w)) return undefined;
-  if (!zones) {
-    zones = new Map();
-    const list = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
-    for (const z of list) zones.set(z.toLowerCase(), z);
-  }
-  const known = zones.get(w.toLowerCase());
-  if (known) return known;
-  try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: w }).resolvedOptions().timeZone;
-  } catch {
-    return undefined;
-  }
-}
+export const parseTimeZone = canonicalTimeZone;
 
 const FILLER = new Set(['at', 'on', 'every', 'each', 'in', 'the', 'please', 'pls', 'for', 'time', 'zone', 'tz']);
 

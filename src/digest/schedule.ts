@@ -12,6 +12,8 @@
  * // → '2026-11-30T08:00:00.000Z'
  */
 import { Cron } from 'croner';
+import { LRUCache } from 'lru-cache';
+import { canonicalTimeZone } from '../core/calendar.js';
 
 /** What a schedule needs to be evaluated (a subscription has these fields). */
 export interface ScheduleFields {
@@ -35,15 +37,6 @@ export type ScheduleResult = { ok: true; schedule: Schedule } | { ok: false; err
 export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
 
 const EXAMPLE = 'For example: `digest daily 09:00 Europe/Berlin` or `digest weekly monday 09:00 America/New_York`.';
-
-/** The IANA name in its canonical spelling, or undefined when the runtime does not know the zone. */
-export function canonicalTimeZone(zone: string): string | undefined {
-  try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
-  } catch {
-    return undefined;
-  }
-}
 
 /** `HH:MM` (24-hour, `9:00` allowed) → [hour, minute], or undefined. */
 export function parseTime(time: string): [number, number] | undefined {
@@ -101,13 +94,13 @@ export function scheduleFor(request: ScheduleRequest, fallbackZone?: string): Sc
   };
 }
 
-const jobs = new Map<string, Cron>();
+/** Parsed schedules by expression and zone, the most recent 10,000. */
+const jobs = new LRUCache<string, Cron>({ max: 10_000 });
 function job(fields: ScheduleFields): Cron {
   const key = `${fields.cron}\u0000${fields.timeZone}`;
   let cron = jobs.get(key);
   if (!cron) {
     cron = new Cron(fields.cron, { timezone: fields.timeZone });
-    if (jobs.size > 10_000) jobs.clear();
     jobs.set(key, cron);
   }
   return cron;

@@ -8,11 +8,17 @@ import path from 'node:path';
 import type { FootnoteDefinition, Nodes, RootContent } from 'mdast';
 import type { IncidentInput, KbProblem, Statement, TimelineEvent, Victim } from '../core/model.js';
 import { parseLooseDate } from './loose-date.js';
+import { readActor } from './md-actor.js';
+import { cleanContent } from './md-clean.js';
+import { type CountedText, figuresOf } from './md-figures.js';
 import { readFrontMatter } from './md-front-matter.js';
-import { actorOf, aliasesOf, checkContradictions, readCoverage } from './md-meta.js';
+import { settleKeyDates } from './md-key-dates.js';
+import { aliasesOf, readCoverage, statusText } from './md-meta.js';
 import { type Section, splitSections } from './md-sections.js';
+import { firstSentence, headlineOf, sentencesOf } from './md-sentences.js';
 import { SourceRegistry } from './md-sources.js';
 import { citationsOf, statementsOf, victimsOf } from './md-statements.js';
+import { SUMMARY_SENTENCES, techniqueSummary } from './md-technique.js';
 import { readTimelineRows } from './md-timeline.js';
 import { linksIn, parseMarkdown, textOf } from './md-tree.js';
 import { ProblemList } from './problems.js';
@@ -24,15 +30,79 @@ export interface BreachesCloudResult {
   skipped?: boolean;
 }
 
+/** The actor when the attribution section names nobody the rules can read. */
+const NOT_NAMED = 'Not named in the write-up';
+
 /** Files that sit next to write-ups and are skipped without a word. */
 const NOT_INCIDENTS = /^(readme|source|sources|license|licence|changelog|contributing|_index|index)$/i;
 
 const of = (sections: readonly Section[], kind: Section['kind']): RootContent[] =>
   sections.filter((s) => s.kind === kind).flatMap((s) => s.nodes);
 
-function firstSentence(text: string): string {
-  const match = /^(.{20,400}?[.!?])(\s|$)/.exec(text);
-  return (match?.[1] ?? text).trim();
+/** The first sentences of a text, when no sentence of the write-up says how the attack worked. */
+function opening(text: string): string {
+  return sentencesOf(text).slice(0, SUMMARY_SENTENCES).join(' ');
+}
+
+/** Timeline rows as events (headline as title, the rest as detail), and the rows whose date cannot be read. */
+function timelineOf(
+  sections: readonly Section[],
+  registry: SourceRegistry,
+  problems: ProblemList,
+): { timeline: TimelineEvent[]; undated: Statement[] } {
+  const timeline: TimelineEvent[] = [];
+  const undated: Statement[] = [];
+  const timelineSections = sections.filter((s) => s.kind === 'timeline');
+  const rows = readTimelineRows(timelineSections.flatMap((s) => s.nodes));
+  const seen = new Map<string, number>();
+  rows.forEach((row, i) => {
+    const n = i + 1;
+    const text = cleanContent(row.text);
+    if (text === '') {
+      problems.warn(row.line, `timeline[${i}]`, `row ${n} has a date but no event text; left out`);
+      return;
+    }
+    const repeated = seen.get(`${row.dateText}|${text}`);
+    if (repeated !== undefined) {
+      problems.warn(row.line, `timeline[${i}]`, `row ${n} repeats row ${repeated} word for word; left out`);
+      return;
+    }
+    seen.set(`${row.dateText}|${text}`, n);
+    const sources = citationsOf(row.nodes, registry);
+    const date = parseLooseDate(row.dateText);
+    if (!date.ok) {
+      const why = date.kind === 'none' ? 'it gives no date' : date.reason;
+      problems.warn(
+        row.line,
+        `timeline[${i}]`,
+        `cannot read the date "${date.text}" (${why}); kept as an undated statement, not in the timeline`,
+      );
+      undated.push({
+        id: `tl-${n}-undated`,
+        title: date.text || undefined,
+        text,
+        tags: ['timeline', 'undated'],
+        sources,
+      });
+      return;
+    }
+    const vaguer = date.approximate || date.time !== undefined;
+    const { title, detail } = headlineOf(text);
+    timeline.push({
+      id: `tl-${n}-${date.date}`,
+      date: date.date,
+      ...(date.endDate ? { endDate: date.endDate } : {}),
+      ...(vaguer ? { dateText: date.text } : {}),
+      title,
+      detail,
+      tags: [],
+      sources,
+    });
+  });
+  if (timelineSections.length === 0) problems.warn(1, 'timeline', 'no timeline section');
+  else if (rows.length === 0)
+    problems.warn(timelineSections[0]?.line ?? 1, 'timeline', 'the timeline section has no rows');
+  return { timeline, undated };
 }
 
 /** Reads one write-up. `file` is used for the id (file name without `.md`, lower-cased) and in problems. */
@@ -66,53 +136,19 @@ export function parseBreachesCloud(file: string, text: string): BreachesCloudRes
     if (sourceId) registry.setFootnote(note.identifier, sourceId);
   }
 
-  const summaryText = textOf(synopsis as Nodes[]) || fm.description || fm.title;
+  const summaryText = cleanContent(textOf(synopsis as Nodes[])) || fm.description || fm.title;
   const summarySources = citationsOf(synopsis as Nodes[], registry);
+  const { timeline, undated } = timelineOf(sections, registry, problems);
 
-  const timeline: TimelineEvent[] = [];
-  const undated: Statement[] = [];
-  const timelineSections = sections.filter((s) => s.kind === 'timeline');
-  const rows = readTimelineRows(timelineSections.flatMap((s) => s.nodes));
-  rows.forEach((row, i) => {
-    const n = i + 1;
-    if (row.text === '') {
-      problems.warn(row.line, `timeline[${i}]`, `row ${n} has a date but no event text; left out`);
-      return;
-    }
-    const sources = citationsOf(row.nodes, registry);
-    const date = parseLooseDate(row.dateText);
-    if (!date.ok) {
-      const why = date.kind === 'none' ? 'it gives no date' : date.reason;
-      problems.warn(
-        row.line,
-        `timeline[${i}]`,
-        `cannot read the date "${date.text}" (${why}); kept as an undated statement, not in the timeline`,
-      );
-      undated.push({
-        id: `tl-${n}-undated`,
-        title: date.text || undefined,
-        text: row.text,
-        tags: ['timeline', 'undated'],
-        sources,
-      });
-      return;
-    }
-    const vaguer = date.approximate || date.time !== undefined;
-    timeline.push({
-      id: `tl-${n}-${date.date}`,
-      date: date.date,
-      ...(date.endDate ? { endDate: date.endDate } : {}),
-      ...(vaguer ? { dateText: date.text } : {}),
-      title: row.text,
-      detail: '',
-      tags: [],
-      sources,
-    });
-  });
-  if (timelineSections.length === 0) problems.warn(1, 'timeline', 'no timeline section');
-  else if (rows.length === 0)
-    problems.warn(timelineSections[0]?.line ?? 1, 'timeline', 'the timeline section has no rows');
-  checkContradictions(fm, timeline, problems);
+  const attributionStatements = statementsOf(of(sections, 'attribution'), 'att', registry);
+  const detailStatements = statementsOf(of(sections, 'details'), 'detail', registry);
+  const impactStatements = statementsOf(of(sections, 'impact'), 'impact', registry);
+  const narrative = [summaryText, ...detailStatements.map((d) => d.text)];
+  const actor = readActor(of(sections, 'attribution'), fm.finalStatus, [...synopsis, ...of(sections, 'details')]);
+  for (const section of sections) {
+    if (section.kind !== 'other') continue;
+    for (const link of linksIn(section.nodes)) registry.add(link.url, link.text);
+  }
 
   const victims: Victim[] = [];
   const addVictim = (victim: Omit<Victim, 'id'>) => {
@@ -120,69 +156,62 @@ export function parseBreachesCloud(file: string, text: string): BreachesCloudRes
     victims.push({ id: `victim-${victims.length + 1}`, ...victim });
   };
   if (fm.victim && !/^(unknown|n\/?a|none)$/i.test(fm.victim)) {
-    addVictim({
-      kind: 'organization',
-      name: fm.victim,
-      aliases: [],
-      impact: firstSentence(summaryText),
-      sources: summarySources,
-    });
+    const impact = firstSentence(summaryText);
+    addVictim({ kind: 'organization', name: fm.victim, aliases: [], impact, sources: summarySources });
   }
   for (const section of sections) {
     if (section.kind === 'coverage' || section.kind === 'lessons') continue;
     for (const victim of victimsOf(section.nodes, section.kind === 'victims', registry)) addVictim(victim);
   }
+  const counted: CountedText[] = [
+    { text: summaryText, sources: summarySources },
+    ...detailStatements,
+    ...timeline.map((e) => ({ text: `${e.title} ${e.detail}`, sources: e.sources, date: e.date })),
+    ...attributionStatements,
+    ...impactStatements,
+  ];
+  for (const figure of figuresOf(counted)) addVictim(figure);
 
-  const attributionStatements = statementsOf(of(sections, 'attribution'), 'att', registry);
-  const detailStatements = statementsOf(of(sections, 'details'), 'detail', registry);
-  const actor = actorOf(of(sections, 'attribution'));
-  for (const section of sections) {
-    if (section.kind !== 'other') continue;
-    for (const link of linksIn(section.nodes)) registry.add(link.url, link.text);
-  }
-
-  const dates = {
-    ...(fm.start.ok ? { start: fm.start.date } : {}),
-    ...(fm.end.ok ? { end: fm.end.date } : {}),
-    ...(fm.disclosed.ok ? { disclosed: fm.disclosed.date } : {}),
-  };
+  const dates = settleKeyDates({
+    fm,
+    timeline,
+    narrative: narrative.join(' '),
+    sourceDates: registry.sources.flatMap((s) => (s.date ? [s.date] : [])),
+    problems,
+  });
   const asOf =
     fm.lastmod ?? fm.published ?? [fm.end, fm.disclosed, fm.start].find((d) => d.ok && d.precision === 'day');
   const statusDate = typeof asOf === 'string' ? asOf : asOf?.ok ? asOf.date : undefined;
   if (!statusDate) problems.error(fm.lines.lastmod ?? 1, 'lastmod', 'no date for the status: set lastmod or date');
   if (fm.draft) problems.warn(fm.lines.draft ?? 1, 'draft', 'draft write-up: loaded, tagged "draft"');
 
+  const how = techniqueSummary(narrative, actor?.actor);
   const incident: IncidentInput = {
     id,
     title: fm.title,
     aliases: aliasesOf(id, fm.title, fm.victim),
     ...(fm.victim ? { victim: fm.victim } : {}),
     summary: summaryText,
-    status: {
-      text:
-        fm.finalStatus && !/^n\/?a$/i.test(fm.finalStatus) ? fm.finalStatus : 'No final status given in the write-up',
-      asOf: statusDate ?? '1970-01-01',
-      sources: [registry.writeUpId],
-    },
+    status: { text: statusText(fm.finalStatus), asOf: statusDate ?? '1970-01-01', sources: [registry.writeUpId] },
     dates,
     tags: [...fm.tags, ...(fm.draft ? ['draft'] : [])],
     timeline,
     victims,
-    ...(attributionStatements.length > 0
+    ...(actor || attributionStatements.length > 0
       ? {
           attribution: {
-            actor: actor ?? 'Not named in one phrase (see the summary)',
-            aliases: [],
-            summary: firstSentence(attributionStatements[0]?.text ?? ''),
+            actor: actor?.actor ?? NOT_NAMED,
+            aliases: actor?.aliases ?? [],
+            summary: actor?.sentence ?? firstSentence(attributionStatements[0]?.text ?? ''),
             details: attributionStatements,
           },
         }
       : {}),
-    ...(detailStatements.length > 0
-      ? { technique: { summary: detailStatements[0]?.text ?? summaryText, details: detailStatements } }
+    ...(detailStatements.length > 0 || how
+      ? { technique: { summary: how ?? opening(detailStatements[0]?.text ?? summaryText), details: detailStatements } }
       : {}),
-    aftermath: [...statementsOf(of(sections, 'impact'), 'impact', registry), ...undated],
-    lessons: statementsOf(of(sections, 'lessons'), 'lesson', registry),
+    aftermath: [...impactStatements, ...undated],
+    lessons: statementsOf(of(sections, 'lessons'), 'lesson', registry, { itemsApart: true }),
     sources: registry.sources,
     origin: 'breaches.cloud',
     ...(fm.lastmod ? { updated: fm.lastmod } : {}),

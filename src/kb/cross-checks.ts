@@ -1,21 +1,15 @@
 /**
  * Checks the schema cannot make, run on the raw data so they are reported together with the schema problems:
- * cited sources exist, ids are unique, corrections point somewhere, periods end after they start, IPs are plain.
+ * cited sources exist, ids are unique, corrections point somewhere, periods end after they start, a recommendation's
+ * history is in order with only its last period open, the defender's checks name real indicators and its search
+ * window covers them, IPs are plain.
  */
-import { createRequire } from 'node:module';
+import { isIP } from 'node:net';
+import type { KbProblem } from '../core/model.js';
 import type { DocPath, ProblemList } from './problems.js';
 
-const DECIMAL_OCTET = /^(?:0|[1-9][0-9]{0,2})$/;
-
-/**
- * True when `value` is an IP address as `net.isIP` sees it. Plain dotted-decimal IPv4 (four numbers 0–255, no
- * leading zeros), which `isIP` always accepts, is recognised here; anything else is asked of `node:net`, loaded only
- * then (it is a noticeable part of a cold start).
- */
+/** True when `value` is an IPv4 or IPv6 address. */
 export function isIpAddress(value: string): boolean {
-  const parts = value.split('.');
-  if (parts.length === 4 && parts.every((part) => DECIMAL_OCTET.test(part) && Number(part) <= 255)) return true;
-  const { isIP } = createRequire(import.meta.url)('node:net') as typeof import('node:net');
   return isIP(value) !== 0;
 }
 
@@ -32,6 +26,8 @@ const FACT_LISTS: ReadonlyArray<DocPath> = [
   ['indicators'],
   ['glossary'],
   ['lessons'],
+  ['defender', 'notification'],
+  ['defender', 'checks'],
 ];
 
 function rowsAt(data: unknown, path: DocPath): Array<{ row: Row; path: PropertyKey[] }> {
@@ -91,7 +87,7 @@ export function checkIncidentReferences(data: unknown, lineOf: (path: DocPath) =
   }
 
   const status = (data as Row | undefined)?.status;
-  const citing = [...facts];
+  const citing = [...facts, ...nestedCitingRows(data)];
   if (status && typeof status === 'object') citing.push({ row: status as Row, path: ['status'] });
   for (const { row, path } of citing) {
     strings(row.sources).forEach((id, i) => {
@@ -120,6 +116,8 @@ export function checkIncidentReferences(data: unknown, lineOf: (path: DocPath) =
   }
 
   checkPeriods(data, lineOf, problems);
+  checkHistories(data, lineOf, problems);
+  checkDefender(data, lineOf, problems);
 
   for (const { row, path } of rowsAt(data, ['indicators'])) {
     const value = str(row.value);
@@ -133,6 +131,100 @@ export function checkIncidentReferences(data: unknown, lineOf: (path: DocPath) =
   }
 }
 
+/** The object at `path`, if it is one. */
+function objectAt(data: unknown, path: DocPath): Row | undefined {
+  let node: unknown = data;
+  for (const segment of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Row)[segment as string];
+  }
+  return node !== null && typeof node === 'object' && !Array.isArray(node) ? (node as Row) : undefined;
+}
+
+/** Rows below the fact lists that cite sources too: recommendation history entries, the defender's search window. */
+function nestedCitingRows(data: unknown): Array<{ row: Row; path: PropertyKey[] }> {
+  const rows = rowsAt(data, ['recommendations']).flatMap(({ path }) => rowsAt(data, [...path, 'history']));
+  const window = objectAt(data, ['defender', 'window']);
+  if (window) rows.push({ row: window, path: ['defender', 'window'] });
+  return rows;
+}
+
+/**
+ * The defender's checks name indicators that exist, and its search window covers every indicator's first and last
+ * sighting (a window that misses one would tell a tenant to stop searching too early).
+ */
+function checkDefender(data: unknown, lineOf: (path: DocPath) => number, problems: ProblemList): void {
+  const indicators = rowsAt(data, ['indicators']);
+  const ids = new Set(indicators.map(({ row }) => str(row.id)));
+  for (const { row, path } of rowsAt(data, ['defender', 'checks'])) {
+    strings(row.indicators).forEach((id, i) => {
+      if (!ids.has(id)) {
+        const where = [...path, 'indicators', i];
+        problems.error(lineOf(where), where, `indicator "${id}" is not an indicator id of this incident`);
+      }
+    });
+  }
+  const window = objectAt(data, ['defender', 'window']);
+  const from = str(window?.from);
+  const to = str(window?.to);
+  if (from === undefined || to === undefined) return;
+  for (const { row } of indicators) {
+    const first = str(row.firstSeen);
+    const last = str(row.lastSeen);
+    const outside =
+      (first !== undefined && endsBeforeStart(from, first)) || (last !== undefined && endsBeforeStart(last, to));
+    if (outside) {
+      const at = ['defender', 'window'];
+      problems.warn(
+        lineOf(at),
+        at,
+        `the search window ${from}..${to} does not cover indicator "${str(row.id)}" (${first ?? '?'}..${last ?? '?'}); widen it`,
+      );
+    }
+  }
+}
+
+/**
+ * A recommendation's `history` is in date order, each period ends after it starts, and only the last entry (the one
+ * that holds now) is open-ended.
+ */
+function checkHistories(data: unknown, lineOf: (path: DocPath) => number, problems: ProblemList): void {
+  for (const { path: recommendation } of rowsAt(data, ['recommendations'])) {
+    const entries = rowsAt(data, [...recommendation, 'history']);
+    let previous: string | undefined;
+    entries.forEach(({ row, path }, i) => {
+      const from = str(row.from);
+      const until = str(row.until);
+      if (from !== undefined && until !== undefined && endsBeforeStart(from, until)) {
+        problems.error(lineOf([...path, 'until']), [...path, 'until'], `until ${until} is before from ${from}`);
+      }
+      if (from !== undefined && previous !== undefined && endsBeforeStart(previous, from)) {
+        problems.error(
+          lineOf([...path, 'from']),
+          [...path, 'from'],
+          `history out of order: ${from} comes after ${previous}; list the periods oldest first`,
+        );
+      }
+      if (from !== undefined) previous = from;
+      const last = i === entries.length - 1;
+      if (!last && until === undefined) {
+        problems.error(
+          lineOf([...path, 'period']),
+          path,
+          'only the last history entry may be open-ended (no until): give this one the date it stopped holding',
+        );
+      }
+      if (last && until !== undefined) {
+        problems.warn(
+          lineOf([...path, 'until']),
+          [...path, 'until'],
+          'the last history entry has an until date, so nothing is said to hold now; drop until, or add the period that followed',
+        );
+      }
+    });
+  }
+}
+
 function checkPeriods(data: unknown, lineOf: (path: DocPath) => number, problems: ProblemList): void {
   const pairs: Array<{ row: Row; path: PropertyKey[]; start: string; end: string }> = [];
   for (const { row, path } of rowsAt(data, ['timeline'])) pairs.push({ row, path, start: 'date', end: 'endDate' });
@@ -141,6 +233,8 @@ function checkPeriods(data: unknown, lineOf: (path: DocPath) => number, problems
   const dates = (data as Row | undefined)?.dates;
   if (dates && typeof dates === 'object')
     pairs.push({ row: dates as Row, path: ['dates'], start: 'start', end: 'end' });
+  const window = objectAt(data, ['defender', 'window']);
+  if (window) pairs.push({ row: window, path: ['defender', 'window'], start: 'from', end: 'to' });
   for (const { row, path, start, end } of pairs) {
     const from = str(row[start]);
     const to = str(row[end]);
@@ -161,4 +255,35 @@ function checkPeriods(data: unknown, lineOf: (path: DocPath) => number, problems
     }
     previous = date;
   }
+}
+
+/** `YYYY`, `YYYY-MM` or `YYYY-MM-DD` as a count of months; a date of year precision counts as its December. */
+function monthNumber(date: string): number {
+  const year = Number(date.slice(0, 4));
+  const month = date.length >= 7 ? Number(date.slice(5, 7)) : 12;
+  return year * 12 + month - 1;
+}
+
+/**
+ * A warning when a curated incident's `status.asOf` is more than `maxAgeMonths` whole months before `today` (both ISO
+ * dates; `today` comes from the caller, never from a clock here). Write-ups converted from breaches.cloud are
+ * snapshots of someone else's page and are not checked. The problem has no file of its own: it names the incident.
+ */
+export function staleStatusProblem(
+  incident: { id: string; origin: string; status: { asOf: string } },
+  today: string,
+  maxAgeMonths: number,
+): KbProblem | undefined {
+  if (incident.origin !== 'native') return undefined;
+  const age = monthNumber(today) - monthNumber(incident.status.asOf);
+  if (age <= maxAgeMonths) return undefined;
+  return {
+    file: incident.id,
+    line: 0,
+    path: 'status.asOf',
+    severity: 'warning',
+    message:
+      `status.asOf ${incident.status.asOf} is ${age} months before ${today}, more than ${maxAgeMonths}: check the ` +
+      'incident against newer sources, then update status.text and status.asOf',
+  };
 }

@@ -1,29 +1,42 @@
 /**
- * Loads one or more folders of incident files into core data. Native `*.yaml|*.yml|*.json` files follow
- * `incidentSchema`; `*.md` files are breaches.cloud write-ups. Every problem is reported as
- * `FILE:LINE: PATH: message`, all of them at once; warnings do not stop loading.
+ * Loads one or more folders of incident files and the data files beside them into core data. Native
+ * `*.yaml|*.yml|*.json` files follow `incidentSchema`; `*.md` files are breaches.cloud write-ups. Every problem is
+ * reported as `FILE:LINE: PATH: message`, all of them at once; warnings do not stop loading.
+ *
+ * There is one way to parse (parse.ts). When the files are exactly those a snapshot was made from — the build's
+ * snapshot of the bundled `data/`, or a result cached in `cacheDir` — the snapshot is read instead (snapshot.ts).
  *
  * @example
- * const { data, problems, ok } = await loadKnowledgeBase({ dir: 'data/incidents:../corpus' });
- *
- * A file that is valid is checked without zod (quick-check.ts); zod, with its schemas, is imported only to report the
- * problems of a file that is not, so a clean knowledge base loads without it.
+ * const { data, problems, ok } = await loadKnowledgeBase({ dir: 'data/incidents:../corpus', cacheDir: 'var/kb-cache' });
  */
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Incident, KbProblem, KnowledgeBaseData } from '../core/model.js';
-import type { NativeResult } from './native.js';
-import { readNativeQuick, readSynonymsQuick } from './native-quick.js';
-import { type DocPath, isLoadable, ProblemList } from './problems.js';
-import { INCIDENT, quickParse } from './quick-check.js';
+import { fileURLToPath } from 'node:url';
+import type { KbProblem, KnowledgeBaseData } from '../core/model.js';
+import type { DataKey } from './data-files.js';
+import { contentKey, readInputs } from './inputs.js';
+import type { ParsedInputs } from './parse.js';
+import { incidentDirs } from './path-list.js';
+import { isLoadable } from './problems.js';
+import { cacheFile, fromSnapshot, readSnapshot, toSnapshot, writeCache } from './snapshot.js';
+
+export { incidentDirs };
 
 export interface LoadOptions {
   /** folder(s) of incident files; a string may list several separated by the platform's path delimiter (`:`) */
   dir: string | string[];
   /** synonyms file; default: `synonyms.yaml` in the folder above the first folder, if it exists */
   synonymsFile?: string;
+  /** other data files by key (data-files.ts); default: each in the folder above the first folder, if it exists */
+  dataFiles?: Partial<Record<DataKey, string>>;
   defaultIncident?: string;
+  /** a folder for results keyed by content (`DATA_DIR/kb-cache`); none: nothing is cached */
+  cacheDir?: string;
+  /** parse the files even when a snapshot or a cached result matches them (`breachbot validate`) */
+  fresh?: boolean;
+  /** the build's snapshot to try (default: the one `npm run build` writes next to the compiled code); false: none */
+  snapshot?: string | false;
+  /** names the loading code in cache keys (default: the build snapshot's); without one nothing is cached */
+  fingerprint?: string;
 }
 
 export interface LoadResult {
@@ -31,201 +44,71 @@ export interface LoadResult {
   problems: KbProblem[];
   /** true when no problem is an error */
   ok: boolean;
+  /** where the result came from: the build's snapshot, the cache folder, or parsing the files */
+  from: 'snapshot' | 'cache' | 'files';
+  /** why the result could not be cached, when it could not */
+  cacheError?: string;
 }
 
-const NATIVE = /\.(ya?ml|json)$/i;
-const MARKDOWN = /\.(md|markdown)$/i;
+/** The snapshot `npm run build` writes for the bundled data: `dist/kb-snapshot.json` beside `dist/src/`. */
+export const BUILD_SNAPSHOT = fileURLToPath(new URL('../../kb-snapshot.json', import.meta.url));
 
-/** The folders named by `dir`, split at the path delimiter, empty parts dropped. */
-export function incidentDirs(dir: string | string[]): string[] {
-  const parts = (Array.isArray(dir) ? dir : [dir]).flatMap((d) => d.split(path.delimiter));
-  return parts.map((d) => d.trim()).filter((d) => d !== '');
+/** The cache folder for loaded knowledge bases inside `DATA_DIR`. */
+export function cacheDirIn(dataDir: string): string {
+  return path.join(dataDir, 'kb-cache');
 }
 
-interface Loaded {
-  incident: Incident;
-  file: string;
-  lineOf(path: DocPath): number;
-}
-
-/** The incident files of a folder, sorted. Files are read synchronously: it is one pass at start-up. */
-function listFiles(dir: string, problems: KbProblem[]): string[] {
-  try {
-    const names = readdirSync(dir);
-    return names
-      .filter((n) => !n.startsWith('.') && (NATIVE.test(n) || MARKDOWN.test(n)))
-      .sort()
-      .map((n) => path.join(dir, n));
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    problems.push({
-      file: dir,
-      line: 0,
-      path: '',
-      message: code === 'ENOENT' ? 'folder not found' : `cannot read the folder (${code ?? String(error)})`,
-      severity: 'error',
-    });
-    return [];
-  }
-}
-
-/** The Markdown reader (unified, remark), imported only when a folder holds write-ups. */
-type MarkdownReader = typeof import('./breaches-cloud.js').parseBreachesCloud;
-
-async function loadMarkdown(
-  read: MarkdownReader,
-  file: string,
-  text: string,
-  problems: KbProblem[],
-): Promise<Loaded | undefined> {
-  const result = read(file, text);
-  problems.push(...result.problems);
-  if (!result.incident || !isLoadable(result.problems)) return undefined;
-  const quick = quickParse<Incident>(INCIDENT, result.incident);
-  if (quick) return { incident: quick.value, file, lineOf: () => 1 };
-  const [{ incidentSchema }, { ONE_SHOT }] = await Promise.all([import('../core/model.js'), import('./native.js')]);
-  const parsed = incidentSchema.safeParse(result.incident, ONE_SHOT);
-  if (!parsed.success) {
-    const list = new ProblemList(file);
-    for (const issue of parsed.error.issues)
-      list.error(1, issue.path as DocPath, `converted write-up: ${issue.message}`);
-    problems.push(...list.items);
-    return undefined;
-  }
-  return { incident: parsed.data, file, lineOf: () => 1 };
-}
-
-/**
- * Drops a write-up alias that is another incident's id or a curated incident's alias, so the curated incident keeps
- * its names.
- */
-function dropAliasCollisions(loaded: Loaded[]): void {
-  const taken = new Set<string>();
-  for (const { incident } of loaded) {
-    taken.add(incident.id.toLowerCase());
-    if (incident.origin !== 'breaches.cloud') for (const alias of incident.aliases) taken.add(alias.toLowerCase());
-  }
-  for (const { incident } of loaded) {
-    if (incident.origin !== 'breaches.cloud') continue;
-    incident.aliases = incident.aliases.filter((a) => !taken.has(a.toLowerCase()));
-  }
-}
-
-/** Warns when an incident's alias is another incident's id: a question naming it could mean either. */
-function warnAliasesNamingOthers(loaded: Loaded[], problems: KbProblem[]): void {
-  const byId = new Map(loaded.map((l) => [l.incident.id.toLowerCase(), l]));
-  for (const item of loaded) {
-    item.incident.aliases.forEach((alias, i) => {
-      const other = byId.get(alias.toLowerCase());
-      if (!other || other === item) return;
-      problems.push({
-        file: item.file,
-        line: item.lineOf(['aliases', i]),
-        path: `aliases[${i}]`,
-        message: `"${alias}" is also the id of the incident in ${path.basename(other.file)}; a question naming it may select either`,
-        severity: 'warning',
-      });
-    });
-  }
-}
-
-/** Loads every incident file of the folder(s), the synonyms, and checks the default incident. */
-export async function loadKnowledgeBase(options: LoadOptions): Promise<LoadResult> {
-  const problems: KbProblem[] = [];
-  const hash = createHash('sha256');
-  const dirs = incidentDirs(options.dir);
-  const loaded: Loaded[] = [];
-  const byId = new Map<string, Loaded>();
-  let markdown: MarkdownReader | undefined;
-
-  for (const dir of dirs) {
-    for (const file of listFiles(dir, problems)) {
-      let text: string;
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch (error) {
-        const code = (error as { code?: string }).code ?? String(error);
-        problems.push({ file, line: 0, path: '', message: `cannot read the file (${code})`, severity: 'error' });
-        continue;
-      }
-      let item: Loaded | undefined;
-      if (MARKDOWN.test(file)) {
-        markdown ??= (await import('./breaches-cloud.js')).parseBreachesCloud;
-        item = await loadMarkdown(markdown, file, text, problems);
-      } else {
-        const result: NativeResult =
-          readNativeQuick(file, text) ?? (await import('./native.js')).parseNativeIncident(file, text);
-        problems.push(...result.problems);
-        if (result.incident) item = { incident: result.incident, file, lineOf: result.lineOf };
-      }
-      if (!item) continue;
-      const first = byId.get(item.incident.id);
-      if (first) {
-        problems.push({
-          file,
-          line: item.lineOf(['id']),
-          path: 'id',
-          message: `duplicate incident id "${item.incident.id}" (also in ${first.file}:${first.lineOf(['id'])})`,
-          severity: 'error',
-        });
-        continue;
-      }
-      byId.set(item.incident.id, item);
-      loaded.push(item);
-      hash.update(`${path.basename(file)}\0${text}\0`);
-    }
-  }
-  dropAliasCollisions(loaded);
-  warnAliasesNamingOthers(loaded, problems);
-
-  let synonyms: string[][] = [];
-  const first = dirs[0];
-  const synonymsFile =
-    options.synonymsFile ?? (first ? path.join(path.dirname(path.resolve(first)), 'synonyms.yaml') : undefined);
-  if (synonymsFile) {
-    let text: string | undefined;
-    try {
-      text = readFileSync(synonymsFile, 'utf8');
-    } catch (error) {
-      const code = (error as { code?: string }).code;
-      if (options.synonymsFile || code !== 'ENOENT') {
-        problems.push({
-          file: synonymsFile,
-          line: 0,
-          path: '',
-          message: `cannot read (${code})`,
-          severity: 'error',
-        });
-      }
-    }
-    if (text !== undefined) {
-      const result =
-        readSynonymsQuick(synonymsFile, text) ?? (await import('./synonyms.js')).parseSynonyms(synonymsFile, text);
-      problems.push(...result.problems);
-      synonyms = result.groups;
-      hash.update(`synonyms\0${text}`);
-    }
-  }
-
-  const defaultIncident = options.defaultIncident;
-  if (defaultIncident && !byId.has(defaultIncident)) {
-    problems.push({
+function checkDefaultIncident(id: string | undefined, data: ParsedInputs['data']): KbProblem[] {
+  if (!id || data.incidents.some((i) => i.id === id)) return [];
+  const loaded = data.incidents.map((i) => i.id).join(', ') || 'none';
+  return [
+    {
       file: 'DEFAULT_INCIDENT',
       line: 0,
       path: '',
-      message: `no loaded incident has the id "${defaultIncident}" (loaded: ${[...byId.keys()].join(', ') || 'none'})`,
+      message: `no loaded incident has the id "${id}" (loaded: ${loaded})`,
       severity: 'error',
-    });
+    },
+  ];
+}
+
+/** Loads every incident file of the folder(s) and the data files, and checks the default incident. */
+export async function loadKnowledgeBase(options: LoadOptions): Promise<LoadResult> {
+  const dataFiles = { ...options.dataFiles };
+  if (options.synonymsFile) dataFiles.synonyms = options.synonymsFile;
+  const inputs = readInputs(incidentDirs(options.dir), { dataFiles });
+
+  const build =
+    options.fresh || options.snapshot === false ? undefined : readSnapshot(options.snapshot ?? BUILD_SNAPSHOT);
+  const fingerprint = options.fresh ? undefined : (options.fingerprint ?? build?.loader);
+  const key = fingerprint && inputs.problems.length === 0 ? contentKey(inputs, fingerprint) : undefined;
+  let parsed: ParsedInputs | undefined;
+  let from: LoadResult['from'] = 'files';
+  let cacheError: string | undefined;
+  if (key && build?.key === key) {
+    parsed = fromSnapshot(build, inputs);
+    from = 'snapshot';
+  } else if (key && options.cacheDir) {
+    const cached = readSnapshot(cacheFile(options.cacheDir, key));
+    if (cached?.key === key) {
+      parsed = fromSnapshot(cached, inputs);
+      from = 'cache';
+    }
+  }
+  if (!parsed) {
+    const { parseInputs } = await import('./parse.js');
+    parsed = await parseInputs(inputs);
+    if (key && fingerprint && options.cacheDir && isLoadable(parsed.problems)) {
+      const snapshot = toSnapshot(parsed, inputs, fingerprint, key);
+      if (snapshot) cacheError = writeCache(options.cacheDir, snapshot)?.message;
+    }
   }
 
-  return {
-    data: {
-      incidents: loaded.map((l) => l.incident),
-      synonyms,
-      version: hash.digest('hex').slice(0, 12),
-      defaultIncident,
-    },
-    problems,
-    ok: isLoadable(problems),
-  };
+  const problems = [
+    ...inputs.problems,
+    ...parsed.problems,
+    ...checkDefaultIncident(options.defaultIncident, parsed.data),
+  ];
+  const data: KnowledgeBaseData = { ...parsed.data, defaultIncident: options.defaultIncident };
+  return { data, problems, ok: isLoadable(problems), from, cacheError };
 }

@@ -7,7 +7,7 @@
  * parseLooseDate('March 13 - 30, 2020'); // { ok: true, date: '2020-03-13', endDate: '2020-03-30', precision: 'day', … }
  */
 
-import { MONTH_NAMES } from '../core/dates/dates.js';
+import { isRealDate, MONTH_NAMES } from '../core/calendar.js';
 import type { DatePrecision } from '../core/model.js';
 
 /** A date read from free text. */
@@ -151,8 +151,7 @@ function toIso(part: Part): string | undefined {
   const month = `${part.y}-${pad(part.m)}`;
   if (part.d === undefined) return month;
   const iso = `${month}-${pad(part.d)}`;
-  const check = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(check.getTime()) && check.toISOString().startsWith(iso) ? iso : undefined;
+  return isRealDate(iso) ? iso : undefined;
 }
 
 function precisionOf(iso: string): DatePrecision {

@@ -37,6 +37,9 @@ const DATE_KEYS: ReadonlyArray<[keyof FrontMatter & ('start' | 'end' | 'disclose
   ['disclosed', 'disclosure_date'],
 ];
 
+/** A template's instruction left in place of a value ("Update this with a synopsis"). */
+const TEMPLATE_TEXT = /^(?:update|replace|change|fill in|add|write|put) (?:this|here)\b|^(?:todo|tbd|lorem ipsum)\b/i;
+
 const text = (value: unknown): string | undefined => {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (typeof value !== 'string') return undefined;
@@ -116,6 +119,14 @@ export function readFrontMatter(root: Root, problems: ProblemList): FrontMatter 
     lines,
     present: true,
   };
+  if (result.description && TEMPLATE_TEXT.test(result.description)) {
+    problems.warn(
+      lines.description ?? firstLine,
+      'description',
+      "the description is the template's instruction; left out",
+    );
+    result.description = undefined;
+  }
   for (const [field, key] of DATE_KEYS) {
     const parsed = result[field];
     if (!parsed.ok && parsed.kind === 'unreadable') {

@@ -1,47 +1,21 @@
 /**
- * Small readings of a write-up that need judgement: the attribution's actor, the incident's aliases, the coverage
- * list (sources with their dates), and where the front matter contradicts the body.
+ * Small readings of a write-up: the incident's aliases, its final status, and the coverage list (sources with their
+ * dates).
  */
 import type { Nodes, PhrasingContent, RootContent } from 'mdast';
-import type { TimelineEvent } from '../core/model.js';
-import { endsBeforeStart } from './cross-checks.js';
-import { type LooseDateResult, parseLooseDate } from './loose-date.js';
-import type { FrontMatter } from './md-front-matter.js';
+import { parseLooseDate } from './loose-date.js';
+import { cleanContent } from './md-clean.js';
 import type { SourceRegistry } from './md-sources.js';
 import { textOf } from './md-tree.js';
-import type { ProblemList } from './problems.js';
 
-const NAMED =
-  /\b(?:attributed (?:this attack |it )?to|blame on|designated (?:this threat actor|the actor|them)(?: as)?|cites|identified (?:the attackers? )?as|claimed by)\s+(?:the\s+)?((?:[A-Z0-9][\w.&-]*)(?:\s+(?:[A-Z0-9][\w.&-]*|of|de|van|von)){0,4})/;
-const UNKNOWN =
-  /\b(no known attribution|not (?:been )?identified|remains? unknown|is unknown|unknown|no disclosure has been made|no one has (?:ever )?been identified|never (?:been )?(?:named|identified)|not (?:been )?named)\b/i;
+const NO_STATUS = 'No final status given in the write-up';
+/** A year label inside a status that runs several incidents together ("2014: unknown 2016: pleaded guilty"). */
+const YEAR_LABEL = /(?<=[^\s;,.])\s+(?=(?:19|20)\d{2}:\s)/g;
 
-function firstEmphasis(nodes: readonly RootContent[]): string | undefined {
-  for (const node of nodes) {
-    if (node.type !== 'paragraph') continue;
-    const stack: Nodes[] = [...node.children];
-    while (stack.length > 0) {
-      const child = stack.shift() as Nodes;
-      if (child.type === 'strong' || child.type === 'emphasis') {
-        const text = textOf(child);
-        if (text.length >= 2 && text.length <= 60 && !/["“”]/.test(text)) return text;
-      }
-      if (child.type === 'delete') continue;
-      if ('children' in child) stack.push(...(child.children as PhrasingContent[]));
-    }
-  }
-  return undefined;
-}
-
-/** Who the attribution section names, "Unknown" when it says nobody is known, or `undefined`. */
-export function actorOf(nodes: readonly RootContent[]): string | undefined {
-  const text = textOf(nodes.filter((n) => n.type === 'paragraph') as Nodes[]);
-  const named = NAMED.exec(text)?.[1]?.replace(/[.,;:]+$/, '');
-  if (named) return named;
-  const emphasised = firstEmphasis(nodes);
-  if (emphasised) return emphasised;
-  if (UNKNOWN.test(textOf(nodes as Nodes[]))) return 'Unknown';
-  return undefined;
+/** The final status as a sentence: "N/A", blanks and placeholders say so; one label per incident is kept apart. */
+export function statusText(finalStatus: string | undefined): string {
+  const cleaned = finalStatus && !/^n\/?a$/i.test(finalStatus.trim()) ? cleanContent(finalStatus) : '';
+  return cleaned === '' ? NO_STATUS : cleaned.replace(YEAR_LABEL, '; ');
 }
 
 /** Names people may use for the incident: title, title without its bracket, the bracket, victim, id as words. */
@@ -104,44 +78,5 @@ export function readCoverage(nodes: readonly RootContent[], registry: SourceRegi
       ...(date.ok ? { date: date.date } : {}),
       ...(prefix ? { note: `listed under ${prefix}` } : {}),
     });
-  }
-}
-
-/**
- * Warns where the front matter and the body disagree (both are kept): a front-matter date whose month and day match
- * a timeline row of another year (a typo on one side), and an end or disclosure before the start.
- */
-export function checkContradictions(fm: FrontMatter, timeline: readonly TimelineEvent[], problems: ProblemList): void {
-  const line = (key: string) => fm.lines[key] ?? 1;
-  const fields: ReadonlyArray<[LooseDateResult, string]> = [
-    [fm.start, 'incident_start_date'],
-    [fm.end, 'incident_end_date'],
-    [fm.disclosed, 'disclosure_date'],
-  ];
-  for (const [value, key] of fields) {
-    if (!value.ok || value.precision !== 'day') continue;
-    if (timeline.some((e) => e.date === value.date || e.endDate === value.date)) continue;
-    const other = timeline.find((e) => e.date.length === 10 && e.date.slice(4) === value.date.slice(4));
-    if (other) {
-      problems.warn(
-        line(key),
-        key,
-        `front matter says ${value.date}, but the timeline has the same day in another year (${other.date}: ${other.title.length > 60 ? `${other.title.slice(0, 60)}…` : other.title}); both kept`,
-      );
-    }
-  }
-  if (fm.start.ok && fm.end.ok && endsBeforeStart(fm.start.date, fm.end.date)) {
-    problems.warn(
-      line('incident_end_date'),
-      'incident_end_date',
-      `front matter end ${fm.end.date} is before its start ${fm.start.date}; both kept`,
-    );
-  }
-  if (fm.start.ok && fm.disclosed.ok && endsBeforeStart(fm.start.date, fm.disclosed.date)) {
-    problems.warn(
-      line('disclosure_date'),
-      'disclosure_date',
-      `front matter disclosure ${fm.disclosed.date} is before the start ${fm.start.date}; both kept`,
-    );
   }
 }

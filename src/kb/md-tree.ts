@@ -20,9 +20,43 @@ export function lineOfNode(node: Nodes | undefined): number {
   return node?.position?.start.line ?? 1;
 }
 
+/** Link texts that only point at a source ("[source](…)", "([PDF](…))"): the link stays a source, the word goes. */
+const REFERENCE_WORDS = new Set([
+  'source',
+  'sources',
+  'cite',
+  'citation',
+  'link',
+  'here',
+  'pdf',
+  'screenshot',
+  'archive',
+  'archived copy',
+  'pdf archive',
+  'archived',
+]);
+
+/** Emphasis marks left unparsed beside a space or punctuation ("charge of_ Intentionally", "launched._"). */
+const STRAY_EMPHASIS = /(?<=[\p{L}\p{N}.,;:!?"”’)])[_*]+(?=\s|$)|(?<=^|\s)[_*]+(?=[\p{L}\p{N}"“‘(])/gu;
+
+function isReferenceLink(node: Nodes): boolean {
+  return node.type === 'link' && REFERENCE_WORDS.has(textOf(node.children as Nodes[]).toLowerCase());
+}
+
+/** A link that closes a paragraph after its last sentence ended ("… in future cases. [WSJ](…)") is a citation. */
+function trailingCitation(children: readonly Nodes[]): Nodes | undefined {
+  const content = children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
+  const last = content.at(-1);
+  const before = content.at(-2);
+  if (last?.type !== 'link' || before?.type !== 'text') return undefined;
+  return /[.!?]["”’]?\s*$/.test(before.value) ? last : undefined;
+}
+
 function collect(node: Nodes, out: string[]): void {
   switch (node.type) {
     case 'text':
+      out.push(node.value.replace(STRAY_EMPHASIS, ''));
+      return;
     case 'inlineCode':
       out.push(node.value);
       return;
@@ -37,6 +71,20 @@ function collect(node: Nodes, out: string[]): void {
     case 'image':
     case 'yaml':
       return;
+    case 'link':
+      if (isReferenceLink(node)) return;
+      for (const child of node.children as Nodes[]) collect(child, out);
+      return;
+    case 'list': {
+      const items = node.children.map((item) => textOf(item).replace(/[\s.;]+$/, '')).filter(Boolean);
+      out.push(` ${items.join('; ')} `);
+      return;
+    }
+    case 'paragraph': {
+      const citation = trailingCitation(node.children as Nodes[]);
+      for (const child of node.children as Nodes[]) if (child !== citation) collect(child, out);
+      return;
+    }
     default:
       if ('children' in node) {
         for (const child of node.children as Nodes[]) {

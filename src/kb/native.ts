@@ -1,17 +1,13 @@
 /**
  * Native incident files (`*.yaml`, `*.yml`, `*.json`): parsed with positions, validated with `incidentSchema`, every
- * schema problem reported at the line of the offending node, then the cross-reference checks. The loader tries
- * `readNativeQuick` (native-quick.ts) first and imports this module, and zod with it, only for a file that it cannot
- * settle without the schema.
+ * schema problem reported at the line of the offending node, then the cross-reference checks.
  */
 import type { z } from 'zod';
 import { type Incident, incidentSchema, type KbProblem } from '../core/model.js';
 import { checkIncidentReferences } from './cross-checks.js';
-import { openIncidentDocument, readDocument } from './document.js';
+import { openIncidentDocument } from './document.js';
 import type { DocPath, ProblemList } from './problems.js';
 import type { LinePositions } from './yaml-lines.js';
-
-export { readDocument };
 
 /** One native file, parsed. `incident` is set only when the file has no error. */
 export interface NativeResult {
@@ -20,12 +16,6 @@ export interface NativeResult {
   /** line of a path in the file (for problems found later, such as duplicate ids across files) */
   lineOf(path: DocPath): number;
 }
-
-/**
- * zod parse options for a schema used once per file: without the compiled fast path, which costs more to build than
- * it saves on a single parse. Same result and issues.
- */
-export const ONE_SHOT = { jitless: true } as const;
 
 /** Reads the value at `path` in plain data, or `undefined`. */
 export function valueAt(data: unknown, path: DocPath): unknown {
@@ -107,7 +97,7 @@ export function warnUnknownKeys(
 export function parseNativeIncident(file: string, text: string): NativeResult {
   const { problems, data, positioned, result, done } = openIncidentDocument(file, text);
   if (done) return done;
-  const parsed = incidentSchema.safeParse(data, ONE_SHOT);
+  const parsed = incidentSchema.safeParse(data);
   warnUnknownKeys(incidentSchema, data, [], positioned, problems);
   if (!parsed.success) reportSchemaIssues(parsed.error.issues, data, positioned, problems);
   checkIncidentReferences(data, positioned.lineOf, problems);

@@ -2,17 +2,19 @@
  * Maps a path in a parsed YAML (or JSON) document to the line of the node it names, so a schema problem can be
  * reported at its real line. JSON is parsed as YAML, which is a superset, to get the same positions.
  */
-import { createRequire } from 'node:module';
-import type * as Yaml from 'yaml';
-import type { Document, Node } from 'yaml';
+import {
+  type Document,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  parseDocument,
+  visit,
+} from 'yaml';
 import type { DocPath } from './problems.js';
-
-let library: typeof Yaml | undefined;
-/** The `yaml` parser, loaded on first use: a knowledge base that reads cleanly never needs it (see yaml-fast.ts). */
-const yaml = (): typeof Yaml => {
-  library ??= createRequire(import.meta.url)('yaml') as typeof Yaml;
-  return library;
-};
 
 /** Lines of a YAML or JSON text, by path or by offset. */
 export interface LinePositions {
@@ -28,24 +30,10 @@ export interface PositionedDocument extends LinePositions {
 }
 
 /**
- * The lines of `text`, parsed with positions only when first asked: a file is re-read with positions only when it
- * has a problem to report.
- */
-export function lazyPositions(text: string): LinePositions {
-  let positioned: PositionedDocument | undefined;
-  const full = () => {
-    positioned ??= parsePositioned(text);
-    return positioned;
-  };
-  return { lineOf: (path) => full().lineOf(path), lineAt: (offset) => full().lineAt(offset) };
-}
-
-/**
  * Parses `text` keeping node ranges; `firstLine` shifts lines when the YAML sits inside another file. Duplicate keys
  * are parse errors unless `allowDuplicateKeys` (then the last one wins).
  */
 export function parsePositioned(text: string, firstLine = 1, allowDuplicateKeys = false): PositionedDocument {
-  const { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } = yaml();
   const counter = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter: counter,
@@ -77,4 +65,30 @@ export function parsePositioned(text: string, firstLine = 1, allowDuplicateKeys 
     return line;
   };
   return { doc, lineOf, lineAt };
+}
+
+/** How many times aliases may be expanded in one document (the `yaml` parser's default): more is an alias bomb. */
+export const MAX_ALIAS_COUNT = 100;
+
+/**
+ * The plain data of a parsed document, or the line and message of why it cannot be had: aliases that would expand
+ * past `MAX_ALIAS_COUNT` (a "billion laughs" file) are refused by the parser, and reported at the first alias.
+ */
+export function dataOf(positioned: PositionedDocument): { data: unknown } | { line: number; message: string } {
+  try {
+    return { data: positioned.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
+  } catch (error) {
+    let line = positioned.lineAt(0);
+    visit(positioned.doc, {
+      Alias(_, node) {
+        if (isAlias(node) && node.range) line = positioned.lineAt(node.range[0]);
+        return visit.BREAK;
+      },
+    });
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      line,
+      message: `aliases expand too far (${reason}); write the values out instead of repeating anchors`,
+    };
+  }
 }

@@ -8,6 +8,7 @@ import { createKnowledgeBase } from '../../src/core/knowledge-base.js';
 import { createLogger } from '../../src/logger.js';
 import { createMemoryStore } from '../../src/store/memory.js';
 import { type FakeSlackApi, startFakeSlackApi } from '../fakes/slack-api.js';
+import { projectLanguage } from '../fixtures/language.js';
 import { appMention, BOT_TOKEN, postToSlackEndpoint, slashCommand } from '../fixtures/slack.js';
 import { type SlackAdapterServer, startSlackAdapter } from './slack-harness.js';
 
@@ -76,7 +77,7 @@ describe('Socket Mode', () => {
         throw new Error('not called');
       },
       store: createMemoryStore(),
-      kb: createKnowledgeBase({ incidents: [], synonyms: [], version: 'empty' }),
+      kb: createKnowledgeBase({ incidents: [], synonyms: [], language: projectLanguage(), version: 'empty' }),
       log: createLogger({ level: 'silent' }),
     });
     expect(socket.mode).toBe('socket');

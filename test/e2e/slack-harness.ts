@@ -24,6 +24,7 @@ import { createLogger, type Logger } from '../../src/logger.js';
 import { createServer, type RunningServer } from '../../src/server.js';
 import { createMemoryStore } from '../../src/store/memory.js';
 import { type FakeSlackApi, startFakeSlackApi } from '../fakes/slack-api.js';
+import { projectLanguage } from '../fixtures/language.js';
 import { BOT_TOKEN, SIGNING_SECRET } from '../fixtures/slack.js';
 
 export interface SlackBot {
@@ -145,7 +146,7 @@ export async function startSlackAdapter(
     config: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.url, command: '/breach' },
     handle,
     store: createMemoryStore(),
-    kb: createKnowledgeBase({ incidents: [], synonyms: [], version: 'empty' }),
+    kb: createKnowledgeBase({ incidents: [], synonyms: [], language: projectLanguage(), version: 'empty' }),
     log,
   });
   const route = adapter.routes[0];

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { type EvalCase, parseCases, scoreCase } from '../../src/cli/eval.js';
 import { createKnowledgeBase, type KnowledgeBase } from '../../src/core/knowledge-base.js';
 import { parseCommand } from '../../src/core/parse-command.js';
@@ -10,7 +11,15 @@ import { respond } from '../../src/core/respond.js';
 import { loadKnowledgeBase } from '../../src/kb/load.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const cases: EvalCase[] = parseCases(readFileSync(path.join(import.meta.dirname, 'questions.yaml'), 'utf8'));
+const text = readFileSync(path.join(import.meta.dirname, 'questions.yaml'), 'utf8');
+const cases: EvalCase[] = parseCases(text);
+/**
+ * Questions marked `pending: "why"` are known to fail until the engine learns them: they run as expected failures,
+ * so the suite stays green and tells whoever fixes one to remove its mark.
+ */
+const pending = new Set(
+  (parse(text) as Array<{ q: string; pending?: unknown }>).filter((c) => typeof c.pending === 'string').map((c) => c.q),
+);
 const now = new Date('2026-01-15T12:00:00Z');
 let kb: KnowledgeBase;
 
@@ -33,9 +42,11 @@ describe('golden questions', () => {
     expect(lead).toMatch(/corrects/i);
   });
 
-  it.each(cases.map((c) => [c.q, c] as const))('%s', (_q, c) => {
+  const ask = (c: EvalCase) => {
     const answer = respond(kb, parseCommand(c.q, kb), { now });
     const result = scoreCase(c, answer);
     expect(result.ok, `${result.reason ?? ''} [${answer.kind}/${answer.intent}: ${answer.title}]`).toBe(true);
-  });
+  };
+  it.each(cases.filter((c) => !pending.has(c.q)).map((c) => [c.q, c] as const))('%s', (_q, c) => ask(c));
+  for (const c of cases.filter((c) => pending.has(c.q))) it.fails(`(pending) ${c.q}`, () => ask(c));
 });

@@ -1,8 +1,8 @@
 // Search building blocks: the knowledge base's passages and index, query analysis (typo correction, synonyms,
 // coverage), name lookup with fuse.js, and intent rules.
 import { describe, expect, it } from 'vitest';
-import { classify, stripFiller } from '../../src/core/reading/intents.js';
 import { analyzeQuery, coverage } from '../../src/core/reading/query.js';
+import { readQuestion } from '../../src/core/reading/read-question.js';
 import { createNameIndex } from '../../src/core/search/name-index.js';
 import { matchSynonyms } from '../../src/core/search/synonyms.js';
 import { fixtureKb } from '../fixtures/core-kb.js';
@@ -102,30 +102,29 @@ describe('createNameIndex', () => {
   });
 });
 
-describe('classify', () => {
-  const route = (text: string) => classify(text, text, kb.defaultIncident).intent;
+describe('readQuestion: kinds', () => {
+  const kindOf = (text: string) => readQuestion(kb, text).kind;
   it.each([
     ['when was it detected', 'when'],
     ['how long did it last', 'duration'],
-    ['what happened in july 2023', 'timeline'],
     ['was the ministry hacked', 'victim-check'],
-    ['is 192.0.2.15 bad', 'indicator-lookup'],
+    ['is 192.0.2.15 bad', 'indicator'],
     ['what is mailboxread', 'define'],
     ['who is jane placeholder', 'who-is'],
-    ['how many tenants', 'figures'],
-    ['who did it', 'list'],
-    ['who hacked the ministry', 'list'],
-    ['so how did the hackers get into the ministry mail', 'list'],
-    ['what should we log', 'list'],
+    ['how many tenants', 'count'],
+    ['who did it', 'actor'],
+    ['who hacked the ministry', 'actor'],
+    ['so how did the hackers get into the ministry mail', 'how'],
+    ['what should we log', 'defender'],
     ['what happened', 'summary'],
     ['thanks', 'help'],
     ['which incidents do you know', 'incidents'],
     ['purple elephants', 'search'],
-  ])('routes "%s" to %s', (text, intent) => {
-    expect(route(text)).toBe(intent);
+  ])('reads "%s" as %s', (text, kind) => {
+    expect(kindOf(text)).toBe(kind);
   });
   it('strips greetings and chat filler first', () => {
-    expect(stripFiller('hey breachbot, quick question: who did it')).toBe('who did it');
-    expect(stripFiller('can you tell me when it started')).toBe('when it started');
+    expect(readQuestion(kb, 'hey breachbot, quick question: who did it').text).toBe('who did it');
+    expect(readQuestion(kb, 'can you tell me when it started').text).toBe('when it started');
   });
 });

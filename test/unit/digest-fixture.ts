@@ -6,6 +6,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createKnowledgeBase, type KnowledgeBase } from '../../src/core/knowledge-base.js';
 import { type Incident, type IncidentInput, incidentSchema } from '../../src/core/model.js';
+import { projectLanguage } from '../fixtures/language.js';
 
 export function fixtureIncident(overrides: Partial<IncidentInput> = {}): IncidentInput {
   return {
@@ -72,7 +73,13 @@ export function fixtureIncident(overrides: Partial<IncidentInput> = {}): Inciden
 
 export function fixtureKb(incident: IncidentInput = fixtureIncident(), version = 'kb-1'): KnowledgeBase {
   const parsed: Incident = incidentSchema.parse(incident);
-  return createKnowledgeBase({ incidents: [parsed], synonyms: [], version, defaultIncident: parsed.id });
+  return createKnowledgeBase({
+    incidents: [parsed],
+    synonyms: [],
+    language: projectLanguage(),
+    version,
+    defaultIncident: parsed.id,
+  });
 }
 
 /** Writes the incident as a native JSON file into `dir` (created), for processes that load a data folder. */

@@ -46,15 +46,20 @@ describe('breaches.cloud front matter', () => {
     });
   });
 
-  it('keeps both sides when the front matter contradicts the body, and warns at the front-matter line', () => {
+  it('takes the timeline year for a start the front matter gives in another year, when the narrative agrees', () => {
     const { incident, problems, file } = loadFixture('contradiction.md');
-    expect(incident.dates.start).toBe('2021-09-24');
-    expect(incident.timeline[0]?.date).toBe('2020-09-24');
+    expect(incident.dates.start).toBe('2020-09-24');
     const start = problems.find((p) => p.path === 'incident_start_date');
     expect(start).toMatchObject({ severity: 'warning', line: lineWith(file, 'incident_start_date') });
-    expect(start?.message).toContain('2020-09-24');
+    expect(start?.message).toContain('2020-09-24 is used');
+  });
+
+  it('leaves out an end before a start the timeline confirms, with a warning at the end line', () => {
+    const { incident, problems, file } = loadFixture('contradiction.md');
+    expect(incident.dates.end).toBeUndefined();
     const end = problems.find((p) => p.path === 'incident_end_date');
     expect(end).toMatchObject({ severity: 'warning', line: lineWith(file, 'incident_end_date') });
+    expect(end?.message).toMatch(/before its start .*the end is left out/);
     expect(problems.every((p) => p.severity === 'warning')).toBe(true);
   });
 

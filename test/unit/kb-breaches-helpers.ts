@@ -21,3 +21,19 @@ export function lineWith(file: string, needle: string): number {
   if (hits.length !== 1) throw new Error(`"${needle}" is on ${hits.length} lines of ${file}`);
   return hits[0] as number;
 }
+
+/**
+ * Parses a small invented write-up given as front-matter lines and body lines, and validates it as the loader does.
+ * Line numbers in problems count from the `---` on line 1.
+ */
+export function parseWriteUp(
+  frontMatter: readonly string[],
+  body: readonly string[],
+  name = 'write-up.md',
+): { incident: Incident; problems: KbProblem[]; lineOf: (needle: string) => number } {
+  const lines = ['---', ...frontMatter, '---', '', ...body];
+  const result = parseBreachesCloud(`/kb/${name}`, lines.join('\n'));
+  if (!result.incident) throw new Error(`did not load: ${JSON.stringify(result.problems)}`);
+  const lineOf = (needle: string) => lines.findIndex((l) => l.includes(needle)) + 1;
+  return { incident: incidentSchema.parse(result.incident), problems: result.problems, lineOf };
+}

@@ -130,7 +130,10 @@ describe('loadKnowledgeBase: native files', () => {
       copyFileSync(path.join(valid, 'example-keys.json'), path.join(dir, 'example-keys.json'));
       const { problems, data } = await loadKnowledgeBase({ dir });
       expect(problems).toEqual([
-        expect.objectContaining({ file: path.join(dir, 'a-folder.yaml'), message: 'cannot read the file (EISDIR)' }),
+        expect.objectContaining({
+          file: path.join(dir, 'a-folder.yaml'),
+          message: 'a folder, not a regular file: not read; put the file itself here',
+        }),
       ]);
       expect(data.incidents.map((i) => i.id)).toEqual(['example-keys']);
     } finally {

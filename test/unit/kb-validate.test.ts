@@ -13,7 +13,8 @@ async function validate(args: string[], env: Record<string, string> = {}) {
 
 describe('breachbot validate', () => {
   it('exits 0 and prints a summary for a folder that loads', async () => {
-    const { code, out } = await validate(['--data', 'test/fixtures/kb/valid/incidents']);
+    // fixture incidents are dated 2021-2022: measured from then, none is stale
+    const { code, out } = await validate(['--data', 'test/fixtures/kb/valid/incidents', '--today', '2022-06-01']);
     expect(code).toBe(0);
     expect(out).toMatch(
       /^2 incidents, 4 events, 3 sources, 0 warnings, 0 errors: ok, knowledge base version [0-9a-f]{12}$/m,
@@ -48,6 +49,53 @@ describe('breachbot validate', () => {
     expect(Number(/^(\d+) incidents/m.exec(out)?.[1])).toBeGreaterThan(2);
     expect(out).toContain('test/fixtures/breaches/contradiction.md (0 errors, 2 warnings)');
     expect(out).toMatch(/^ {2}test\/fixtures\/breaches\/contradiction\.md:7: incident_start_date: warning: /m);
+  });
+
+  it('--strict fails on warnings alone, and passes a folder with no problem at all', async () => {
+    const clean = await validate(['--strict', '--data', 'test/fixtures/kb/valid/incidents', '--today', '2022-06-01']);
+    expect(clean.code).toBe(0);
+    expect(clean.out).toMatch(/0 warnings, 0 errors: ok, /);
+    const dirs = ['test/fixtures/kb/valid/incidents', 'test/fixtures/breaches'].join(path.delimiter);
+    const lenient = await validate(['--data', dirs]);
+    expect(lenient.code).toBe(0);
+    const strict = await validate(['--strict', '--data', dirs]);
+    expect(strict.code).toBe(1);
+    expect(strict.out).toMatch(/\d+ warnings, 0 errors: FAILED \(--strict does not allow warnings\)/);
+  });
+
+  it('passes --strict on the bundled knowledge base: no problem and no warning', async () => {
+    // a fixed "today", so the suite gives the same result next year; CI's validate run uses the real date
+    const { code, out } = await validate(['--strict', '--today', '2026-12-05'], { INCIDENTS_DIR: 'data/incidents' });
+    expect(out).toMatch(/ 0 warnings, 0 errors: ok, /);
+    expect(code).toBe(0);
+  });
+
+  it('warns when a curated incident is older than --max-age months (default 12), naming the incident', async () => {
+    const env = { INCIDENTS_DIR: 'data/incidents' };
+    const year = await validate(['--today', '2027-08-31'], env);
+    expect(year.out).toMatch(/ 0 warnings, /);
+    const late = await validate(['--today', '2027-09-01'], env);
+    expect(late.code).toBe(0);
+    expect(late.out).toContain(
+      'storm-0558:0: status.asOf: warning: status.asOf 2026-08 is 13 months before 2027-09-01, more than 12: check',
+    );
+    expect((await validate(['--strict', '--today', '2027-09-01'], env)).code).toBe(1);
+    expect((await validate(['--strict', '--today', '2027-09-01', '--max-age', '13'], env)).code).toBe(0);
+    expect((await validate(['--strict', '--today', '2027-09-01', '--max-age=0'], env)).out).toContain('more than 0');
+  });
+
+  it('does not hold breaches.cloud write-ups to an as-of date', async () => {
+    const { out } = await validate(['--data', 'test/fixtures/breaches', '--today', '2099-01-01', '--max-age', '0']);
+    expect(out).not.toContain('status.asOf');
+  });
+
+  it('exits 2 on a bad --max-age or --today, saying what it takes', async () => {
+    const age = await validate(['--max-age', 'a year']);
+    expect(age.code).toBe(2);
+    expect(age.err).toContain('--max-age takes a whole number of months');
+    const today = await validate(['--today', '5 Dec 2026']);
+    expect(today.code).toBe(2);
+    expect(today.err).toContain('--today takes a date as YYYY-MM-DD');
   });
 
   it('exits 2 on a usage error', async () => {

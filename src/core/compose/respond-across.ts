@@ -8,28 +8,15 @@ import { incidentName, makeAnswer, noneAnswer, pageLabel, pageOf } from '../answ
 import type { Ask } from '../ask-context.js';
 import type { DateRange } from '../command.js';
 import { overlaps, startOf } from '../dates/dates.js';
+import type { KeyDate } from '../dates/key-dates.js';
 import { factOf, itemOf, latest } from '../facts.js';
 import type { Incident } from '../model.js';
+import type { Language } from '../reading/language.js';
 import { analyzeQuery, contentConcepts, coverage } from '../reading/query.js';
+import { hasAny, type Reading } from '../reading/read-question.js';
 import { passagesOf } from '../search/incident-passages.js';
 import type { Passage, PassageKind } from '../search/passages.js';
 import { ANSWER_THRESHOLD } from './search-answer.js';
-
-/** "which incidents involved", "what breaches used", "any incidents with": the list words before the topic. */
-const ACROSS_HEAD =
-  /^(?:.*?\b)?(?:which|what|any|all|list(?: all)?(?: the)?|show(?: me)?(?: all)?(?: the)?|other)\s+(?:other\s+|of the\s+|the\s+)?(?:incidents|breaches|cases|write ?ups|writeups|attacks|hacks|intrusions)\b\s*(.*)$/;
-/** Words around the topic that say nothing about it ("which incidents do you know", "involved", "had"). */
-const NOT_TOPIC =
-  /\b(do|does|did|you|u|know|have|has|had|hold|there|are|is|were|was|be|been|loaded|available|covered|cover|listed|in|the|kb|knowledge|base|database|involv\w*|us(e|ed|es|ing)|with|about|includ\w*|mention\w*|featur\w*|related|relat\w*|to|by|of|a|an|any|where|that|which|had|see|saw|seen|else|other|can|could|ask|tell|me|i|we|so|far|also|again|all|list|show|problems?|issues?)\b/g;
-
-/** The topic of "which incidents involved MFA?" ("mfa"), or undefined when it only asks for the list. */
-export function acrossTopic(text: string): string | undefined {
-  const m = ACROSS_HEAD.exec(text.trim());
-  if (!m) return undefined;
-  const rest = (m[1] ?? '').replace(/[?!.]+$/, '');
-  const left = rest.replace(NOT_TOPIC, ' ').replace(/\s+/g, ' ').trim();
-  return left === '' ? undefined : left;
-}
 
 const NEVER = new Set<PassageKind>(['source', 'status']);
 const PER_INCIDENT = 2;
@@ -156,34 +143,40 @@ export function respondTimelineAcross(
 /** Which of an incident's key dates a list by date reads: "started in 2014", "disclosed in 2022", "from 2019". */
 export type IncidentDateKey = 'start' | 'disclosed' | 'detected' | 'end' | 'any';
 
-const LIST_NOUN = /\b(?:incidents?|breach(?:es)?|cases|write ?ups|writeups|attacks|hacks|intrusions|compromises)\b/;
-/** the words a list by date may hold besides its noun, its verb and its date */
-const LIST_FILLER =
-  /\b(?:which|what|any|all|list|show|me|the|of|other|there|are|were|was|is|have|has|had|been|got|get|that|did|do|does|you|know|in|during|from|on|around|since|before|after|between|until|and|or|year|month|first|publicly|made|went|go|become|became|public|officially|loaded)\b/g;
-const DATE_VERBS: Array<[RegExp, IncidentDateKey]> = [
-  [/\b(?:start\w*|began|begin\w*|begun|kick\w* off|first)\b/, 'start'],
-  [/\b(?:disclos\w*|announc\w*|report\w*|reveal\w*|publi\w*|confirm\w*)\b/, 'disclosed'],
-  [/\b(?:detect\w*|discover\w*|found|notic\w*|spotted|uncovered)\b/, 'detected'],
-  [/\b(?:end\w*|stopped|finish\w*|contained)\b/, 'end'],
-  [/\b(?:happen\w*|occur\w*|took place|took|hit|dated?|from)\b/, 'any'],
-];
+/** Key dates in the order a list by date reads their words. */
+const DATE_KEYS: KeyDate[] = ['start', 'disclosed', 'detected', 'end'];
 
 /**
  * "which incidents started in 2014", "breaches disclosed in 2022", "incidents from 2019": which key date to read,
  * when the question is only a list of incidents, an optional verb and the date (the date phrase already found).
  * Undefined when other words remain ("which incidents involved mfa in 2022" is a search).
  */
-export function incidentsByDateKey(text: string, dateMatched: string): IncidentDateKey | undefined {
-  const t = text.replace(/[?!.,]+/g, ' ');
-  if (!LIST_NOUN.test(t)) return undefined;
-  let rest = t.replace(dateMatched, ' ').replace(LIST_NOUN, ' ');
+export function incidentsByDateKey(
+  language: Language,
+  reading: Reading,
+  dateMatched: string,
+): IncidentDateKey | undefined {
+  const dateWords = new Set(dateMatched.split(/\s+/));
+  const words = reading.words.filter((w) => !dateWords.has(w));
+  if (!hasAny(language.list('incident-list-noun'), words)) return undefined;
   let key: IncidentDateKey | undefined;
-  for (const [re, k] of DATE_VERBS) {
-    if (!re.test(rest)) continue;
-    key ??= k;
-    rest = rest.replace(new RegExp(re.source, 'g'), ' ');
+  const rest: string[] = [];
+  for (const w of words) {
+    const one = [w];
+    if (hasAny(language.list('incident-list-noun'), one)) continue;
+    const k = DATE_KEYS.find((d) => hasAny(language.keyDates[d], one));
+    if (k) {
+      key ??= k;
+      continue;
+    }
+    if (hasAny(language.list('happened-word'), one)) {
+      key ??= 'any';
+      continue;
+    }
+    if (hasAny(language.list('list-filler'), one)) continue;
+    rest.push(w);
   }
-  if (rest.replace(LIST_FILLER, ' ').trim() !== '') return undefined;
+  if (rest.length > 0) return undefined;
   return key ?? 'any';
 }
 

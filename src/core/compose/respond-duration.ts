@@ -6,10 +6,13 @@ import type { Answer, AnswerFact, AnswerItem } from '../answer.js';
 import { incidentName, makeAnswer } from '../answer-base.js';
 import type { Ask } from '../ask-context.js';
 import { daysBetween, describeDays, isoDay } from '../dates/dates.js';
-import { type KeyDate, keyDateEvents, keyDatesAsked } from '../dates/key-dates.js';
+import { type KeyDate, keyDateEvents } from '../dates/key-dates.js';
 import { factsAndItems } from '../facts.js';
-import { type Concept, coverage, type QueryAnalysis } from '../reading/query.js';
-import { subjectConcepts } from '../reading/subject.js';
+import type { Language, ListName } from '../reading/language.js';
+import { hasPhraseAt } from '../reading/patterns.js';
+import { type Concept, coverage } from '../reading/query.js';
+import { hasAny, type Reading } from '../reading/read-question.js';
+import { keyDateWords, subjectConcepts } from '../reading/subject.js';
 import type { Passage } from '../search/passages.js';
 
 interface Span {
@@ -30,12 +33,12 @@ const SPANS: Span[] = [
 const ORDER: KeyDate[] = ['start', 'detected', 'end', 'disclosed'];
 
 /** The span a question asks about: two key dates named, one named, "ago", or the intrusion as a whole. */
-function askedSpan(text: string, available: Span[]): Span | undefined {
+function askedSpan(reading: Reading, language: Language, available: Span[]): Span | undefined {
   const find = (from: KeyDate, to: KeyDate | 'now') => available.find((s) => s.from === from && s.to === to);
-  const named = keyDatesAsked(text);
-  if (/\bago\b/.test(text))
-    return find(named[0] === 'start' ? 'start' : 'disclosed', 'now') ?? find('disclosed', 'now');
-  if (/\bdwell\b|\bunnoticed\b|\bundetected\b/.test(text)) return find('start', 'detected');
+  const named = reading.keyDates;
+  const has = (list: ListName) => hasAny(language.list(list), reading.words);
+  if (has('ago-word')) return find(named[0] === 'start' ? 'start' : 'disclosed', 'now') ?? find('disclosed', 'now');
+  if (has('dwell-word')) return find('start', 'detected');
   if (named.length >= 2) {
     const [a, b] = named.slice(0, 2).sort((x, y) => ORDER.indexOf(x) - ORDER.indexOf(y)) as [KeyDate, KeyDate];
     return available.find((s) => s.from === a && s.to === b) ?? available.find((s) => s.to === b);
@@ -44,27 +47,25 @@ function askedSpan(text: string, available: Span[]): Span | undefined {
   if (one === 'detected') return find('start', 'detected');
   if (one === 'disclosed') return find('detected', 'disclosed') ?? find('start', 'disclosed');
   if (one === 'end' || one === 'start') return find('start', 'end');
-  if (/\b(last\w*|access\w*|inside|in the|active|go on|went on|persist\w*|exposed|read)\b/.test(text)) {
-    return find('start', 'end');
-  }
+  if (has('active-word')) return find('start', 'end');
   return undefined;
 }
 
-const DURATION_WORDS =
-  /^(how|long|duration|days?|weeks?|months?|years?|time|took|take|takes|taking|last\w*|quick\w*|fast|soon|ago|since|until|till|before|after|between|from|to|detect\w*|discover\w*|notic\w*|disclos\w*|announc\w*|public\w*|reveal\w*|dwell|unnoticed|undetected|access\w*|active|inside|persist\w*|go|went|on|microsoft|it|them|they|expos\w*|read|first|earliest|oldest|initial|latest|newest|final|online|running|live|alive|used|up|operat\w*|stay\w*|remain\w*|around)$/;
-
-export function respondDuration(ask: Ask, query: QueryAnalysis): Answer | undefined {
+export function respondDuration(ask: Ask, reading: Reading): Answer | undefined {
   const { kb, incident } = ask;
   if (!incident) return undefined;
-  const subject = subjectConcepts(ask, query, DURATION_WORDS);
+  const { query } = reading;
+  const keyWords = keyDateWords(kb.language);
+  const subject = subjectConcepts(ask, query, ['duration-word', 'duration-cue', 'aux']).filter(
+    (c) => !c.text.split(' ').every((w) => keyWords.has(w)),
+  );
   if (subject.length > 0) {
-    const span = spanOfNamedFact(ask, query, subject) ?? spanBetweenFacts(ask, query, subject);
+    const span = spanOfNamedFact(ask, reading, subject) ?? spanBetweenFacts(ask, reading, subject);
     if (span) return span;
   }
   const available = SPANS.filter((s) => incident.dates[s.from] && (s.to === 'now' || incident.dates[s.to]));
   if (available.length === 0 || subject.length > 0) return undefined;
-  const text = query.text;
-  const asked = askedSpan(text, available);
+  const asked = askedSpan(reading, kb.language, available);
   const ordered = [...(asked ? [asked] : []), ...available.filter((s) => s !== asked && s.to !== 'now')];
   const today = isoDay(ask.now);
   const facts: AnswerFact[] = [];
@@ -104,20 +105,30 @@ function sourcesOn(ask: Ask, key: KeyDate): string[] {
   return keyDateEvents(ask.kb, incident, key)[0]?.sources ?? [];
 }
 
-/** "the first panel", "the earliest server": pick the earliest of several facts that match alike */
-const FIRST = /\b(the|its|their) (first|earliest|oldest|initial)\b|\b(earliest|oldest)\b/;
-/** "the last panel", "the latest one" (not the verb: "how long did it last") */
-const LAST = /\b(the|its|their) (last|latest|final|newest|most recent)\b|\b(latest|newest)\b/;
+/**
+ * "the first panel", "the earliest server", "the last panel": an ordinal after a determiner picks the earliest or
+ * the latest of several facts that match alike ("how long did it last" is the verb, not an ordinal).
+ */
+function ordinalIn(language: Language, words: readonly string[]): 'first' | 'last' | undefined {
+  const determiners = language.list('ordinal-determiner');
+  for (let i = 1; i < words.length; i++) {
+    if (!hasPhraseAt(determiners, words, i - 1)) continue;
+    if (hasPhraseAt(language.list('first-word'), words, i)) return 'first';
+    if (hasPhraseAt(language.list('last-word'), words, i)) return 'last';
+  }
+  return undefined;
+}
 
 /**
  * "How long was 51.89.156.153 active", "how long did Bacon's access last": the span of one dated fact. When
  * several facts of one kind match the question alike ("how long was the first replay panel up"), an ordinal in
  * the question picks the earliest or the latest of them.
  */
-function spanOfNamedFact(ask: Ask, query: QueryAnalysis, subject: Concept[]): Answer | undefined {
+function spanOfNamedFact(ask: Ask, reading: Reading, subject: Concept[]): Answer | undefined {
   const { kb, incident } = ask;
   if (!incident) return undefined;
-  const ordinal = FIRST.test(query.text) ? 'first' : LAST.test(query.text) ? 'last' : undefined;
+  const { query } = reading;
+  const ordinal = ordinalIn(kb.language, reading.words);
   const hits = kb.index.search(query.terms, {
     incidents: new Set([incident.id]),
     kinds: new Set(['event', 'indicator']),
@@ -154,8 +165,6 @@ function spanOfNamedFact(ask: Ask, query: QueryAnalysis, subject: Concept[]): An
 }
 
 const isDay = (d: string | undefined): d is string => !!d && d.length >= 10;
-const CORRECTED =
-  /\b(correct\w*|fix\w*|withdr[ae]w\w*|retract\w*|walk\w* back|amend\w*|updat\w*|revis\w*|backtrack\w*)\b/;
 
 /** A dated claim and the later fact that corrected it: from the claim that was corrected to its correction. */
 function correctionSpan(ask: Ask, p: Passage): [Passage, Passage] | undefined {
@@ -175,15 +184,16 @@ function correctionSpan(ask: Ask, p: Passage): [Passage, Passage] | undefined {
  * corrects several); otherwise from the first to the last milestone the subject matches ("review announced" to
  * "report released").
  */
-function spanBetweenFacts(ask: Ask, query: QueryAnalysis, subject: Concept[]): Answer | undefined {
+function spanBetweenFacts(ask: Ask, reading: Reading, subject: Concept[]): Answer | undefined {
   const { kb, incident } = ask;
   if (!incident) return undefined;
+  const { query } = reading;
   const hits = kb.index.search(query.terms, { incidents: new Set([incident.id]), kinds: new Set(['event']), limit: 8 });
   const matching = hits.filter((h) => isDay(h.passage.date) && coverage(query, h, subject) >= 0.6);
   const lead = matching[0];
   if (!lead) return undefined;
   let pair: [Passage, Passage] | undefined;
-  if (CORRECTED.test(query.text)) {
+  if (hasAny(kb.language.list('correction-word'), reading.words)) {
     // the correction itself, or the claim it corrected, whichever the question matched first
     for (const { passage: p } of matching.slice(0, 3)) {
       pair = correctionSpan(ask, p);

@@ -8,6 +8,7 @@ import type { Ask } from '../ask-context.js';
 import { factsAndItems, latest } from '../facts.js';
 import type { Incident, Victim } from '../model.js';
 import { analyzeQuery, coverage } from '../reading/query.js';
+import type { Reading } from '../reading/read-question.js';
 import { countsAffected } from '../search/counts.js';
 import { byDate, passagesOf } from '../search/incident-passages.js';
 import { normalizeName } from '../search/name-index.js';
@@ -203,10 +204,10 @@ function relatedEvents(ask: Ask, victim: Passage): Passage[] {
 }
 
 /** "How many …": the counts whose names match the question, latest first, with the counts they correct. */
-export function respondFigures(ask: Ask): Answer | undefined {
+export function respondFigures(ask: Ask, reading: Reading): Answer | undefined {
   const { kb, incident } = ask;
   if (!incident) return undefined;
-  const query = analyzeQuery(kb, ask.question);
+  const { query } = reading;
   const hits = kb.index.search(query.terms, {
     incidents: new Set([incident.id]),
     kinds: new Set(['victim', 'event']),

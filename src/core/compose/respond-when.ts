@@ -6,31 +6,41 @@ import type { Answer, AnswerSection } from '../answer.js';
 import { incidentName, makeAnswer } from '../answer-base.js';
 import type { Ask } from '../ask-context.js';
 import { describeDate } from '../dates/dates.js';
-import { KEY_DATE_LABEL, KEY_DATE_WORDS, type KeyDate, keyDateEvents, keyDatesAsked } from '../dates/key-dates.js';
+import { KEY_DATE_LABEL, type KeyDate, keyDateEvents } from '../dates/key-dates.js';
 import { factsAndItems, latest } from '../facts.js';
 import { type Concept, coverage, type QueryAnalysis } from '../reading/query.js';
-import { subjectConcepts } from '../reading/subject.js';
+import type { Reading } from '../reading/read-question.js';
+import { keyDateWords, subjectConcepts } from '../reading/subject.js';
 import type { Passage } from '../search/passages.js';
 import type { SearchHit } from '../search/search-index.js';
+import { termOf, words } from '../search/tokenize.js';
 
 const DATED = new Set(['event', 'victim', 'actor', 'technique', 'aftermath'] as const);
 
-export function respondWhen(ask: Ask, query: QueryAnalysis): Answer | undefined {
+export function respondWhen(ask: Ask, reading: Reading): Answer | undefined {
   const { kb, incident } = ask;
   if (!incident) return undefined;
-  const keys = keyDatesAsked(query.text);
-  const subject = subjectConcepts(ask, query, WHEN_WORDS).filter(
-    (c) => !Object.values(KEY_DATE_WORDS).some((re) => re.test(c.text)),
+  const { query } = reading;
+  const keys = reading.keyDates;
+  const keyWords = keyDateWords(kb.language);
+  // a key date the incident does not record ("when was it detected", no detection date) is searched for instead
+  const missingKey = keys.length > 0 && !keys.some((k) => incident.dates[k]);
+  const subject = subjectConcepts(ask, query, ['when-word', 'when-opener', 'aux']).filter(
+    (c) => missingKey || !c.text.split(' ').every((w) => keyWords.has(w)),
   );
   const key =
-    keys.find((k) => incident.dates[k]) ?? (subject.length === 0 && incident.dates.start ? 'start' : undefined);
+    keys.find((k) => incident.dates[k]) ??
+    (!missingKey && subject.length === 0 && incident.dates.start ? 'start' : undefined);
   if (key && subject.length === 0) return keyDateAnswer(ask, key);
   const hits = kb.index
     .search(query.terms, { incidents: new Set([incident.id]), kinds: DATED as ReadonlySet<Passage['kind']>, limit: 12 })
     .filter((h) => h.passage.date);
+  const asked = new Set(subject.flatMap((c) => c.own));
   const scored = hits.map((h) => ({
     hit: h,
-    cov: (subject.length > 0 ? coverage(query, h, subject) : 1) * 0.7 + coverage(query, h) * 0.3,
+    cov:
+      ((subject.length > 0 ? coverage(query, h, subject) : 1) * 0.7 + coverage(query, h) * 0.3) *
+      (intendedOnly(h.passage, asked) ? INTENDED_ONLY : 1),
   }));
   scored.sort((a, b) => b.cov - a.cov || b.hit.score - a.hit.score);
   const best = scored[0];
@@ -86,8 +96,22 @@ function eventAsGoodAsNarrative(ask: Ask, query: QueryAnalysis, event: SearchHit
   return coverage(query, event, subject) >= narrative - 0.05;
 }
 
-const WHEN_WORDS =
-  /^(made|make|go|went|become|became|get|got|come|came|when|date|dates|day|month|year|time|exact|exactly|first|initially|happen\w*|occur\w*|take|took|place|start\w*|begin|began|begun|beginning|detect\w*|discover\w*|notic\w*|disclos\w*|announc\w*|reveal\w*|public\w*|end\w*|stop\w*|over|finish\w*|contain\w*)$/;
+/**
+ * A row whose title has the asked verb only after "to" ("the committee calls the CEO to testify") announces the
+ * event rather than being it: it ranks below the row where the event happens.
+ */
+const INTENDED_ONLY = 0.85;
+function intendedOnly(p: Passage, asked: ReadonlySet<string>): boolean {
+  if (asked.size === 0 || p.kind !== 'event') return false;
+  const title = words(p.title);
+  const after = new Map<string, boolean>();
+  for (let i = 0; i < title.length; i++) {
+    const term = termOf(title[i] as string);
+    if (!term || !asked.has(term)) continue;
+    after.set(term, (after.get(term) ?? true) && title[i - 1] === 'to');
+  }
+  return [...after.values()].some((onlyAfterTo) => onlyAfterTo);
+}
 
 export function keyDateAnswer(ask: Ask, key: KeyDate, confidence = 0.95): Answer {
   const { kb } = ask;

@@ -6,13 +6,18 @@
 import type { Answer, AnswerSection, Intent } from '../answer.js';
 import { incidentName, makeAnswer, noneAnswer } from '../answer-base.js';
 import type { Ask } from '../ask-context.js';
+import { MONTH_NAMES } from '../calendar.js';
 import { describeDate } from '../dates/dates.js';
 import { factsAndItems, latest } from '../facts.js';
+import type { Language } from '../reading/language.js';
+import { firstMatch } from '../reading/patterns.js';
 import { type Concept, contentConcepts, coverage, type QueryAnalysis } from '../reading/query.js';
+import { hasAny } from '../reading/read-question.js';
 import { holdsCount } from '../search/counts.js';
 import type { Passage, PassageKind } from '../search/passages.js';
 import type { SearchHit } from '../search/search-index.js';
 import { termOf } from '../search/tokenize.js';
+import { withSignals } from './confidence.js';
 import { respondTerm } from './respond-glossary.js';
 import { respondVictim } from './respond-victims.js';
 
@@ -30,6 +35,10 @@ export interface SearchAnswerOptions {
   noneMessage?: string;
   /** a victim or glossary term that clearly leads gets its own answer */
   entities?: boolean;
+  /** the frame to read the question in, when the caller knows it ("why") */
+  frame?: Frame;
+  /** "was X affected" where X is no recorded victim: the title says so */
+  notRecorded?: { name: string; incident: string };
 }
 
 interface Ranked {
@@ -44,26 +53,25 @@ const DEFAULT_BOOST: Partial<Record<PassageKind, number>> = { term: 0.6, summary
 /** Events the knowledge base marks as milestones lead among equals. */
 const MILESTONE_BOOST = 1.15;
 
+/** A question's frame, read by the `frames` patterns of the language data. */
+export type Frame = 'said' | 'advice' | 'who' | 'why' | 'happened';
+
 /**
- * The question's frame says which kind of fact it wants: "who …" and "what did … do" want what happened (events,
- * victims, the actor), "how do I …" wants advice, "why" wants the technique and its causes.
+ * The question's frame says which kind of fact it wants: "what did X say" wants statements and events, "how do I …"
+ * advice, "who …" events, victims and the actor, "why" the technique and its causes.
  */
-export function frameBoost(query: QueryAnalysis): Partial<Record<PassageKind, number>> {
-  const t = query.text;
-  if (/\b(say|said|says|stated?|claim\w*|tell|told|announce\w*|write|wrote|respond\w*|comment\w*|react\w*)\b/.test(t)) {
-    return { event: 1.4, aftermath: 1.4, actor: 1.1, technique: 1.1, term: 0.3, recommendation: 0.5, lesson: 0.6 };
-  }
-  if (
-    /^(how|what) (do|can|could|should|would|must) (i|we|you|one|orgs?|organi[sz]ations?|companies|admins?)\b/.test(t)
-  ) {
-    return { recommendation: 1.4, lesson: 1.2, event: 0.9 };
-  }
-  if (/^(who|whom|whose)\b/.test(t)) {
-    return { event: 1.25, victim: 1.25, actor: 1.25, aftermath: 1.1, recommendation: 0.5, lesson: 0.5 };
-  }
-  if (/^why\b/.test(t)) return { technique: 1.3, lesson: 1.15, aftermath: 1.1, recommendation: 0.7 };
-  if (/\b(did|was|were|had|has been|have been)\b/.test(t)) {
-    return { event: 1.15, aftermath: 1.15, victim: 1.1, technique: 1.1, recommendation: 0.6, lesson: 0.7 };
+const FRAME_BOOST: Record<Frame, Partial<Record<PassageKind, number>>> = {
+  said: { event: 1.4, aftermath: 1.4, actor: 1.1, technique: 1.1, term: 0.3, recommendation: 0.5, lesson: 0.6 },
+  advice: { recommendation: 1.4, lesson: 1.2, event: 0.9 },
+  who: { event: 1.25, victim: 1.25, actor: 1.25, aftermath: 1.1, recommendation: 0.5, lesson: 0.5 },
+  why: { technique: 1.3, lesson: 1.15, aftermath: 1.1, recommendation: 0.7 },
+  happened: { event: 1.15, aftermath: 1.15, victim: 1.1, technique: 1.1, recommendation: 0.6, lesson: 0.7 },
+};
+
+/** The kind boosts a question's frame implies. */
+export function frameBoost(language: Language, query: QueryAnalysis): Partial<Record<PassageKind, number>> {
+  for (const { frame, patterns } of language.frames) {
+    if (firstMatch(patterns, query.words)) return FRAME_BOOST[frame as Frame] ?? {};
   }
   return {};
 }
@@ -78,20 +86,7 @@ function incidental(content: readonly Concept[], hit: SearchHit): boolean {
   return !only.terms.some((t) => hit.prominent.has(t.term));
 }
 
-const MONTH_TERMS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-].map((m) => termOf(m) ?? m);
+const MONTH_TERMS = MONTH_NAMES.map((name) => name.toLowerCase()).map((m) => termOf(m) ?? m);
 
 /**
  * "the june 2024 hearing": a month or year the question names is met by a dated passage in that month or year,
@@ -132,31 +127,30 @@ function dateTerms(query: QueryAnalysis): Array<{ term: string; year: boolean; m
 }
 
 /** "what lessons came out of …", "key takeaways": the lessons the sources drew lead, whatever the frame. */
-const LESSON_WORDS = /\b(lessons?|takeaways?)\b/;
 const LESSON_BOOST: Partial<Record<PassageKind, number>> = { lesson: 1.5 };
-const lessonBoost = (query: QueryAnalysis) => (LESSON_WORDS.test(query.text) ? LESSON_BOOST : undefined);
+const lessonBoost = (language: Language, query: QueryAnalysis) =>
+  hasAny(language.list('lesson-word'), query.words) ? LESSON_BOOST : undefined;
 
 /** The kind boosts a question's frame implies (read once per question). */
 const frameMemo = new WeakMap<QueryAnalysis, Partial<Record<PassageKind, number>>>();
-function frameOf(query: QueryAnalysis): Partial<Record<PassageKind, number>> {
+function frameOf(language: Language, query: QueryAnalysis): Partial<Record<PassageKind, number>> {
   let boost = frameMemo.get(query);
   if (!boost) {
-    boost = frameBoost(query);
+    boost = frameBoost(language, query);
     frameMemo.set(query, boost);
   }
   return boost;
 }
 
-/** "how many", "how much", "number of": the words of a question that ask for a count */
-const COUNT_CONCEPT = /\b(how many|how much|number of|amount of|count|total)\b/;
 const countTermsMemo = new WeakMap<QueryAnalysis, string[]>();
 /** The own terms of the question's count words ("how many" → "many"), empty when it asks for no count. */
-function countTerms(query: QueryAnalysis): string[] {
+function countTerms(language: Language, query: QueryAnalysis): string[] {
   let terms = countTermsMemo.get(query);
   if (!terms) {
+    const cue = language.list('count-cue');
     // "how much" has no word of its own to search with ("much" is a stop word): its group's words stand for it
     terms = query.concepts
-      .filter((c) => COUNT_CONCEPT.test(c.text))
+      .filter((c) => hasAny(cue, c.text.split(' ')))
       .flatMap((c) => (c.own.length > 0 ? c.own : c.terms.map((t) => t.term)));
     countTermsMemo.set(query, terms);
   }
@@ -164,17 +158,17 @@ function countTerms(query: QueryAnalysis): string[] {
 }
 
 /** "how many records were leaked": a passage that gives a count meets the "how many" of the question. */
-function withCount(query: QueryAnalysis, hit: SearchHit): SearchHit {
-  const terms = countTerms(query);
+function withCount(language: Language, query: QueryAnalysis, hit: SearchHit): SearchHit {
+  const terms = countTerms(language, query);
   if (terms.length === 0 || terms.every((t) => hit.matched.has(t)) || !holdsCount(hit.passage.text)) return hit;
   return { ...hit, matched: new Set([...hit.matched, ...terms]) };
 }
 
-function rankHits(query: QueryAnalysis, hits: SearchHit[]): Ranked[] {
+function rankHits(language: Language, query: QueryAnalysis, hits: SearchHit[]): Ranked[] {
   const top = hits[0]?.score ?? 1;
   const content = contentConcepts(query);
   return hits
-    .map((found) => withCount(query, withDates(query, found)))
+    .map((found) => withCount(language, query, withDates(query, found)))
     .map((hit) => {
       const cov = incidental(content, hit) ? Math.min(coverage(query, hit), 0.5) : coverage(query, hit);
       const milestone = hit.passage.ref.kind === 'event' && hit.passage.ref.item.tags.includes('milestone');
@@ -187,10 +181,15 @@ function search(ask: Ask, query: QueryAnalysis, incidents: Set<string> | undefin
   const hits = ask.kb.index.search(query.terms, {
     incidents,
     exclude: NEVER,
-    kindBoost: { ...DEFAULT_BOOST, ...frameOf(query), ...lessonBoost(query), ...options.kindBoost },
+    kindBoost: {
+      ...DEFAULT_BOOST,
+      ...(options.frame ? FRAME_BOOST[options.frame] : frameOf(ask.kb.language, query)),
+      ...lessonBoost(ask.kb.language, query),
+      ...options.kindBoost,
+    },
     limit: 25,
   });
-  return rankHits(query, hits);
+  return rankHits(ask.kb.language, query, hits);
 }
 
 const SOURCE_ONLY = new Set<PassageKind>(['source']);
@@ -202,7 +201,7 @@ const CITING = new Set<PassageKind>(['event', 'aftermath', 'technique', 'victim'
  */
 function viaSource(ask: Ask, query: QueryAnalysis, incidents: Set<string> | undefined, bestCov: number): Ranked[] {
   const hits = ask.kb.index.search(query.terms, { incidents, kinds: SOURCE_ONLY, limit: 3 });
-  const top = rankHits(query, hits)[0];
+  const top = rankHits(ask.kb.language, query, hits)[0];
   const source = top?.hit.passage;
   if (!top || !source || source.ref.kind !== 'source' || top.cov < 0.7 || top.cov < bestCov + 0.15) return [];
   // the title must carry at least two of the question's own words, not one common word
@@ -294,16 +293,46 @@ export function searchAnswer(ask: Ask, query: QueryAnalysis, options: SearchAnsw
   sections.push({ items: made.items });
   const note = correctionsNote(query);
   if (note) sections.push({ text: note });
-  return makeAnswer(kb, {
+  // "was X affected", X not a recorded victim: the honest lead says so, then what the knowledge base does say
+  const notRecorded = options.notRecorded && lead.kind !== 'victim' ? options.notRecorded : undefined;
+  if (notRecorded) {
+    sections.unshift({
+      text: `${capitalize(notRecorded.name)} is not among the victims recorded for ${notRecorded.incident}. What the knowledge base says about it:`,
+    });
+  }
+  const second = ranked.find((r) => latest(kb, r.hit.passage) !== lead);
+  const answer = makeAnswer(kb, {
     intent: options.intent ?? 'question',
     incident: only?.id ?? null,
-    title: titleOf(lead, only && crossIncident ? incidentName(only) : undefined),
+    title: notRecorded
+      ? `Not recorded as a victim: ${notRecorded.name}`
+      : titleOf(lead, only && crossIncident ? incidentName(only) : undefined),
     sections,
     facts: made.facts,
     suggestions: followUps(lead),
     confidence: Math.min(0.95, 0.35 + best.cov * 0.6),
     question: ask.question,
   });
+  return withSignals(answer, {
+    route: 'search',
+    coverage: best.cov,
+    margin: second ? Math.max(0, (best.rank - second.rank) / best.rank) : 1,
+    alternatives: alternativesOf(kb, ranked),
+  });
+}
+
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** Up to three distinct questions a person could pick instead, from the best candidates. */
+function alternativesOf(kb: Ask['kb'], ranked: readonly Ranked[]): string[] {
+  const out: string[] = [];
+  for (const r of ranked) {
+    if (out.length >= 3) break;
+    if (r.cov < CLARIFY_THRESHOLD) continue;
+    const s = suggestionFor(latest(kb, r.hit.passage));
+    if (!out.includes(s)) out.push(s);
+  }
+  return out;
 }
 
 function totalWeight(query: QueryAnalysis, withCorrected: boolean): number {

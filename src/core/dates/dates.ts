@@ -2,22 +2,10 @@
  * Dates as the knowledge base keeps them: ISO strings whose length is their precision (`2023`, `2023-07`,
  * `2023-07-11`). Helpers here compare, span and describe them. Pure: "now" is always a parameter.
  */
+import { daysInMonth, MONTH_NAMES } from '../calendar.js';
 import type { DateRange } from '../command.js';
 
-export const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
+export { daysInMonth, MONTH_NAMES } from '../calendar.js';
 
 /** Lower-case month words (full and short) → month number 1..12. */
 export const MONTHS: ReadonlyMap<string, number> = new Map(
@@ -33,17 +21,6 @@ export const MONTHS: ReadonlyMap<string, number> = new Map(
 );
 
 const pad = (n: number): string => String(n).padStart(2, '0');
-
-/** Days in a month (1-based month). */
-export function daysInMonth(year: number, month: number): number {
-  if (Number.isInteger(year) && year >= 100 && Number.isInteger(month) && month >= 1 && month <= 12) {
-    if (month !== 2) return DAYS_IN_MONTH[month - 1] as number;
-    return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  }
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** First day an ISO date of any precision can mean. */
 export function startOf(date: string): string {

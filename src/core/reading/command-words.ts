@@ -1,83 +1,69 @@
 /**
- * The chat command words (CONTRACTS.md) and the other words people use for them. A near miss of a command word
- * ("timline", "vicitms") still selects it.
+ * Chat command words (CONTRACTS.md), read from the language data: "timeline", "iocs", "recommendations"… A near
+ * miss of a command word ("timline", "vicitms") still selects it.
+ *
+ * @example
+ * commandWord(kb.language, 'vicitms') // 'victims'
  */
+import { LRUCache } from 'lru-cache';
 import type { CommandType } from '../command.js';
 import { editDistance } from '../search/edit-distance.js';
-import { createNameIndex } from '../search/name-index.js';
-
-export const COMMAND_WORDS: Record<string, CommandType> = {
-  help: 'help',
-  commands: 'help',
-  usage: 'help',
-  menu: 'help',
-  timeline: 'timeline',
-  timelines: 'timeline',
-  chronology: 'timeline',
-  events: 'timeline',
-  victims: 'victims',
-  victim: 'victims',
-  targets: 'victims',
-  logging: 'logging',
-  logs: 'logging',
-  log: 'logging',
-  detection: 'logging',
-  detections: 'logging',
-  recommendations: 'logging',
-  mitigations: 'logging',
-  indicators: 'indicators',
-  indicator: 'indicators',
-  iocs: 'indicators',
-  ioc: 'indicators',
-  ips: 'indicators',
-  actor: 'actor',
-  attribution: 'actor',
-  attacker: 'actor',
-  technique: 'technique',
-  techniques: 'technique',
-  ttps: 'technique',
-  status: 'status',
-  overview: 'status',
-  summary: 'status',
-  sources: 'sources',
-  source: 'sources',
-  references: 'sources',
-  citations: 'sources',
-  incidents: 'incidents',
-  breaches: 'incidents',
-  digest: 'digest',
-  digests: 'digest',
-};
+import { createNameIndex, type NameIndex } from '../search/name-index.js';
+import type { Language } from './language.js';
 
 /** Commands whose words after the command word are arguments, not a question. */
 export const TAKES_ARGUMENTS: ReadonlySet<CommandType> = new Set(['timeline', 'indicators', 'digest', 'help']);
 
-const names = createNameIndex(
-  Object.entries(COMMAND_WORDS).map(([name, value]) => ({ name, value })),
-  0.4,
-);
+/** Shortest word a typo is forgiven in. */
+const MIN_FUZZY_LENGTH = 4;
+/** Words this long may carry two typos. */
+const TWO_TYPOS_LENGTH = 6;
 
-/** The command a first word names, forgiving one typo (two in words of six letters or more). */
-export function commandWord(word: string): CommandType | undefined {
-  const w = word.toLowerCase();
-  const exact = COMMAND_WORDS[w];
-  if (exact) return exact;
-  if (w.length < 4 || !/^[a-z]+$/.test(w)) return undefined;
-  // the command words never change: each word's fuzzy lookup is made once
-  const known = fuzzyMemo.get(w);
-  if (known !== undefined) return known ?? undefined;
-  const found = fuzzyCommand(w);
-  if (fuzzyMemo.size > 5000) fuzzyMemo.clear();
-  fuzzyMemo.set(w, found ?? null);
-  return found;
+interface CommandLookup {
+  names: NameIndex<CommandType>;
+  /** each word's fuzzy lookup, `''` for none; the most recent 5,000 words */
+  fuzzy: LRUCache<string, CommandType | ''>;
 }
 
-const fuzzyMemo = new Map<string, CommandType | null>();
+const lookups = new WeakMap<Language, CommandLookup>();
 
-function fuzzyCommand(w: string): CommandType | undefined {
-  const max = w.length >= 6 ? 2 : 1;
-  for (const match of names.search(w, 3)) {
-    if (editDistance(w, match.name, max) <= max) return match.value;
+function lookupOf(language: Language): CommandLookup {
+  let lookup = lookups.get(language);
+  if (!lookup) {
+    lookup = {
+      names: createNameIndex(
+        [...language.commands].map(([name, value]) => ({ name, value })),
+        0.4,
+      ),
+      fuzzy: new LRUCache<string, CommandType | ''>({ max: 5000 }),
+    };
+    lookups.set(language, lookup);
   }
-  return undefined;
+  return lookup;
+}
+
+/** True when the word is a command word exactly. */
+export function isCommandWord(language: Language, word: string): boolean {
+  return language.commands.has(word.toLowerCase());
+}
+
+/** The command a first word names, forgiving one typo (two in words of six letters or more). */
+export function commandWord(language: Language, word: string): CommandType | undefined {
+  const w = word.toLowerCase();
+  const exact = language.commands.get(w);
+  if (exact) return exact;
+  if (w.length < MIN_FUZZY_LENGTH || !/^[a-z]+$/.test(w)) return undefined;
+  const lookup = lookupOf(language);
+  const known = lookup.fuzzy.get(w);
+  if (known !== undefined) return known || undefined;
+  const max = w.length >= TWO_TYPOS_LENGTH ? 2 : 1;
+  let found: CommandType | undefined;
+  for (const match of lookup.names.search(w, 3)) {
+    if (editDistance(w, match.name, max) <= max) {
+      found = match.value;
+      break;
+    }
+  }
+  lookup.fuzzy.set(w, found ?? '');
+  return found;
 }

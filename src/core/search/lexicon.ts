@@ -6,6 +6,7 @@
  * edit distance. Scanning the whole vocabulary with fuse.js took about 5 ms a word at 2,000 words (measured), so
  * fuse.js is kept for the short lists where it is cheap (command words, names, terms).
  */
+import { LRUCache } from 'lru-cache';
 import SearchableMap from 'minisearch/SearchableMap';
 import { editDistance } from './edit-distance.js';
 import { STOP_WORDS } from './stopwords.js';
@@ -18,71 +19,34 @@ export interface Lexicon {
   correct(word: string): string | undefined;
 }
 
-/** Words the intent rules and command parser read, so their typos are corrected too. */
-export const INTENT_WORDS = `
-help timeline victims victim logging logs indicators indicator iocs actor attribution technique techniques status
-sources incidents digest daily weekly glossary define definition meaning recommendations recommend
-when who what where which why how long many much happened affected hacked breached compromised targeted
-detected discovered disclosed announced started began begin start end ended stopped revoked blocked
-monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
-september october november december days weeks months years ago duration took last lasted before after until
-`;
-
-const QUESTION_WORDS = [
-  'when',
-  'what',
-  'who',
-  'how',
-  'why',
-  'where',
-  'which',
-  'was',
-  'were',
-  'did',
-  'does',
-  'whats',
-  'long',
-  'many',
-  'the',
-  'should',
-  'would',
-  'could',
-  'about',
-  'with',
-  'this',
-  'that',
-];
-
-/** Chat shorthand, read as the word it stands for. */
-const SHORTHAND: Record<string, string> = {
-  abt: 'about',
-  b4: 'before',
-  bc: 'because',
-  cuz: 'because',
-  hw: 'how',
-  r: 'are',
-  teh: 'the',
-  u: 'you',
-  ur: 'your',
-  wat: 'what',
-  wut: 'what',
-  wht: 'what',
-  whn: 'when',
-  y: 'why',
-};
-
 /** "wen" → "when", "whne" → "when": short typos, only of question words, only when unambiguous. */
-function shortQuestionWord(word: string): string | undefined {
-  const close = QUESTION_WORDS.filter(
+function shortQuestionWord(questionWords: readonly string[], word: string): string | undefined {
+  const close = questionWords.filter(
     (q) => q !== word && Math.abs(q.length - word.length) <= 1 && editDistance(word, q, 1) <= 1 && q[0] === word[0],
   );
   return close.length === 1 ? close[0] : undefined;
 }
 
-const INTENT: ReadonlySet<string> = new Set(INTENT_WORDS.split(/\s+/).filter(Boolean));
+/** What the lexicon learns from the language data: its words, chat shorthand, and the question words. */
+export interface LexiconLanguage {
+  /** words the reading patterns use: their typos are corrected too */
+  words: readonly string[];
+  shorthand: ReadonlyMap<string, string>;
+  /** short question words ("when", "what"): a three- or four-letter near miss is read as one of them */
+  questionWords: readonly string[];
+  /** function words a typo may still be corrected into, besides the question words (command words) */
+  intentWords: readonly string[];
+  /** further words a typo may be corrected into (the key-date words: "discoverd" → "discovered") */
+  correctable: readonly string[];
+}
 
-export function createLexicon(counts: Map<string, number>): Lexicon {
-  for (const word of INTENT_WORDS.split(/\s+/)) if (word) counts.set(word, (counts.get(word) ?? 0) + 5);
+export function createLexicon(counts: Map<string, number>, language: LexiconLanguage): Lexicon {
+  const intent: ReadonlySet<string> = new Set(language.intentWords);
+  // the words that triggers use are known, but a typo is corrected into one only if it is also a word of the
+  // knowledge base, a question word or a command word: "acquired" must not become "required"
+  const known = new Set(language.words);
+  for (const word of [...language.questionWords, ...language.intentWords, ...language.correctable])
+    counts.set(word, (counts.get(word) ?? 0) + 5);
   for (const word of STOP_WORDS) counts.set(word, (counts.get(word) ?? 0) + 5);
   let tree: SearchableMap<number> | undefined;
   const fuzzyTree = (): SearchableMap<number> => {
@@ -94,17 +58,19 @@ export function createLexicon(counts: Map<string, number>): Lexicon {
     }
     return tree;
   };
-  const cache = new Map<string, string | null>();
+  // each word's correction, `''` for none; the most recent 5,000 words
+  const cache = new LRUCache<string, string>({ max: 5000 });
   return {
     counts,
-    has: (word) => counts.has(word),
+    has: (word) => counts.has(word) || known.has(word),
     correct(word) {
-      const shorthand = SHORTHAND[word];
+      const shorthand = language.shorthand.get(word);
       if (shorthand) return shorthand;
-      if ((word.length === 3 || word.length === 4) && !counts.has(word)) return shortQuestionWord(word);
+      if ((word.length === 3 || word.length === 4) && !counts.has(word))
+        return shortQuestionWord(language.questionWords, word);
       if (word.length < 5 || word.length > 24 || counts.has(word) || !/^[a-z]+$/.test(word)) return undefined;
       const cached = cache.get(word);
-      if (cached !== undefined) return cached ?? undefined;
+      if (cached !== undefined) return cached || undefined;
       const max = word.length >= 7 ? 2 : 1;
       let best: { word: string; distance: number; count: number } | undefined;
       for (const [candidate, [count]] of fuzzyTree().fuzzyGet(word, max + 1)) {
@@ -112,7 +78,7 @@ export function createLexicon(counts: Map<string, number>): Lexicon {
         // a content word is never "corrected" into a function word ("fined" is not "find")
         if (
           distance > max ||
-          (STOP_WORDS.has(candidate) && !QUESTION_WORDS.includes(candidate) && !INTENT.has(candidate))
+          (STOP_WORDS.has(candidate) && !language.questionWords.includes(candidate) && !intent.has(candidate))
         ) {
           continue;
         }
@@ -125,8 +91,7 @@ export function createLexicon(counts: Map<string, number>): Lexicon {
             count > best.count);
         if (better) best = { word: candidate, distance, count };
       }
-      if (cache.size > 5000) cache.clear();
-      cache.set(word, best?.word ?? null);
+      cache.set(word, best?.word ?? '');
       return best?.word;
     },
   };

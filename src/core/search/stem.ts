@@ -6,6 +6,8 @@
  * stem('revoked') // 'revok'
  * stem('detections') // 'detect'
  */
+import { LRUCache } from 'lru-cache';
+
 const KEEP = /[0-9.=/_]/;
 const VOWEL = /[aeiouy]/;
 
@@ -45,14 +47,14 @@ function strip(word: string, suffix: string, min: number): string | undefined {
   return VOWEL.test(base) ? base : undefined;
 }
 
-const memo = new Map<string, string>();
+/** The most recent 50,000 words' stems. */
+const memo = new LRUCache<string, string>({ max: 50_000 });
 
 export function stem(word: string): string {
   if (word.length <= 3) return word;
   const known = memo.get(word);
   if (known !== undefined) return known;
   const result = stemWord(word);
-  if (memo.size > 50_000) memo.clear();
   memo.set(word, result);
   return result;
 }

@@ -6,6 +6,7 @@
  * words("Was Microsoft's key revoked?") // ['was', 'microsoft', 'key', 'revoked']
  * searchTerms('Storm-0558 forged tokens') // ['storm-0558', 'storm', '0558', 'forg', 'token']
  */
+import { LRUCache } from 'lru-cache';
 import { isIpv4, refang } from './defang.js';
 import { stem } from './stem.js';
 import { isStopWord } from './stopwords.js';
@@ -47,14 +48,14 @@ export function searchTerms(text: string): string[] {
   return out;
 }
 
-const terms = new Map<string, string | null>();
+/** Each surface word's term, `''` for none; the most recent 50,000 words. */
+const terms = new LRUCache<string, string>({ max: 50_000 });
 
 /** The stemmed index term for one surface word, or undefined for a stop word or a lone character. */
 export function termOf(word: string): string | undefined {
   const known = terms.get(word);
-  if (known !== undefined) return known ?? undefined;
-  const term = (word.length < 2 && !/\d/.test(word)) || isStopWord(word) ? null : stem(word);
-  if (terms.size > 50_000) terms.clear();
+  if (known !== undefined) return known || undefined;
+  const term = (word.length < 2 && !/\d/.test(word)) || isStopWord(word) ? '' : stem(word);
   terms.set(word, term);
-  return term ?? undefined;
+  return term || undefined;
 }

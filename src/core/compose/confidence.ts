@@ -1,0 +1,87 @@
+/**
+ * Confidence as an estimate of the chance that the lead answers the question: a logistic model over a few signals
+ * of how the answer was found (how well the lead matched, by how much it beat the next candidate, whether a rule
+ * or a search found it, words the knowledge base does not know, corrected typos…), fitted on the project's own
+ * labelled questions (`breachbot eval --fit`, written to `data/confidence.yaml`). Below the threshold chosen on
+ * those questions, a search answer becomes `clarify` with its best alternatives.
+ *
+ * @example
+ * const answer = calibrate(searchAnswer(ask, query), reading);
+ */
+import type { Answer } from '../answer.js';
+import type { ConfidenceModel } from '../model.js';
+import type { Reading } from '../reading/read-question.js';
+
+/** How an answer was found; recorded by the responders, read here. */
+export interface Signals {
+  /** `rule`: a key date, a named victim or term, a whole list; `search`: ranked passages */
+  route: 'rule' | 'search';
+  /** share of the question's concepts the lead met (0..1) */
+  coverage?: number;
+  /** how far the lead's rank was ahead of the next candidate's (0..1) */
+  margin?: number;
+  /** alternatives a clarify may offer, best first */
+  alternatives?: string[];
+}
+
+const signalsOf = new WeakMap<Answer, Signals>();
+
+/** Records how an answer was found (responders call it before returning). */
+export function withSignals(answer: Answer, signals: Signals): Answer {
+  signalsOf.set(answer, signals);
+  return answer;
+}
+
+/** The features the model reads, by name, each about 0..1. */
+export function features(answer: Answer, reading: Reading): Record<string, number> {
+  const s = signalsOf.get(answer);
+  const concepts = reading.query.concepts.filter((c) => !c.filler);
+  const unknown = concepts.filter((c) => c.unknown).length;
+  return {
+    base: answer.confidence,
+    coverage: s?.coverage ?? (s?.route === 'rule' ? 1 : answer.confidence),
+    margin: s?.margin ?? (s?.route === 'search' ? 0 : 1),
+    rule: s?.route === 'search' ? 0 : 1,
+    searchKind: reading.kind === 'search' ? 1 : 0,
+    unknownShare: concepts.length > 0 ? unknown / concepts.length : 0,
+    corrected: Math.min(3, reading.query.corrections.length) / 3,
+    content: Math.min(6, concepts.length) / 6,
+    otherIncident: reading.incident ? 1 : 0,
+  };
+}
+
+/** The model's probability for an answer, or its own confidence when no model is loaded. */
+export function probability(model: ConfidenceModel | undefined, x: Record<string, number>): number {
+  if (!model) return x.base ?? 0;
+  let z = model.bias;
+  for (const [name, weight] of Object.entries(model.weights)) z += weight * (x[name] ?? 0);
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** Below this share, no confidence is worth showing as an answer unless a model says otherwise. */
+const DEFAULT_THRESHOLD = 0;
+
+/**
+ * The answer with its confidence replaced by the model's estimate; a search answer under the model's threshold
+ * becomes `clarify` with its alternatives. Lists, help and `none` keep their own.
+ */
+export function calibrate(answer: Answer, reading: Reading, model?: ConfidenceModel): Answer {
+  if (answer.kind !== 'answer') return answer;
+  const p = probability(model, features(answer, reading));
+  const calibrated: Answer = { ...answer, confidence: Math.round(p * 100) / 100 };
+  const s = signalsOf.get(answer);
+  if (s) signalsOf.set(calibrated, s);
+  const threshold = model?.threshold ?? DEFAULT_THRESHOLD;
+  if (p >= threshold || s?.route !== 'search') return calibrated;
+  const alternatives = (s.alternatives ?? []).slice(0, 3);
+  if (alternatives.length < 2) return calibrated;
+  return {
+    ...calibrated,
+    kind: 'clarify',
+    title: 'Did you mean one of these?',
+    sections: [{ text: "I'm not sure I found what you're asking. Pick one of these, or type `help`." }],
+    facts: [],
+    sources: [],
+    suggestions: [...alternatives, 'help'],
+  };
+}

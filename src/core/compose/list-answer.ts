@@ -1,0 +1,113 @@
+/**
+ * Questions answered from one part of an incident — its victims, logging advice, actor, technique, aftermath,
+ * lessons, indicators, sources: the whole part when the question asks for it ("who was behind it"), or the facts
+ * of that part closest to what else the question names ("which logs show mail access").
+ */
+import type { Answer } from '../answer.js';
+import type { Ask } from '../ask-context.js';
+import type { ListKind } from '../reading/language.js';
+import { hasAny, type Reading } from '../reading/read-question.js';
+import { subjectConcepts } from '../reading/subject.js';
+import { passagesOf } from '../search/incident-passages.js';
+import type { Passage, PassageKind } from '../search/passages.js';
+import { respondIndicators } from './respond-indicators.js';
+import { respondLogging } from './respond-logging.js';
+import { respondActor, respondAftermath, respondLessons, respondStatus, respondTechnique } from './respond-profile.js';
+import { respondSources } from './respond-sources.js';
+import { respondVictims } from './respond-victims.js';
+import { searchAnswer } from './search-answer.js';
+
+/** The whole part of the incident. */
+export function fullList(ask: Ask, reading: Reading, list: ListKind, confidence: number): Answer {
+  switch (list) {
+    case 'victims':
+      return respondVictims(ask, confidence);
+    case 'logging':
+      return respondLogging(ask, confidence);
+    case 'actor':
+      return respondActor(ask, confidence);
+    case 'technique':
+      return respondTechnique(ask, confidence);
+    case 'lessons':
+      return respondLessons(ask, confidence, rankedOfKind(ask, reading, 'lesson'), reading.text);
+    case 'aftermath':
+      if (lessonsAsked(ask, reading)) return fullList(ask, reading, 'lessons', confidence);
+      return respondAftermath(ask, confidence, rankedOfKind(ask, reading, 'aftermath'), reading.text);
+    case 'status':
+      return respondStatus(ask, confidence);
+    case 'sources':
+      return respondSources(ask, confidence);
+    case 'indicators':
+      return respondIndicators(ask, ask.question);
+  }
+}
+
+/** True when the question asks for lessons and the incident records some. */
+export function lessonsAsked(ask: Ask, reading?: Reading): boolean {
+  const incident = ask.incident;
+  if (!incident) return false;
+  if (reading && !hasAny(ask.kb.language.list('lesson-word'), reading.words)) return false;
+  return passagesOf(ask.kb, incident.id, 'lesson').length > 0;
+}
+
+/** The incident's passages of one kind, those that best match the question first. */
+function rankedOfKind(ask: Ask, reading: Reading, kind: 'aftermath' | 'lesson'): Passage[] | undefined {
+  const incident = ask.incident;
+  if (!incident) return undefined;
+  const all = passagesOf(ask.kb, incident.id, kind);
+  const hits = ask.kb.index.search(reading.query.terms, {
+    incidents: new Set([incident.id]),
+    kinds: new Set([kind]),
+    limit: all.length,
+  });
+  const order = new Map(hits.map((h, i) => [h.passage.n, i]));
+  return [...all].sort((a, b) => (order.get(a.n) ?? 1e6) - (order.get(b.n) ?? 1e6) || a.n - b.n);
+}
+
+/** The words each part sets aside as its own question words ("who", "behind", "logs", "how"…). */
+const TRIGGERS: Partial<Record<ListKind, string>> = {
+  victims: 'victims-trigger',
+  logging: 'logging-trigger',
+  actor: 'actor-trigger',
+  technique: 'technique-trigger',
+  aftermath: 'aftermath-trigger',
+  lessons: 'lesson-subject-filler',
+};
+
+/** Which facts a part's search prefers. */
+const BOOST: Partial<Record<ListKind, Partial<Record<PassageKind, number>>>> = {
+  victims: { victim: 1.3 },
+  logging: { recommendation: 1.3, lesson: 1.1 },
+  actor: { actor: 1.3 },
+  technique: { technique: 1.3 },
+  aftermath: { aftermath: 1.3 },
+  lessons: { lesson: 1.3 },
+};
+
+/** "how was it detected" asks how something after the attack happened: the events, not the technique. */
+const AFTER_ATTACK_BOOST: Partial<Record<PassageKind, number>> = { event: 1.3, aftermath: 1.2, technique: 0.8 };
+
+/** The part, narrowed to what else the question names. */
+export function listAnswer(ask: Ask, reading: Reading, list: ListKind): Answer {
+  const trigger = TRIGGERS[list];
+  if (!trigger) return fullList(ask, reading, list, 0.9);
+  const language = ask.kb.language;
+  // "who else was targeted besides the State Department": what follows "besides" is not the subject
+  const excluding = hasAny(language.list('exclusion'), reading.words);
+  // "who hacked the state department", "how did they get into the mail servers": whatever the target, the
+  // answer is the incident's actor or how it worked
+  const targetOnly = (list === 'actor' || list === 'technique') && !!reading.subject;
+  const subject = excluding || targetOnly ? [] : subjectConcepts(ask, reading.query, [trigger, 'aux']);
+  if (subject.length === 0) return fullList(ask, reading, list, 0.9);
+  const afterAttack =
+    list === 'technique' && reading.keyDates.some((k) => k === 'detected' || k === 'disclosed' || k === 'end');
+  const boost = afterAttack ? AFTER_ATTACK_BOOST : (BOOST[list] ?? {});
+  // the whole part stands in for a narrower answer only when everything else the question names is known:
+  // "how do I configure an ingress" is not a question about how the attack worked
+  const known = subject.every((c) => !c.unknown);
+  return searchAnswer(ask, reading.query, {
+    intent: list === 'lessons' ? 'aftermath' : list,
+    kindBoost: boost,
+    ...(known ? { fallback: () => fullList(ask, reading, list, 0.6) } : {}),
+  });
+}

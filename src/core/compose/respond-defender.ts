@@ -1,0 +1,110 @@
+/**
+ * "Were we affected?", "how do I check my tenant?", "what should we hunt for?": never a yes or no about the asker's
+ * own organization (the knowledge base cannot know it), but what a defender can check themselves, with which
+ * licence and log, over which time window, and what the sources say about who was notified. From the incident's
+ * `defender` data when it has some; otherwise from its logging advice, indicators and key dates.
+ */
+import type { Answer, AnswerFact, AnswerItem, AnswerSection } from '../answer.js';
+import { incidentName, makeAnswer, noneAnswer } from '../answer-base.js';
+import type { Ask } from '../ask-context.js';
+import { factsAndItems } from '../facts.js';
+import type { Defender, Incident } from '../model.js';
+import type { Reading } from '../reading/read-question.js';
+import { passagesOf } from '../search/incident-passages.js';
+
+/** Checks shown on the first page; the rest are one `logging` away. */
+const MAX_CHECKS = 5;
+/** From the logging advice, when the incident has no checks of its own. */
+const MAX_ADVICE = 3;
+/** Confidence when the incident's own data says what to check; lower when it is pieced together. */
+const FROM_DATA = 0.9;
+const PIECED = 0.75;
+
+export function respondDefender(ask: Ask, reading: Reading): Answer {
+  const { kb, incident } = ask;
+  if (!incident) return noneAnswer(kb, undefined, ask.question, 'No incidents are loaded.');
+  const defender = incident.defender;
+  const name = incidentName(incident);
+  const opening = `I can't tell whether your organization was affected by ${name}: only your own logs and the notices sent to you can. Here is what you can check yourself, and what the sources say about who was told.`;
+  const sections: AnswerSection[] = [{ text: opening }];
+  const facts: AnswerFact[] = [];
+  const checks = defender && defender.checks.length > 0 ? defender.checks : undefined;
+  if (checks) {
+    const items = checks.slice(0, MAX_CHECKS).map((check) => {
+      const fact = checkFact(check, incident);
+      facts.push(fact);
+      return { text: fact.text, factId: fact.id, label: check.title } satisfies AnswerItem;
+    });
+    sections.push({ heading: 'What to check', items });
+  } else {
+    const advice = passagesOf(kb, incident.id, 'recommendation')
+      .filter((p) => !p.supersededBy)
+      .slice(0, MAX_ADVICE);
+    const made = factsAndItems(kb, advice);
+    if (made.items.length > 0) sections.push({ heading: 'What to check', items: made.items });
+    facts.push(...made.facts);
+    const indicators = passagesOf(kb, incident.id, 'indicator');
+    if (indicators.length > 0)
+      sections.push({ text: `The ${indicators.length} published indicators are under \`indicators\`.` });
+  }
+  const window = windowFact(defender, incident);
+  if (window) {
+    sections.push({ heading: 'When to look', items: [{ text: window.text, factId: window.id }] });
+    facts.push(window);
+  }
+  const told = (defender?.notification ?? []).map(
+    (n): AnswerFact => ({
+      id: n.id,
+      text: n.text,
+      ...(n.date ? { date: n.date } : {}),
+      sources: n.sources,
+    }),
+  );
+  if (told.length > 0) {
+    sections.push({ heading: 'Who was told', items: told.map((f) => ({ text: f.text, factId: f.id, date: f.date })) });
+    facts.push(...told);
+  }
+  if (facts.length === 0) return noneAnswer(kb, incident, ask.question);
+  void reading;
+  return makeAnswer(kb, {
+    intent: 'logging',
+    incident: incident.id,
+    title: `Were you affected by ${name}? What to check in your own environment`,
+    sections,
+    facts,
+    suggestions: ['hunt', 'indicators', 'logging', 'victims'],
+    confidence: checks ? FROM_DATA : PIECED,
+    question: ask.question,
+  });
+}
+
+function checkFact(check: Defender['checks'][number], incident: Incident): AnswerFact {
+  const parts = [
+    `${check.title}: ${check.text}`,
+    check.lookFor ? `Look for: ${check.lookFor}` : '',
+    check.log ? `Log: ${check.log}` : '',
+    check.licence ? `Needs: ${check.licence}` : '',
+    check.retention ? `Retention: ${check.retention}` : '',
+  ].filter((p) => p !== '');
+  return { id: check.id, text: parts.map(sentence).join(' '), sources: check.sources, incident: incident.id };
+}
+
+/** The window to search: the incident's own, else its key dates. */
+function windowFact(defender: Defender | undefined, incident: Incident): AnswerFact | undefined {
+  if (defender?.window) {
+    const w = defender.window;
+    return { id: `${incident.id}-window`, text: `${w.from} to ${w.to}: ${w.text}`, date: w.from, sources: w.sources };
+  }
+  const { start, end } = incident.dates;
+  if (!start) return undefined;
+  const sources = incident.status.sources.length > 0 ? incident.status.sources : [];
+  if (sources.length === 0) return undefined;
+  return {
+    id: `${incident.id}-window`,
+    text: `${start} to ${end ?? 'the end of the intrusion'}: the period the intrusion covers, per the knowledge base's key dates.`,
+    date: start,
+    sources,
+  };
+}
+
+const sentence = (t: string) => (/[.!?]$/.test(t.trim()) ? t.trim() : `${t.trim()}.`);

@@ -1,0 +1,329 @@
+/**
+ * Names in a question: the incident it names, and a name the knowledge base has never heard of. A question about
+ * an incident that is not loaded ("the X breach", "who hacked X") must get "X is not in the knowledge base", never
+ * another incident's facts: that is decided here, by rule, with no list of other incidents.
+ *
+ * A name in an incident slot (`name-slots` in `data/language.yaml`) is *known* when part of it names something
+ * the knowledge base holds: an incident (id, alias, title), a victim, an actor, a glossary term. Otherwise it is
+ * unknown when one of its words is not in the knowledge base at all, or *not an incident* when one of its words is
+ * a proper noun the knowledge base only mentions in passing (capitalised wherever it appears).
+ *
+ * @example
+ * findUnknownName(kb, ['who', 'hacked', 'the', 'museum'])?.name // 'museum'
+ */
+import type { KnowledgeBase } from '../knowledge-base.js';
+import type { Incident } from '../model.js';
+import { editDistance } from '../search/edit-distance.js';
+import { normalizeName } from '../search/name-index.js';
+import { isStopWord } from '../search/stopwords.js';
+import { words as wordsOf } from '../search/tokenize.js';
+import { matchPattern } from './patterns.js';
+
+export interface UnknownName {
+  /** the name as the question wrote it */
+  name: string;
+  /** `unknown`: words the knowledge base does not hold; `not-incident`: mentioned, but no incident of its own */
+  reason: 'unknown' | 'not-incident';
+  /** incidents whose facts mention the name (for `not-incident`) */
+  mentionedIn: string[];
+}
+
+/** Longest name, in words, looked up as an incident name. */
+const MAX_NAME_WORDS = 5;
+/** A word is a proper noun when it is capitalised at least this share of the times it appears mid-sentence. */
+const PROPER_SHARE = 0.9;
+/** Abbreviations up to this long are read as terms, not names. */
+const MAX_ACRONYM = 5;
+
+/** The incident a run of the question's words names: exactly (longest first), run together ("code spaces" for
+ * "codespaces"), or with a typo in a word the knowledge base does not otherwise know ("browserstak"). */
+export function mentionedIncident(kb: KnowledgeBase, words: readonly string[]): Incident | undefined {
+  if (kb.incidents.length === 0) return undefined;
+  const actors = actorNames(kb);
+  for (let n = Math.min(MAX_NAME_WORDS, words.length); n >= 1; n--) {
+    for (let i = 0; i + n <= words.length; i++) {
+      const phrase = words.slice(i, i + n).join(' ');
+      if (phrase.replace(/[^a-z0-9]/g, '').length < 3 || (n === 1 && isStopWord(phrase))) continue;
+      const id = kb.incidentNames.exact(normalizeName(phrase)) ?? actors.get(normalizeName(phrase));
+      const incident = id ? kb.incident(id) : undefined;
+      if (incident) return incident;
+    }
+  }
+  return looselyNamed(kb, words);
+}
+
+/** Shortest run-together name, and shortest word, read as a mistyped incident name. */
+const MIN_LOOSE = 6;
+
+function looselyNamed(kb: KnowledgeBase, words: readonly string[]): Incident | undefined {
+  const names = compactNames(kb);
+  for (let n = 3; n >= 1; n--) {
+    for (let i = 0; i + n <= words.length; i++) {
+      const run = words.slice(i, i + n);
+      if (run.some((w) => isStopWord(w))) continue;
+      const key = run.join('').replace(/[^a-z0-9]/g, '');
+      if (key.length < MIN_LOOSE) continue;
+      const exact = names.find((c) => c.key === key);
+      if (exact && n > 1) return kb.incident(exact.incident);
+      // one word the knowledge base does not know, a typing slip from a name
+      if (n !== 1 || kb.lexicon.has(run[0] as string)) continue;
+      const max = key.length >= 9 ? 2 : 1;
+      const close = names.filter(
+        (c) => Math.abs(c.key.length - key.length) <= max && editDistance(key, c.key, max) <= max,
+      );
+      const ids = new Set(close.map((c) => c.incident));
+      if (ids.size === 1) return kb.incident([...ids][0] as string);
+    }
+  }
+  return undefined;
+}
+
+/** Every incident's id, aliases and title, letters and digits only. */
+const compactMemo = new WeakMap<KnowledgeBase, Array<{ incident: string; key: string }>>();
+function compactNames(kb: KnowledgeBase): Array<{ incident: string; key: string }> {
+  let list = compactMemo.get(kb);
+  if (!list) {
+    list = kb.incidents.flatMap((incident) =>
+      [incident.id, incident.title, ...incident.aliases]
+        .map((name) => ({ incident: incident.id, key: name.toLowerCase().replace(/[^a-z0-9]/g, '') }))
+        .filter((c) => c.key.length >= MIN_LOOSE && c.key.length <= 40),
+    );
+    compactMemo.set(kb, list);
+  }
+  return list;
+}
+
+/** The first name in an incident slot that the knowledge base does not hold, if any. */
+export function findUnknownName(
+  kb: KnowledgeBase,
+  words: readonly string[],
+  named: Incident | undefined,
+): UnknownName | undefined {
+  const language = kb.language;
+  const prefix = unknownPrefix(kb, words);
+  if (prefix && !named) return prefix;
+  for (const [strength, patterns] of [
+    ['strong', language.nameSlots.strong],
+    ['weak', language.nameSlots.weak],
+  ] as const) {
+    for (const pattern of patterns) {
+      const match = matchPattern(pattern, words);
+      if (!match?.name) continue;
+      const name = trimSlotName(kb, match.name);
+      if (name.length === 0) continue;
+      const verdict = judgeName(kb, name, strength, named);
+      if (verdict) return verdict;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The incident a question is about when it names no incident but a person, organization or product that only one
+ * incident's facts mention ("what happened to the former CSO" → the write-up that names him).
+ */
+export function incidentOfProperNouns(kb: KnowledgeBase, words: readonly string[]): Incident | undefined {
+  if (kb.incidents.length < 2) return undefined;
+  const entity = entityWords(kb);
+  const calendar = kb.language.list('calendar-word');
+  const proper = words.filter(
+    (w) => w.length >= 3 && !isStopWord(w) && !calendar.byFirst.has(w) && !entity.has(w) && isProperNoun(kb, w),
+  );
+  if (proper.length === 0) return undefined;
+  const mentioned = incidentsMentioning(kb, proper);
+  const only = mentioned.length === 1 ? kb.incident(mentioned[0] as string) : undefined;
+  return only && only !== kb.defaultIncident ? only : undefined;
+}
+
+/** Fillers and function words off both ends of a slot's name. */
+function trimSlotName(kb: KnowledgeBase, name: readonly string[]): string[] {
+  const language = kb.language;
+  const drop = (w: string) => language.nameFillers.has(w) || isStopWord(w) || /^\d{4}$/.test(w);
+  // a name stops at a joining or question word ("X and when"); one that starts with one names nothing
+  const stop = name.findIndex((w) => language.list('name-stop').byFirst.has(w));
+  const upTo = stop >= 0 ? name.slice(0, stop) : name;
+  let start = 0;
+  let end = upTo.length;
+  while (start < end && drop(upTo[start] as string)) start++;
+  while (end > start && drop(upTo[end - 1] as string)) end--;
+  return upTo.slice(start, end);
+}
+
+/** "X timeline" where X is no loaded incident and no word the knowledge base knows. */
+function unknownPrefix(kb: KnowledgeBase, words: readonly string[]): UnknownName | undefined {
+  const [first, second, ...rest] = words;
+  if (!first || !second || rest.length > 3) return undefined;
+  const commands = kb.language.lists.get('command-word');
+  if (!commands?.byFirst.has(second)) return undefined;
+  if (isStopWord(first) || kb.lexicon.has(first) || commands.byFirst.has(first) || /^\d+$/.test(first))
+    return undefined;
+  if (isEntityWordTypo(kb, first)) return undefined;
+  return { name: first, reason: 'unknown', mentionedIn: [] };
+}
+
+/**
+ * Undefined when the name is known; otherwise why not. In a strong slot (the name is an incident's), a proper noun
+ * the knowledge base only mentions in passing is not enough: it has no incident of its own.
+ */
+function judgeName(
+  kb: KnowledgeBase,
+  name: readonly string[],
+  strength: 'strong' | 'weak',
+  named: Incident | undefined,
+): UnknownName | undefined {
+  // words covered by the name of something the knowledge base holds are known, whatever else they are
+  const entities = entityNames(kb);
+  const covered = new Array<boolean>(name.length).fill(false);
+  for (let n = name.length; n >= 1; n--) {
+    for (let i = 0; i + n <= name.length; i++) {
+      if (entities.has(name.slice(i, i + n).join(' '))) for (let k = i; k < i + n; k++) covered[k] = true;
+    }
+  }
+  const text = name.join(' ');
+  const content = name.filter((w, i) => !covered[i] && !isStopWord(w) && w.length >= 2 && !/^\d+$/.test(w));
+  if (content.length === 0) return undefined;
+  if (content.some((w) => !kb.lexicon.has(w) && !isEntityWordTypo(kb, w))) {
+    return { name: text, reason: 'unknown', mentionedIn: [] };
+  }
+  if (strength === 'weak') return undefined;
+  const words = entityWords(kb);
+  const calendar = kb.language.list('calendar-word');
+  const proper = content.filter((w) => isProperNoun(kb, w) && !words.has(w) && !calendar.byFirst.has(w));
+  if (proper.length === 0) return undefined;
+  const mentionedIn = incidentsMentioning(kb, proper);
+  // part of the story of the incident the question names ("the lastpass devops engineer")
+  if (named && mentionedIn.includes(named.id)) return undefined;
+  return { name: text, reason: 'not-incident', mentionedIn };
+}
+
+/** Names of things the knowledge base holds, normalized: incidents, victims, actors, glossary terms. */
+const entityMemo = new WeakMap<KnowledgeBase, ReadonlySet<string>>();
+function entityNames(kb: KnowledgeBase): ReadonlySet<string> {
+  let names = entityMemo.get(kb);
+  if (!names) {
+    const set = new Set<string>();
+    const add = (name: string | undefined) => {
+      if (!name) return;
+      const words = wordsOf(name);
+      if (words.length > 0 && words.length <= 8) set.add(words.join(' '));
+    };
+    for (const incident of kb.data.incidents) {
+      add(incident.id);
+      for (const a of incident.aliases) add(a);
+      if (incident.victim && incident.victim.length <= 40) add(incident.victim);
+      for (const v of incident.victims) {
+        if (v.kind === 'figure') continue;
+        add(v.name);
+        for (const a of v.aliases) add(a);
+        if (v.role && v.role.length <= 48) add(v.role);
+      }
+      if (incident.attribution) {
+        add(incident.attribution.actor);
+        for (const a of incident.attribution.aliases) add(a);
+      }
+      for (const t of incident.glossary) {
+        add(t.term);
+        for (const a of t.aliases) add(a);
+      }
+    }
+    names = set;
+    entityMemo.set(kb, names);
+  }
+  return names;
+}
+
+/** Every word of every entity name. */
+const entityWordsMemo = new WeakMap<KnowledgeBase, ReadonlySet<string>>();
+function entityWords(kb: KnowledgeBase): ReadonlySet<string> {
+  let words = entityWordsMemo.get(kb);
+  if (!words) {
+    words = new Set([...entityNames(kb)].flatMap((n) => n.split(' ')));
+    for (const incident of kb.data.incidents) for (const w of wordsOf(incident.title)) (words as Set<string>).add(w);
+    entityWordsMemo.set(kb, words);
+  }
+  return words;
+}
+
+/** A word one or two typing slips away from a word of an entity name ("strom" for "storm"). */
+function isEntityWordTypo(kb: KnowledgeBase, word: string): boolean {
+  if (word.length < 5) return false;
+  const max = word.length >= 8 ? 2 : 1;
+  for (const w of entityWords(kb)) {
+    if (Math.abs(w.length - word.length) > max) continue;
+    if (editDistance(word, w, max) <= max) return true;
+  }
+  return false;
+}
+
+/** Actor names and aliases → incident id. */
+const actorMemo = new WeakMap<KnowledgeBase, ReadonlyMap<string, string>>();
+function actorNames(kb: KnowledgeBase): ReadonlyMap<string, string> {
+  let map = actorMemo.get(kb);
+  if (!map) {
+    const m = new Map<string, string>();
+    for (const incident of kb.incidents) {
+      const a = incident.attribution;
+      if (!a) continue;
+      for (const name of [a.actor, ...a.aliases]) {
+        const key = normalizeName(name);
+        if (key.length >= 3 && !m.has(key)) m.set(key, incident.id);
+      }
+    }
+    map = m;
+    actorMemo.set(kb, map);
+  }
+  return map;
+}
+
+/** How often each word is written with a capital mid-sentence, and how often not, across all passages. */
+const caseMemo = new WeakMap<KnowledgeBase, ReadonlyMap<string, CaseCount>>();
+interface CaseCount {
+  upper: number;
+  lower: number;
+  /** written with two capitals or more ("IPs", "CSRB"): an abbreviation, not a name */
+  acronym: number;
+}
+function caseCounts(kb: KnowledgeBase): ReadonlyMap<string, CaseCount> {
+  let counts = caseMemo.get(kb);
+  if (!counts) {
+    const m = new Map<string, CaseCount>();
+    for (const p of kb.passages) {
+      for (const text of [p.title, p.text]) {
+        const re = /([.!?:]\s+|^)?([A-Za-z][A-Za-z0-9-]*)/g;
+        for (let found = re.exec(text); found; found = re.exec(text)) {
+          if (found[1] !== undefined) continue; // a sentence's first word says nothing about case
+          const word = found[2] as string;
+          const key = word.toLowerCase();
+          const entry = m.get(key) ?? { upper: 0, lower: 0, acronym: 0 };
+          if (word === key) entry.lower++;
+          else entry.upper++;
+          if (/[A-Z].*[A-Z]/.test(word)) entry.acronym++;
+          m.set(key, entry);
+        }
+      }
+    }
+    counts = m;
+    caseMemo.set(kb, counts);
+  }
+  return counts;
+}
+
+/** True when the knowledge base writes the word with a capital (nearly) every time: a name, not a common word. */
+export function isProperNoun(kb: KnowledgeBase, word: string): boolean {
+  const c = caseCounts(kb).get(word);
+  if (!c || c.upper === 0 || c.upper / (c.upper + c.lower) < PROPER_SHARE) return false;
+  // a short abbreviation ("IPs", "IOCs", "UAL") is a technical term more often than a name
+  return !(word.length <= MAX_ACRONYM && c.acronym >= c.upper / 2);
+}
+
+/** Incidents whose passages mention any of the words. */
+function incidentsMentioning(kb: KnowledgeBase, words: readonly string[]): string[] {
+  const found = new Set<string>();
+  for (const p of kb.passages) {
+    if (found.has(p.incident)) continue;
+    const lower = `${p.title} ${p.text}`.toLowerCase();
+    if (words.some((w) => new RegExp(`\\b${w.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')}\\b`).test(lower)))
+      found.add(p.incident);
+  }
+  return [...found];
+}

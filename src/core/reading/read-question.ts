@@ -1,0 +1,254 @@
+/**
+ * A question, read once into one structured `Reading`: chat noise removed, the incident it names, a name the
+ * knowledge base has never heard of, the kind of question, its subject, the key dates it asks about, and the
+ * search concepts (typos corrected toward the knowledge base's own words). Every later step works from the
+ * reading, never from the raw text again.
+ *
+ * @example
+ * readQuestion(kb, 'wait when did they even find out??').kind // 'when'
+ */
+import type { KeyDate } from '../dates/key-dates.js';
+import type { KnowledgeBase } from '../knowledge-base.js';
+import type { Incident } from '../model.js';
+import { findIpv4s, refang } from '../search/defang.js';
+import { isStopWord } from '../search/stopwords.js';
+import { words as wordsOf } from '../search/tokenize.js';
+import type { Language, QuestionKind } from './language.js';
+import { findUnknownName, incidentOfProperNouns, mentionedIncident, type UnknownName } from './names.js';
+import { firstMatch, hasPhraseAt, matchPattern, type PhraseSet, phrasesAt } from './patterns.js';
+import { analyzeQuery, type QueryAnalysis } from './query.js';
+
+export interface Reading {
+  /** the words after chat noise and openers are gone, lower case */
+  words: string[];
+  /** those words joined by spaces */
+  text: string;
+  kind: QuestionKind;
+  /** the words the kind's pattern took as its subject (`{name}`), without fillers */
+  subject?: string[];
+  /** an incident the question names (id, alias, title or actor) */
+  incident?: Incident;
+  /** a name in an incident slot that names nothing the knowledge base holds */
+  unknown?: UnknownName;
+  /** key dates the question's words ask for, in order of appearance */
+  keyDates: KeyDate[];
+  /** for `hunt`: the query format asked for */
+  huntFormat?: string;
+  /** the asker speaks of their own organization ("we", "our tenant") */
+  self: boolean;
+  /** the question's search concepts */
+  query: QueryAnalysis;
+}
+
+const ORDERED_KEYS: KeyDate[] = ['start', 'detected', 'disclosed', 'end'];
+
+/** Reads a question. `named` is the incident the command already named (its first words), if any. */
+export function readQuestion(kb: KnowledgeBase, text: string, named?: Incident): Reading {
+  const language = kb.language;
+  const raw = correctTowardLanguage(kb, wordsOf(expandContractions(text)));
+  const words = stripNoise(language, raw);
+  const exact = named ? undefined : mentionedIncident(kb, words);
+  const unknown = findUnknownName(kb, words, named ?? exact);
+  const incident = exact ?? (named || unknown ? undefined : incidentOfProperNouns(kb, words));
+  const indicator = holdsIndicator(language, text);
+  const found = indicator ? { kind: 'indicator' as const } : questionKind(kb, words);
+  // noise that carries the request itself ("tl;dr on X"): read the words as typed
+  const asTyped = stripNoise(language, raw, { noise: false });
+  const { kind, subject } =
+    found.kind === 'search' && asTyped.length !== words.length ? questionKind(kb, asTyped) : found;
+  const query = analyzeQuery(kb, words.join(' '));
+  return {
+    words,
+    text: words.join(' '),
+    kind,
+    ...(subject ? { subject } : {}),
+    ...(incident ? { incident } : {}),
+    ...(unknown ? { unknown } : {}),
+    keyDates: keyDatesIn(language, query.words),
+    ...(kind === 'hunt' ? { huntFormat: huntFormat(language, words) } : {}),
+    self: hasAny(language.list('self'), words),
+    query,
+  };
+}
+
+/**
+ * Typos of the language's own words ("wen", "discoverd", "vicitms") corrected before the patterns read them; any
+ * other word is left as typed, so a name the knowledge base does not know stays unknown.
+ */
+function correctTowardLanguage(kb: KnowledgeBase, words: readonly string[]): string[] {
+  const vocabulary = languageWordSet(kb.language);
+  return words.map((w) => {
+    if (vocabulary.has(w) || kb.lexicon.has(w)) return w;
+    const fix = kb.lexicon.correct(w);
+    return fix && vocabulary.has(fix) ? fix : w;
+  });
+}
+
+const vocabularyMemo = new WeakMap<Language, ReadonlySet<string>>();
+function languageWordSet(language: Language): ReadonlySet<string> {
+  let set = vocabularyMemo.get(language);
+  if (!set) {
+    set = new Set(language.words);
+    vocabularyMemo.set(language, set);
+  }
+  return set;
+}
+
+/** An IP (plain or defanged), a long hex value, or a user-agent fragment: the question is an indicator lookup. */
+export function holdsIndicator(language: Language, text: string): boolean {
+  const plain = refang(text);
+  if (findIpv4s(plain).length > 0 || /\b[0-9a-f]{32,64}\b/i.test(plain)) return true;
+  const lower = plain.toLowerCase();
+  return language.userAgentMarkers.some((marker) => lower.includes(marker));
+}
+
+/** "what's" → "what is", "they're" → "they are": so the patterns see the words people mean. */
+export function expandContractions(text: string): string {
+  return text
+    .replace(/\b(what|who|where|how|that|there|it|here|when|which)['’]s\b/gi, '$1 is')
+    .replace(/\b(\w+)['’]re\b/gi, '$1 are')
+    .replace(/\b(\w+)['’]ve\b/gi, '$1 have')
+    .replace(/\b(\w+)['’]ll\b/gi, '$1 will')
+    .replace(/\bi['’]m\b/gi, 'i am')
+    .replace(/\b(i|you|we|they|he|she)['’]d\b/gi, '$1 would');
+}
+
+/** Removes chat noise anywhere and openers at the start; keeps the words when nothing else would be left. */
+export function stripNoise(language: Language, words: readonly string[], options: { noise?: boolean } = {}): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; ) {
+    const noise = options.noise === false ? undefined : phrasesAt(language.noise, words, i)[0];
+    if (noise) {
+      i += noise;
+      continue;
+    }
+    out.push(words[i] as string);
+    i++;
+  }
+  let start = 0;
+  for (let guard = 0; guard < 8 && start < out.length; guard++) {
+    const opener = phrasesAt(language.openers, out, start)[0];
+    if (!opener || start + opener >= out.length) break;
+    start += opener;
+  }
+  const kept = out.slice(start);
+  return kept.length > 0 ? kept : [...words];
+}
+
+/** True when the words are only greetings, thanks or a request for help. */
+export function isAcknowledgement(language: Language, words: readonly string[]): boolean {
+  return words.length > 0 && phrasesAt(language.acknowledgements, words, 0).includes(words.length);
+}
+
+function questionKind(kb: KnowledgeBase, words: readonly string[]): { kind: QuestionKind; subject?: string[] } {
+  const language = kb.language;
+  if (words.length === 0 || isAcknowledgement(language, words)) return { kind: 'help' };
+  for (const entry of language.kinds) {
+    for (const pattern of entry.patterns) {
+      const match = matchPattern(pattern, words);
+      if (!match) continue;
+      const subject = match.name ? trimName(language, match.name) : undefined;
+      const tail = match.nameStart !== undefined ? words.slice(match.nameStart) : [];
+      if (!accepts(kb, entry.kind, words, subject, tail)) continue;
+      return { kind: entry.kind, ...(subject && subject.length > 0 ? { subject } : {}) };
+    }
+  }
+  return { kind: 'search' };
+}
+
+/** Rules a pattern cannot say: a definition of an action is no definition, one incident has nothing to compare. */
+function accepts(
+  kb: KnowledgeBase,
+  kind: QuestionKind,
+  words: readonly string[],
+  subject: string[] | undefined,
+  tail: readonly string[],
+): boolean {
+  const language = kb.language;
+  if (kind === 'across') return kb.incidents.length > 1;
+  if (kind === 'list:sources') {
+    // "is there a link between the dump and the key": a relation, not a request for links
+    for (let i = 0; i + 1 < words.length; i++)
+      if (hasPhraseAt(language.list('relation-word'), words, i) && /^(between|among)$/.test(words[i + 1] ?? ''))
+        return false;
+  }
+  if (kind === 'define' || kind === 'who-is') {
+    if (!subject || subject.length === 0) return false;
+    // "what was stolen", "what happened", "what did they do": not a term to define
+    if (hasPhraseAt(language.list('aux'), subject, 0) || hasPhraseAt(language.list('happened-word'), subject, 0))
+      return false;
+    // "what is the agency doing", "what is the vendor planning to do", "what is the key linked to": someone's
+    // actions or how things relate, not a term
+    for (let i = 1; i < tail.length; i++) {
+      if (
+        hasPhraseAt(language.list('action-verb'), tail, i) ||
+        hasPhraseAt(language.list('intention'), tail, i) ||
+        hasPhraseAt(language.list('relation-verb'), tail, i)
+      )
+        return false;
+    }
+    return true;
+  }
+  if (kind === 'summary' && subject && subject.length > 0) {
+    // "a quick overview of this incident" or of an incident by name; "a summary of the signing key" is a search
+    if (phrasesAt(language.list('this-incident'), subject, 0).includes(subject.length)) return true;
+    return mentionedIncident(kb, subject) !== undefined && subject.length <= 5;
+  }
+  if (kind === 'victim-check') {
+    // "was it detected": the incident itself is no victim
+    return (
+      !!subject && subject.length > 0 && !phrasesAt(language.list('this-incident'), subject, 0).includes(subject.length)
+    );
+  }
+  void words;
+  return true;
+}
+
+/** A `{name}` without the little words around it: "the recent X breach" → "X". */
+export function trimName(language: Language, name: readonly string[]): string[] {
+  let start = 0;
+  let end = name.length;
+  while (start < end && (language.nameFillers.has(name[start] as string) || isStopWord(name[start] as string))) start++;
+  // a name ends at a joining or question word: "X and when"
+  for (let i = start; i < end; i++) {
+    if (hasPhraseAt(language.list('name-stop'), name, i)) {
+      end = i;
+      break;
+    }
+  }
+  while (end > start && (isStopWord(name[end - 1] as string) || language.nameFillers.has(name[end - 1] as string)))
+    end--;
+  return name.slice(start, end);
+}
+
+/** The key dates the words ask for, in order. */
+export function keyDatesIn(language: Language, words: readonly string[]): KeyDate[] {
+  const found: Array<[KeyDate, number]> = [];
+  for (const key of ORDERED_KEYS) {
+    const set = language.keyDates[key];
+    for (let i = 0; i < words.length; i++) {
+      if (hasPhraseAt(set, words, i)) {
+        found.push([key, i]);
+        break;
+      }
+    }
+  }
+  return found.sort((a, b) => a[1] - b[1]).map(([k]) => k);
+}
+
+function huntFormat(language: Language, words: readonly string[]): string | undefined {
+  for (const { format, words: set } of language.huntPlatforms) if (hasAny(set, words)) return format;
+  return undefined;
+}
+
+/** True when any phrase of the set stands anywhere in the words. */
+export function hasAny(set: PhraseSet, words: readonly string[]): boolean {
+  for (let i = 0; i < words.length; i++) if (hasPhraseAt(set, words, i)) return true;
+  return false;
+}
+
+/** The first of the patterns that matches, with its subject trimmed (for responders reading a sub-question). */
+export function subjectOf(language: Language, patterns: Parameters<typeof firstMatch>[0], words: readonly string[]) {
+  const found = firstMatch(patterns, words);
+  return found?.match.name ? trimName(language, found.match.name) : undefined;
+}
