@@ -18,6 +18,11 @@ Usage:
   breachbot manifest slack --url https://HOST       print the Slack app manifest
   breachbot manifest teams --app-id GUID [--out FILE.zip]
                                                     build the Teams app package
+  breachbot hunt [--incident ID] [--format kql|spl|powershell|sigma|json]
+                                                    print the incident's hunting queries
+  breachbot indicators [--incident ID] [--format csv|json|stix]
+                                                    export the incident's indicators
+  breachbot new incident ID [--data DIR]            write a skeleton incident file that validates
 `;
 
 type Subcommand = (args: string[], io: CliIo) => Promise<number>;
@@ -29,6 +34,9 @@ const SUBCOMMANDS: Record<string, () => Promise<Subcommand>> = {
   eval: async () => (await import('./cli/eval.js')).run,
   digest: async () => (await import('./cli/digest.js')).run,
   manifest: async () => (await import('./cli/manifest.js')).run,
+  hunt: async () => (await import('./cli/hunt.js')).run,
+  indicators: async () => (await import('./cli/indicators.js')).run,
+  new: async () => (await import('./cli/new.js')).run,
 };
 
 /** Runs the CLI and returns the exit code. */

@@ -139,7 +139,9 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   const store = withFallbacks(options.store ?? (await createStore(config, log)), { log });
 
   const { createDigestCommandHandler } = await import('./digest/commands.js');
-  const handle = createMessageHandler({ kb, store, now, log, digest: createDigestCommandHandler({ store, kb }) });
+  const { respondHunt } = await import('./hunt/respond-hunt.js');
+  const digest = createDigestCommandHandler({ store, kb });
+  const handle = createMessageHandler({ kb, store, now, log, digest, hunt: (command) => respondHunt(kb, command) });
 
   const adapters: AdapterHandle[] = [];
   const deliver: Partial<Record<Platform, Deliver>> = {};

@@ -14,6 +14,7 @@ import type { KnowledgeBase } from '../../src/core/knowledge-base.js';
 import type { AdapterHandle } from '../../src/http/types.js';
 import { type Logger, silentLogger } from '../../src/logger.js';
 import { createAskHandler, sendJson, type WebRenderers } from './ask-api.js';
+import { createIndicatorsRoute } from './indicators-api.js';
 import { createStaticFiles } from './static-files.js';
 
 export { type AskResponse, MAX_BODY_BYTES, MAX_QUESTION_CHARS, type WebRenderers } from './ask-api.js';
@@ -76,6 +77,7 @@ export function createWebAdapter(deps: WebAdapterDeps): AdapterHandle {
         },
       },
       { method: 'POST', path: '/api/ask', handle: ask },
+      createIndicatorsRoute(deps.kb),
     ],
   };
 }

@@ -34,11 +34,15 @@ export type DigestCommandHandler = (
   now: Date,
 ) => Promise<Answer>;
 
+/** Answers `hunt …` commands; provided by `src/hunt/respond-hunt.ts`. */
+export type HuntCommandHandler = (command: Command & { type: 'hunt' }) => Answer | Promise<Answer>;
+
 export interface MessageHandlerDeps {
   kb: KnowledgeBase;
   store?: Store;
   now?: () => Date;
   digest?: DigestCommandHandler;
+  hunt?: HuntCommandHandler;
   log?: Logger;
 }
 
@@ -52,7 +56,9 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
     const answer =
       command.type === 'digest' && deps.digest
         ? await deps.digest(command, inbound, at)
-        : respond(deps.kb, command, { now: at });
+        : command.type === 'hunt' && deps.hunt
+          ? await deps.hunt(command)
+          : respond(deps.kb, command, { now: at });
     if (deps.store && (answer.kind === 'none' || answer.kind === 'clarify') && inbound.text.trim() !== '') {
       try {
         await deps.store.logQuestion({

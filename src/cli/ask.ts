@@ -5,12 +5,12 @@
  * the plain text. Exit 0 whatever the answer kind, 2 on a usage error. Loads only the core and the knowledge base,
  * never a chat SDK.
  */
+import type { MessageHandler } from '../chat/handle-message.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { toAnswerJson } from '../core/answer-json.js';
 import { createKnowledgeBase, type KnowledgeBase } from '../core/knowledge-base.js';
 import { parseCommand } from '../core/parse-command.js';
 import { answerToPlainText } from '../core/plain-text.js';
-import { respond } from '../core/respond.js';
 import { incidentDirs } from '../kb/path-list.js';
 import { type CliIo, parseFlags, UsageError } from './io.js';
 import { answerForTerminal, terminalStyle } from './terminal.js';
@@ -95,9 +95,15 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.stderr.write(`breachbot ask: unknown incident "${options.incident}" (loaded: ${known})\n\n${USAGE}`);
     return 2;
   }
-  const answerOne = (question: string) => writeAnswer(io, kb, question, options);
+  // the same handler every chat surface uses (no store: nothing is logged), so `ask hunt kql` works here too
+  const { createMessageHandler } = await import('../chat/handle-message.js');
+  const handle = createMessageHandler({
+    kb,
+    hunt: async (command) => (await import('../hunt/respond-hunt.js')).respondHunt(kb, command),
+  });
+  const answerOne = (question: string) => writeAnswer(io, kb, handle, question, options);
   if (options.question !== undefined) {
-    answerOne(options.question);
+    await answerOne(options.question);
     return 0;
   }
   const { createInterface } = await import('node:readline');
@@ -107,7 +113,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     if (line.trim() === '') continue;
     if (!first && !options.json) io.stdout.write('\n');
     first = false;
-    answerOne(line);
+    await answerOne(line);
   }
   return 0;
 }
@@ -115,13 +121,18 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 /** Pages `--all` follows at most: a safeguard, far above the longest list in the knowledge base. */
 const MAX_PAGES = 100;
 
-function writeAnswer(io: CliIo, kb: KnowledgeBase, question: string, options: AskOptions): void {
+async function writeAnswer(
+  io: CliIo,
+  kb: KnowledgeBase,
+  handle: MessageHandler,
+  question: string,
+  options: AskOptions,
+): Promise<void> {
   const style = options.json ? undefined : terminalStyle(io.stdout, io.env);
   let text: string | undefined = question;
   for (let page = 0; text !== undefined && page < (options.all ? MAX_PAGES : 1); page++) {
-    const parsed = parseCommand(text, kb);
-    const command = options.incident && !parsed.incident ? { ...parsed, incident: options.incident } : parsed;
-    const answer = respond(kb, command, { now: new Date() });
+    const named = options.incident && !parseCommand(text, kb).incident;
+    const answer = await handle({ platform: 'cli', text: named ? `${options.incident} ${text}` : text });
     if (page > 0 && !options.json) io.stdout.write('\n');
     if (options.json) io.stdout.write(`${JSON.stringify(toAnswerJson(answer))}\n`);
     else io.stdout.write(`${style ? answerForTerminal(answer, style) : answerToPlainText(answer)}\n`);

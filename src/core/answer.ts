@@ -25,6 +25,8 @@ export type Intent =
   | 'duration'
   | 'question'
   | 'digest'
+  /** hunting queries to run in a SIEM */
+  | 'hunt'
   | 'unknown';
 
 /** One fact, flat: what `ask --json` prints in `facts`. */

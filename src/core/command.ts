@@ -30,6 +30,8 @@ export type CommandBody =
   | { type: 'status' }
   | { type: 'sources' }
   | { type: 'incidents' }
+  /** hunting queries; `words` may name the query language or product (read by the hunt module, not the core) */
+  | { type: 'hunt'; words?: string }
   | ({ type: 'digest' } & DigestCommand)
   | { type: 'question'; text: string };
 

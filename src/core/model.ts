@@ -191,6 +191,40 @@ export const defenderSchema = z.object({
     .default([]),
 });
 
+/** A log field a detection can test; each query generator maps it to its platform's column (`src/hunt`). */
+export const DETECTION_FIELDS = ['operation', 'appId', 'clientAppId', 'clientIp', 'userAgent', 'keyword'] as const;
+
+/** One condition of a detection: the field holds any of the values (literal, or taken from the indicators). */
+export const detectionConditionSchema = z.object({
+  field: z.enum(DETECTION_FIELDS),
+  /** literal values, any of which matches */
+  values: z.array(text).optional(),
+  /** take the values from this incident's indicators of these types, so they are never copied by hand */
+  indicators: z.array(indicatorSchema.shape.type).optional(),
+  /** the forms of each indicator value to search: `value` as stored, `base64url` of a hex value (a token's `kid`) */
+  forms: z.array(z.enum(['value', 'base64url'])).optional(),
+});
+
+/**
+ * A hunting detection, defined once and generated for each platform (KQL, SPL, PowerShell, Sigma): what to look for,
+ * in which log, why, and the source its logic follows.
+ */
+export const detectionSchema = z.object({
+  id,
+  title: text,
+  /** why this finds the activity, tied to the incident */
+  why: text,
+  /** the logs it reads: mailbox audit (Unified Audit Log), sign-ins, Graph activity, or any log (a text search) */
+  logs: z.array(z.enum(['mailbox-audit', 'sign-in', 'graph-activity', 'any'])).min(1),
+  /** every condition must hold; the values within one condition are alternatives */
+  where: z.array(detectionConditionSchema).min(1),
+  /** alert on combinations of these fields that the tenant's own recent history never saw (a baseline) */
+  newValues: z.array(z.enum(DETECTION_FIELDS)).optional(),
+  /** the period to search; default: the referenced indicators' first to last seen, else no time limit */
+  window: z.object({ from: isoDate, to: isoDate }).optional(),
+  sources: sourceIds,
+});
+
 export const glossaryTermSchema = z.object({
   id,
   term: text,
@@ -256,6 +290,8 @@ export const incidentSchema = z.object({
   glossary: z.array(glossaryTermSchema).default([]),
   lessons: z.array(statementSchema).default([]),
   defender: defenderSchema.optional(),
+  /** hunting detections generated into each platform's query language (`breachbot hunt`) */
+  detections: z.array(detectionSchema).default([]),
   sources: z.array(sourceSchema).min(1, 'an incident needs at least one source'),
   /** where the incident came from: curated native file or a breaches.cloud write-up */
   origin: z.enum(['native', 'breaches.cloud']).default('native'),
@@ -276,6 +312,9 @@ export type Recommendation = z.infer<typeof recommendationSchema>;
 export type RecommendationPeriod = z.infer<typeof recommendationPeriodSchema>;
 export type Indicator = z.infer<typeof indicatorSchema>;
 export type GlossaryTerm = z.infer<typeof glossaryTermSchema>;
+export type Detection = z.infer<typeof detectionSchema>;
+export type DetectionCondition = z.infer<typeof detectionConditionSchema>;
+export type DetectionField = (typeof DETECTION_FIELDS)[number];
 export type Incident = z.infer<typeof incidentSchema>;
 export type Defender = z.infer<typeof defenderSchema>;
 export type IncidentInput = z.input<typeof incidentSchema>;

@@ -96,6 +96,8 @@ function commandBody(
     }
     case 'indicators':
       return filler ? { type: 'indicators' } : { type: 'indicators', query: rest };
+    case 'hunt':
+      return filler ? { type: 'hunt' } : { type: 'hunt', words: rest };
     case 'digest':
       return { type: 'digest', ...parseDigest(args) };
     default:

@@ -89,6 +89,7 @@ export function checkIncidentReferences(data: unknown, lineOf: (path: DocPath) =
   const status = (data as Row | undefined)?.status;
   const citing = [...facts, ...nestedCitingRows(data)];
   if (status && typeof status === 'object') citing.push({ row: status as Row, path: ['status'] });
+  citing.push(...rowsAt(data, ['detections']));
   for (const { row, path } of citing) {
     strings(row.sources).forEach((id, i) => {
       if (!sourceIds.has(id)) {
@@ -118,6 +119,7 @@ export function checkIncidentReferences(data: unknown, lineOf: (path: DocPath) =
   checkPeriods(data, lineOf, problems);
   checkHistories(data, lineOf, problems);
   checkDefender(data, lineOf, problems);
+  checkDetections(data, lineOf, problems);
 
   for (const { row, path } of rowsAt(data, ['indicators'])) {
     const value = str(row.value);
@@ -286,4 +288,57 @@ export function staleStatusProblem(
       `status.asOf ${incident.status.asOf} is ${age} months before ${today}, more than ${maxAgeMonths}: check the ` +
       'incident against newer sources, then update status.text and status.asOf',
   };
+}
+
+const HEX_VALUE = /^(?:[0-9a-f]{2})+$/i;
+
+/**
+ * A detection's conditions each give values (literal or from indicators of a type the incident has), a `base64url`
+ * form is asked only of hex values, and its window ends after it starts: otherwise a generated query would search
+ * for nothing or for the wrong thing.
+ */
+function checkDetections(data: unknown, lineOf: (path: DocPath) => number, problems: ProblemList): void {
+  const indicators = rowsAt(data, ['indicators']).map(({ row }) => row);
+  const seen = new Map<string, PropertyKey[]>();
+  for (const { row, path } of rowsAt(data, ['detections'])) {
+    const id = str(row.id);
+    const first = id === undefined ? undefined : seen.get(id);
+    if (first)
+      problems.error(
+        lineOf([...path, 'id']),
+        [...path, 'id'],
+        `duplicate detection id "${id}" (first at line ${lineOf(first)})`,
+      );
+    else if (id !== undefined) seen.set(id, [...path, 'id']);
+    rowsAt(row, ['where']).forEach(({ row: condition }, i) => {
+      const at = [...path, 'where', i];
+      const types = strings(condition.indicators);
+      if (strings(condition.values).length === 0 && types.length === 0) {
+        problems.error(lineOf(at), at, 'a condition needs "values" or "indicators" (the types whose values it takes)');
+      }
+      types.forEach((type, t) => {
+        const found = indicators.filter((ind) => ind.type === type);
+        const where = [...at, 'indicators', t];
+        if (found.length === 0) {
+          problems.error(
+            lineOf(where),
+            where,
+            `no indicator of type "${type}" in this incident, so nothing to search for`,
+          );
+        } else if (
+          strings(condition.forms).includes('base64url') &&
+          !found.some((ind) => HEX_VALUE.test(str(ind.value) ?? ''))
+        ) {
+          problems.error(lineOf(where), where, `"base64url" converts hex values, and no "${type}" indicator has one`);
+        }
+      });
+    });
+    const window = row.window as Row | undefined;
+    const from = str(window?.from);
+    const to = str(window?.to);
+    if (from !== undefined && to !== undefined && endsBeforeStart(from, to)) {
+      const at = [...path, 'window', 'to'];
+      problems.error(lineOf(at), at, `window.to ${to} is before window.from ${from}`);
+    }
+  }
 }

@@ -63,6 +63,7 @@ describe('breachbot ask on a terminal', () => {
     await run(['victims'], io);
     const out = io.out();
     expect(out.startsWith('\u001b[1m')).toBe(true);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the escape sequence is what the test checks for
     expect(out).toMatch(/\u001b\[2m\[1\] /);
   });
 

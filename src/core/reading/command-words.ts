@@ -12,7 +12,7 @@ import { createNameIndex, type NameIndex } from '../search/name-index.js';
 import type { Language } from './language.js';
 
 /** Commands whose words after the command word are arguments, not a question. */
-export const TAKES_ARGUMENTS: ReadonlySet<CommandType> = new Set(['timeline', 'indicators', 'digest', 'help']);
+export const TAKES_ARGUMENTS: ReadonlySet<CommandType> = new Set(['timeline', 'indicators', 'digest', 'help', 'hunt']);
 
 /** Shortest word a typo is forgiven in. */
 const MIN_FUZZY_LENGTH = 4;

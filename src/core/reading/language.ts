@@ -236,6 +236,7 @@ export const COMMAND_TYPES = [
   'sources',
   'incidents',
   'digest',
+  'hunt',
 ] as const satisfies readonly CommandType[];
 
 /** Every plain word the language data uses (patterns' literal words, lists, key dates, commands). */
