@@ -7,6 +7,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type * as Zod from 'zod';
+import { isLoopbackHost } from './http/loopback.js';
 import { incidentDirs } from './kb/path-list.js';
 
 /**
@@ -44,6 +45,8 @@ const WHERE: Record<string, string> = {
   DEFAULT_INCIDENT: 'the id of a loaded incident, e.g. storm-0558',
   LOG_LEVEL: 'one of fatal, error, warn, info, debug, trace, silent',
   WEB_UI: 'true or false',
+  BOT_EMULATOR:
+    'true or false; true opens /api/messages without MICROSOFT_APP_ID to the Bot Framework Emulator on this machine',
   DIGEST_POLL_SECONDS: 'seconds between scheduler passes, default 30',
   DIGEST_GRACE_HOURS: 'hours a missed digest may still be posted late, default 6',
   DIGEST_CLAIM_TIMEOUT_SECONDS:
@@ -84,6 +87,7 @@ const envSchema = z.object({
   DEFAULT_INCIDENT: optionalText,
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   WEB_UI: bool.optional(),
+  BOT_EMULATOR: bool.default(false),
   DIGEST_POLL_SECONDS: z.coerce.number().positive().max(86400).default(30),
   DIGEST_CLAIM_TIMEOUT_SECONDS: z.coerce.number().positive().max(86400).default(300),
   DIGEST_GRACE_HOURS: z.coerce
@@ -104,7 +108,10 @@ export interface SlackConfig {
 }
 
 export interface TeamsConfig {
-  /** undefined: unauthenticated (Emulator / local), only allowed on loopback */
+  /**
+   * undefined: unauthenticated, for the Bot Framework Emulator and the Agents Playground on this machine only (local
+   * mode or `BOT_EMULATOR=true`, on a loopback `HOST`); every request must then come from this machine
+   */
   appId?: string;
   appPassword?: string;
   tenantId?: string;
@@ -131,12 +138,6 @@ export interface Config {
   defaultIncident?: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   digest: { pollSeconds: number; graceHours: number; claimTimeoutSeconds: number };
-}
-
-/** True for 127.0.0.0/8, ::1 and localhost. */
-export function isLoopbackHost(host: string): boolean {
-  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
-  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
 }
 
 /**
@@ -196,14 +197,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       tenantId: e.MICROSOFT_APP_TENANT_ID,
       appType: e.MICROSOFT_APP_TYPE,
     };
-  } else if (loopback) {
-    teams = { appType: e.MICROSOFT_APP_TYPE };
-  } else {
-    teamsOff = `no MICROSOFT_APP_ID and HOST=${e.HOST} is not a loopback address: unauthenticated Bot Framework requests are only accepted on 127.0.0.1; set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to turn Teams on`;
+  }
+  const localMode = !slack && !e.MICROSOFT_APP_ID;
+  // Unauthenticated Bot Framework traffic: never because HOST is loopback alone (a reverse proxy on this machine
+  // makes every caller look local), only in local mode or when asked for, and then only from this machine.
+  if (!teams) {
+    if (!loopback) {
+      teamsOff = `no MICROSOFT_APP_ID and HOST=${e.HOST} is not a loopback address: unauthenticated Bot Framework requests are only accepted on 127.0.0.1; set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to turn Teams on`;
+    } else if (localMode || e.BOT_EMULATOR) {
+      teams = { appType: e.MICROSOFT_APP_TYPE };
+    } else {
+      teamsOff =
+        'no MICROSOFT_APP_ID: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to turn Teams on (BOT_EMULATOR=true opens it to the Bot Framework Emulator on this machine only)';
+    }
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
-  const localMode = !slack && !e.MICROSOFT_APP_ID;
   const config: Config = {
     port: e.PORT,
     host: e.HOST,

@@ -9,18 +9,22 @@
  * await running.close();
  */
 import { randomUUID } from 'node:crypto';
+import { stat } from 'node:fs/promises';
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import type { TeamsAuthOverrides } from '../adapters/teams/auth.js';
 import { createMessageHandler } from './chat/handle-message.js';
-import type { Config } from './config.js';
+import { type Config, ConfigError } from './config.js';
 import type { Answer } from './core/answer.js';
 import { createKnowledgeBase, type KnowledgeBase } from './core/knowledge-base.js';
 import type { Deliver } from './digest/deliver.js';
+import { createDrainer } from './http/drain.js';
 import { BodyTooLargeError, declaredLength, isBodyError, refuseBody } from './http/read-body.js';
 import type { AdapterHandle, Route } from './http/types.js';
 import { cacheDirIn, loadKnowledgeBase } from './kb/load.js';
 import { createLogger, type Logger } from './logger.js';
+import { withFallbacks } from './store/fallbacks.js';
 import { createStore } from './store/index.js';
 import type { Platform, Store } from './store/store.js';
 
@@ -48,9 +52,18 @@ export interface RunningServer {
   kb: KnowledgeBase;
   store: Store;
   adapters: AdapterHandle[];
-  /** stop accepting, finish requests in flight (up to `graceMs`), stop adapters, close the store */
+  /**
+   * drain (`src/http/drain.ts`: `Connection: close`, /readyz 503, requests in flight answered, up to `graceMs`),
+   * then stop the scheduler and adapters and close the store
+   */
   close(graceMs?: number): Promise<void>;
 }
+
+/** `/readyz` says 503 when the store has not answered a ping within this time (the contract: within 2 s). */
+export const READY_STORE_TIMEOUT_MS = 1500;
+
+/** On shutdown, the most time spent still listening (answering with `Connection: close`) while clients are connected. */
+export const DRAIN_LISTEN_MS = 2000;
 
 /** Bigger bodies are refused before any route reads them (routes may set a smaller limit of their own). */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -72,16 +85,41 @@ function findRoute(routes: Route[], method: string, path: string): { route?: Rou
   return { allowed };
 }
 
+/** Settings that leave the knowledge base empty or pointing nowhere: start-up stops on them like on a bad variable. */
+async function knowledgeBaseProblems(config: Config, kb: KnowledgeBase, errors: number): Promise<string[]> {
+  const problems: string[] = [];
+  for (const dir of config.incidentsDir.split(path.delimiter)) {
+    const found = await stat(dir).then(
+      (s) => s.isDirectory(),
+      () => false,
+    );
+    if (!found) problems.push(`INCIDENTS_DIR: ${dir} is not a folder (check the spelling; default data/incidents)`);
+  }
+  if (config.defaultIncident && !kb.incidents.some((i) => i.id === config.defaultIncident)) {
+    const loaded = kb.incidents.map((i) => i.id).join(', ') || 'none';
+    problems.push(`DEFAULT_INCIDENT: no loaded incident has the id "${config.defaultIncident}" (loaded: ${loaded})`);
+  }
+  if (kb.incidents.length === 0 && problems.length === 0) {
+    problems.push(
+      `INCIDENTS_DIR: no incident loaded from ${config.incidentsDir}${errors > 0 ? ` (${errors} problem(s))` : ''}; run \`breachbot validate --data ${config.incidentsDir}\` to see why`,
+    );
+  }
+  return problems;
+}
+
 async function loadKb(config: Config, log: Logger): Promise<KnowledgeBase> {
   const loaded = await loadKnowledgeBase({
     dir: config.incidentsDir,
     defaultIncident: config.defaultIncident,
     cacheDir: cacheDirIn(config.dataDir),
   });
-  for (const p of loaded.problems.filter((x) => x.severity === 'error')) {
+  const errors = loaded.problems.filter((x) => x.severity === 'error');
+  for (const p of errors) {
     log.warn('knowledge base problem', { file: p.file, line: p.line, path: p.path, problem: p.message });
   }
   const kb = createKnowledgeBase(loaded.data);
+  const problems = await knowledgeBaseProblems(config, kb, errors.length);
+  if (problems.length > 0) throw new ConfigError(problems);
   log.info('knowledge base loaded', {
     incidents: kb.incidents.map((i) => i.id),
     version: kb.version,
@@ -97,7 +135,8 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   const log = options.log ?? createLogger({ level: config.logLevel });
   const now = options.now ?? (() => new Date());
   const kb = await loadKb(config, log);
-  const store = options.store ?? (await createStore(config, log));
+  // the answer path keeps working while the database is down (src/store/fallbacks.ts)
+  const store = withFallbacks(options.store ?? (await createStore(config, log)), { log });
 
   const { createDigestCommandHandler } = await import('./digest/commands.js');
   const handle = createMessageHandler({ kb, store, now, log, digest: createDigestCommandHandler({ store, kb }) });
@@ -170,6 +209,26 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     pollSeconds: config.digest.pollSeconds,
   });
 
+  /**
+   * Why `/readyz` says 503, or undefined; the store gets `READY_STORE_TIMEOUT_MS` to answer. (A knowledge base that
+   * did not load never gets here: start-up stops on it.)
+   */
+  const notReadyReason = async (): Promise<string | undefined> => {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<string>((resolve) => {
+      timer = setTimeout(() => resolve('store did not answer in time'), READY_STORE_TIMEOUT_MS);
+    });
+    const pinged = store.ping().then(
+      () => undefined,
+      () => 'store unreachable',
+    );
+    try {
+      return await Promise.race([pinged, late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
   const routes: Route[] = [
     ...adapters.flatMap((a) => a.routes),
     { method: 'GET', path: '/healthz', handle: (_req, res) => sendJson(res, 200, { status: 'ok' }) },
@@ -177,12 +236,9 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
       method: 'GET',
       path: '/readyz',
       handle: async (_req, res) => {
-        try {
-          await store.ping();
-          sendJson(res, 200, { status: 'ready', incidents: kb.incidents.length, kbVersion: kb.version });
-        } catch {
-          sendJson(res, 503, { status: 'not ready', reason: 'store unreachable' });
-        }
+        const reason = drainer.draining ? 'shutting down' : await notReadyReason();
+        if (reason) sendJson(res, 503, { status: 'not ready', reason });
+        else sendJson(res, 200, { status: 'ready', incidents: kb.incidents.length, kbVersion: kb.version });
       },
     },
   ];
@@ -190,17 +246,13 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   const bootId = randomUUID().slice(0, 8);
   let requestSeq = 0;
   const nextRequestId = () => `${bootId}-${(++requestSeq).toString(36)}`;
-  let inFlight = 0;
-  let drained: (() => void) | undefined;
   const onRequest = async (req: IncomingMessage, res: ServerResponse) => {
     const given = req.headers['x-request-id'];
     const requestId = typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : nextRequestId();
     res.setHeader('x-request-id', requestId);
-    inFlight += 1;
+    drainer.track(res);
     const started = process.hrtime.bigint();
     res.on('close', () => {
-      inFlight -= 1;
-      if (inFlight === 0) drained?.();
       log.info('request', {
         requestId,
         method: req.method,
@@ -248,6 +300,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
       void onRequest(req, res);
     },
   );
+  const drainer = createDrainer(server);
   // `Expect: 100-continue`: refuse a declared oversize body before the client sends it
   server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
     if ((declaredLength(req) ?? 0) <= MAX_BODY_BYTES) res.writeContinue();
@@ -271,19 +324,8 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   let closing: Promise<void> | undefined;
   const close = (graceMs = 8000) => {
     closing ??= (async () => {
-      log.info('shutting down', { inFlight });
-      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
-      if (inFlight > 0) {
-        await Promise.race([
-          new Promise<void>((resolve) => {
-            drained = resolve;
-          }),
-          new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref()),
-        ]);
-      }
-      server.closeAllConnections();
-      await stopped;
+      log.info('shutting down', { inFlight: drainer.inFlight, connections: drainer.connections });
+      await drainer.drain({ listenMs: Math.min(DRAIN_LISTEN_MS, graceMs / 4), graceMs });
       await scheduler.stop().catch((error: unknown) => log.warn('scheduler stop failed', { error: String(error) }));
       for (const adapter of adapters) {
         await adapter

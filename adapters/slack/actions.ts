@@ -3,22 +3,15 @@
  * (`breach_share`). A button carries only the question text; the handler answers it again from the knowledge
  * base, so nothing in a payload is trusted as state.
  */
-import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { Logger } from '../../src/logger.js';
 import type { SlackAppDeps } from './app.js';
 import { fromButton } from './inbound.js';
 import { ACTIONS } from './render.js';
 import { answerMessage, failure, requestLog } from './reply.js';
 
-type ActionArgs = SlackActionMiddlewareArgs & AllMiddlewareArgs;
-
-interface ActionBody {
-  team?: { id?: string } | null;
-  user: { id: string; team_id?: string };
-  channel?: { id?: string };
-  container?: { thread_ts?: string };
-  response_url?: string;
-}
+type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
+type ActionBody = BlockAction;
 
 /** Creates the listener for every button click. */
 export function createActionHandler(deps: SlackAppDeps) {
@@ -26,7 +19,7 @@ export function createActionHandler(deps: SlackAppDeps) {
 
   const ask = async (args: ActionArgs, body: ActionBody, value: string, log: Logger) => {
     try {
-      const teamId = body.team?.id ?? undefined;
+      const teamId = body.team?.id;
       const inbound = fromButton(value, teamId, body.channel?.id, body.user.id);
       const userTimeZone = await audience.timeZone(body.user.id, teamId, log);
       const answer = await handle(userTimeZone ? { ...inbound, userTimeZone } : inbound);
@@ -52,7 +45,7 @@ export function createActionHandler(deps: SlackAppDeps) {
     try {
       const channel = body.channel?.id;
       const verdict = await audience.check(
-        { channelId: channel, teamId: body.team?.id ?? undefined, userId: body.user.id, userTeam: body.user.team_id },
+        { channelId: channel, teamId: body.team?.id, userId: body.user.id, userTeam: body.user.team_id },
         log,
       );
       if (!verdict.publicOk || !channel) {
@@ -64,7 +57,7 @@ export function createActionHandler(deps: SlackAppDeps) {
         });
         return;
       }
-      const answer = await handle(fromButton(value, body.team?.id ?? undefined, channel, body.user.id));
+      const answer = await handle(fromButton(value, body.team?.id, channel, body.user.id));
       await args.client.chat.postMessage({
         channel,
         thread_ts: body.container?.thread_ts,
@@ -80,9 +73,8 @@ export function createActionHandler(deps: SlackAppDeps) {
 
   return async (args: ActionArgs): Promise<void> => {
     await args.ack();
-    const action = args.action as { action_id?: string; value?: string; type?: string };
+    const { action, body } = args;
     if (action.type !== 'button' || typeof action.value !== 'string') return;
-    const body = args.body as unknown as ActionBody;
     const kind = (action.action_id ?? '').split(':')[0];
     const log = requestLog(deps.log, args.context);
     if (kind === ACTIONS.ask || kind === ACTIONS.more) await ask(args, body, action.value, log);

@@ -1,28 +1,25 @@
 /**
- * The Bolt wiring: which Slack payload goes to which handler. Handlers only translate (payload → `Inbound`,
- * `Answer` → blocks) and choose where the reply goes; the answer itself comes from the shared message handler.
- * Bolt runs every registered listener's matcher chain on every request, so there is a single routing middleware
- * instead of one listener per payload kind.
+ * The Bolt wiring: which Slack payload goes to which handler, with Bolt's own listeners and their typed arguments.
+ * Handlers only translate (payload → `Inbound`, `Answer` → blocks) and choose where the reply goes; the answer
+ * itself comes from the shared message handler.
+ *
+ * - slash commands (any; the handler names the one it answers) → `slash.ts`, which acks with the answer;
+ * - `app_mention`, `message` (direct messages) and `app_home_opened` events → `events.ts` (Bolt acks events);
+ * - `block_actions` (any action id; the handler acks first and ignores ids it does not know) → `actions.ts`.
  *
  * @example
  * const app = new App({ receiver, token, deferInitialization: true, convoStore: false });
- * registerSlackListeners(app, { handle, store, kb, log, audience, command: '/breach' });
+ * registerSlackListeners(app, { handle, store, kb, log, audience, command: '/breach' }, { checkPayloads: true });
  */
-import type {
-  AllMiddlewareArgs,
-  AnyMiddlewareArgs,
-  App,
-  SlackActionMiddlewareArgs,
-  SlackCommandMiddlewareArgs,
-  SlackEventMiddlewareArgs,
-} from '@slack/bolt';
+import type { AllMiddlewareArgs, AnyMiddlewareArgs, App, BlockAction } from '@slack/bolt';
 import type { MessageHandler } from '../../src/chat/handle-message.js';
 import type { KnowledgeBase } from '../../src/core/knowledge-base.js';
 import type { Logger } from '../../src/logger.js';
 import type { Store } from '../../src/store/store.js';
 import { createActionHandler } from './actions.js';
 import type { AudienceChecker } from './audience.js';
-import { createEventHandler } from './events.js';
+import { createEventHandlers } from './events.js';
+import { payloadProblem } from './payloads.js';
 import { failure } from './reply.js';
 import { createSlashHandler } from './slash.js';
 
@@ -39,41 +36,33 @@ export interface SlackAppDeps {
   answerCacheMs?: number;
 }
 
-type SlashArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
-type EventArgs = SlackEventMiddlewareArgs & AllMiddlewareArgs;
-type ActionArgs = SlackActionMiddlewareArgs & AllMiddlewareArgs;
-/** what the router looks at: Bolt sets `command`, `event` or `action` by payload kind */
-interface Routed {
-  command?: unknown;
-  event?: unknown;
-  action?: { action_id?: unknown };
-  body?: { type?: unknown };
-  ack?: () => Promise<void>;
+export interface SlackListenerOptions {
+  /**
+   * Check each payload's shape before the listeners (Socket Mode, where no receiver of ours has checked it): a
+   * malformed one is acked, so Slack does not send it again, logged and dropped.
+   */
+  checkPayloads?: boolean;
 }
 
-/**
- * The one Bolt middleware that routes every payload to its handler. Bolt runs the matcher chain of every
- * registered listener on every request, so three listeners (command, event, action) cost about 60 µs a request
- * more than one routing middleware; this is the whole dispatch, and it never calls `next()`.
- *
- * - slash commands → the slash handler (which acks with the answer);
- * - Events API events → the event handler (Bolt has already acked them);
- * - `block_actions` with an action id → the action handler (which acks first); without one → acked at once, so
- *   Slack is not left waiting;
- * - anything else that can be acked (Socket Mode delivers every interaction kind) → acked empty.
- */
-export function registerSlackListeners(app: App, deps: SlackAppDeps): void {
-  const slash = createSlashHandler(deps);
-  const event = createEventHandler(deps);
-  const action = createActionHandler(deps);
-  app.use(async (args: AnyMiddlewareArgs & AllMiddlewareArgs) => {
-    const routed = args as unknown as Routed;
-    if (routed.command) await slash(args as unknown as SlashArgs);
-    else if (routed.event) await event(args as unknown as EventArgs);
-    else if (routed.body?.type === 'block_actions' && typeof routed.action?.action_id === 'string')
-      await action(args as unknown as ActionArgs);
-    else await routed.ack?.();
-  });
+/** Bolt middleware that acks and drops payloads of a shape Slack never sends (see `payloads.ts`). */
+function dropMalformed(log: Logger) {
+  return async (args: AnyMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+    const problem = payloadProblem(args.body as Record<string, unknown>);
+    if (!problem) return args.next();
+    log.warn('slack payload dropped', { problem });
+    if ('ack' in args && typeof args.ack === 'function') await args.ack();
+  };
+}
+
+/** Registers breachbot's listeners and its error boundary on a Bolt app. */
+export function registerSlackListeners(app: App, deps: SlackAppDeps, options: SlackListenerOptions = {}): void {
+  if (options.checkPayloads) app.use(dropMalformed(deps.log));
+  app.command(/^\//, createSlashHandler(deps));
+  const events = createEventHandlers(deps);
+  app.event('app_mention', events.mention);
+  app.message(events.directMessage);
+  app.event('app_home_opened', events.homeOpened);
+  app.action<BlockAction>({ type: 'block_actions' }, createActionHandler(deps));
   app.error(async (error) => {
     failure(deps.log, 'bolt', error);
   });

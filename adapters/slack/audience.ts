@@ -8,10 +8,10 @@
  * if (!verdict.publicOk) postPrivately(verdict.reason);
  */
 import type { webApi } from '@slack/bolt';
+import { LRUCache } from 'lru-cache';
+import type { Logger } from '../../src/logger.js';
 
 type WebClient = webApi.WebClient;
-
-import type { Logger } from '../../src/logger.js';
 
 export interface AudienceQuery {
   channelId?: string;
@@ -60,64 +60,76 @@ export interface AudienceChecker {
 
 /** How long a failed `users.info` is not asked again (every slash command needs the asker's zone). */
 const USER_FAILURE_TTL_MS = 30_000;
+/** The most channels and people remembered at once; the least recently used are forgotten first. */
+export const AUDIENCE_CACHE_MAX = 10_000;
 
-/** Creates a checker that asks Slack (`conversations.info`, `users.info`) and caches the result for `ttlMs`. */
-export function createAudienceChecker(client: WebClient, log: Logger, ttlMs = 5 * 60_000): AudienceChecker {
-  const channels = new Map<string, { at: number; shared: boolean }>();
-  const users = new Map<string, { until: number; facts: UserFacts | undefined }>();
-  // concurrent questions from one person share a single users.info call
-  const pendingUsers = new Map<string, Promise<UserFacts | undefined>>();
+/** What a `users.info` lookup leaves in the cache: the facts, or nothing after a failure (kept briefly). */
+interface CachedUser {
+  facts?: UserFacts;
+}
 
-  const channelShared = async (channelId: string, requestLog: Logger): Promise<boolean | undefined> => {
-    const hit = channels.get(channelId);
-    if (hit && Date.now() - hit.at < ttlMs) return hit.shared;
-    try {
-      const res = await client.conversations.info({ channel: channelId });
-      const channel = res.channel as { is_ext_shared?: boolean; is_pending_ext_shared?: boolean } | undefined;
-      if (!channel) return undefined;
-      const shared = channel.is_ext_shared === true || channel.is_pending_ext_shared === true;
-      channels.set(channelId, { at: Date.now(), shared });
-      return shared;
-    } catch (error) {
-      requestLog.warn('conversations.info failed; answering privately', { error: String(error) });
-      return undefined;
-    }
-  };
+interface LookupContext {
+  teamId?: string;
+  log: Logger;
+}
 
-  const fetchUser = async (userId: string, teamId: string | undefined, key: string, requestLog: Logger) => {
-    try {
-      const res = await client.users.info({ user: userId });
-      const user = res.user as UserInfo | undefined;
-      if (!user) throw new Error('users.info returned no user');
-      const external =
-        user.is_restricted === true ||
-        user.is_ultra_restricted === true ||
-        user.is_stranger === true ||
-        (teamId !== undefined && user.team_id !== undefined && user.team_id !== teamId);
-      const facts: UserFacts =
-        typeof user.tz === 'string' && user.tz !== '' ? { external, timeZone: user.tz } : { external };
-      users.set(key, { until: Date.now() + ttlMs, facts });
-      return facts;
-    } catch (error) {
-      requestLog.warn('users.info failed; answering privately and in UTC', { error: String(error) });
-      users.set(key, { until: Date.now() + USER_FAILURE_TTL_MS, facts: undefined });
-      return undefined;
-    } finally {
-      pendingUsers.delete(key);
-    }
-  };
+/**
+ * Creates a checker that asks Slack (`conversations.info`, `users.info`) and keeps each answer for `ttlMs` in an
+ * LRU cache of at most `max` channels and `max` people; concurrent questions about one channel or person share a
+ * single call.
+ */
+export function createAudienceChecker(
+  client: WebClient,
+  log: Logger,
+  ttlMs = 5 * 60_000,
+  max = AUDIENCE_CACHE_MAX,
+): AudienceChecker {
+  const channels = new LRUCache<string, { shared: boolean }, LookupContext>({
+    max,
+    ttl: ttlMs,
+    fetchMethod: async (channelId, _stale, { context }) => {
+      try {
+        const res = await client.conversations.info({ channel: channelId });
+        const channel = res.channel as { is_ext_shared?: boolean; is_pending_ext_shared?: boolean } | undefined;
+        if (!channel) return undefined;
+        return { shared: channel.is_ext_shared === true || channel.is_pending_ext_shared === true };
+      } catch (error) {
+        context.log.warn('conversations.info failed; answering privately', { error: String(error) });
+        return undefined;
+      }
+    },
+  });
 
-  const userFacts = (userId: string, teamId: string | undefined, requestLog: Logger) => {
-    const key = `${teamId ?? ''}:${userId}`;
-    const hit = users.get(key);
-    if (hit && Date.now() < hit.until) return hit.facts;
-    let pending = pendingUsers.get(key);
-    if (!pending) {
-      pending = fetchUser(userId, teamId, key, requestLog);
-      pendingUsers.set(key, pending);
-    }
-    return pending;
-  };
+  const users = new LRUCache<string, CachedUser, LookupContext & { userId: string }>({
+    max,
+    ttl: ttlMs,
+    fetchMethod: async (_key, _stale, { context, options }) => {
+      try {
+        const res = await client.users.info({ user: context.userId });
+        const user = res.user as UserInfo | undefined;
+        if (!user) throw new Error('users.info returned no user');
+        const { teamId } = context;
+        const external =
+          user.is_restricted === true ||
+          user.is_ultra_restricted === true ||
+          user.is_stranger === true ||
+          (teamId !== undefined && user.team_id !== undefined && user.team_id !== teamId);
+        return {
+          facts: typeof user.tz === 'string' && user.tz !== '' ? { external, timeZone: user.tz } : { external },
+        };
+      } catch (error) {
+        context.log.warn('users.info failed; answering privately and in UTC', { error: String(error) });
+        options.ttl = USER_FAILURE_TTL_MS;
+        return {};
+      }
+    },
+  });
+
+  const channelShared = async (channelId: string, requestLog: Logger): Promise<boolean | undefined> =>
+    (await channels.fetch(channelId, { context: { log: requestLog } }))?.shared;
+
+  const userFacts = async (userId: string, teamId: string | undefined, requestLog: Logger) =>
+    (await users.fetch(`${teamId ?? ''}:${userId}`, { context: { userId, teamId, log: requestLog } }))?.facts;
 
   return {
     async timeZone(userId, teamId, requestLog = log) {

@@ -1,7 +1,8 @@
 /**
  * Events: `app_mention` (answer in a thread, privately in Slack Connect channels or to guests), `message.im` (answer
  * in place), `app_home_opened` (publish the Home tab). Slack's retries of an event already seen are dropped, using
- * the store, so they never cause a second reply, also after a restart.
+ * the store, so they never cause a second reply, also after a restart. Only people are answered: mentions and
+ * messages from bots and apps are ignored (Bolt itself drops the bot's own).
  */
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { Inbound } from '../../src/chat/handle-message.js';
@@ -11,30 +12,19 @@ import { buildHomeView } from './home.js';
 import { fromMessageEvent } from './inbound.js';
 import { answerMessage, failure, requestLog } from './reply.js';
 
-type EventArgs = SlackEventMiddlewareArgs & AllMiddlewareArgs;
+type MentionArgs = SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs;
+type MessageArgs = SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs;
+type HomeArgs = SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs;
 
-interface EventShape {
-  type: string;
-  channel?: string;
-  channel_type?: string;
-  user?: string;
-  user_team?: string;
-  text?: string;
-  ts?: string;
-  thread_ts?: string;
-  subtype?: string;
-  bot_id?: string;
-  tab?: string;
-}
-
-interface EnvelopeShape {
+/** What every event envelope carries that the handlers read. */
+interface Envelope {
   event_id?: string;
   team_id?: string;
   is_ext_shared_channel?: boolean;
 }
 
-/** Creates the listener for every event. */
-export function createEventHandler(deps: SlackAppDeps) {
+/** Creates the listeners for the events breachbot answers. */
+export function createEventHandlers(deps: SlackAppDeps) {
   const { handle, store, audience } = deps;
   const now = deps.now ?? (() => new Date());
   /** the inbound with the asker's Slack time zone (shares the guest check's cached users.info) */
@@ -42,16 +32,32 @@ export function createEventHandler(deps: SlackAppDeps) {
     const userTimeZone = await audience.timeZone(inbound.userId, teamId, log);
     return userTimeZone ? { ...inbound, userTimeZone } : inbound;
   };
+  /** false for Slack's redelivery of an event already handled (kept in the store, so also after a restart) */
+  const firstDelivery = async (envelope: Envelope, retryNum: number | undefined, log: Logger): Promise<boolean> => {
+    if (typeof envelope.event_id !== 'string') return true;
+    const first = await store.markEventSeen(envelope.event_id, now().toISOString());
+    if (!first) log.info('slack event dropped: already seen', { eventId: envelope.event_id, retryNum });
+    return first;
+  };
 
-  const mention = async (event: EventShape, envelope: EnvelopeShape, args: EventArgs, log: Logger) => {
-    const channel = event.channel ?? '';
+  const mention = async (args: MentionArgs): Promise<void> => {
+    const { event, client, context } = args;
+    const envelope = args.body as Envelope;
+    const log = requestLog(deps.log, context);
+    // people only: another app's mention (or a workflow's) is not a question to answer
+    if (event.bot_id || event.bot_profile) {
+      log.debug('slack event ignored: from a bot', { event: 'app_mention', botId: event.bot_id });
+      return;
+    }
+    if (!(await firstDelivery(envelope, context.retryNum, log))) return;
+    const channel = event.channel;
     const user = event.user;
     const threadTs = event.thread_ts ?? event.ts;
     try {
       const [verdict, inbound] = await Promise.all([
         audience.check(
           {
-            channelId: event.channel,
+            channelId: channel,
             teamId: envelope.team_id,
             userId: user,
             extShared: envelope.is_ext_shared_channel,
@@ -59,68 +65,58 @@ export function createEventHandler(deps: SlackAppDeps) {
           },
           log,
         ),
-        withTimeZone(fromMessageEvent(event, envelope.team_id, args.context.botUserId), envelope.team_id, log),
+        withTimeZone(fromMessageEvent(event, envelope.team_id, context.botUserId), envelope.team_id, log),
       ]);
       const answer = await handle(inbound);
       if (verdict.publicOk) {
-        await args.client.chat.postMessage({
-          channel,
-          thread_ts: threadTs,
-          unfurl_links: false,
-          ...answerMessage(answer),
-        });
+        await client.chat.postMessage({ channel, thread_ts: threadTs, unfurl_links: false, ...answerMessage(answer) });
       } else if (user) {
         const message = answerMessage(answer, { privateNote: verdict.reason });
-        await args.client.chat.postEphemeral({ channel, user, thread_ts: threadTs, ...message });
+        await client.chat.postEphemeral({ channel, user, thread_ts: threadTs, ...message });
       }
     } catch (error) {
       const text = failure(log, 'app_mention', error);
-      if (user)
-        await args.client.chat.postEphemeral({ channel, user, thread_ts: threadTs, text }).catch(() => undefined);
+      if (user) await client.chat.postEphemeral({ channel, user, thread_ts: threadTs, text }).catch(() => undefined);
     }
   };
 
-  const directMessage = async (event: EventShape, envelope: EnvelopeShape, args: EventArgs, log: Logger) => {
-    if (event.channel_type !== 'im' || event.subtype !== undefined || event.bot_id || !event.channel) return;
-    const channel = event.channel;
+  const directMessage = async (args: MessageArgs): Promise<void> => {
+    const { message, client, context } = args;
+    if (message.channel_type !== 'im' || message.subtype !== undefined) return;
+    const log = requestLog(deps.log, context);
+    if (message.bot_id || message.bot_profile) {
+      log.debug('slack event ignored: from a bot', { event: 'message', botId: message.bot_id });
+      return;
+    }
+    const envelope = args.body as Envelope;
+    if (!(await firstDelivery(envelope, context.retryNum, log))) return;
+    const channel = message.channel;
     try {
-      const inbound = fromMessageEvent(event, envelope.team_id, args.context.botUserId);
+      const inbound = fromMessageEvent(message, envelope.team_id, context.botUserId);
       const answer = await handle(await withTimeZone(inbound, envelope.team_id, log));
-      await args.client.chat.postMessage({
+      await client.chat.postMessage({
         channel,
-        thread_ts: event.thread_ts,
+        thread_ts: message.thread_ts,
         unfurl_links: false,
         ...answerMessage(answer),
       });
     } catch (error) {
       const text = failure(log, 'message.im', error);
-      await args.client.chat.postMessage({ channel, text }).catch(() => undefined);
+      await client.chat.postMessage({ channel, text }).catch(() => undefined);
     }
   };
 
-  const homeOpened = async (event: EventShape, args: EventArgs, log: Logger) => {
-    if (event.tab !== 'home' || !event.user) return;
+  const homeOpened = async (args: HomeArgs): Promise<void> => {
+    const { event, client, context } = args;
+    if (event.tab !== 'home') return;
+    const log = requestLog(deps.log, context);
+    if (!(await firstDelivery(args.body as Envelope, context.retryNum, log))) return;
     try {
-      await args.client.views.publish({ user_id: event.user, view: buildHomeView(deps.kb, deps.command) });
+      await client.views.publish({ user_id: event.user, view: buildHomeView(deps.kb, deps.command) });
     } catch (error) {
       failure(log, 'app_home_opened', error);
     }
   };
 
-  return async (args: EventArgs): Promise<void> => {
-    const event = args.event as unknown as EventShape;
-    const envelope = args.body as unknown as EnvelopeShape;
-    if (!['app_mention', 'message', 'app_home_opened'].includes(event.type)) return;
-    const log = requestLog(deps.log, args.context);
-    if (typeof envelope.event_id === 'string') {
-      const first = await store.markEventSeen(envelope.event_id, now().toISOString());
-      if (!first) {
-        log.info('slack event dropped: already seen', { eventId: envelope.event_id, retryNum: args.context.retryNum });
-        return;
-      }
-    }
-    if (event.type === 'app_mention') await mention(event, envelope, args, log);
-    else if (event.type === 'message') await directMessage(event, envelope, args, log);
-    else await homeOpened(event, args, log);
-  };
+  return { mention, directMessage, homeOpened };
 }

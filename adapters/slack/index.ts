@@ -74,6 +74,21 @@ export function slackClientOptions(apiUrl: string) {
   };
 }
 
+/** How long shutdown waits for Slack to answer the WebSocket's close frame. */
+const SOCKET_CLOSE_WAIT_MS = 2000;
+
+async function closeSocket(receiver: SocketModeReceiver, log: Logger): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), SOCKET_CLOSE_WAIT_MS);
+  });
+  const outcome = await Promise.race([receiver.client.disconnect().then(() => 'closed' as const), waited]);
+  clearTimeout(timer);
+  if (outcome === 'timeout')
+    log.warn('slack socket: no answer to the close frame; dropped it', { waitedMs: SOCKET_CLOSE_WAIT_MS });
+  else log.info('slack socket: closed');
+}
+
 /** Creates and initializes the Slack adapter (calls `auth.test` once). */
 export async function createSlackAdapter(deps: SlackAdapterDeps): Promise<SlackAdapter> {
   const { config } = deps;
@@ -83,40 +98,43 @@ export async function createSlackAdapter(deps: SlackAdapterDeps): Promise<SlackA
   const clientOptions = slackClientOptions(config.apiUrl);
 
   let httpReceiver: SlackRequestReceiver | undefined;
-  let app: App;
+  let socketReceiver: SocketModeReceiver | undefined;
   if (mode === 'socket') {
-    const receiver = new SocketModeReceiver({ appToken: config.appToken as string, logger });
-    app = new App({
-      receiver,
-      token: config.botToken,
+    // the receiver's own Web API client opens the connection (apps.connections.open): it must use the same base
+    // URL as every other call, or Socket Mode would reach for slack.com whatever SLACK_API_URL says
+    socketReceiver = new SocketModeReceiver({
+      appToken: config.appToken as string,
       logger,
-      clientOptions,
-      convoStore: false,
-      deferInitialization: true,
+      installerOptions: { clientOptions: { slackApiUrl: config.apiUrl, timeout: clientOptions.timeout } },
     });
   } else {
     httpReceiver = new SlackRequestReceiver({ signingSecret: config.signingSecret as string, log });
-    app = new App({
-      receiver: httpReceiver,
-      token: config.botToken,
-      logger,
-      clientOptions,
-      convoStore: false,
-      deferInitialization: true,
-    });
   }
+  const app = new App({
+    receiver: socketReceiver ?? httpReceiver,
+    token: config.botToken,
+    logger,
+    clientOptions,
+    convoStore: false,
+    deferInitialization: true,
+  });
 
   const audience = createAudienceChecker(app.client, log);
-  registerSlackListeners(app, {
-    handle: deps.handle,
-    store: deps.store,
-    kb: deps.kb,
-    log,
-    audience,
-    command: config.command,
-    now: deps.now,
-    answerCacheMs: deps.answerCacheMs,
-  });
+  registerSlackListeners(
+    app,
+    {
+      handle: deps.handle,
+      store: deps.store,
+      kb: deps.kb,
+      log,
+      audience,
+      command: config.command,
+      now: deps.now,
+      answerCacheMs: deps.answerCacheMs,
+    },
+    // over HTTP our receiver has already refused malformed payloads with 400
+    { checkPayloads: mode === 'socket' },
+  );
   try {
     await app.init();
   } catch (error) {
@@ -146,10 +164,21 @@ export async function createSlackAdapter(deps: SlackAdapterDeps): Promise<SlackA
         ]
       : [],
     async start() {
-      if (mode === 'socket') await app.start();
+      if (!socketReceiver) return;
+      try {
+        await app.start();
+      } catch (error) {
+        const detail = error instanceof Error ? error.message : String(error);
+        throw new Error(
+          `Slack Socket Mode could not connect (apps.connections.open at ${config.apiUrl}): ${detail}. Check SLACK_APP_TOKEN (an xapp- token with connections:write, Slack app settings → Basic Information → App-Level Tokens), that Socket Mode is on for the app, and that SLACK_API_URL is reachable.`,
+        );
+      }
+      log.info('slack socket: connected');
     },
     async stop() {
-      if (mode === 'socket') await app.stop();
+      // Bolt's stop() does not wait for the WebSocket's closing handshake; wait for it (bounded), so a SIGTERM
+      // leaves Slack with a cleanly closed connection rather than a dropped one
+      if (socketReceiver) await closeSocket(socketReceiver, log);
     },
   };
 }

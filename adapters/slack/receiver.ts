@@ -1,25 +1,36 @@
 /**
- * The HTTP side of the Slack adapter: a Bolt `Receiver` mounted on our server's `POST /slack/events` route. It
- * reads the body once (with a size limit), checks Slack's request signature once, parses the payload once, turns
- * away what breachbot does not handle with a 4xx, and hands the rest to Bolt (`app.processEvent`), whose
- * middleware and listeners do the rest. The ack writes one response with a known length.
+ * The HTTP side of the Slack adapter: a Bolt `Receiver` mounted on our server's `POST /slack/events` route. Bolt
+ * does the Slack work (`HTTPModuleFunctions`: signature and staleness check with `ssl_check` answered before it,
+ * body parsing, the `url_verification` and `ssl_check` answers, retry headers); this file keeps the route and the
+ * ack glue, plus four rules of our own that Bolt does not have:
  *
- * Bolt's own HTTPReceiver does the same job for a stand-alone server; this one exists because our server owns the
- * socket, routing, request ids and access log, and because it does the per-request work once instead of twice.
+ * - the body is read with the server's one reader (`src/http/read-body.ts`): the 1 MB limit holds while reading,
+ *   chunked bodies too, and an oversize one gets 413 and a closed connection;
+ * - a timestamp more than five minutes in the *future* is refused like a stale one (Bolt refuses only old ones),
+ *   and a timestamp must be digits (`1e9` is not);
+ * - a signed payload of a shape Slack never sends gets 400 (`payloads.ts`), never a listener error or a 500;
+ * - an ack writes one response with a known length, and a frozen ack body (the answer memo's) is serialized once.
  *
- * Order of checks: body size (413) → `ssl_check` (200, Slack does not sign it) → signature and timestamp (401) →
- * content type and syntax (400) → payload kind (400) → `url_verification` (challenge) → Bolt.
+ * Order: body size (413) → `ssl_check` (200, unsigned) → signature and timestamp (401) → syntax (400) → shape
+ * (400) → `url_verification` (challenge) → Bolt's listeners.
  *
  * @example
  * const receiver = new SlackRequestReceiver({ signingSecret, log });
  * const app = new App({ receiver, token, deferInitialization: true });
  * server.mount([{ method: 'POST', path: '/slack/events', handle: receiver.handle }]);
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { parse as parseForm } from 'node:querystring';
-import { type App, AuthorizationError, type Receiver, type ReceiverEvent } from '@slack/bolt';
+import {
+  type App,
+  AuthorizationError,
+  type BufferedIncomingMessage,
+  HTTPModuleFunctions,
+  type Receiver,
+  type ReceiverEvent,
+} from '@slack/bolt';
+import { isBodyError, readBody, refuseBody } from '../../src/http/read-body.js';
 import type { Logger } from '../../src/logger.js';
+import { payloadProblem } from './payloads.js';
 
 /** Slack payloads are small; a block_actions payload with a long message stays far below this. */
 export const SLACK_BODY_LIMIT = 1024 * 1024;
@@ -27,9 +38,6 @@ export const SLACK_BODY_LIMIT = 1024 * 1024;
 export const SIGNATURE_MAX_AGE_S = 5 * 60;
 /** Slack stops waiting after 3 s; a request no listener acknowledged by then gets an empty 200 and a log line. */
 export const UNACKED_AFTER_MS = 3001;
-
-const FORM = 'application/x-www-form-urlencoded';
-const JSON_TYPE = 'application/json';
 
 export interface SlackRequestReceiverOptions {
   signingSecret: string;
@@ -40,93 +48,16 @@ export interface SlackRequestReceiverOptions {
 
 type Payload = Record<string, unknown>;
 
-/** The media type without parameters (`application/json; charset=utf-8` → `application/json`). */
-function mediaType(header: string | undefined): string {
-  if (!header) return '';
-  const semi = header.indexOf(';');
-  return (semi === -1 ? header : header.slice(0, semi)).trim().toLowerCase();
-}
-
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= limit) chunks.push(chunk);
-    });
-    req.on('end', () =>
-      resolve(size > limit ? 'too-large' : chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)),
-    );
-    req.on('error', reject);
-  });
-}
-
 /**
- * True when `signature` is Slack's `v0=` HMAC-SHA256 of `v0:TIMESTAMP:BODY` under `secret` and the timestamp is
- * within five minutes of `nowSeconds` (either way). Compares in constant time.
+ * The checks Bolt's verification does not make: the timestamp is digits and not more than five minutes ahead of
+ * our clock (Bolt checks the past side and the signature itself).
  */
-export function isSignedBySlack(
-  secret: string,
-  headers: { signature: unknown; timestamp: unknown },
-  raw: Buffer,
-  nowSeconds: number,
-): boolean {
-  const { signature, timestamp } = headers;
-  if (typeof signature !== 'string' || typeof timestamp !== 'string' || !/^\d{1,12}$/.test(timestamp)) return false;
-  if (Math.abs(nowSeconds - Number(timestamp)) > SIGNATURE_MAX_AGE_S) return false;
-  const expected = Buffer.from(
-    `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:`).update(raw).digest('hex')}`,
-    'latin1',
+export function isAcceptableTimestamp(timestamp: unknown, nowSeconds: number): boolean {
+  return (
+    typeof timestamp === 'string' &&
+    /^\d{1,12}$/.test(timestamp) &&
+    Number(timestamp) - nowSeconds <= SIGNATURE_MAX_AGE_S
   );
-  const given = Buffer.from(signature, 'latin1');
-  return given.length === expected.length && timingSafeEqual(given, expected);
-}
-
-/** A form body → its fields; a repeated field keeps its first value, so every value is a string. */
-function formFields(raw: string): Payload {
-  const parsed = parseForm(raw);
-  const out: Payload = {};
-  for (const key of Object.keys(parsed)) {
-    const value = parsed[key];
-    out[key] = Array.isArray(value) ? value[0] : value;
-  }
-  return out;
-}
-
-/** The payload in a signed body, or why it is refused (400). */
-export function parseSlackBody(contentType: string, raw: string): Payload | string {
-  try {
-    if (contentType === FORM) {
-      const fields = formFields(raw);
-      if (typeof fields.payload !== 'string') return fields;
-      const inner = JSON.parse(fields.payload) as unknown;
-      return inner !== null && typeof inner === 'object' && !Array.isArray(inner)
-        ? (inner as Payload)
-        : 'the payload field is not a JSON object';
-    }
-    if (contentType === JSON_TYPE) {
-      const parsed = JSON.parse(raw) as unknown;
-      return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)
-        ? (parsed as Payload)
-        : 'the body is not a JSON object';
-    }
-    return `unsupported content type ${contentType ? `"${contentType}"` : '(none)'}`;
-  } catch {
-    return 'malformed JSON';
-  }
-}
-
-/** True for the payloads breachbot handles: slash commands, block actions, events, URL checks, rate-limit notes. */
-export function isHandledPayload(body: Payload): boolean {
-  if (typeof body.command === 'string') return body.command.startsWith('/') && body.command.length > 1;
-  if (body.type === 'block_actions') return Array.isArray(body.actions);
-  if (body.type === 'url_verification' || body.type === 'app_rate_limited') return true;
-  if (body.type === 'event_callback') {
-    const event = body.event as { type?: unknown } | null | undefined;
-    return typeof event === 'object' && event !== null && typeof event.type === 'string';
-  }
-  return false;
 }
 
 /**
@@ -182,35 +113,55 @@ export class SlackRequestReceiver implements Receiver {
 
   /** The `POST /slack/events` route. */
   readonly handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const body = await readBody(req, SLACK_BODY_LIMIT);
-    if (body === 'too-large') return refuse(res, 413, 'request body too large');
-    const contentType = mediaType(req.headers['content-type']);
-    const raw = body.toString('utf8');
-    // Slack checks the certificate of a slash command's URL with an unsigned `ssl_check=1` form post
-    if (contentType === FORM && raw.includes('ssl_check=') && formFields(raw).ssl_check === '1') {
-      return send(res, 200, '');
+    let raw: Buffer;
+    try {
+      raw = await readBody(req, { limit: SLACK_BODY_LIMIT });
+    } catch (error) {
+      if (isBodyError(error)) return refuseBody(req, res, error);
+      throw error;
     }
-    const signed = isSignedBySlack(
-      this.secret,
-      { signature: req.headers['x-slack-signature'], timestamp: req.headers['x-slack-request-timestamp'] },
-      body,
-      this.nowSeconds(),
-    );
-    if (!signed) {
-      this.log.warn('slack request refused: invalid or missing signature');
+    // Bolt reads `rawBody` when it is there instead of the (already consumed) stream
+    const buffered = Object.assign(req, { rawBody: raw }) as BufferedIncomingMessage;
+    const now = this.nowSeconds();
+    try {
+      await HTTPModuleFunctions.parseAndVerifyHTTPRequest(
+        { signingSecret: this.secret, nowMilliseconds: () => now * 1000 },
+        buffered,
+      );
+    } catch (error) {
+      this.log.warn('slack request refused: invalid or missing signature', {
+        reason: error instanceof Error ? error.message : String(error),
+      });
       return refuse(res, 401, 'invalid or missing Slack signature');
     }
-    const payload = parseSlackBody(contentType, raw);
-    if (typeof payload === 'string') return refuse(res, 400, payload);
-    if (!isHandledPayload(payload)) return refuse(res, 400, 'unsupported or malformed Slack payload');
-    if (payload.type === 'url_verification') {
-      return send(res, 200, JSON.stringify({ challenge: String(payload.challenge ?? '') }), 'application/json');
+    let payload: unknown;
+    try {
+      payload = HTTPModuleFunctions.parseHTTPRequestBody(buffered);
+    } catch {
+      return refuse(res, 400, 'malformed body: not JSON or a form of the content type sent');
     }
-    if (payload.type === 'app_rate_limited') {
-      this.log.warn('slack says events are being rate limited', { minute: payload.minute_rate_limited });
+    if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
+      return refuse(res, 400, 'malformed body: not a JSON object');
+    }
+    const body = payload as Payload;
+    // Slack checks a slash command URL's certificate with an unsigned `ssl_check=1` (Bolt passed it unverified
+    // and stripped anything else from the body)
+    if (body.ssl_check === '1' && Object.keys(body).length === 1) return HTTPModuleFunctions.buildSSLCheckResponse(res);
+    if (!isAcceptableTimestamp(req.headers['x-slack-request-timestamp'], now)) {
+      this.log.warn('slack request refused: timestamp in the future or malformed');
+      return refuse(res, 401, 'invalid or missing Slack signature');
+    }
+    const problem = payloadProblem(body);
+    if (problem) {
+      this.log.warn('slack request refused', { problem });
+      return refuse(res, 400, problem);
+    }
+    if (body.type === 'url_verification') return HTTPModuleFunctions.buildUrlVerificationResponse(res, body);
+    if (body.type === 'app_rate_limited') {
+      this.log.warn('slack says events are being rate limited', { minute: body.minute_rate_limited });
       return send(res, 200, '');
     }
-    await this.dispatch(req, res, payload);
+    await this.dispatch(req, res, body);
   };
 
   private async dispatch(req: IncomingMessage, res: ServerResponse, body: Payload): Promise<void> {
@@ -235,14 +186,12 @@ export class SlackRequestReceiver implements Receiver {
       else if (typeof response === 'string') send(res, 200, response, 'text/plain; charset=utf-8');
       else send(res, 200, jsonOf(response as object), 'application/json');
     };
-    const retryNum = req.headers['x-slack-retry-num'];
-    const retryReason = req.headers['x-slack-retry-reason'];
     const requestId = res.getHeader('x-request-id');
     const event: ReceiverEvent = {
       body,
       ack,
-      retryNum: typeof retryNum === 'string' && /^\d+$/.test(retryNum) ? Number(retryNum) : undefined,
-      retryReason: typeof retryReason === 'string' ? retryReason : undefined,
+      retryNum: HTTPModuleFunctions.extractRetryNumFromHTTPRequest(req),
+      retryReason: HTTPModuleFunctions.extractRetryReasonFromHTTPRequest(req),
       customProperties: typeof requestId === 'string' ? { requestId } : undefined,
     };
     try {

@@ -17,12 +17,24 @@ import {
   citeMarks,
 } from '../../src/core/answer.js';
 import { SLACK_LIMITS } from './limits.js';
-import { clip, escapeMrkdwn, isSlackUserId, mrkdwnLink, safePlain, splitText } from './text.js';
+import {
+  clip,
+  escapeMrkdwn,
+  inertMarks,
+  inlineCode,
+  isSlackUserId,
+  mrkdwnLink,
+  safePlain,
+  splitText,
+  textMrkdwn,
+} from './text.js';
 
 export interface TextObject {
   type: 'mrkdwn' | 'plain_text';
   text: string;
   emoji?: boolean;
+  /** mrkdwn only: true stops Slack turning URLs, channel names and @names in the text into links */
+  verbatim?: boolean;
 }
 export interface ButtonElement {
   type: 'button';
@@ -52,7 +64,8 @@ export interface RenderOptions {
   maxSuggestions?: number;
 }
 
-const mrkdwn = (text: string): TextObject => ({ type: 'mrkdwn', text });
+/** Every mrkdwn object is verbatim: Slack links and mentions only what we mark up ourselves, never raw text. */
+const mrkdwn = (text: string): TextObject => ({ type: 'mrkdwn', text, verbatim: true });
 const button = (label: string, actionId: string, value: string): ButtonElement => ({
   type: 'button',
   text: { type: 'plain_text', text: clip(safePlain(label), SLACK_LIMITS.buttonText), emoji: false },
@@ -72,7 +85,7 @@ interface Body {
 /** ``` blocks of at most `max` characters holding the code's lines (escaped; empty lines kept as one space). */
 function codeParagraphs(code: AnswerCode, max: number): string[] {
   const out: string[] = [];
-  const head = code.label ? `${escapeMrkdwn(code.label)}\n` : '';
+  const head = code.label ? `_${inertMarks(escapeMrkdwn(code.label.replace(/\s+/g, ' ')))}_\n` : '';
   let current: string[] = [];
   let size = 0;
   const flush = () => {
@@ -93,40 +106,63 @@ function codeParagraphs(code: AnswerCode, max: number): string[] {
   return out;
 }
 
+/** Multi-line answer text as mrkdwn, line by line (no formatting ever spans a line break). */
+const linesMrkdwn = (text: string, value?: string) =>
+  text
+    .split('\n')
+    .map((line) => textMrkdwn(line, value))
+    .join('\n');
+
+/** A note under an item, one line each: "Look for: …" lines get an italic label, other lines are italic. */
+function noteLines(note: string): string[] {
+  return note
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .map((line) => {
+      const labelled = /^([A-Z][\w ()/-]{0,30}):\s+(\S.*)$/.exec(line);
+      if (labelled) return `      _${inertMarks(escapeMrkdwn(labelled[1] ?? ''))}:_ ${textMrkdwn(labelled[2] ?? '')}`;
+      return `      _${textMrkdwn(line)}_`;
+    });
+}
+
 function renderBody(answer: Answer): Body {
   const facts = answer.facts.length > 0 ? new Map(answer.facts.map((f) => [f.id, f])) : undefined;
   const cites = citationsOf(answer);
+  const notesSaid = new Set<string>();
   const paragraphs: string[] = [];
   const fallbackLines: string[] = [escapeMrkdwn(answer.title)];
   const item = (entry: AnswerItem, fallback: boolean): string => {
     const fact = entry.factId ? facts?.get(entry.factId) : undefined;
     const corrected = Boolean(fact?.corrects?.length);
-    const date = entry.date ? escapeMrkdwn(entry.date) : '';
-    const label = entry.label ? escapeMrkdwn(entry.label) : '';
     const marks = citeMarks(cites.item(entry) ?? fact?.cites);
-    const text = `${escapeMrkdwn(entry.text)}${marks ? ` ${marks}` : ''}`;
-    // escaping works character by character, so escaped pieces joined by ": " equal the escaped whole
+    const tail = marks ? ` ${marks}` : '';
     if (fallback) {
+      const head = [entry.date, entry.label].filter(Boolean).join(': ');
       fallbackLines.push(
-        `- ${corrected ? 'Correction: ' : ''}${date ? `${date}: ` : ''}${label ? `${label}: ` : ''}${text}`,
+        `- ${corrected ? 'Correction: ' : ''}${escapeMrkdwn(head ? `${head}: ` : '')}${escapeMrkdwn(entry.text)}${tail}`,
       );
     }
-    let line = `• ${corrected ? '✏️ _Correction:_ ' : ''}${date ? `*${date}* ` : ''}${label ? `*${label}:* ` : ''}${text}`;
+    const date = entry.date ? `*${escapeMrkdwn(entry.date)}* ` : '';
+    const label = entry.label ? `*${inertMarks(escapeMrkdwn(entry.label))}:* ` : '';
+    let line = `• ${corrected ? '✏️ _Correction:_ ' : ''}${date}${label}${textMrkdwn(entry.text, entry.value)}${tail}`;
     const note = entry.note ?? fact?.correctionNote;
-    if (note) line += `\n      _${escapeMrkdwn(note)}_`;
+    if (note && !notesSaid.has(note)) {
+      notesSaid.add(note);
+      line += `\n${noteLines(note).join('\n')}`;
+    }
     return line;
   };
   for (const section of answer.sections) {
     let lines = '';
     if (section.heading) {
-      const heading = escapeMrkdwn(section.heading);
-      fallbackLines.push(heading);
-      lines = `*${heading}*`;
+      fallbackLines.push(escapeMrkdwn(section.heading));
+      lines = `*${inertMarks(escapeMrkdwn(section.heading.replace(/\s*\n\s*/g, ' ')))}*`;
     }
     if (section.text) {
       const marks = citeMarks(cites.text(section.text));
-      const text = `${escapeMrkdwn(section.text)}${marks ? ` ${marks}` : ''}`;
-      fallbackLines.push(text);
+      fallbackLines.push(`${escapeMrkdwn(section.text)}${marks ? ` ${marks}` : ''}`);
+      const text = `${linesMrkdwn(section.text)}${marks ? ` ${marks}` : ''}`;
       lines = lines === '' ? text : `${lines}\n${text}`;
     }
     for (const entry of section.items ?? []) {
@@ -248,7 +284,7 @@ function blocksFrom(answer: Answer, paragraphs: string[], options: RenderOptions
   if (answer.question && answer.question.trim() !== '') {
     head.push({
       type: 'context',
-      elements: [mrkdwn(clip(`You asked: ${escapeMrkdwn(answer.question)}`, SLACK_LIMITS.contextElementText))],
+      elements: [mrkdwn(`You asked: ${inlineCode(clip(answer.question.trim(), 300))}`)],
     });
   }
   if (answer.asOf) {
@@ -274,7 +310,7 @@ function blocksFrom(answer: Answer, paragraphs: string[], options: RenderOptions
   let chunks = packSections(paragraphs, SLACK_LIMITS.sectionText);
   if (chunks.length > room) {
     const dropped = chunks.length - room + 1;
-    chunks = [...chunks.slice(0, room - 1), `_…${dropped} more part(s) not shown: ask a narrower question._`];
+    chunks = [...chunks.slice(0, room - 1), `_…${dropped} more part(s) not shown: ask a narrower question_`];
   }
   return [...head, ...chunks.map((text): Block => ({ type: 'section', text: mrkdwn(text) })), ...tail];
 }

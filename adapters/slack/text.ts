@@ -6,6 +6,8 @@
  * escapeMrkdwn('<!channel> & <@U123>'); // '&lt;!channel&gt; &amp; &lt;@U123&gt;'
  */
 
+import { codeSpans } from '../../src/core/answer.js';
+
 const BROADCAST = /@(channel|here|everyone)\b/gi;
 const ENTITY_CHARS = /[&<>]/;
 const ANGLE = /[<>]/;
@@ -16,6 +18,52 @@ export function escapeMrkdwn(text: string): string {
   // literal replaceAll is several times cheaper than one regex replace with a callback
   if (ENTITY_CHARS.test(out)) out = out.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
   return out.includes('@') ? out.replace(BROADCAST, '@\u2060$1') : out;
+}
+
+const MARK = /[*_~]/;
+const WORDISH = /[\p{L}\p{N}]/u;
+/** look-alikes for Slack's formatting marks, used where a mark in answer text could open or close formatting */
+const INERT: Record<string, string> = { '*': '\u2217', _: '\u02cd', '~': '\u223c' };
+
+/**
+ * Makes `*`, `_` and `~` in answer text inert: Slack reads them as formatting only at a word's edge, so those are
+ * swapped for look-alikes; marks inside a word (`snake_case`) stay as they are. Text passed through here can be
+ * wrapped in our own formatting without a stray mark opening or closing it.
+ */
+export function inertMarks(text: string): string {
+  if (!MARK.test(text)) return text;
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    const swap = INERT[c];
+    if (swap && !(WORDISH.test(text[i - 1] ?? '') && WORDISH.test(text[i + 1] ?? ''))) out += swap;
+    else out += c;
+  }
+  return out;
+}
+
+/** Inline code: backticks inside become look-alikes and line breaks spaces, so the span always closes. */
+export function inlineCode(text: string): string {
+  return `\`${escapeMrkdwn(text.replace(/`/g, 'ˋ').replace(/\s*\n\s*/g, ' '))}\``;
+}
+
+/**
+ * Answer text as mrkdwn on one line: escaped, code spans it already has (`help`) kept, values (an indicator, IP
+ * addresses, hashes) put in inline code, and every other formatting mark made inert.
+ */
+export function textMrkdwn(text: string, value?: string): string {
+  const parts = text.split('`');
+  // backticks that do not pair up are shown as look-alikes rather than taken as code
+  if (parts.length % 2 === 0) return valuesAsCode(text.replaceAll('`', 'ˋ'), value);
+  return parts.map((part, i) => (i % 2 === 0 ? valuesAsCode(part, value) : part && inlineCode(part))).join('');
+}
+
+function valuesAsCode(text: string, value: string | undefined): string {
+  let out = '';
+  for (const span of codeSpans(text, value)) {
+    out += span.code ? inlineCode(span.text) : inertMarks(escapeMrkdwn(span.text));
+  }
+  return out;
 }
 
 /** For plain_text fields (header, button labels): no entities, angle brackets swapped for look-alikes. */
@@ -59,7 +107,7 @@ const PLAIN_URL = /^https?:\/\/[^\s<>|]+$/i;
 
 /** A link in mrkdwn, or just the label when the URL is not a plain http(s) URL. */
 export function mrkdwnLink(url: string, label: string): string {
-  const escaped = escapeMrkdwn(label);
+  const escaped = inertMarks(escapeMrkdwn(label));
   const safeLabel = escaped.includes('|') ? escaped.replaceAll('|', '¦') : escaped;
   if (!PLAIN_URL.test(url)) return safeLabel;
   return `<${url.includes('&') ? url.replaceAll('&', '&amp;') : url}|${safeLabel}>`;

@@ -1,7 +1,8 @@
 /**
  * Bot Framework authentication from the Teams configuration. With an app id every inbound JWT is validated by
  * botbuilder (401 otherwise) and replies are signed with the app's credentials; without one, requests are taken
- * unauthenticated (Emulator / local use; the configuration only allows that on a loopback host).
+ * unauthenticated (the Emulator on this machine: the configuration allows it only in local mode or with
+ * BOT_EMULATOR=true, and `local-gate.ts` checks every such request before botbuilder sees it).
  */
 import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { ServiceClientCredentialsFactory } from 'botframework-connector';

@@ -25,5 +25,8 @@ export function createBareTeamsBot(reply: string | Partial<Activity> = 'ok'): Ba
     await context.sendActivity(typeof reply === 'string' ? reply : { ...reply });
     await next();
   });
-  return { handle: createMessagesHandler(adapter, (context) => bot.run(context), silentLogger) };
+  // no local checks: the baseline measures botbuilder alone
+  return {
+    handle: createMessagesHandler(adapter, (context) => bot.run(context), silentLogger, { anonymous: false }),
+  };
 }

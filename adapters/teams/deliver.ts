@@ -1,6 +1,7 @@
 /**
  * Proactive delivery for digests: posts an answer into a Teams conversation through the reference stored when
- * the bot was installed there. A missing or removed reference fails permanently without calling the connector;
+ * the bot was installed there. A missing or removed reference fails permanently without calling the connector, and
+ * so does one that points beyond this machine when there is no app id (the Emulator path is local only);
  * 403/404 are permanent (bot removed, conversation gone), 429 carries the wait Teams asked for.
  *
  * @example
@@ -12,6 +13,7 @@ import type { Answer } from '../../src/core/answer.js';
 import type { Deliver, DeliveryResult } from '../../src/digest/deliver.js';
 import type { Logger } from '../../src/logger.js';
 import type { Store, Subscription } from '../../src/store/store.js';
+import { serviceUrlRefusal } from './local-gate.js';
 import type { StoredReference } from './references.js';
 import { answerToActivity } from './render.js';
 
@@ -64,6 +66,16 @@ export function createTeamsDeliver(deps: TeamsDeliverDeps): Deliver {
       reference = JSON.parse(record.reference) as StoredReference;
     } catch {
       return { ok: false, error: 'stored conversation reference is not readable', permanent: true };
+    }
+    if (!deps.appId && serviceUrlRefusal(reference)) {
+      deps.log.warn('teams proactive post refused: no app id and the stored serviceUrl is not on this machine', {
+        conversation: subscription.conversation,
+      });
+      return {
+        ok: false,
+        error: 'without MICROSOFT_APP_ID breachbot posts only to a serviceUrl on this machine',
+        permanent: true,
+      };
     }
     let messageId: string | undefined;
     // botbuilder hands errors thrown inside the turn to onTurnError, so the send's failure is caught here.

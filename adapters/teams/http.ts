@@ -2,16 +2,19 @@
  * The bridge between `node:http` and `CloudAdapter.process`: reads the body with the shared reader (too large →
  * 413 and the connection closed) and checks it (invalid JSON or no activity `type` → 400, never a hung request),
  * and gives botbuilder the small request/response shape it expects. Activities without a `serviceUrl` and conversation id (which every channel sends) get 400 too.
- * Authentication failures answer 401 without the validator's detail.
+ * Authentication failures answer 401 without the validator's detail; a missing or malformed `Authorization`
+ * header gets it before botbuilder runs. Without an app id, requests that do not come
+ * from this machine (`local-gate.ts`) get 403 before botbuilder runs.
  *
  * @example
- * const handle = createMessagesHandler(adapter, (context) => bot.run(context), log);
+ * const handle = createMessagesHandler(adapter, (context) => bot.run(context), log, { anonymous: !appId });
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CloudAdapter, Request, Response, TurnContext } from 'botbuilder';
 import { isBodyError, readBody, refuseBody } from '../../src/http/read-body.js';
 import type { Logger } from '../../src/logger.js';
 import { MAX_BODY_BYTES } from './limits.js';
+import { authorizationRefusal, localRequestRefusal, serviceUrlRefusal } from './local-gate.js';
 
 class BodyError extends Error {
   constructor(message: string) {
@@ -80,16 +83,40 @@ function shimResponse(res: ServerResponse): Response {
   };
 }
 
+export interface MessagesHandlerOptions {
+  /** no app id: every request must pass the local checks of `local-gate.ts` before botbuilder sees it */
+  anonymous: boolean;
+}
+
 /** The route handler for `POST /api/messages`. */
 export function createMessagesHandler(
   adapter: CloudAdapter,
   logic: (context: TurnContext) => Promise<void>,
   log: Logger,
+  options: MessagesHandlerOptions,
 ): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  const forbid = (res: ServerResponse, refusal: string) => {
+    log.warn('teams request refused: no credentials, not from this machine', { refusal });
+    reply(res, 403, `Forbidden: ${refusal}`);
+  };
   return async (req, res) => {
+    const unauthorized = options.anonymous ? undefined : authorizationRefusal(req);
+    if (unauthorized) {
+      log.info('teams request refused: 401', { refusal: unauthorized });
+      req.resume();
+      res.writeHead(401, { 'content-type': TEXT, 'www-authenticate': 'Bearer', connection: 'close' });
+      res.end(GENERIC[401]);
+      return;
+    }
     let body: Record<string, unknown>;
     try {
-      body = parseActivity(await readBody(req, { limit: MAX_BODY_BYTES }));
+      const bytes = await readBody(req, { limit: MAX_BODY_BYTES });
+      const refusal = options.anonymous ? localRequestRefusal(req) : undefined;
+      if (refusal) {
+        forbid(res, refusal);
+        return;
+      }
+      body = parseActivity(bytes);
     } catch (error) {
       if (isBodyError(error)) {
         refuseBody(req, res, error, { contentType: TEXT, text: 'activity too large' });
@@ -100,6 +127,11 @@ export function createMessagesHandler(
         return;
       }
       throw error;
+    }
+    const refusal = options.anonymous ? serviceUrlRefusal(body) : undefined;
+    if (refusal) {
+      forbid(res, refusal);
+      return;
     }
     const request: Request = { body, headers: req.headers, method: req.method };
     try {

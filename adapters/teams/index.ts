@@ -78,11 +78,12 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapterHandle {
     now,
     answerCacheMs: deps.answerCacheMs,
   });
-  const handle = createMessagesHandler(adapter, (context) => bot.run(context), log);
+  const anonymous = !deps.config.appId;
+  const handle = createMessagesHandler(adapter, (context) => bot.run(context), log, { anonymous });
   log.debug(
-    deps.config.appId
-      ? 'teams on: every request needs a valid Bot Framework token'
-      : 'teams on without an app id: unauthenticated requests accepted on this loopback host only (Bot Framework Emulator, local use)',
+    anonymous
+      ? 'teams on without an app id: only requests from this machine with a loopback serviceUrl (Bot Framework Emulator, Agents Playground)'
+      : 'teams on: every request needs a valid Bot Framework token',
     { path: '/api/messages' },
   );
   return {

@@ -1,17 +1,18 @@
 /**
- * `Answer` → Adaptive Card 1.5 (what Teams renders) plus plain fallback text. Dated items are laid out as
- * one-row FactSets, date | text (Teams markdown has no reliable tables); each element that shows a fact carries
- * the element id `fact:<id>`. Suggestions and "More" are `Action.Submit` buttons whose data `{ ask }` comes back as a message.
- * A card that would pass the size budget is cut at an item boundary and says how much was left out.
+ * `Answer` → Adaptive Card 1.5 (what Teams renders) plus plain fallback text. A section with dated items is one
+ * `Table` whose first column has a fixed width, so every date sits in one column and never wraps; other items are
+ * bulleted. Text is never read as Markdown (`card-text.ts`): values and commands are monospace runs, every fact ends
+ * with its citation numbers and the cited sources are listed, numbered, under the answer. The element that shows a
+ * fact carries the id `fact:<id>`. Suggestions and "More" are at most four `Action.Submit` buttons with short
+ * labels whose data `{ ask }` comes back as a message. A card that would pass the size budget is cut at an item
+ * boundary and says how much was left out.
  *
  * @example
- * const card = answerToAdaptiveCard(answer);
  * await context.sendActivity(answerToActivity(answer)); // the card as an attachment, the title as summary
  */
 import {
   type Answer,
   type AnswerCode,
-  type AnswerFact,
   type AnswerItem,
   type AnswerSection,
   type AnswerSource,
@@ -19,10 +20,19 @@ import {
   citationsOf,
   citeMarks,
 } from '../../src/core/answer.js';
-import { CARD_VERSION, MAX_ACTIONS, MAX_CARD_BYTES, MAX_ITEM_CHARS, MAX_SOURCES } from './limits.js';
+import {
+  type CardElement,
+  type Inline,
+  linkRun,
+  type RunStyle,
+  richText,
+  run,
+  textBlock,
+  textRuns,
+} from './card-text.js';
+import { CARD_VERSION, DATE_COLUMN_WIDTH, MAX_ACTIONS, MAX_CARD_BYTES, MAX_LABEL_CHARS } from './limits.js';
 
-/** One Adaptive Card element or action, as JSON. */
-export type CardElement = { type: string } & Record<string, unknown>;
+export type { CardElement } from './card-text.js';
 
 /** An Adaptive Card as JSON. */
 export interface AdaptiveCard {
@@ -49,143 +59,224 @@ export interface RenderOptions {
   maxBytes?: number;
 }
 
-const clip = (text: string, max = MAX_ITEM_CHARS) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
-const textBlock = (text: string, extra: Record<string, unknown> = {}): CardElement => ({
-  type: 'TextBlock',
-  text,
-  wrap: true,
-  ...extra,
-});
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+const capitalized = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 
-/** A Submit button that sends `ask` back to the bot as if typed. */
+/** A button label of at most MAX_LABEL_CHARS, cut at a word: "what is MailItemsAccessed?" stays whole. */
+export function shortLabel(text: string): string {
+  const label = text.trim().replace(/\s+/g, ' ');
+  if (label.length <= MAX_LABEL_CHARS) return label;
+  const cut = label.lastIndexOf(' ', MAX_LABEL_CHARS - 1);
+  return `${label.slice(0, cut > MAX_LABEL_CHARS / 2 ? cut : MAX_LABEL_CHARS - 1).replace(/[\s,;:]+$/, '')}…`;
+}
+
+/** A Submit button that sends `ask` back to the bot as if typed; the full text is its tooltip. */
 export function submitAction(title: string, ask: string): CardElement {
   const data: SubmitData = { ask };
-  return { type: 'Action.Submit', title: clip(title, 60), data };
+  const label = shortLabel(title);
+  return { type: 'Action.Submit', title: label, ...(label !== title ? { tooltip: clip(title, 200) } : {}), data };
 }
 
-/**
- * One item: a dated item is a one-row FactSet (date | text), an undated one a TextBlock. Both are compact on
- * purpose: a long timeline has to fit in one Teams message.
- */
-function itemElement(
-  item: AnswerItem,
-  id: string | undefined,
-  fact: AnswerFact | undefined,
-  cites: readonly number[] | undefined,
-): CardElement {
-  const mark = fact?.corrects?.length ? '✏️ _Correction:_ ' : '';
-  const marks = citeMarks(cites);
-  const main = `${mark}${item.label ? `**${item.label}**: ` : ''}${clip(item.text)}${marks ? ` ${marks}` : ''}`;
-  const note = item.note ?? fact?.correctionNote;
-  let element: CardElement;
-  if (item.date) {
-    const value = note ? `${main}\n\n_${clip(note, 500)}_` : main;
-    element = { type: 'FactSet', spacing: 'Small', facts: [{ title: item.date, value }] };
-  } else if (note) {
-    element = {
-      type: 'Container',
-      spacing: 'Small',
-      items: [textBlock(main), textBlock(clip(note, 500), { isSubtle: true, size: 'Small', spacing: 'None' })],
-    };
-  } else element = textBlock(main, { spacing: 'Small' });
-  if (id) element.id = id;
-  return element;
-}
-
-function linkText(source: AnswerSource): string {
-  const label = `${source.publisher}: ${source.title}`.replace(/[[\]]/g, (c) => (c === '[' ? '(' : ')'));
-  const url = source.url.replace(/\(/g, '%28').replace(/\)/g, '%29');
-  return `[${clip(label, 160)}](${url})${source.date ? ` (${source.date})` : ''}`;
-}
-
-/** The answer's sections; an answer with facts but no section content shows its facts as one list. */
-function displaySections(answer: Answer): AnswerSection[] {
-  const empty = answer.sections.every((x) => !x.heading && !x.text && (x.items ?? []).length === 0);
-  if (!empty || answer.facts.length === 0) return answer.sections;
-  return [{ items: answer.facts.map((f): AnswerItem => ({ text: f.text, date: f.date, factId: f.id })) }];
-}
-
-interface Block {
-  element: CardElement;
-  /** part of a section's item list: the only blocks dropped when the card is too big */
+/** One piece of the card body; items (and table rows) are the only pieces dropped when the card is too big. */
+interface Part {
+  element?: CardElement;
+  /** a table row: the section's table it belongs to and its two cells */
+  row?: { table: number; date: CardElement[]; text: CardElement[] };
   item: boolean;
+  /** the citation numbers this piece shows */
+  cites: readonly number[];
 }
 
-/** A code section: verbatim, monospace, one TextRun (never read as Markdown). */
-function codeElements(code: AnswerCode): CardElement[] {
+const marksRun = (cites: readonly number[] | undefined): Inline[] => {
+  const marks = citeMarks(cites);
+  return marks ? [run(` ${marks}`, { isSubtle: true, size: 'Small' })] : [];
+};
+
+/** Note lines under an item: "Why: …" gets an italic label, other lines are italic; all subtle. */
+function noteBlocks(note: string): CardElement[] {
+  return note
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .map((line) => {
+      const labelled = /^([A-Z][\w ()/-]{0,30}):\s+(\S.*)$/.exec(line);
+      const subtle: RunStyle = { isSubtle: true };
+      const inlines = labelled
+        ? [run(`${labelled[1]}: `, { ...subtle, italic: true }), ...textRuns(labelled[2] ?? '', undefined, subtle)]
+        : textRuns(line, undefined, { ...subtle, italic: true });
+      return richText(inlines, { spacing: 'None' });
+    });
+}
+
+/** The date cell: a range on two lines ("2023-04-24" / "to 2023-07-06"), each kept on one line. */
+function dateCell(date: string | undefined): CardElement[] {
+  if (!date) return [];
+  const [from, to] = date.split(/\s+to\s+/);
+  const cell: CardElement[] = [{ type: 'TextBlock', text: from ?? date, wrap: false, weight: 'Bolder' }];
+  if (to) cell.push({ type: 'TextBlock', text: `to ${to}`, wrap: false, isSubtle: true, spacing: 'None' });
+  return cell;
+}
+
+function codeBlocks(code: AnswerCode): CardElement[] {
+  const lines = code.text.replace(/\n+$/, '').split('\n');
   const out: CardElement[] = [];
-  if (code.label) out.push(textBlock(code.label, { size: 'Small', isSubtle: true, spacing: 'Small' }));
+  if (code.label) out.push(textBlock(code.label, { size: 'Small', isSubtle: true, spacing: 'Medium' }));
   out.push({
-    type: 'RichTextBlock',
-    spacing: 'Small',
-    inlines: [{ type: 'TextRun', text: clip(code.text.replace(/\n+$/, ''), 6000), fontType: 'Monospace' }],
+    type: 'Container',
+    style: 'emphasis',
+    spacing: code.label ? 'Small' : 'Medium',
+    items: lines.map((line) =>
+      richText([run(line === '' ? ' ' : line, { fontType: 'Monospace' })], { spacing: 'None' }),
+    ),
   });
   return out;
 }
 
-function bodyBlocks(answer: Answer): Block[] {
-  const blocks: Block[] = [
+/** The answer's sections; an answer with facts but no section content shows its facts as one list. */
+function displaySections(answer: Answer): AnswerSection[] {
+  const empty = answer.sections.every((x) => !x.heading && !x.text && (x.items ?? []).length === 0 && !x.code);
+  if (!empty || answer.facts.length === 0) return answer.sections;
+  return [{ items: answer.facts.map((f): AnswerItem => ({ text: f.text, date: f.date, factId: f.id })) }];
+}
+
+function bodyParts(answer: Answer): Part[] {
+  const parts: Part[] = [
     {
       element: textBlock(clip(answer.title, 300), { size: 'Medium', weight: 'Bolder', style: 'heading' }),
       item: false,
+      cites: [],
     },
   ];
   if (answer.asOf) {
-    const asOf = asOfText(answer.asOf);
-    blocks.push({
-      element: textBlock(`${asOf.charAt(0).toUpperCase()}${asOf.slice(1)}`, {
-        size: 'Small',
-        isSubtle: true,
-        spacing: 'None',
-      }),
-      item: false,
-    });
+    const element = textBlock(capitalized(asOfText(answer.asOf)), { size: 'Small', isSubtle: true, spacing: 'None' });
+    parts.push({ element, item: false, cites: [] });
   }
-  const cites = citationsOf(answer);
   const used = new Set<string>();
+  const cites = citationsOf(answer);
   const facts = new Map(answer.facts.map((f) => [f.id, f]));
   // a section whose text is a fact (a summary, a status) shows that fact
   const factByText = new Map(answer.facts.map((f) => [f.text, f.id]));
+  const notesSaid = new Set<string>();
+  const claim = (factId: string | undefined) => {
+    if (!factId || used.has(factId)) return undefined;
+    used.add(factId);
+    return `${FACT_ID_PREFIX}${factId}`;
+  };
+  let table = 0;
   for (const section of displaySections(answer)) {
     if (section.heading) {
-      blocks.push({
+      parts.push({
         element: textBlock(clip(section.heading, 200), { weight: 'Bolder', spacing: 'Medium' }),
         item: false,
+        cites: [],
       });
     }
     if (section.text) {
-      const marks = citeMarks(cites.text(section.text));
-      const element = textBlock(`${clip(section.text, 3000)}${marks ? ` ${marks}` : ''}`);
-      const factId = factByText.get(section.text);
-      if (factId && !used.has(factId)) {
-        used.add(factId);
-        element.id = `${FACT_ID_PREFIX}${factId}`;
-      }
-      blocks.push({ element, item: false });
+      const marks = cites.text(section.text) ?? [];
+      const lines = section.text.split('\n');
+      const blocks = lines.map((line, i) =>
+        line.trim() === ''
+          ? undefined
+          : richText([...textRuns(line), ...(i === lines.length - 1 ? marksRun(marks) : [])], {
+              spacing: i === 0 ? 'Small' : 'None',
+            }),
+      );
+      const items = blocks.filter((b): b is CardElement => b !== undefined);
+      const id = claim(factByText.get(section.text));
+      const element: CardElement =
+        items.length === 1 ? (items[0] as CardElement) : { type: 'Container', spacing: 'Small', items };
+      if (id) element.id = id;
+      parts.push({ element, item: false, cites: marks });
     }
-    for (const item of section.items ?? []) {
-      let id: string | undefined;
-      if (item.factId && !used.has(item.factId)) {
-        used.add(item.factId);
-        id = `${FACT_ID_PREFIX}${item.factId}`;
-      }
+    const items = section.items ?? [];
+    const tabled = items.some((i) => i.date);
+    table++;
+    for (const item of items) {
       const fact = item.factId ? facts.get(item.factId) : undefined;
-      blocks.push({ element: itemElement(item, id, fact, cites.item(item) ?? fact?.cites), item: true });
+      const itemCites = cites.item(item) ?? fact?.cites ?? [];
+      const inlines = [
+        ...(tabled ? [] : [run('• ')]),
+        ...(fact?.corrects?.length ? [run('✏️ Correction: ', { italic: true })] : []),
+        ...(item.label ? [run(`${item.label}: `, { weight: 'Bolder' })] : []),
+        ...textRuns(item.text, item.value),
+        ...marksRun(itemCites),
+      ];
+      const main = richText(inlines, tabled ? {} : { spacing: 'Small' });
+      const id = claim(item.factId);
+      if (id) main.id = id;
+      const text = [main];
+      const note = item.note ?? fact?.correctionNote;
+      if (note && !notesSaid.has(note)) {
+        notesSaid.add(note);
+        text.push(...noteBlocks(note));
+      }
+      if (tabled) parts.push({ row: { table, date: dateCell(item.date), text }, item: true, cites: itemCites });
+      else {
+        const element = text.length === 1 ? main : { type: 'Container', spacing: 'Small', items: text };
+        parts.push({ element, item: true, cites: itemCites });
+      }
     }
-    if (section.code) for (const element of codeElements(section.code)) blocks.push({ element, item: false });
+    if (section.code) for (const element of codeBlocks(section.code)) parts.push({ element, item: false, cites: [] });
   }
-  return blocks;
+  return parts;
 }
 
-function sourceBlocks(sources: AnswerSource[]): CardElement[] {
-  if (sources.length === 0) return [];
-  const shown = sources.slice(0, MAX_SOURCES);
-  const lines = shown.map((s) => `${s.n !== undefined ? `${s.n}.` : '-'} ${linkText(s)}`);
-  if (sources.length > shown.length) lines.push(`- and ${sources.length - shown.length} more`);
+const tableRow = (row: NonNullable<Part['row']>): CardElement => ({
+  type: 'TableRow',
+  cells: [
+    { type: 'TableCell', items: row.date },
+    { type: 'TableCell', items: row.text },
+  ],
+});
+
+/** Pieces → body elements: consecutive rows of one section become one Table with a fixed-width date column. */
+function bodyOf(parts: Part[]): CardElement[] {
+  const body: CardElement[] = [];
+  let current: { table: number; rows: CardElement[] } | undefined;
+  for (const part of parts) {
+    if (part.row) {
+      if (!current || current.table !== part.row.table) {
+        current = { table: part.row.table, rows: [] };
+        body.push({
+          type: 'Table',
+          spacing: 'Small',
+          columns: [{ width: DATE_COLUMN_WIDTH }, { width: 1 }],
+          firstRowAsHeader: false,
+          showGridLines: false,
+          verticalCellContentAlignment: 'Top',
+          rows: current.rows,
+        });
+      }
+      current.rows.push(tableRow(part.row));
+      continue;
+    }
+    current = undefined;
+    if (part.element) body.push(part.element);
+  }
+  return body;
+}
+
+function sourceBlocks(answer: Answer, parts: Part[]): CardElement[] {
+  const cited = new Set(parts.flatMap((p) => p.cites));
+  const numbered = answer.sources.some((s) => s.n !== undefined);
+  // numbered sources: the ones the shown facts cite; an unnumbered list (the `sources` answer) is shown as it is
+  const shown = numbered ? answer.sources.filter((s) => s.n !== undefined && cited.has(s.n)) : answer.sources;
+  if (shown.length === 0) return [];
   return [
     textBlock('Sources', { weight: 'Bolder', spacing: 'Medium', separator: true }),
-    textBlock(lines.join('\n'), { size: 'Small', spacing: 'Small' }),
+    ...shown.map((s) => sourceLine(s)),
   ];
+}
+
+function sourceLine(source: AnswerSource): CardElement {
+  return richText(
+    [
+      source.n !== undefined ? `[${source.n}] ` : '• ',
+      linkRun(clip(`${source.publisher}: ${source.title}`, 200), source.url),
+      ...(source.date ? [` (${source.date})`] : []),
+    ],
+    { spacing: 'None' },
+  );
 }
 
 function actionsFor(answer: Answer): CardElement[] {
@@ -202,12 +293,12 @@ function actionsFor(answer: Answer): CardElement[] {
   return actions;
 }
 
-function assemble(answer: Answer, body: CardElement[], fallback: string): AdaptiveCard {
+function assemble(answer: Answer, parts: Part[], extra: CardElement[], fallback: string): AdaptiveCard {
   const card: AdaptiveCard = {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: CARD_VERSION,
-    body: [...body, ...sourceBlocks(answer.sources)],
+    body: [...bodyOf(parts), ...extra, ...sourceBlocks(answer, parts)],
     fallbackText: fallback,
     msteams: { width: 'Full' },
   };
@@ -221,30 +312,29 @@ export function cardBytes(card: AdaptiveCard): number {
   return Buffer.byteLength(JSON.stringify(card), 'utf8');
 }
 
+const partBytes = (part: Part) =>
+  Buffer.byteLength(JSON.stringify(part.row ? tableRow(part.row) : part.element), 'utf8');
+
 /**
  * Renders an answer as an Adaptive Card within `maxBytes`. Items are dropped from the end only when the whole card
  * would not fit; the card then says how many were left out.
  */
 export function answerToAdaptiveCard(answer: Answer, options: RenderOptions = {}): AdaptiveCard {
   const maxBytes = options.maxBytes ?? MAX_CARD_BYTES;
-  const blocks = bodyBlocks(answer);
+  const parts = bodyParts(answer);
   const fallback = clip(answerToFallbackText(answer), 500);
-  let card = assemble(
-    answer,
-    blocks.map((b) => b.element),
-    fallback,
-  );
+  let card = assemble(answer, parts, [], fallback);
   if (cardBytes(card) <= maxBytes) return card;
-  const kept = [...blocks];
+  const kept = [...parts];
   let dropped = 0;
   while (cardBytes(card) > maxBytes) {
     let excess = cardBytes(card) - maxBytes + 200;
     let removedAny = false;
     while (excess > 0) {
-      const last = kept.map((b) => b.item).lastIndexOf(true);
+      const last = kept.map((p) => p.item).lastIndexOf(true);
       if (last === -1) break;
       const [removed] = kept.splice(last, 1);
-      excess -= Buffer.byteLength(JSON.stringify(removed?.element), 'utf8') + 1;
+      excess -= removed ? partBytes(removed) + 1 : 0;
       dropped++;
       removedAny = true;
     }
@@ -252,7 +342,7 @@ export function answerToAdaptiveCard(answer: Answer, options: RenderOptions = {}
       `${dropped} more item(s) did not fit in one message${answer.more ? ': press More, or' : ':'} ask a narrower question.`,
       { isSubtle: true, spacing: 'Medium' },
     );
-    card = assemble(answer, [...kept.map((b) => b.element), note], fallback);
+    card = assemble(answer, kept, [note], fallback);
     if (!removedAny) break;
   }
   return card;
@@ -261,22 +351,28 @@ export function answerToAdaptiveCard(answer: Answer, options: RenderOptions = {}
 /** Plain text carrying every shown fact, for notifications, screen readers and clients without cards. */
 export function answerToFallbackText(answer: Answer): string {
   const lines: string[] = [answer.title];
+  if (answer.asOf) lines.push(capitalized(asOfText(answer.asOf)));
+  const cites = citationsOf(answer);
   for (const section of displaySections(answer)) {
     lines.push('');
     if (section.heading) lines.push(section.heading);
-    if (section.text) lines.push(section.text);
+    if (section.text)
+      lines.push(
+        `${section.text}${citeMarks(cites.text(section.text)) ? ` ${citeMarks(cites.text(section.text))}` : ''}`,
+      );
     for (const item of section.items ?? []) {
       const head = [item.date, item.label].filter(Boolean).join(' ');
-      lines.push(`- ${head ? `${head}: ` : ''}${item.text}`);
+      const marks = citeMarks(cites.item(item));
+      lines.push(`- ${head ? `${head}: ` : ''}${item.text}${marks ? ` ${marks}` : ''}`);
       if (item.note) lines.push(`  ${item.note}`);
     }
-    if (section.code) lines.push(section.code.text);
+    if (section.code) lines.push(section.code.text.replace(/\n+$/, ''));
   }
-  if (answer.asOf) lines.push('', asOfText(answer.asOf));
   if (answer.sources.length > 0) {
     lines.push('', 'Sources:');
-    for (const s of answer.sources)
+    for (const s of answer.sources) {
       lines.push(`${s.n !== undefined ? `[${s.n}]` : '-'} ${s.publisher}: ${s.title} <${s.url}>`);
+    }
   }
   if (answer.suggestions.length > 0) lines.push('', `Try: ${answer.suggestions.join(' · ')}`);
   if (answer.more) lines.push(`More: ${answer.more}`);

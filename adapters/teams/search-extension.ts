@@ -10,6 +10,7 @@ import type { Answer, AnswerFact } from '../../src/core/answer.js';
 import type { KnowledgeBase } from '../../src/core/knowledge-base.js';
 import { parseCommand } from '../../src/core/parse-command.js';
 import { respond } from '../../src/core/respond.js';
+import { linkRun, richText, textRuns } from './card-text.js';
 import { CARD_VERSION, MAX_SEARCH_RESULTS } from './limits.js';
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard, FACT_ID_PREFIX } from './render.js';
 
@@ -31,15 +32,18 @@ export function queryText(value: unknown): string {
 
 const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
-/** One fact as a small card to insert into a message. */
+/** One fact as a small card to insert into a message; its text is never read as Markdown (`card-text.ts`). */
 export function factToCard(fact: AnswerFact, answer: Answer): AdaptiveCard {
-  const sources = answer.sources.filter((s) => fact.sources.includes(s.id));
+  const sources = answer.sources.filter((s) =>
+    s.n !== undefined ? (fact.cites ?? []).includes(s.n) : fact.sources.includes(s.id),
+  );
   const body: AdaptiveCard['body'] = [];
   if (fact.date) body.push({ type: 'TextBlock', text: fact.date, weight: 'Bolder', fontType: 'Monospace' });
-  body.push({ type: 'TextBlock', text: fact.text, wrap: true, id: `${FACT_ID_PREFIX}${fact.id}` });
-  if (sources.length > 0) {
-    const links = sources.map((s) => `[${s.publisher}: ${s.title}](${s.url})`.replace(/\n/g, ' ')).join(' · ');
-    body.push({ type: 'TextBlock', text: links, wrap: true, size: 'Small', isSubtle: true });
+  body.push(richText(textRuns(fact.text), { id: `${FACT_ID_PREFIX}${fact.id}` }));
+  for (const s of sources) {
+    body.push(
+      richText([linkRun(`${s.publisher}: ${s.title}`, s.url, { size: 'Small', isSubtle: true })], { spacing: 'None' }),
+    );
   }
   return {
     type: 'AdaptiveCard',

@@ -1,7 +1,9 @@
 /**
- * `breachbot ask [--json] [--incident ID] [--data DIR] [QUESTION…]` (CONTRACTS.md): answers one question, or one
- * question per line of standard input, in order. `--json` prints one `ask --json` object per line. Exit 0 whatever
- * the answer kind, 2 on a usage error. Loads only the core and the knowledge base, never a chat SDK.
+ * `breachbot ask [--json] [--all] [--incident ID] [--data DIR] [QUESTION…]` (CONTRACTS.md): answers one question,
+ * or one question per line of standard input, in order. `--json` prints one `ask --json` object per line; `--all`
+ * follows "More" to print every page. On a terminal the text is wrapped and styled (`terminal.ts`); piped, it is
+ * the plain text. Exit 0 whatever the answer kind, 2 on a usage error. Loads only the core and the knowledge base,
+ * never a chat SDK.
  */
 import { ConfigError, loadConfig } from '../config.js';
 import { toAnswerJson } from '../core/answer-json.js';
@@ -11,17 +13,20 @@ import { answerToPlainText } from '../core/plain-text.js';
 import { respond } from '../core/respond.js';
 import { incidentDirs } from '../kb/path-list.js';
 import { type CliIo, parseFlags, UsageError } from './io.js';
+import { answerForTerminal, terminalStyle } from './terminal.js';
 
-const USAGE = `Usage: breachbot ask [--json] [--incident ID] [--data DIR] [QUESTION…]
+const USAGE = `Usage: breachbot ask [--json] [--all] [--incident ID] [--data DIR] [QUESTION…]
 
 Answers a question from the knowledge base. With no QUESTION, reads one question per line from standard input.
   --json          one JSON object per answer, one per line
+  --all           every page of a long answer, not only the first
   --incident ID   ask about this incident (default: DEFAULT_INCIDENT, or Storm-0558)
   --data DIR      folder of incident files (default: INCIDENTS_DIR, or data/incidents)
 `;
 
 interface AskOptions {
   json: boolean;
+  all: boolean;
   incident?: string;
   data?: string;
   question?: string;
@@ -30,6 +35,7 @@ interface AskOptions {
 function parseArgs(args: string[]): AskOptions | 'help' {
   const { flags, positional } = parseFlags(args, {
     json: 'boolean',
+    all: 'boolean',
     incident: 'string',
     data: 'string',
     help: 'boolean',
@@ -38,6 +44,7 @@ function parseArgs(args: string[]): AskOptions | 'help' {
   const question = positional.join(' ').trim();
   return {
     json: flags.json === true,
+    all: flags.all === true,
     incident: typeof flags.incident === 'string' ? flags.incident : undefined,
     data: typeof flags.data === 'string' ? flags.data : undefined,
     question: question === '' ? undefined : question,
@@ -105,9 +112,19 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
+/** Pages `--all` follows at most: a safeguard, far above the longest list in the knowledge base. */
+const MAX_PAGES = 100;
+
 function writeAnswer(io: CliIo, kb: KnowledgeBase, question: string, options: AskOptions): void {
-  const parsed = parseCommand(question, kb);
-  const command = options.incident && !parsed.incident ? { ...parsed, incident: options.incident } : parsed;
-  const answer = respond(kb, command, { now: new Date() });
-  io.stdout.write(options.json ? `${JSON.stringify(toAnswerJson(answer))}\n` : `${answerToPlainText(answer)}\n`);
+  const style = options.json ? undefined : terminalStyle(io.stdout, io.env);
+  let text: string | undefined = question;
+  for (let page = 0; text !== undefined && page < (options.all ? MAX_PAGES : 1); page++) {
+    const parsed = parseCommand(text, kb);
+    const command = options.incident && !parsed.incident ? { ...parsed, incident: options.incident } : parsed;
+    const answer = respond(kb, command, { now: new Date() });
+    if (page > 0 && !options.json) io.stdout.write('\n');
+    if (options.json) io.stdout.write(`${JSON.stringify(toAnswerJson(answer))}\n`);
+    else io.stdout.write(`${style ? answerForTerminal(answer, style) : answerToPlainText(answer)}\n`);
+    text = answer.more;
+  }
 }

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { type Config, ConfigError, loadConfig } from '../config.js';
-import { createLogger } from '../logger.js';
+import { createLogger, type Logger } from '../logger.js';
 import type { CliIo } from './io.js';
 
 /** Seconds the whole shutdown may take before the process is expected to be gone. */
@@ -25,7 +25,7 @@ export function startupBlock(config: Config, url: string): string {
     ? `on (${config.slack.appToken ? 'Socket Mode' : `HTTP: POST ${url}/slack/events`})`
     : `off: ${config.slackOff}`;
   const teams = config.teams
-    ? `on (POST ${url}/api/messages${config.teams.appId ? '' : ', unauthenticated, loopback only'})`
+    ? `on (POST ${url}/api/messages${config.teams.appId ? '' : ', unauthenticated: the Bot Framework Emulator on this machine only'})`
     : `off: ${config.teamsOff}`;
   const lines = ['', 'breachbot is running', `  Listening on: ${url}`];
   if (config.webUi) lines.push(`  Web page:     ${url}/`);
@@ -54,11 +54,25 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     throw error;
   }
   const log = createLogger({ level: config.logLevel, stream: io.stdout });
+  const { routeConsoleToLog } = await import('./console-log.js');
+  const restoreConsole = routeConsoleToLog(log);
+  try {
+    return await serve(config, log, io);
+  } finally {
+    restoreConsole();
+  }
+}
+
+async function serve(config: Config, log: Logger, io: CliIo): Promise<number> {
   const { createServer } = await import('../server.js');
   let running: Awaited<ReturnType<typeof createServer>>;
   try {
     running = await createServer({ config, log });
   } catch (error) {
+    if (error instanceof ConfigError) {
+      io.stderr.write(`${error.message}\nSee .env.example for every variable.\n`);
+      return 1;
+    }
     log.fatal('breachbot could not start', { error: error instanceof Error ? error.message : String(error) });
     return 1;
   }
@@ -71,6 +85,25 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     process.once('SIGINT', () => resolve('SIGINT'));
   });
   log.info('signal received', { signal });
+  enforceShutdownBudget(log);
   await running.close(SHUTDOWN_BUDGET_MS - 2000);
   return 0;
+}
+
+/**
+ * From the first signal on, the process is gone within `SHUTDOWN_BUDGET_MS` whatever is still pending (a Slack
+ * post waiting out a rate limit, a database that stopped answering): the exit code is 0 when the server had
+ * stopped cleanly, 1 otherwise. A second signal exits at once.
+ */
+function enforceShutdownBudget(log: Logger): void {
+  const started = Date.now();
+  const exit = (reason: string) => {
+    const stoppedCleanly = process.exitCode === 0;
+    log.warn(reason, { afterMs: Date.now() - started, stoppedCleanly });
+    process.exit(stoppedCleanly ? 0 : 1);
+  };
+  setTimeout(() => exit('shutdown budget reached: exiting with work still pending'), SHUTDOWN_BUDGET_MS).unref();
+  const again = () => exit('second signal: exiting now');
+  process.once('SIGTERM', again);
+  process.once('SIGINT', again);
 }

@@ -54,6 +54,8 @@ export interface AnswerItem {
   label?: string;
   /** extra line under the item (correction note, prerequisites) */
   note?: string;
+  /** a value inside `text` to show as code: an indicator as it appears there (defanged), a hash, a query */
+  value?: string;
 }
 
 /** A preformatted block shown verbatim in monospace, easy to copy (every indicator value, a hunting query). */
@@ -157,6 +159,47 @@ export function citeMarks(cites: readonly number[] | undefined): string {
   let out = '';
   for (const n of cites) out += `[${n}]`;
   return out;
+}
+
+/** A piece of text, marked when it is a value to show as code. */
+export interface TextSpan {
+  text: string;
+  code?: boolean;
+}
+
+/** IPv4 addresses (plain or defanged) and long hexadecimal strings (hashes, thumbprints, JARM fingerprints). */
+const CODE_LIKE = /\b\d{1,3}(?:\.|\[\.\])\d{1,3}(?:\.|\[\.\])\d{1,3}(?:\.|\[\.\])\d{1,3}\b|\b[0-9a-fA-F]{32,}\b/g;
+
+/**
+ * Splits text into plain spans and values to show as code: the item's `value` wherever it occurs, IP addresses
+ * and hashes. Renderers put the code spans in monospace so they read and copy exactly.
+ *
+ * @example
+ * codeSpans('IP 51.89.156[.]153 (proxy)') // [{ text: 'IP ' }, { text: '51.89.156[.]153', code: true }, { text: ' (proxy)' }]
+ */
+export function codeSpans(text: string, value?: string): TextSpan[] {
+  const ranges: Array<[number, number]> = [];
+  if (value && value.length >= 3) {
+    for (let at = text.indexOf(value); at !== -1; at = text.indexOf(value, at + value.length)) {
+      ranges.push([at, at + value.length]);
+    }
+  }
+  for (const match of text.matchAll(CODE_LIKE)) {
+    const start = match.index ?? 0;
+    const end = start + match[0].length;
+    if (!ranges.some(([a, b]) => start < b && end > a)) ranges.push([start, end]);
+  }
+  if (ranges.length === 0) return [{ text }];
+  ranges.sort((a, b) => a[0] - b[0]);
+  const spans: TextSpan[] = [];
+  let last = 0;
+  for (const [start, end] of ranges) {
+    if (start > last) spans.push({ text: text.slice(last, start) });
+    spans.push({ text: text.slice(start, end), code: true });
+    last = end;
+  }
+  if (last < text.length) spans.push({ text: text.slice(last) });
+  return spans;
 }
 
 /** "as of August 2026" (or "as of 12 August 2026" for a day), for an answer's `asOf`. */

@@ -5,6 +5,7 @@
 import type { AnswerFact, AnswerItem, AnswerSource, SourceTier } from './answer.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import type { Incident, Source } from './model.js';
+import { defang } from './search/defang.js';
 import type { Passage } from './search/passages.js';
 
 export interface FactOptions {
@@ -79,6 +80,10 @@ export function itemOf(p: Passage, fact: AnswerFact, label?: string): AnswerItem
   if (fact.date) item.date = p.endDate && p.endDate !== p.date ? `${fact.date} to ${p.endDate}` : fact.date;
   if (label) item.label = label;
   if (fact.correctionNote) item.note = fact.correctionNote;
+  if (p.ref.kind === 'indicator') {
+    const shown = defang(p.ref.item.value);
+    item.value = fact.text.includes(shown) ? shown : p.ref.item.value;
+  }
   return item;
 }
 

@@ -49,6 +49,26 @@ function problem(kb: KnowledgeBase, message: string): Answer {
   });
 }
 
+/**
+ * A digest command where there is no conversation to post into (the local page, the command line): where digests
+ * are set up, and what to ask here instead. Never suggests the digest command itself, which would only come back.
+ */
+function elsewhere(kb: KnowledgeBase): Answer {
+  return reply(
+    kb,
+    'Digests are set up in a Slack or Teams channel',
+    [
+      {
+        text:
+          'A digest is a scheduled post into a Slack channel or a Teams conversation, so it is set up there: type ' +
+          'the command in that channel (in Slack after the slash command, in Teams after mentioning the bot). ' +
+          'Here you can see what a digest would say with `digest preview`, or type `help` for what else to ask.',
+      },
+    ],
+    { suggestions: ['help', 'digest preview'] },
+  );
+}
+
 /** Lines describing one subscription for `digest status`. */
 export function describeSubscription(sub: Subscription, kb: KnowledgeBase, now: Date): AnswerSection {
   const title = kb.incident(sub.incident)?.title ?? sub.incident;
@@ -86,9 +106,7 @@ export function createDigestCommandHandler(deps: DigestCommandDeps): DigestComma
     if (command.action === 'invalid') return problem(kb, command.error);
     const incident = command.incident ? kb.incident(command.incident) : kb.defaultIncident;
     if (!incident) return problem(kb, 'No incident is loaded, so there is nothing to send a digest about.');
-    if (!key && command.action !== 'preview') {
-      return problem(kb, 'Digests are posted into a Slack channel or a Teams conversation: use this command there.');
-    }
+    if (!key && command.action !== 'preview') return elsewhere(kb);
     const existing = key
       ? (await deps.store.findSubscriptions(key)).filter((s) => !command.incident || s.incident === incident.id)
       : [];

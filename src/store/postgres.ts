@@ -2,7 +2,9 @@
  * The PostgreSQL `Store` (pg 8), selected by `DATABASE_URL`: the same tables as SQLite, shared by several replicas.
  * Migrations are versioned and applied under a transaction-scoped advisory lock, so replicas starting together
  * apply each version once. Digest claims use `INSERT … ON CONFLICT DO NOTHING RETURNING` at READ COMMITTED, and
- * stale claims are taken over with a conditional `UPDATE … RETURNING`: exactly one caller wins either.
+ * stale claims are taken over with a conditional `UPDATE … RETURNING`: exactly one caller wins either. Every wait is
+ * bounded (connecting, a free pool slot, a statement, an answer from a server that went silent), so a database that
+ * is down makes calls fail within seconds instead of hanging them.
  *
  * @example
  * const store = createPostgresStore(config.databaseUrl);
@@ -11,6 +13,20 @@
 import pg from 'pg';
 import { POSTGRES_MIGRATIONS } from './migrations-postgres.js';
 import type { DigestRun, DigestRunStatus, QuestionLogEntry, Store, Subscription } from './store.js';
+
+/** How long opening a connection, or waiting for a free one in the pool, may take before the call fails. */
+export const CONNECT_TIMEOUT_MS = 3000;
+/** How long a statement may run on the server (`statement_timeout`). */
+export const STATEMENT_TIMEOUT_MS = 5000;
+/**
+ * How long the client waits for any answer to a query: covers a server that stopped answering altogether
+ * (packets dropped), where `statement_timeout` never fires. The connection is then discarded.
+ */
+export const QUERY_TIMEOUT_MS = STATEMENT_TIMEOUT_MS + 1000;
+/** Closing gives up on connections the server no longer answers after this long. */
+export const CLOSE_TIMEOUT_MS = 2000;
+/** Migrations may wait for another replica's migration lock this long. */
+export const MIGRATE_TIMEOUT_MS = 60_000;
 
 export interface PostgresStoreOptions {
   /** use (and create when missing) this schema instead of the URL's search_path; tests isolate runs with it */
@@ -52,6 +68,10 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
   const pool = new pg.Pool({
     connectionString: url,
     max: options.max ?? 10,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    query_timeout: QUERY_TIMEOUT_MS,
+    statement_timeout: STATEMENT_TIMEOUT_MS,
+    keepAlive: true,
     ...(options.schema ? { options: `-c search_path=${quoteIdent(options.schema)}` } : {}),
   });
   pool.on('error', (error) => options.onError?.(error));
@@ -61,18 +81,22 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
   const query = <R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values: unknown[] = []) =>
     pool.query<R>(text, values);
 
-  async function transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  async function transaction<T>(work: (client: pg.PoolClient) => Promise<T>, timeoutMs?: number): Promise<T> {
     const client = await pool.connect();
+    let failure: unknown;
     try {
       await client.query('BEGIN');
+      if (timeoutMs !== undefined) await client.query(`SET LOCAL statement_timeout = ${Math.trunc(timeoutMs)}`);
       const result = await work(client);
       await client.query('COMMIT');
       return result;
     } catch (error) {
+      failure = error;
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
-      client.release();
+      // a connection that failed (a timeout, a dropped network) is not given to the next caller
+      client.release(failure instanceof Error && !(failure instanceof pg.DatabaseError) ? failure : undefined);
     }
   }
 
@@ -108,7 +132,12 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
     async migrate() {
       await transaction(async (client) => {
         // one database-wide lock: CREATE SCHEMA / CREATE TABLE IF NOT EXISTS are not safe to race
-        await client.query("SELECT pg_advisory_xact_lock(hashtext('breachbot:migrate'))");
+        // pg reads a per-query query_timeout (client.js), which its types do not list
+        const lock = {
+          text: "SELECT pg_advisory_xact_lock(hashtext('breachbot:migrate'))",
+          query_timeout: MIGRATE_TIMEOUT_MS,
+        };
+        await client.query(lock as pg.QueryConfig);
         if (options.schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(options.schema)}`);
         await client.query(
           'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())',
@@ -121,7 +150,7 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
           await client.query(m.sql);
           await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
         }
-      });
+      }, MIGRATE_TIMEOUT_MS);
     },
     async ping() {
       await query('SELECT 1');
@@ -129,7 +158,15 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
     async close() {
       if (closed) return;
       closed = true;
-      await pool.end();
+      // ending a connection waits for the server; one that went silent would hold the shutdown forever
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        pool.end(),
+        new Promise<void>((resolve) => {
+          timer = setTimeout(resolve, CLOSE_TIMEOUT_MS);
+        }),
+      ]);
+      clearTimeout(timer);
     },
 
     async saveSubscription(sub) {

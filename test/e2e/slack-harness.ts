@@ -192,3 +192,14 @@ export function expectedSnippets(answer: Answer): string[] {
 export const PING = /<!(channel|here|everyone)(\|[^>]*)?>|<@[UW][A-Z0-9]+>|<!subteam/;
 
 export type { Block };
+
+/** Resolves with the first log line containing `text` (polls the captured lines; rejects after `timeoutMs`). */
+export async function waitForLogLine(lines: string[], text: string, timeoutMs = 5000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const line = lines.find((l) => l.includes(text));
+    if (line) return line;
+    if (Date.now() > deadline) throw new Error(`no log line containing "${text}" within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

@@ -1,7 +1,8 @@
 /**
  * Bot Framework authentication, fully offline: a local OpenID metadata + JWKS server, tokens signed with jose,
  * outbound credentials from a test factory (MSAL refuses http:// authorities). With MICROSOFT_APP_ID set, only a
- * valid token gets through; without it, the endpoint exists only on a loopback host.
+ * valid token gets through; without it, the endpoint exists only in local mode on a loopback host (the local checks
+ * are in security-bot-framework.test.ts).
  */
 import { ServiceClientCredentialsFactory } from 'botframework-connector';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -135,7 +136,7 @@ describe('without MICROSOFT_APP_ID', () => {
     }
   });
 
-  it('accepts unauthenticated requests on loopback (Emulator, local use)', async () => {
+  it('accepts unauthenticated requests from this machine in local mode (Emulator)', async () => {
     const open = await startTeamsBot();
     try {
       expect((await open.post(teamsActivity({ text: 'status', serviceUrl: teams.serviceUrl() }))).status).toBe(200);

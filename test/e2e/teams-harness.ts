@@ -16,7 +16,7 @@ import { type AdaptiveCard, cardFactIds } from '../../adapters/teams/render.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { createServer, type RunningServer } from '../../src/server.js';
-import type { Subscription } from '../../src/store/store.js';
+import type { Store, Subscription } from '../../src/store/store.js';
 import { type FakeConnector, type RecordedActivity, startFakeConnector } from '../fakes/bot-connector.js';
 import { TENANT } from '../fixtures/teams.js';
 
@@ -34,6 +34,8 @@ export async function startTeamsBot(
     env?: Record<string, string>;
     teamsAuth?: TeamsAuthOverrides;
     config?: (c: ReturnType<typeof loadConfig>) => ReturnType<typeof loadConfig>;
+    /** an already-open store (default: SQLite in the temp DATA_DIR) */
+    store?: Store;
   } = {},
 ): Promise<TeamsBot> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'breachbot-teams-'));
@@ -54,7 +56,13 @@ export async function startTeamsBot(
     },
   });
   const log = createLogger({ level: 'debug', stream });
-  const running = await createServer({ config, log, scheduler: false, teamsAuth: options.teamsAuth });
+  const running = await createServer({
+    config,
+    log,
+    scheduler: false,
+    teamsAuth: options.teamsAuth,
+    store: options.store,
+  });
   const teams = running.adapters.find((a) => a.name === 'teams') as TeamsAdapterHandle | undefined;
   return {
     running,

@@ -25,6 +25,8 @@ export interface ServeProcess {
   child: ChildProcess;
   /** everything printed so far (stdout and stderr) */
   output(): string;
+  /** what was printed on stderr alone */
+  errorOutput(): string;
   stop(): Promise<void>;
 }
 
@@ -58,6 +60,7 @@ export async function startServe(options: ServeOptions): Promise<ServeProcess> {
     detached: true,
   });
   let text = '';
+  let errors = '';
   const exited = once(child, 'exit');
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
@@ -95,6 +98,7 @@ export async function startServe(options: ServeOptions): Promise<ServeProcess> {
     });
     child.stderr?.on('data', (chunk: Buffer) => {
       text += chunk.toString('utf8');
+      errors += chunk.toString('utf8');
     });
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
@@ -103,7 +107,7 @@ export async function startServe(options: ServeOptions): Promise<ServeProcess> {
   });
   try {
     const { url, pageUrl } = await found;
-    return { url, pageUrl, child, output: () => text, stop };
+    return { url, pageUrl, child, output: () => text, errorOutput: () => errors, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -7,7 +7,7 @@
  * const config = loadConfig({ SLACK_API_URL: slack.url, … });
  * const [post] = await slack.waitFor('chat.postMessage');
  */
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface RecordedCall {
@@ -27,15 +27,26 @@ export interface RecordedResponse {
 
 interface Scripted {
   status: number;
-  body: Record<string, unknown>;
+  /** the answer (default: the usual one for the method) */
+  body?: Record<string, unknown>;
   headers?: Record<string, string>;
+  /** answer only after this long (the call is recorded on arrival) */
+  delayMs?: number;
 }
+
+/** A method answered by code on every call (e.g. `apps.connections.open` with a fresh socket URL). */
+export type MethodHandler = (call: {
+  params: Record<string, unknown>;
+  authorization?: string;
+}) => Record<string, unknown>;
 
 export interface FakeSlackApi {
   /** the Web API base URL, ending in `/api/` */
   url: string;
   /** `http://127.0.0.1:PORT` */
   origin: string;
+  /** the HTTP server (a stand-in for Slack's WebSocket side attaches to its upgrades) */
+  server: Server;
   calls: RecordedCall[];
   responses: RecordedResponse[];
   /** a response_url on this server */
@@ -43,6 +54,8 @@ export interface FakeSlackApi {
   callsTo(method: string): RecordedCall[];
   /** resolves once `count` calls to `method` arrived (rejects after `timeoutMs`) */
   waitFor(method: string, count?: number, timeoutMs?: number): Promise<RecordedCall[]>;
+  /** resolves once a call to `method` for which `match` holds arrived (rejects after `timeoutMs`) */
+  waitForCall(method: string, match: (call: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
   waitForResponse(id: string, count?: number, timeoutMs?: number): Promise<RecordedResponse[]>;
   /** the next call to `method` gets this answer instead of the default */
   setNextResponse(
@@ -51,6 +64,10 @@ export interface FakeSlackApi {
     status?: number,
     headers?: Record<string, string>,
   ): void;
+  /** the next call to `method` is answered as usual, but only after `delayMs` (Slack being slow) */
+  delayNext(method: string, delayMs: number): void;
+  /** every call to `method` is answered by `handler` (kept across `reset`: other stand-ins register these) */
+  onMethod(method: string, handler: MethodHandler): void;
   /** the next `n` calls to `method` get HTTP 429 with `Retry-After: retryAfterSeconds` */
   ratelimit(method: string, n: number, retryAfterSeconds: number): void;
   /** what `users.info` says about a user (merged into the default full member of T000TEST) */
@@ -106,6 +123,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const scripted = new Map<string, Scripted[]>();
   const users = new Map<string, Record<string, unknown>>();
   const channels = new Map<string, Record<string, unknown>>();
+  const handlers = new Map<string, MethodHandler>();
   let ts = 1_700_000_000;
   const waiters = new Set<() => void>();
   const notify = () => {
@@ -204,9 +222,13 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       contentType: req.headers['content-type'],
       status,
     });
-    res.writeHead(status, { 'content-type': 'application/json', ...next?.headers });
-    res.end(JSON.stringify(next?.body ?? defaultAnswer(method, params)));
     notify();
+    const answer =
+      next?.body ?? handlers.get(method)?.({ params, authorization: req.headers.authorization }) ?? undefined;
+    if (next?.delayMs) await new Promise((resolve) => setTimeout(resolve, next.delayMs));
+    if (res.destroyed) return;
+    res.writeHead(status, { 'content-type': 'application/json', ...next?.headers });
+    res.end(JSON.stringify(answer ?? defaultAnswer(method, params)));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -244,6 +266,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   return {
     url: `${origin}/api/`,
     origin,
+    server,
     calls,
     responses,
     responseUrl: (id) => `${origin}/respond/${encodeURIComponent(id)}`,
@@ -257,6 +280,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         `${count} × ${method}`,
         timeoutMs,
       ),
+    waitForCall: (method, match, timeoutMs = 10_000) =>
+      until(() => callsTo(method).find(match), `a matching call to ${method}`, timeoutMs),
     waitForResponse: (id, count = 1, timeoutMs = 10_000) =>
       until(
         () => {
@@ -267,6 +292,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         timeoutMs,
       ),
     setNextResponse: (method, body, status = 200, headers) => push(method, { status, body, headers }),
+    delayNext: (method, delayMs) => push(method, { status: 200, body: undefined, delayMs }),
+    onMethod: (method, handler) => handlers.set(method, handler),
     ratelimit: (method, n, retryAfterSeconds) => {
       for (let i = 0; i < n; i++) {
         push(method, {

@@ -155,3 +155,21 @@ describe('code sections', () => {
     ]);
   });
 });
+
+describe('maintainers’ notes on the real data', () => {
+  it('never reach an answer, on any page of `sources` or in any golden answer', async () => {
+    const { loadKnowledgeBase } = await import('../../src/kb/load.js');
+    const { readFileSync } = await import('node:fs');
+    const { parse } = await import('yaml');
+    const real = createKnowledgeBase((await loadKnowledgeBase({ dir: 'data/incidents' })).data);
+    const notes = real.incidents.flatMap((i) => i.sources.flatMap((s) => (s.note ? [s.note.slice(0, 60)] : [])));
+    expect(notes.length).toBeGreaterThan(5);
+    const golden = parse(readFileSync('test/golden/questions.yaml', 'utf8')) as Array<{ q: string }>;
+    const questions = [...golden.map((c) => c.q), ...[1, 2, 3, 4, 5, 6, 7, 8].map((p) => `sources page ${p}`)];
+    for (const q of questions) {
+      const answer = respond(real, parseCommand(q, real), { now: new Date('2026-11-30T00:00:00Z') });
+      const shown = `${answerToPlainText(answer)}\n${JSON.stringify(toAnswerJson(answer))}`;
+      for (const note of notes) expect(shown, q).not.toContain(note);
+    }
+  });
+});

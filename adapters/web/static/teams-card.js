@@ -57,7 +57,16 @@ const HOST_CONFIG = {
  * @returns {string}
  */
 export function markdownToHtml(text) {
-  const inline = (line) =>
+  // a backslash before punctuation shows the character itself (CommonMark), as the Teams renderer reads escapes
+  const held = [];
+  const hold = (line) =>
+    line.replace(/\\([!-/:-@[-`{-~])/g, (_whole, c) => {
+      held.push(c);
+      return `\u0000${held.length - 1}\u0000`;
+    });
+  const release = (html) => html.replace(/\u0000(\d+)\u0000/g, (_whole, i) => escapeHtml(held[Number(i)] ?? ''));
+  const inline = (line) => release(inlineMarks(hold(line)));
+  const inlineMarks = (line) =>
     escapeHtml(line)
       .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, (whole, label, url) => {
         const href = safeUrl(url.replace(/&amp;/g, '&'));
@@ -69,6 +78,7 @@ export function markdownToHtml(text) {
   const out = [];
   let list = null;
   for (const line of text.split('\n')) {
+    // an escaped list marker (\- or 1\.) is text, so the patterns below do not see it as one
     const bullet = /^\s*[-*]\s+(.*)$/.exec(line);
     const numbered = /^\s*\d+\.\s+(.*)$/.exec(line);
     const kind = bullet ? 'ul' : numbered ? 'ol' : null;

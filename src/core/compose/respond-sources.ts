@@ -2,6 +2,7 @@
 import type { Answer, AnswerItem } from '../answer.js';
 import { incidentName, makeAnswer, moreCommand, noneAnswer, pageLabel, pageOf } from '../answer-base.js';
 import type { Ask } from '../ask-context.js';
+import { tierOf } from '../facts.js';
 import type { Source } from '../model.js';
 
 const PAGE_SIZE = 15;
@@ -19,9 +20,8 @@ export function respondSources(ask: Ask, confidence = 1): Answer {
     label: s.publisher,
     text: `${s.title} ${s.url}`,
     ...(s.date ? { date: s.date } : {}),
-    ...(s.reliability || s.note
-      ? { note: [s.reliability ? `read as ${s.reliability}` : '', s.note ?? ''].filter(Boolean).join('; ') }
-      : {}),
+    // a source's `note` is for maintainers and never shown; the tier says how much weight it carries
+    note: TIER_NOTE[tierOf(s)],
   }));
   const answer = makeAnswer(kb, {
     intent: 'sources',
@@ -38,11 +38,17 @@ export function respondSources(ask: Ask, confidence = 1): Answer {
     more: page.next ? moreCommand('sources', incident, kb, page.next) : undefined,
     question: ask.question,
   });
-  answer.sources = page.items;
+  answer.sources = page.items.map(({ note: _note, ...shown }) => ({ ...shown, tier: tierOf(shown) }));
   return answer;
 }
 
-const rank = (s: Source) => (s.reliability === 'primary' ? 0 : s.reliability === 'secondary' ? 1 : 2);
+const TIER_RANK = { primary: 0, secondary: 1, repost: 2 } as const;
+const rank = (s: Source) => TIER_RANK[tierOf(s)];
+const TIER_NOTE = {
+  primary: 'primary source',
+  secondary: 'secondary source (reporting)',
+  repost: 'repost, mirror or aggregator',
+} as const;
 
 export function respondIncidents(ask: Ask): Answer {
   const { kb } = ask;
