@@ -10,6 +10,7 @@ import { createKnowledgeBase } from '../../src/core/knowledge-base.js';
 import { incidentSchema } from '../../src/core/model.js';
 import { parseCommand } from '../../src/core/parse-command.js';
 import { respond } from '../../src/core/respond.js';
+import { projectLanguage } from '../fixtures/language.js';
 import { checkAdaptiveCard } from './teams-card-validator.js';
 
 const HOSTILE = [
@@ -52,6 +53,7 @@ const incident = incidentSchema.parse({
 const kb = createKnowledgeBase({
   incidents: [incident],
   synonyms: [],
+  language: projectLanguage(),
   version: 'hostile',
   defaultIncident: 'hostile-1',
 });
