@@ -35,7 +35,7 @@ function filesUnder(folder: string, ext: RegExp): string[] {
 }
 
 /** Texts a reader of the code sees besides comments: literals (string, template, regex) and identifiers. */
-export function codeTexts(file: string, text: string): Array<{ text: string; line: number; identifier: boolean }> {
+function codeTexts(file: string, text: string): Array<{ text: string; line: number; identifier: boolean }> {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
   const out: Array<{ text: string; line: number; identifier: boolean }> = [];
   const visit = (node: ts.Node) => {
@@ -50,7 +50,7 @@ export function codeTexts(file: string, text: string): Array<{ text: string; lin
 }
 
 /** A name's word as it would stand in code: whole words in literals, run together in identifiers. */
-export function findNames(
+function findNames(
   texts: ReadonlyArray<{ text: string; line: number; identifier: boolean }>,
   names: readonly string[],
 ): Array<{ name: string; line: number; text: string }> {

@@ -68,7 +68,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     }
     if (typeof flags.fit === 'string') {
       if (positional.length === 0) throw new UsageError('which RESULTS.jsonl?');
-      return await fit(
+      return await fitModel(
         io,
         path.resolve(io.cwd, flags.fit),
         positional.map((f) => path.resolve(io.cwd, f)),
@@ -145,7 +145,7 @@ export function confidenceReport(results: readonly EvalResult[]): string {
 }
 
 /** `eval --fit OUT RESULTS.jsonl…`: fits the confidence model on judged answers and writes it as YAML. */
-async function fit(io: CliIo, out: string, files: string[]): Promise<number> {
+async function fitModel(io: CliIo, out: string, files: string[]): Promise<number> {
   const points: LabelledPoint[] = [];
   for (const file of files) {
     for (const line of (await readFile(file, 'utf8')).split('\n')) {

@@ -13,7 +13,7 @@ import type { Command } from '../command.js';
 import type { KnowledgeBase } from '../knowledge-base.js';
 import type { ConfidenceModel } from '../model.js';
 import type { QuestionKind } from '../reading/language.js';
-import type { Concept, QueryAnalysis } from '../reading/query.js';
+import type { Concept } from '../reading/query.js';
 import { type Reading, readQuestion } from '../reading/read-question.js';
 import type { SearchHit } from '../search/search-index.js';
 
@@ -34,7 +34,7 @@ export interface Signals {
 }
 
 /** Share of the concepts with a term among the hit's prominent terms (its title, name or aliases). */
-export function titleShare(query: QueryAnalysis, concepts: readonly Concept[], hit: SearchHit): number {
+export function titleShare(concepts: readonly Concept[], hit: SearchHit): number {
   const content = concepts.filter((c) => !c.filler && !c.weak);
   if (content.length === 0) return 0;
   return content.filter((c) => c.terms.some((t) => hit.prominent.has(t.term))).length / content.length;

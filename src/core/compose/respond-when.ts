@@ -84,7 +84,7 @@ export function respondWhen(ask: Ask, reading: Reading): Answer | undefined {
     route: 'search',
     coverage: best.cov,
     margin: second ? Math.max(0, best.cov - second.cov) : 1,
-    titleShare: titleShare(query, subject.length > 0 ? subject : query.concepts, best.hit),
+    titleShare: titleShare(subject.length > 0 ? subject : query.concepts, best.hit),
   });
 }
 

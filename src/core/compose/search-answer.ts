@@ -351,7 +351,7 @@ export function searchAnswer(ask: Ask, query: QueryAnalysis, options: SearchAnsw
     route: 'search',
     coverage: best.cov,
     margin: second ? Math.max(0, (best.rank - second.rank) / best.rank) : 1,
-    titleShare: titleShare(query, query.concepts, best.hit),
+    titleShare: titleShare(query.concepts, best.hit),
     alternatives: alternativesOf(kb, ranked),
   });
 }
