@@ -3,7 +3,7 @@
  * `chat.postMessage` (no rate limit), on SQLite and on PostgreSQL (when TEST_DATABASE_URL is set), for N = 100, 500
  * and 1,000 to show how a pass grows. Then an idle pass at the same instant (everything already posted).
  *
- * Run alone: `npm run build && node dist/bench/run.js digest`.
+ * Run alone: `npm run bench -- digest`.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -4,7 +4,7 @@
  * together with the breaches.cloud write-ups (read where they sit, `../shared/corpus/breaches.cloud`, never copied),
  * then `parseCommand` + `respond` latency over a fixed question mix with everything loaded (target: p99 under 2 ms).
  *
- * Run alone: `node dist/bench/kb.js` after `npm run build`.
+ * Run alone: `npm run bench -- kb`.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -69,6 +69,9 @@ async function timeLoads(label: string, options: LoadOptions): Promise<Record<st
     const start = performance.now();
     const result = await loadKnowledgeBase(options);
     times.push(performance.now() - start);
+    // a row named for the snapshot must not be measuring a parse (a stale or missing dist/kb-snapshot.json)
+    const expected = options.snapshot ? 'snapshot' : 'files';
+    if (result.from !== expected) throw new Error(`${label}: loaded from ${result.from}, not ${expected}`);
     incidents = result.data.incidents.length;
     events = result.data.incidents.reduce((n, x) => n + x.timeline.length, 0);
   }
@@ -169,7 +172,10 @@ export async function run(): Promise<BenchSection> {
   ];
   const rows: Array<Record<string, string | number>> = [
     ...cold.rows,
-    await timeLoads('load data/incidents (build snapshot)', { dir: native }),
+    await timeLoads('load data/incidents (build snapshot)', {
+      dir: native,
+      snapshot: path.join(root, 'dist', 'kb-snapshot.json'),
+    }),
     await timeLoads('load data/incidents (parsed)', { dir: native, fresh: true }),
   ];
   const dirs = haveCorpus ? [native, corpus] : [native];

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: runs every benchmark section in order and prints each as a table. Sections are modules
  * `bench/<name>.ts` exporting `run(): Promise<BenchSection>`. Name sections on the command line to run only those:
- * `node dist/bench/run.js search kb`.
+ * `npm run bench -- search kb` (benchmarks are compiled into dist-bench/, apart from the server in dist/).
  */
 import { type BenchSection, formatSection } from './report.js';
 

@@ -9,7 +9,7 @@
  * Targets: p99 < 1 ms on the real knowledge base, < 2 ms with the write-ups, < 5 ms at 5,000 passages; at 500
  * passages at least 20× faster than fuse.js with a better score; cold start < 400 ms.
  *
- * Run alone: `npm run build && node dist/bench/search.js`.
+ * Run alone: `npm run bench -- search`.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';

@@ -6,7 +6,7 @@
  * Bolt app behind breachbot's receiver acking empty (what the receiver alone changes), (4) a raw `node:http`
  * server. Target: breachbot ≥ 80% of bare Bolt's throughput, zero errors, p99 < 50 ms.
  *
- * Run alone: `npm run build && node dist/bench/slack.js`.
+ * Run alone: `npm run bench -- slack`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
@@ -16,9 +16,9 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
-import { slackClientOptions } from '../adapters/slack/index.js';
 import { SlackRequestReceiver } from '../adapters/slack/receiver.js';
 import { answerMessage } from '../adapters/slack/reply.js';
+import { slackClientOptions } from '../adapters/slack/web-client.js';
 import { loadConfig } from '../src/config.js';
 import { createKnowledgeBase } from '../src/core/knowledge-base.js';
 import { parseCommand } from '../src/core/parse-command.js';

@@ -7,7 +7,7 @@
  * the bot answered 200, i.e. after its reply reached the sink. Target: breachbot ≥ 80% of the bare text bot's
  * throughput, zero errors.
  *
- * Run alone: `npm run build && node dist/bench/teams.js`.
+ * Run alone: `npm run bench -- teams`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
@@ -16,7 +16,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { createBareTeamsBot } from '../adapters/teams/baseline.js';
 import { answerToActivity } from '../adapters/teams/render.js';
 import { defaultIncidentsDir, loadConfig } from '../src/config.js';
 import { createKnowledgeBase } from '../src/core/knowledge-base.js';
@@ -28,6 +27,7 @@ import { createServer } from '../src/server.js';
 import { startFakeConnector } from '../test/fakes/bot-connector.js';
 import { type LoadJob, type LoadResult, load, mergeResults, rps, summarize } from './load.js';
 import type { BenchSection } from './report.js';
+import { createBareTeamsBot } from './teams-baseline.js';
 
 const QUESTIONS = [
   'timeline',

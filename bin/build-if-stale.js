@@ -1,41 +1,34 @@
 #!/usr/bin/env node
-// Builds dist/ with tsc only when it is missing or a source file is newer than the last build, so `npm start`
-// is quick when nothing changed and never runs stale code when something did.
+// Builds dist/ (`npm run build`: tsc, then the knowledge-base snapshot) when it is missing or older than the
+// sources, so `npm install` followed by `npm start` works and the dev scripts never run stale code.
+//
+// With --prepare (the `prepare` script, run by every `npm install` and `npm ci`) it never fails the install: where
+// TypeScript is not installed (`npm ci --omit=dev`) a build in dist/ is used as it is, and a missing one is
+// explained instead of attempted.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { isBuilt, isStale, root } from './sources.js';
 
-const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const marker = path.join(root, 'dist', '.build-stamp');
-const sourceDirs = ['src', 'adapters', 'bench', 'test/fakes'];
+const prepare = process.argv.includes('--prepare');
+const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+const say = (text) => process.stderr.write(`breachbot: ${text}\n`);
 
-function newestSource() {
-  let newest = statSync(path.join(root, 'tsconfig.build.json')).mtimeMs;
-  for (const dir of sourceDirs) {
-    const full = path.join(root, dir);
-    if (!existsSync(full)) continue;
-    for (const name of readdirSync(full, { recursive: true })) {
-      if (typeof name === 'string' && name.endsWith('.ts')) {
-        newest = Math.max(newest, statSync(path.join(full, name)).mtimeMs);
-      }
-    }
+if (isBuilt() && !isStale()) process.exit(0);
+if (!existsSync(tsc)) {
+  if (isBuilt()) {
+    say('dist/ is older than the sources and TypeScript is not installed here: the existing build is used.');
+    process.exit(0);
   }
-  return newest;
+  say('the server must be built first, and TypeScript is not installed here (an install without dev dependencies).');
+  say('Build it where the dev dependencies are: npm ci && npm run build && npm prune --omit=dev');
+  process.exit(prepare ? 0 : 1);
 }
-
-const stale =
-  !existsSync(marker) ||
-  !existsSync(path.join(root, 'dist', 'src', 'cli.js')) ||
-  newestSource() > statSync(marker).mtimeMs;
-if (stale) {
-  process.stderr.write('breachbot: compiling TypeScript (dist/ is missing or older than the sources)…\n');
-  const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-  const result = spawnSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
-  const snapshot =
-    result.status === 0
-      ? spawnSync(process.execPath, [path.join(root, 'bin', 'build-snapshot.js')], { stdio: 'inherit' })
-      : result;
-  process.exitCode = snapshot.status ?? 1;
-  if (snapshot.status === 0) writeFileSync(marker, `${new Date().toISOString()}\n`);
+say(isBuilt() ? 'dist/ is older than the sources: building…' : 'building the server into dist/…');
+for (const step of [
+  [tsc, '-p', path.join(root, 'tsconfig.build.json')],
+  [path.join(root, 'bin', 'build-snapshot.js')],
+]) {
+  const result = spawnSync(process.execPath, step, { stdio: 'inherit', cwd: root });
+  if (result.status !== 0) process.exit(result.status ?? 1);
 }

@@ -4,8 +4,10 @@
  * @example
  * const config = loadConfig(process.env); // throws ConfigError listing every problem
  */
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type * as Zod from 'zod';
 import { isLoopbackHost } from './http/loopback.js';
 import { incidentDirs } from './kb/path-list.js';
@@ -258,18 +260,14 @@ export function defaultIncidentsDir(): string {
 }
 
 let root: string | undefined;
-/** The folder holding breachbot's package.json (works from `src/` under vitest and from `dist/src/`). */
+/**
+ * The folder holding breachbot's package.json: the nearest above this module, whether it runs from `src/` (vitest),
+ * `dist/src/` (the server) or `dist-bench/src/` (the benchmarks).
+ */
 export function packageRoot(): string {
   if (root) return root;
-  let dir = path.dirname(new URL(import.meta.url).pathname);
-  for (let i = 0; i < 6; i++) {
-    if (path.basename(dir) === 'src') {
-      const parent = path.dirname(dir);
-      root = path.basename(parent) === 'dist' ? path.dirname(parent) : parent;
-      return root;
-    }
-    dir = path.dirname(dir);
-  }
-  root = process.cwd();
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6 && !existsSync(path.join(dir, 'package.json')); i++) dir = path.dirname(dir);
+  root = existsSync(path.join(dir, 'package.json')) ? dir : process.cwd();
   return root;
 }

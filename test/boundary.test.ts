@@ -1,199 +1,256 @@
-// Layer boundaries (ARCHITECTURE.md, "Layers and who may import whom"), read from the source with the TypeScript
-// parser so comments and strings never count: the core stays pure (no I/O, no process.env, no clock, no chat SDK,
-// no kb/store/adapters); only adapters/teams imports botbuilder; adapters never import each other.
-import { readdirSync, readFileSync } from 'node:fs';
+// Layer rules (ARCHITECTURE.md, "Layers and who may import whom"), enforced: every layer's allowlist on resolved
+// import paths (dependency-cruiser, .dependency-cruiser.cjs) and the pure layers' ban on process, fetch, clocks and
+// randomness (an AST check, test/layers.ts). The self-test plants one violation of each rule in a temporary copy of
+// src/ and adapters/ — never in src/ — and checks that each is reported with its rule, file and line.
+import {
+  appendFileSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
-import ts from 'typescript';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkImports, checkPurity, formatViolations, type Violation } from './layers.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 
-/** Every .ts file under a folder of the project, as a path relative to the project root. */
-function tsFiles(folder: string): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    let entries: import('node:fs').Dirent[];
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      if (entry.name === 'node_modules' || entry.name === 'dist' || entry.name.startsWith('.')) continue;
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) out.push(path.relative(root, full));
-    }
-  };
-  walk(path.join(root, folder));
-  return out.sort();
-}
+describe('the layer rules hold', () => {
+  it('every import in src/ and adapters/ is one its layer allows', async () => {
+    expect(formatViolations(await checkImports(root))).toBe('');
+  }, 180_000);
 
-interface Finding {
-  file: string;
-  line: number;
-  what: string;
-}
-
-/** Module specifiers a file imports (static, dynamic, require, re-exports), with their lines. */
-function importsOf(file: string, text: string): Array<{ spec: string; line: number }> {
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
-  const out: Array<{ spec: string; line: number }> = [];
-  const lineOf = (node: ts.Node) => source.getLineAndCharacterOfPosition(node.getStart()).line + 1;
-  const visit = (node: ts.Node) => {
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier) {
-      if (ts.isStringLiteral(node.moduleSpecifier)) out.push({ spec: node.moduleSpecifier.text, line: lineOf(node) });
-    } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
-      const e = node.moduleReference.expression;
-      if (ts.isStringLiteral(e)) out.push({ spec: e.text, line: lineOf(node) });
-    } else if (ts.isCallExpression(node)) {
-      const callee = node.expression;
-      const isImport = callee.kind === ts.SyntaxKind.ImportKeyword;
-      const isRequire = ts.isIdentifier(callee) && callee.text === 'require';
-      const arg = node.arguments[0];
-      if ((isImport || isRequire) && arg && ts.isStringLiteralLike(arg))
-        out.push({ spec: arg.text, line: lineOf(node) });
-    } else if (
-      ts.isImportTypeNode(node) &&
-      ts.isLiteralTypeNode(node.argument) &&
-      ts.isStringLiteral(node.argument.literal)
-    ) {
-      out.push({ spec: node.argument.literal.text, line: lineOf(node) });
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(source);
-  return out;
-}
-
-const NODE_IO =
-  /^(node:.*|fs|fs\/promises|http|https|http2|net|tls|dgram|dns|child_process|cluster|worker_threads|os|path|crypto|readline|stream|zlib|vm|process)$/;
-
-/** What a core file must not do: I/O modules, process.env, the clock, chat SDKs, kb/store/adapters. */
-function coreViolations(file: string, text: string): Finding[] {
-  const found: Finding[] = [];
-  for (const { spec, line } of importsOf(file, text)) {
-    if (NODE_IO.test(spec)) found.push({ file, line, what: `imports ${spec} (I/O belongs outside the core)` });
-    if (/^@slack\//.test(spec)) found.push({ file, line, what: `imports ${spec} (a Slack SDK)` });
-    if (/^botbuilder|^botframework/.test(spec))
-      found.push({ file, line, what: `imports ${spec} (a Bot Framework SDK)` });
-    if (/(^|\/)\.\.\/(kb|store)(\/|$)/.test(spec)) found.push({ file, line, what: `imports ${spec} (kb/store)` });
-    if (/(^|\/)adapters(\/|$)/.test(spec)) found.push({ file, line, what: `imports ${spec} (an adapter)` });
-  }
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
-  const lineOf = (node: ts.Node) => source.getLineAndCharacterOfPosition(node.getStart()).line + 1;
-  const visit = (node: ts.Node) => {
-    if (
-      ts.isPropertyAccessExpression(node) &&
-      ts.isIdentifier(node.expression) &&
-      node.expression.text === 'process' &&
-      node.name.text === 'env'
-    ) {
-      found.push({ file, line: lineOf(node), what: 'reads process.env (config is read once in src/config.ts)' });
-    }
-    if (ts.isElementAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'process') {
-      found.push({ file, line: lineOf(node), what: 'reads process[…]' });
-    }
-    if (
-      ts.isCallExpression(node) &&
-      ts.isPropertyAccessExpression(node.expression) &&
-      ts.isIdentifier(node.expression.expression) &&
-      node.expression.expression.text === 'Date' &&
-      node.expression.name.text === 'now'
-    ) {
-      found.push({ file, line: lineOf(node), what: 'calls Date.now() (time is a parameter)' });
-    }
-    if (
-      ts.isNewExpression(node) &&
-      ts.isIdentifier(node.expression) &&
-      node.expression.text === 'Date' &&
-      (!node.arguments || node.arguments.length === 0)
-    ) {
-      found.push({ file, line: lineOf(node), what: 'calls new Date() without arguments (time is a parameter)' });
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(source);
-  return found;
-}
-
-/** Which adapter a project path belongs to, if any. */
-const adapterOf = (p: string) => /^adapters\/([^/]+)\//.exec(p.split(path.sep).join('/'))?.[1];
-
-/** Imports of botbuilder outside adapters/teams, and imports from one adapter into another. */
-function adapterViolations(file: string, text: string): Finding[] {
-  const found: Finding[] = [];
-  const rel = file.split(path.sep).join('/');
-  const own = adapterOf(rel);
-  for (const { spec, line } of importsOf(file, text)) {
-    if (/^botbuilder/.test(spec) && own !== 'teams') {
-      found.push({ file, line, what: `imports ${spec} outside adapters/teams` });
-    }
-    if (own && spec.startsWith('.')) {
-      const target = path.posix.normalize(path.posix.join(path.posix.dirname(rel), spec));
-      const other = adapterOf(target);
-      if (other && other !== own)
-        found.push({ file, line, what: `adapters/${own} imports adapters/${other} (${spec})` });
-    }
-  }
-  return found;
-}
-
-const show = (findings: Finding[]) => findings.map((f) => `${f.file}:${f.line}: ${f.what}`);
-
-describe('boundaries', () => {
-  const coreFiles = tsFiles('src/core');
-  it('finds the core files', () => {
-    expect(coreFiles.length).toBeGreaterThan(10);
-  });
-  it('src/core does no I/O, reads no clock or env, imports no SDK, kb, store or adapter', () => {
-    const findings = coreFiles.flatMap((f) => coreViolations(f, readFileSync(path.join(root, f), 'utf8')));
-    expect(show(findings)).toEqual([]);
-  });
-  it('only adapters/teams imports botbuilder, and adapters do not import each other', () => {
-    const files = ['src', 'adapters', 'bench'].flatMap(tsFiles);
-    const findings = files.flatMap((f) => adapterViolations(f, readFileSync(path.join(root, f), 'utf8')));
-    expect(show(findings)).toEqual([]);
+  it('src/core and src/hunt use no process, fetch, clock or randomness', () => {
+    expect(formatViolations(checkPurity(root))).toBe('');
   });
 });
 
-describe('boundary checks catch planted violations', () => {
-  const planted = (text: string) => coreViolations('src/core/planted.ts', text).map((f) => f.what);
-  it.each([
-    ["import { readFile } from 'node:fs/promises';", 'node:fs/promises'],
-    ["import fs from 'fs';", 'imports fs'],
-    ["import http from 'http';", 'imports http'],
-    ["import net from 'net';", 'imports net'],
-    ["import { spawn } from 'child_process';", 'child_process'],
-    ["const x = await import('node:http');", 'node:http'],
-    ["const { App } = require('@slack/bolt');", '@slack/bolt'],
-    ["import { CloudAdapter } from 'botbuilder';", 'botbuilder'],
-    ["export { loadKnowledgeBase } from '../kb/load.js';", '../kb/load.js'],
-    ["import type { Store } from '../store/store.js';", '../store/store.js'],
-    ["import { render } from '../../adapters/slack/render.js';", 'an adapter'],
-    ['const port = process.env.PORT;', 'process.env'],
-    ['const t = Date.now();', 'Date.now()'],
-    ['const t = new Date();', 'new Date() without arguments'],
-  ])('flags %s', (code, expected) => {
-    expect(planted(code).join(' | ')).toContain(expected);
+/** One planted violation: a line written into `file` of the copy, and the rules that must report it there. */
+interface Plant {
+  file: string;
+  code: string;
+  rules: string[];
+}
+
+const IMPORT_PLANTS: Plant[] = [
+  {
+    file: 'src/core/planted-config.ts',
+    code: "import { loadConfig } from '../config.js';",
+    rules: ['core-imports-only-core'],
+  },
+  {
+    file: 'src/core/planted-logger.ts',
+    code: "import { createLogger } from '../logger.js';",
+    rules: ['core-imports-only-core'],
+  },
+  { file: 'src/core/planted-pg.ts', code: "import pg from 'pg';", rules: ['core-imports-only-core'] },
+  {
+    file: 'src/core/planted-sqlite.ts',
+    code: "import Database from 'better-sqlite3';",
+    rules: ['core-imports-only-core'],
+  },
+  {
+    file: 'src/core/search/planted-kb.ts',
+    code: "import { loadKnowledgeBase } from '../../core/../kb/load.js';",
+    rules: ['core-imports-only-core'],
+  },
+  {
+    file: 'src/core/planted-scheduler.ts',
+    code: "import * as scheduler from '../digest/scheduler.js';",
+    rules: ['core-imports-only-core'],
+  },
+  {
+    file: 'src/core/planted-fs.ts',
+    code: "import { readFileSync } from 'node:fs';",
+    rules: ['core-imports-only-core'],
+  },
+  {
+    file: 'src/hunt/planted-fs.ts',
+    code: "import { readFile } from 'node:fs/promises';",
+    rules: ['hunt-imports-only-hunt-core-and-pure-libraries'],
+  },
+  {
+    file: 'src/kb/planted-adapter.ts',
+    code: "import { answerToBlockKit } from '../../adapters/slack/render.js';",
+    rules: ['kb-imports-only-core-and-parsers', 'only-composition-imports-adapters'],
+  },
+  {
+    file: 'src/kb/planted-store.ts',
+    code: "import { createStore } from '../store/index.js';",
+    rules: ['kb-imports-only-core-and-parsers'],
+  },
+  {
+    file: 'src/store/planted-adapter.ts',
+    code: "import { createWebAdapter } from '../../adapters/web/index.js';",
+    rules: ['store-imports-only-store-and-drivers', 'only-composition-imports-adapters'],
+  },
+  {
+    file: 'src/store/planted-core.ts',
+    code: "import { respond } from '../core/respond.js';",
+    rules: ['store-uses-core-and-config-types-only'],
+  },
+  {
+    file: 'src/digest/planted-bolt.ts',
+    code: "import { App } from '@slack/bolt';",
+    rules: ['digest-imports-no-sdk-or-adapter', 'slack-sdk-only-in-adapters-slack'],
+  },
+  {
+    file: 'src/chat/planted-teams.ts',
+    code: "import { createTeamsAdapter } from '../../adapters/teams/index.js';",
+    rules: ['chat-imports-no-sdk-or-adapter', 'only-composition-imports-adapters'],
+  },
+  {
+    file: 'src/chat/planted-connector.ts',
+    code: "import { ConnectorClient } from 'botframework-connector';",
+    rules: ['chat-imports-no-sdk-or-adapter', 'bot-framework-sdk-only-in-adapters-teams'],
+  },
+  {
+    file: 'src/http/planted-core.ts',
+    code: "import { respond } from '../core/respond.js';",
+    rules: ['http-imports-only-http-and-core-types'],
+  },
+  { file: 'src/logger.ts', code: "import { loadConfig } from './config.js';", rules: ['logger-imports-only-pino'] },
+  {
+    file: 'adapters/slack/planted-teams.ts',
+    code: "import { answerToAdaptiveCard } from '../teams/render.js';",
+    rules: ['adapter-slack-imports-no-other-adapter'],
+  },
+  {
+    file: 'adapters/teams/planted-web.ts',
+    code: "import { createWebAdapter } from '../web/index.js';",
+    rules: ['adapter-teams-imports-no-other-adapter'],
+  },
+  {
+    file: 'adapters/web/planted-slack.ts',
+    code: "import { answerToBlockKit } from '../slack/render.js';",
+    rules: ['adapter-web-imports-no-other-adapter'],
+  },
+  {
+    file: 'adapters/slack/planted-botbuilder.ts',
+    code: "import { CloudAdapter } from 'botbuilder';",
+    rules: ['bot-framework-sdk-only-in-adapters-teams'],
+  },
+  {
+    file: 'src/planted-root.ts',
+    code: "import { loadConfig } from './config.js';",
+    rules: ['src-file-outside-the-layer-table'],
+  },
+];
+
+const PURITY_PLANTS: Plant[] = [
+  { file: 'src/core/planted-impure.ts', code: "process.stdout.write('x');", rules: ['core-uses-no-process'] },
+  {
+    file: 'src/core/planted-impure.ts',
+    code: 'export const port = process.env.PORT;',
+    rules: ['core-uses-no-process'],
+  },
+  {
+    file: 'src/core/planted-impure.ts',
+    code: "export const page = fetch('http://127.0.0.1/');",
+    rules: ['core-does-no-io'],
+  },
+  { file: 'src/core/planted-impure.ts', code: 'export const stamp = Date.now();', rules: ['core-reads-no-clock'] },
+  { file: 'src/core/planted-impure.ts', code: 'export const today = new Date();', rules: ['core-reads-no-clock'] },
+  {
+    file: 'src/core/planted-impure.ts',
+    code: 'export const tick = performance.now();',
+    rules: ['core-reads-no-clock'],
+  },
+  {
+    file: 'src/core/planted-impure.ts',
+    code: 'export const dice = Math.random();',
+    rules: ['core-uses-no-randomness'],
+  },
+  {
+    file: 'src/core/planted-impure.ts',
+    code: 'export const id = crypto.randomUUID();',
+    rules: ['core-uses-no-randomness'],
+  },
+  {
+    file: 'src/hunt/planted-impure.ts',
+    code: 'export const dice = Math.random();',
+    rules: ['core-uses-no-randomness'],
+  },
+];
+
+/** Writes each plant into the copy (new files get a first comment line) and returns the line it landed on. */
+function plant(copy: string, plants: readonly Plant[]): Array<Plant & { line: number }> {
+  return plants.map((p) => {
+    const file = path.join(copy, p.file);
+    mkdirSync(path.dirname(file), { recursive: true });
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      text = '// planted by test/boundary.test.ts\n';
+      writeFileSync(file, text);
+    }
+    appendFileSync(file, `${text.endsWith('\n') ? '' : '\n'}${p.code}\n`);
+    return { ...p, line: readFileSync(file, 'utf8').split('\n').indexOf(p.code) + 1 };
   });
-  it('does not flag comments, strings, dated constructors or type-only words', () => {
-    const clean = [
-      "// import fs from 'fs'; const t = Date.now(); process.env.X",
-      '/** @example respond(kb, command, { now: new Date() }) */',
-      "const s = 'new Date() and process.env in a string';",
-      "const d = new Date('2023-07-11T00:00:00Z');",
-      'const n = new Date(Date.UTC(2023, 6, 11));',
-      "import { z } from 'zod';",
-      "import type { Answer } from './answer.js';",
-    ].join('\n');
-    expect(planted(clean)).toEqual([]);
+}
+
+describe('each layer rule catches a planted violation, with the rule, file and line', () => {
+  let copy: string;
+  let imports: Array<Plant & { line: number }>;
+  let purity: Array<Plant & { line: number }>;
+  let found: Violation[];
+
+  beforeAll(async () => {
+    copy = mkdtempSync(path.join(os.tmpdir(), 'breachbot-layers-'));
+    for (const entry of ['src', 'adapters', 'tsconfig.json', '.dependency-cruiser.cjs']) {
+      cpSync(path.join(root, entry), path.join(copy, entry), { recursive: true });
+    }
+    symlinkSync(path.join(root, 'node_modules'), path.join(copy, 'node_modules'), 'dir');
+    imports = plant(copy, IMPORT_PLANTS);
+    purity = plant(copy, PURITY_PLANTS);
+    found = [...(await checkImports(copy, [...new Set(imports.map((p) => p.file))])), ...checkPurity(copy)];
+  }, 180_000);
+
+  afterAll(() => {
+    if (process.env.SHOW_PLANTED) process.stderr.write(`${formatViolations(found)}\n`);
+    rmSync(copy, { recursive: true, force: true });
   });
-  it('flags botbuilder outside adapters/teams and cross-adapter imports', () => {
-    expect(adapterViolations('adapters/slack/x.ts', "import 'botbuilder';")).toHaveLength(1);
-    expect(adapterViolations('adapters/teams/x.ts', "import { CloudAdapter } from 'botbuilder';")).toEqual([]);
-    expect(adapterViolations('adapters/slack/x.ts', "import { y } from '../teams/render.js';")).toHaveLength(1);
-    expect(adapterViolations('adapters/web/x.ts', "import { y } from './render.js';")).toEqual([]);
-    expect(adapterViolations('src/server.ts', "import { y } from '../adapters/slack/index.js';")).toEqual([]);
+
+  it('plants a violation of every rule of .dependency-cruiser.cjs and of the purity check', () => {
+    const config = createRequire(import.meta.url)(path.join(root, '.dependency-cruiser.cjs')) as {
+      forbidden: Array<{ name: string }>;
+    };
+    const planted = new Set(IMPORT_PLANTS.flatMap((p) => p.rules));
+    expect(config.forbidden.map((r) => r.name).filter((name) => !planted.has(name))).toEqual([]);
+    expect(new Set(PURITY_PLANTS.flatMap((p) => p.rules))).toEqual(
+      new Set(['core-uses-no-process', 'core-does-no-io', 'core-reads-no-clock', 'core-uses-no-randomness']),
+    );
+  });
+
+  it.each(IMPORT_PLANTS.map((p) => [p.file, p.code, p]))('%s: %s', (_file, _code, p) => {
+    const at = imports.find((x) => x === p || (x.file === p.file && x.code === p.code));
+    const here = found.filter((v) => v.file === p.file && v.line === at?.line);
+    expect(at?.line).toBeGreaterThan(0);
+    for (const rule of p.rules)
+      expect(
+        here.map((v) => v.rule),
+        formatViolations(found),
+      ).toContain(rule);
+  });
+
+  it.each(PURITY_PLANTS.map((p) => [p.file, p.code, p]))('%s: %s', (_file, _code, p) => {
+    const at = purity.find((x) => x.file === p.file && x.code === p.code);
+    const here = found.filter((v) => v.file === p.file && v.line === at?.line);
+    expect(at?.line).toBeGreaterThan(0);
+    expect(
+      here.map((v) => v.rule),
+      formatViolations(found),
+    ).toEqual(p.rules);
+  });
+
+  it('reports nothing about the files that were not planted', () => {
+    const plantedFiles = new Set([...IMPORT_PLANTS, ...PURITY_PLANTS].map((p) => p.file));
+    expect(formatViolations(found.filter((v) => !plantedFiles.has(v.file)))).toBe('');
   });
 });

@@ -7,18 +7,21 @@
  * const slack = await createSlackAdapter({ config: config.slack, handle, store, kb, log });
  * server.mount(slack.routes);
  */
-import { App, LogLevel, SocketModeReceiver, webApi } from '@slack/bolt';
+import { App, type LogLevel, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { MessageHandler } from '../../src/chat/handle-message.js';
 import type { SlackConfig } from '../../src/config.js';
 import type { KnowledgeBase } from '../../src/core/knowledge-base.js';
 import type { Deliver } from '../../src/digest/deliver.js';
 import type { AdapterHandle } from '../../src/http/types.js';
-import type { Logger } from '../../src/logger.js';
+import { consoleStyleLogger, type Logger } from '../../src/logger.js';
 import type { Store } from '../../src/store/store.js';
 import { registerSlackListeners } from './app.js';
 import { createAudienceChecker } from './audience.js';
 import { createSlackDeliver } from './deliver.js';
 import { SlackRequestReceiver } from './receiver.js';
+import { slackClientOptions } from './web-client.js';
+
+export { slackClientOptions } from './web-client.js';
 
 export interface SlackAdapterDeps {
   config: SlackConfig;
@@ -42,38 +45,6 @@ export function selectSlackMode(config: Pick<SlackConfig, 'appToken' | 'signingS
   return config.appToken ? 'socket' : 'http';
 }
 
-const DEBUG_OFF = new Set(['info', 'warn', 'error', 'fatal', 'silent']);
-
-/** Bolt's logger interface over ours (Bolt's own messages stay structured and redacted). */
-function boltLogger(log: Logger) {
-  const join = (msg: unknown[]) => msg.map((m) => (typeof m === 'string' ? m : String(m))).join(' ');
-  // Bolt logs several debug lines per request: skip building them when debug is off
-  const debugOff = DEBUG_OFF.has(log.level);
-  let level = LogLevel.INFO;
-  return {
-    debug: (...msg: unknown[]) => {
-      if (!debugOff) log.debug(join(msg), { component: 'bolt' });
-    },
-    info: (...msg: unknown[]) => log.info(join(msg), { component: 'bolt' }),
-    warn: (...msg: unknown[]) => log.warn(join(msg), { component: 'bolt' }),
-    error: (...msg: unknown[]) => log.error(join(msg), { component: 'bolt' }),
-    setLevel: (l: LogLevel) => {
-      level = l;
-    },
-    getLevel: () => level,
-    setName: () => undefined,
-  };
-}
-
-/** Web API client options: the configured base URL, a timeout, and a short retry that honours Retry-After. */
-export function slackClientOptions(apiUrl: string) {
-  return {
-    slackApiUrl: apiUrl,
-    timeout: 10_000,
-    retryConfig: { retries: 3, factor: 2, minTimeout: 50, maxTimeout: 2000 },
-  };
-}
-
 /** How long shutdown waits for Slack to answer the WebSocket's close frame. */
 const SOCKET_CLOSE_WAIT_MS = 2000;
 
@@ -93,7 +64,8 @@ async function closeSocket(receiver: SocketModeReceiver, log: Logger): Promise<v
 export async function createSlackAdapter(deps: SlackAdapterDeps): Promise<SlackAdapter> {
   const { config } = deps;
   const log = deps.log.child({ adapter: 'slack' });
-  const logger = boltLogger(log);
+  // Bolt's, the Socket Mode client's and the Web API client's own lines go through our logger, as JSON
+  const logger = consoleStyleLogger<LogLevel>(log, { component: 'bolt' });
   const mode = selectSlackMode(config);
   const clientOptions = slackClientOptions(config.apiUrl);
 

@@ -116,6 +116,6 @@ export class BreachbotTeamsBot extends TeamsActivityHandler {
     _context: TurnContext,
     query: MessagingExtensionQuery,
   ): Promise<MessagingExtensionResponse> {
-    return searchExtensionResponse(this.deps.kb, queryText(query), this.deps.now());
+    return searchExtensionResponse(this.deps.handle, queryText(query));
   }
 }

@@ -1,15 +1,14 @@
 /**
- * The search-based message extension: what a person types in the compose box is asked of the core, and each fact
- * of the answer (timeline event, victim, recommendation, indicator…) becomes a result card to insert.
+ * The search-based message extension: what a person types in the compose box goes through the shared message
+ * handler (like every other surface, so a query nothing answers reaches the question log), and each fact of the
+ * answer (timeline event, victim, recommendation, indicator…) becomes a result card to insert.
  *
  * @example
- * const response = searchExtensionResponse(kb, 'victims', new Date());
+ * const response = await searchExtensionResponse(handle, 'victims');
  */
 import type { MessagingExtensionAttachment, MessagingExtensionResponse } from 'botbuilder';
+import type { MessageHandler } from '../../src/chat/handle-message.js';
 import type { Answer, AnswerFact } from '../../src/core/answer.js';
-import type { KnowledgeBase } from '../../src/core/knowledge-base.js';
-import { parseCommand } from '../../src/core/parse-command.js';
-import { respond } from '../../src/core/respond.js';
 import { linkRun, richText, textRuns } from './card-text.js';
 import { CARD_VERSION, MAX_SEARCH_RESULTS } from './limits.js';
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard, FACT_ID_PREFIX } from './render.js';
@@ -65,10 +64,16 @@ function resultOf(fact: AnswerFact, answer: Answer): MessagingExtensionAttachmen
   };
 }
 
-/** Answers a compose-box query with result cards, or a short message when nothing matches. */
-export function searchExtensionResponse(kb: KnowledgeBase, query: string, now: Date): MessagingExtensionResponse {
+/**
+ * Answers a compose-box query with result cards, or a short message when nothing matches. No conversation is passed:
+ * the compose box searches, it never sets up a digest.
+ */
+export async function searchExtensionResponse(
+  handle: MessageHandler,
+  query: string,
+): Promise<MessagingExtensionResponse> {
   const text = query === '' ? INITIAL_QUERY : query;
-  const answer = respond(kb, parseCommand(text, kb), { now });
+  const answer = await handle({ platform: 'teams', text });
   if (answer.kind !== 'answer' || answer.facts.length === 0) {
     const hint = answer.suggestions.length > 0 ? ` Try: ${answer.suggestions.slice(0, 3).join(', ')}.` : '';
     return {

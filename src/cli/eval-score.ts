@@ -5,7 +5,7 @@
  * cannot decide when to ask back instead of answering.
  *
  * @example
- * const result = scoreCase({ q: 'when was it detected', expect: 'answer', lead: ['2023-06-16'] }, answer);
+ * const result = scoreCase({ q: 'when did they spot it', expect: 'answer', lead: ['2023-06-16'] }, answer);
  */
 import { parse } from 'yaml';
 import type { Answer } from '../core/answer.js';
@@ -29,6 +29,8 @@ export interface EvalCase {
 export interface EvalResult {
   case: EvalCase;
   answer: Answer;
+  /** what the confidence model reads about the answer (set by `evaluate`) */
+  features?: Record<string, number>;
   ok: boolean;
   /** why it failed */
   reason?: string;

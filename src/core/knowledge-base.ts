@@ -132,7 +132,7 @@ export function createKnowledgeBase(data: KnowledgeBaseData, options: KnowledgeB
       shorthand: lang.shorthand,
       questionWords: lang.questionWords,
       intentWords: [...lang.commands.keys()],
-      correctable: Object.values(lang.keyDates).flatMap((set) =>
+      correctable: [...Object.values(lang.keyDates), lang.list('happened-word')].flatMap((set) =>
         [...set.byFirst.values()].flatMap((phrases) =>
           phrases.filter((p) => p.length === 1).map((p) => p[0] as string),
         ),
@@ -173,7 +173,8 @@ export function createKnowledgeBase(data: KnowledgeBaseData, options: KnowledgeB
     incidents,
     covered,
     version: data.version,
-    defaultIncident: fallback ?? byId.get('storm-0558') ?? incidents[0],
+    // the configured incident, else the first loaded (the bundled data's, which loads first)
+    defaultIncident: fallback ?? incidents[0],
     incident: (id) => byId.get(id),
     get passages() {
       return passages();

@@ -192,7 +192,14 @@ export const defenderSchema = z.object({
 });
 
 /** A log field a detection can test; each query generator maps it to its platform's column (`src/hunt`). */
-export const DETECTION_FIELDS = ['operation', 'appId', 'clientAppId', 'clientIp', 'userAgent', 'keyword'] as const;
+export const DETECTION_FIELDS = [
+  'operation',
+  'application',
+  'clientApplication',
+  'clientIp',
+  'userAgent',
+  'keyword',
+] as const;
 
 /** One condition of a detection: the field holds any of the values (literal, or taken from the indicators). */
 export const detectionConditionSchema = z.object({

@@ -14,6 +14,7 @@ import type { Incident } from './model.js';
 import { parseDigest } from './parse-digest.js';
 import { commandWord, isCommandWord, TAKES_ARGUMENTS } from './reading/command-words.js';
 import { cleanText } from './reading/normalize.js';
+import { readQuestion } from './reading/read-question.js';
 import { findIpv4s } from './search/defang.js';
 import { editDistance } from './search/edit-distance.js';
 import { missingChars, normalizeName } from './search/name-index.js';
@@ -60,6 +61,8 @@ function parse(raw: string, kb: KnowledgeBase): Command {
     if (command) return { ...command, ...extras } as Command;
   }
   if (isBareIndicator(body)) return { type: 'indicators', query: body.trim(), ...extras };
+  // "give me a splunk query for this": a request for hunting queries, in whatever words
+  if (readQuestion(kb, body, incident).kind === 'hunt') return { type: 'hunt', words: body, ...extras };
   return { type: 'question', text: body, ...extras };
 }
 

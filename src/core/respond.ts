@@ -3,12 +3,13 @@
  * Never throws; a failure inside a responder becomes a `help` answer.
  *
  * @example
- * const answer = respond(kb, parseCommand('when was it detected?', kb), { now: new Date() });
+ * const answer = respond(kb, parseCommand('when was it spotted?', kb), { now: new Date() });
  */
 import type { Answer } from './answer.js';
 import { noneAnswer } from './answer-base.js';
 import type { Ask } from './ask-context.js';
 import type { Command } from './command.js';
+import { respondDefender } from './compose/respond-defender.js';
 import { respondDigest } from './compose/respond-digest.js';
 import { respondGlossary } from './compose/respond-glossary.js';
 import { respondHelp } from './compose/respond-help.js';
@@ -73,6 +74,10 @@ function dispatch(ask: Ask, command: Command): Answer {
       return respondIncidents(ask);
     case 'digest':
       return respondDigest(ask, command);
+    case 'hunt':
+      // the queries themselves come from the hunt module through the message handler; alone, the core says what
+      // to check
+      return respondDefender(ask);
     case 'question':
       if (/^(glossary|terms)$/i.test(command.text.trim()))
         return respondGlossary(ask) ?? respondQuestion(ask, command.text);

@@ -44,8 +44,8 @@ export const KQL_TABLES: Readonly<Record<Exclude<DetectionLog, 'any'>, readonly 
       time: 'TimeGenerated',
       fields: {
         operation: exact('Operation'),
-        appId: exact('AppId'),
-        clientAppId: exact('ClientAppId'),
+        application: exact('AppId'),
+        clientApplication: exact('ClientAppId'),
         clientIp: address('ClientIP', 'Client_IPAddress'),
         userAgent: exact('ClientInfoString', 'UserAgent'),
       },
@@ -65,8 +65,8 @@ export const KQL_TABLES: Readonly<Record<Exclude<DetectionLog, 'any'>, readonly 
       extend: 'AppId = tostring(RawEventData.AppId), ClientAppId = tostring(RawEventData.ClientAppId)',
       fields: {
         operation: exact('ActionType'),
-        appId: exact('AppId'),
-        clientAppId: exact('ClientAppId'),
+        application: exact('AppId'),
+        clientApplication: exact('ClientAppId'),
         clientIp: exact('IPAddress'),
         userAgent: exact('UserAgent'),
       },
@@ -80,7 +80,7 @@ export const KQL_TABLES: Readonly<Record<Exclude<DetectionLog, 'any'>, readonly 
       table: 'SigninLogs',
       product: 'Microsoft Sentinel',
       time: 'TimeGenerated',
-      fields: { appId: exact('AppId'), clientIp: exact('IPAddress'), userAgent: exact('UserAgent') },
+      fields: { application: exact('AppId'), clientIp: exact('IPAddress'), userAgent: exact('UserAgent') },
       show: { user: 'UserPrincipalName', ip: 'IPAddress', userAgent: 'UserAgent', activity: 'AppDisplayName' },
     },
     {
@@ -89,7 +89,7 @@ export const KQL_TABLES: Readonly<Record<Exclude<DetectionLog, 'any'>, readonly 
       table: 'AADNonInteractiveUserSignInLogs',
       product: 'Microsoft Sentinel',
       time: 'TimeGenerated',
-      fields: { appId: exact('AppId'), clientIp: exact('IPAddress'), userAgent: exact('UserAgent') },
+      fields: { application: exact('AppId'), clientIp: exact('IPAddress'), userAgent: exact('UserAgent') },
       show: { user: 'UserPrincipalName', ip: 'IPAddress', userAgent: 'UserAgent', activity: 'AppDisplayName' },
     },
   ],
@@ -100,7 +100,7 @@ export const KQL_TABLES: Readonly<Record<Exclude<DetectionLog, 'any'>, readonly 
       table: 'MicrosoftGraphActivityLogs',
       product: 'Microsoft Sentinel',
       time: 'TimeGenerated',
-      fields: { appId: exact('AppId'), clientIp: exact('IPAddress'), userAgent: exact('UserAgent') },
+      fields: { application: exact('AppId'), clientIp: exact('IPAddress'), userAgent: exact('UserAgent') },
       show: {
         user: 'UserId',
         ip: 'IPAddress',
@@ -132,8 +132,8 @@ export const SPLUNK_LOGS: Readonly<Partial<Record<DetectionLog, SplunkLog>>> = {
     workload: 'Exchange',
     fields: {
       operation: exact('Operation'),
-      appId: exact('AppId'),
-      clientAppId: exact('ClientAppId'),
+      application: exact('AppId'),
+      clientApplication: exact('ClientAppId'),
       clientIp: address('ClientIPAddress', 'ClientIP'),
       userAgent: exact('ClientInfoString', 'UserAgent'),
     },
@@ -164,15 +164,15 @@ export const SIGMA_LOGS: Readonly<Partial<Record<DetectionLog, SigmaLog>>> = {
     logsource: { product: 'm365', service: 'audit' },
     fields: {
       operation: ['Operation'],
-      appId: ['AppId'],
-      clientAppId: ['ClientAppId'],
+      application: ['AppId'],
+      clientApplication: ['ClientAppId'],
       clientIp: ['ClientIPAddress', 'ClientIP'],
       userAgent: ['ClientInfoString', 'UserAgent'],
     },
   },
   'sign-in': {
     logsource: { product: 'azure', service: 'signinlogs' },
-    fields: { appId: ['AppId'], clientIp: ['IPAddress'], userAgent: ['UserAgent'] },
+    fields: { application: ['AppId'], clientIp: ['IPAddress'], userAgent: ['UserAgent'] },
   },
   any: { logsource: { category: 'application' }, fields: {} },
 };

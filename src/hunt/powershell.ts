@@ -65,8 +65,8 @@ function timeLines(resolved: ResolvedDetection): string[] {
 }
 
 const FILTERED_AFTER: Partial<Record<ResolvedCondition['field'], string>> = {
-  appId: 'AppId',
-  clientAppId: 'ClientAppId',
+  application: 'AppId',
+  clientApplication: 'ClientAppId',
 };
 
 function script(resolved: ResolvedDetection): string | undefined {

@@ -1,5 +1,5 @@
 /**
- * The one-paragraph answer to "how did they get in": the sentences of the synopsis and the details that describe the
+ * The one-paragraph answer to "how did the intruders get access": the sentences of the synopsis and the details that describe the
  * mechanism (an attacker doing something, or the victim being breached through something), the most specific first
  * picked, then put back in the order the write-up tells them. Background ("X provides a platform for …") is left to
  * the detail statements.

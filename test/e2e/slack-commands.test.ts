@@ -2,7 +2,7 @@
 // what the core says for the same text; "Share in channel" posts the same facts publicly, attributed to the sharer.
 import { describe, expect, it } from 'vitest';
 import { blockAction, CHANNEL, postToSlackEndpoint, slashCommand, USER } from '../fixtures/slack.js';
-import { blocksText, expectedSnippets, PING, useSlackBot } from './slack-harness.js';
+import { blocksText, expectedSnippets, PING, shownText, useSlackBot } from './slack-harness.js';
 
 interface AckBody {
   response_type?: string;
@@ -39,7 +39,7 @@ describe('slash commands', () => {
     const expected = slack.bot.coreAnswer(text);
     const header = ack.blocks?.find((b) => b.type === 'header');
     expect(header?.text?.text).toBe(expected.title.slice(0, 150).replace(/</g, '‹').replace(/>/g, '›'));
-    const shown = blocksText(ack.blocks);
+    const shown = shownText(ack.blocks);
     for (const snippet of expectedSnippets(expected)) expect(shown).toContain(snippet);
     expect(ack.text?.length).toBeGreaterThan(0);
     const share = buttons(ack).find((b) => b.action_id?.startsWith('breach_share'));
@@ -111,7 +111,7 @@ describe('Share in channel', () => {
     expect(res.status).toBe(200);
     const [post] = await slack.fake.waitFor('chat.postMessage');
     expect(post?.params.channel).toBe(CHANNEL);
-    const shown = blocksText(post?.params.blocks);
+    const shown = shownText(post?.params.blocks);
     for (const snippet of expectedSnippets(slack.bot.coreAnswer(text))) expect(shown).toContain(snippet);
     expect(shown).toContain(`Shared by <@${USER}>`);
     expect(shown.replace(`<@${USER}>`, '')).not.toMatch(PING);
@@ -178,7 +178,7 @@ describe('buttons', () => {
     const [reply] = await slack.fake.waitForResponse('ask-1');
     expect(reply?.body.response_type).toBe('ephemeral');
     expect(reply?.body.replace_original).toBe(false);
-    const shown = blocksText(reply?.body.blocks);
+    const shown = shownText(reply?.body.blocks);
     for (const snippet of expectedSnippets(slack.bot.coreAnswer('victims'))) expect(shown).toContain(snippet);
   });
 

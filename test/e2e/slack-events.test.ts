@@ -3,7 +3,15 @@
 // tab is published, and a rate-limited post is retried after Retry-After and arrives once.
 import { describe, expect, it } from 'vitest';
 import { appMention, directMessage, eventCallback, postToSlackEndpoint, USER } from '../fixtures/slack.js';
-import { blocksText, expectedSnippets, newDataDir, PING, startSlackBot, useSlackBot } from './slack-harness.js';
+import {
+  blocksText,
+  expectedSnippets,
+  newDataDir,
+  PING,
+  shownText,
+  startSlackBot,
+  useSlackBot,
+} from './slack-harness.js';
 
 const slack = useSlackBot();
 
@@ -15,7 +23,7 @@ describe('app_mention', () => {
     const [post] = await slack.fake.waitFor('chat.postMessage');
     expect(post?.params.channel).toBe('C000MENTION1');
     expect(post?.params.thread_ts).toBe('1700000100.000100');
-    const shown = blocksText(post?.params.blocks);
+    const shown = shownText(post?.params.blocks);
     for (const snippet of expectedSnippets(slack.bot.coreAnswer('victims'))) expect(shown).toContain(snippet);
     expect(post?.authorization).toBe('Bearer xoxb-0000-fake-token');
   });

@@ -177,7 +177,12 @@ export function blocksText(blocks: unknown): string {
   return out.join('\n');
 }
 
-/** The escaped item and section texts of an answer, each of which must appear in its rendering. */
+/** `blocksText` without code-span backticks, to compare with `expectedSnippets` (indicators are shown as code). */
+export function shownText(blocks: unknown): string {
+  return blocksText(blocks).replace(/`/g, '');
+}
+
+/** The escaped item and section texts of an answer (without backticks), each of which must appear in `shownText`. */
 export function expectedSnippets(answer: Answer): string[] {
   const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const snippets: string[] = [];
@@ -185,7 +190,7 @@ export function expectedSnippets(answer: Answer): string[] {
     for (const item of section.items ?? []) snippets.push(esc(item.text).slice(0, 200));
     if (section.text && section.text.length < 2500) snippets.push(esc(section.text).slice(0, 200));
   }
-  return snippets.filter((s) => !/@(channel|here|everyone)/i.test(s));
+  return snippets.filter((s) => !/@(channel|here|everyone)/i.test(s)).map((s) => s.replace(/`/g, ''));
 }
 
 /** Pings Slack would turn into notifications. */

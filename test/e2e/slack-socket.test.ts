@@ -6,7 +6,7 @@ import { ACTIONS } from '../../adapters/slack/render.js';
 import { type FakeSlackApi, startFakeSlackApi } from '../fakes/slack-api.js';
 import { type FakeSlackSocket, payloadOf, startFakeSlackSocket } from '../fakes/slack-socket.js';
 import { appMention, BOT_USER, blockAction, directMessage, slashCommand } from '../fixtures/slack.js';
-import { blocksText, expectedSnippets, PING, type SlackBot, startSlackBot, waitForLogLine } from './slack-harness.js';
+import { expectedSnippets, PING, type SlackBot, shownText, startSlackBot, waitForLogLine } from './slack-harness.js';
 
 let api: FakeSlackApi;
 let socket: FakeSlackSocket;
@@ -50,6 +50,10 @@ describe('Socket Mode connection', () => {
     const res = await fetch(`${bot.url}/slack/events`, { method: 'POST', body: '{}' });
     expect(res.status).toBe(404);
     expect(bot.lines.some((l) => l.includes('slack socket: connected'))).toBe(true);
+    // the Socket Mode client's own lines come through our JSON logger, tagged
+    const bolt = bot.lines.filter((l) => l.includes('"component":"bolt"'));
+    expect(bolt.some((l) => l.includes('WSS URL'))).toBe(true);
+    expect(bot.lines.join('\n')).not.toContain(socket.appToken);
   });
 });
 
@@ -58,7 +62,7 @@ describe('Socket Mode envelopes', () => {
     const id = socket.deliver('slash_commands', payloadOf(slashCommand({ text: 'victims' })));
     const ack = await socket.waitForAck(id);
     expect(ack.payload?.response_type).toBe('ephemeral');
-    const shown = blocksText(ack.payload?.blocks);
+    const shown = shownText(ack.payload?.blocks);
     for (const snippet of expectedSnippets(bot.coreAnswer('victims')).slice(0, 3)) expect(shown).toContain(snippet);
     expect(api.callsTo('chat.postMessage')).toHaveLength(0);
   });
@@ -71,14 +75,14 @@ describe('Socket Mode envelopes', () => {
     const posts = postsTo('C000SOCKET');
     expect(posts).toHaveLength(1);
     expect(posts[0]?.params.thread_ts).toBe('1700000100.000100');
-    expect(blocksText(posts[0]?.params.blocks)).toContain(expectedSnippets(bot.coreAnswer('timeline'))[0]);
+    expect(shownText(posts[0]?.params.blocks)).toContain(expectedSnippets(bot.coreAnswer('timeline'))[0]);
   });
 
   it('answers a direct message in place', async () => {
     await deliverEvent(payloadOf(directMessage({ text: 'logging', channel: 'D000SOCKET' })));
     const [post] = await api.waitFor('chat.postMessage');
     expect(post?.params.channel).toBe('D000SOCKET');
-    expect(blocksText(post?.params.blocks)).toContain(expectedSnippets(bot.coreAnswer('logging'))[0]);
+    expect(shownText(post?.params.blocks)).toContain(expectedSnippets(bot.coreAnswer('logging'))[0]);
   });
 
   it('a button click acks its envelope and asks the next question through response_url', async () => {
@@ -87,7 +91,7 @@ describe('Socket Mode envelopes', () => {
     await socket.waitForAck(id);
     const [reply] = await api.waitForResponse('b1');
     expect(reply?.body.response_type).toBe('ephemeral');
-    expect(blocksText(reply?.body.blocks)).toContain(expectedSnippets(bot.coreAnswer('timeline'))[0]);
+    expect(shownText(reply?.body.blocks)).toContain(expectedSnippets(bot.coreAnswer('timeline'))[0]);
   });
 });
 

@@ -18,6 +18,8 @@ export interface RecordedCall {
   contentType?: string;
   /** the HTTP status the fake answered with */
   status: number;
+  /** set once the answer was written (a delayed answer later; never if the client went away first) */
+  answered?: boolean;
 }
 
 export interface RecordedResponse {
@@ -215,13 +217,14 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     const queue = scripted.get(method);
     const next = queue?.shift();
     const status = next?.status ?? 200;
-    calls.push({
+    const call: RecordedCall = {
       method,
       params,
       authorization: req.headers.authorization,
       contentType: req.headers['content-type'],
       status,
-    });
+    };
+    calls.push(call);
     notify();
     const answer =
       next?.body ?? handlers.get(method)?.({ params, authorization: req.headers.authorization }) ?? undefined;
@@ -229,6 +232,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     if (res.destroyed) return;
     res.writeHead(status, { 'content-type': 'application/json', ...next?.headers });
     res.end(JSON.stringify(answer ?? defaultAnswer(method, params)));
+    call.answered = true;
+    notify();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -9,8 +9,13 @@
  * const answer = calibrate(searchAnswer(ask, query), reading);
  */
 import type { Answer } from '../answer.js';
+import type { Command } from '../command.js';
+import type { KnowledgeBase } from '../knowledge-base.js';
 import type { ConfidenceModel } from '../model.js';
-import type { Reading } from '../reading/read-question.js';
+import type { QuestionKind } from '../reading/language.js';
+import type { Concept } from '../reading/query.js';
+import { type Reading, readQuestion } from '../reading/read-question.js';
+import type { SearchHit } from '../search/search-index.js';
 
 /** How an answer was found; recorded by the responders, read here. */
 export interface Signals {
@@ -22,6 +27,43 @@ export interface Signals {
   margin?: number;
   /** alternatives a clarify may offer, best first */
   alternatives?: string[];
+  /** the responder's own confidence, before calibration */
+  base?: number;
+  /** share of the question's content concepts the lead's title or name meets */
+  titleShare?: number;
+}
+
+/** Share of the concepts with a term among the hit's prominent terms (its title, name or aliases). */
+export function titleShare(concepts: readonly Concept[], hit: SearchHit): number {
+  const content = concepts.filter((c) => !c.filler && !c.weak);
+  if (content.length === 0) return 0;
+  return content.filter((c) => c.terms.some((t) => hit.prominent.has(t.term))).length / content.length;
+}
+
+/** Question kinds grouped by what their lead must be, for the model. */
+const KIND_GROUP: Partial<Record<QuestionKind, string>> = {
+  when: 'kindWhen',
+  duration: 'kindWhen',
+  count: 'kindCount',
+  how: 'kindHow',
+  why: 'kindHow',
+  define: 'kindDefine',
+  'who-is': 'kindDefine',
+  search: 'kindSearch',
+  actor: 'kindList',
+  'list:victims': 'kindList',
+  'list:logging': 'kindList',
+  'list:aftermath': 'kindList',
+  'list:lessons': 'kindList',
+};
+
+/** 1 when the lead has the shape the question kind asks for: a date for "when", a number for "how many". */
+function kindFit(answer: Answer, reading: Reading): number {
+  const first = answer.facts[0];
+  if (reading.kind === 'when') return first?.date ? 1 : 0;
+  if (reading.kind === 'count' || reading.kind === 'duration')
+    return /\d/.test(`${answer.title} ${first?.text ?? ''}`) ? 1 : 0;
+  return 1;
 }
 
 const signalsOf = new WeakMap<Answer, Signals>();
@@ -38,7 +80,7 @@ export function features(answer: Answer, reading: Reading): Record<string, numbe
   const concepts = reading.query.concepts.filter((c) => !c.filler);
   const unknown = concepts.filter((c) => c.unknown).length;
   return {
-    base: answer.confidence,
+    base: s?.base ?? answer.confidence,
     coverage: s?.coverage ?? (s?.route === 'rule' ? 1 : answer.confidence),
     margin: s?.margin ?? (s?.route === 'search' ? 0 : 1),
     rule: s?.route === 'search' ? 0 : 1,
@@ -47,8 +89,13 @@ export function features(answer: Answer, reading: Reading): Record<string, numbe
     corrected: Math.min(3, reading.query.corrections.length) / 3,
     content: Math.min(6, concepts.length) / 6,
     otherIncident: reading.incident ? 1 : 0,
+    titleShare: s?.titleShare ?? (s?.route === 'search' ? 0 : 1),
+    kindFit: kindFit(answer, reading),
+    ...Object.fromEntries(GROUPS.map((g) => [g, KIND_GROUP[reading.kind] === g ? 1 : 0])),
   };
 }
+
+const GROUPS = [...new Set(Object.values(KIND_GROUP))];
 
 /** The model's probability for an answer, or its own confidence when no model is loaded. */
 export function probability(model: ConfidenceModel | undefined, x: Record<string, number>): number {
@@ -70,7 +117,7 @@ export function calibrate(answer: Answer, reading: Reading, model?: ConfidenceMo
   const p = probability(model, features(answer, reading));
   const calibrated: Answer = { ...answer, confidence: Math.round(p * 100) / 100 };
   const s = signalsOf.get(answer);
-  if (s) signalsOf.set(calibrated, s);
+  signalsOf.set(calibrated, { ...(s ?? { route: 'rule' }), base: s?.base ?? answer.confidence });
   const threshold = model?.threshold ?? DEFAULT_THRESHOLD;
   if (p >= threshold || s?.route !== 'search') return calibrated;
   const alternatives = (s.alternatives ?? []).slice(0, 3);
@@ -83,5 +130,31 @@ export function calibrate(answer: Answer, reading: Reading, model?: ConfidenceMo
     facts: [],
     sources: [],
     suggestions: [...alternatives, 'help'],
+  };
+}
+
+/**
+ * The features of an answer to a command, for fitting the model: a free-text question is read again (the reading
+ * is remembered, so this costs nothing); a command such as \`timeline\` is a rule with its own confidence.
+ */
+export function answerFeatures(kb: KnowledgeBase, command: Command, answer: Answer): Record<string, number> {
+  if (command.type === 'question') {
+    const named = command.incident ? kb.incident(command.incident) : undefined;
+    return features(answer, readQuestion(kb, command.text, named));
+  }
+  const base = signalsOf.get(answer)?.base ?? answer.confidence;
+  return {
+    base,
+    coverage: 1,
+    margin: 1,
+    rule: 1,
+    searchKind: 0,
+    unknownShare: 0,
+    corrected: 0,
+    content: 0,
+    otherIncident: 0,
+    titleShare: 1,
+    kindFit: 1,
+    ...Object.fromEntries(GROUPS.map((g) => [g, 0])),
   };
 }

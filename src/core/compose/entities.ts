@@ -21,11 +21,11 @@ import { searchAnswer } from './search-answer.js';
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** "was the commerce secretary affected": that victim, or "not among the recorded victims". */
+/** "was the finance minister affected": that victim, or "not among the recorded victims". */
 export function victimCheck(ask: Ask, reading: Reading): Answer {
   const language = ask.kb.language;
   const subject = reading.subject ?? [];
-  // "were any ssns exposed" asks whether anything of a kind was, not about one named victim
+  // "were any records exposed" asks whether anything of a kind was, not about one named victim
   const general = subject.length > 0 && hasPhraseAt(language.list('general-subject'), subject, 0);
   const name = (general ? subject.slice(1) : subject).join(' ');
   const victim = findVictim(ask, name);
@@ -49,7 +49,15 @@ export function define(ask: Ask, reading: Reading): Answer {
   if (list) return fullList(ask, reading, list, 0.9);
   const term = findTerm(ask, subject) ?? termNamedIn(ask, subject);
   if (term) return respondTerm(ask, term);
-  return whoIs(ask, reading);
+  // another incident or the actor by name; otherwise what the knowledge base says of it, terms first (a victim
+  // whose description shares words with the subject is no definition of it)
+  const key = normalizeName(subject);
+  const incidentId = key ? ask.kb.incidentNames.exact(key) : undefined;
+  if (incidentId || ask.incident?.attribution) {
+    const named = whoIsNamed(ask, key);
+    if (named) return named;
+  }
+  return searchAnswer(ask, reading.query, { kindBoost: { term: 1.6, victim: 0.8 } });
 }
 
 /** The part of an incident a subject names on its own ("the timeline", "the iocs", "status"). */
@@ -99,9 +107,17 @@ function termNamedIn(ask: Ask, subject: string): Passage | undefined {
 
 /** "who is X": another incident, the actor, a victim, or what the knowledge base says of X. */
 export function whoIs(ask: Ask, reading: Reading): Answer {
-  const { kb } = ask;
   const subject = (reading.subject ?? []).join(' ');
-  const key = normalizeName(subject);
+  const named = whoIsNamed(ask, normalizeName(subject));
+  if (named) return named;
+  const victim = subject ? findVictim(ask, subject) : undefined;
+  if (victim) return respondVictim(ask, victim, false);
+  return searchOrEntity(ask, reading);
+}
+
+/** Another incident or the incident's actor, named exactly. */
+function whoIsNamed(ask: Ask, key: string): Answer | undefined {
+  const { kb } = ask;
   const incidentId = key ? kb.incidentNames.exact(key) : undefined;
   if (incidentId && incidentId !== ask.incident?.id) {
     const incident = kb.incident(incidentId);
@@ -109,9 +125,7 @@ export function whoIs(ask: Ask, reading: Reading): Answer {
   }
   const actor = ask.incident?.attribution;
   if (actor && [actor.actor, ...actor.aliases].some((a) => normalizeName(a) === key)) return respondActor(ask, 0.9);
-  const victim = subject ? findVictim(ask, subject) : undefined;
-  if (victim) return respondVictim(ask, victim, false);
-  return searchOrEntity(ask, reading);
+  return undefined;
 }
 
 /** Search; a short question that names one victim or term gets that victim's or term's own answer. */

@@ -68,7 +68,7 @@ function rankedOfKind(ask: Ask, reading: Reading, kind: 'aftermath' | 'lesson'):
 const TRIGGERS: Partial<Record<ListKind, string>> = {
   victims: 'victims-trigger',
   logging: 'logging-trigger',
-  actor: 'actor-trigger',
+  actor: 'actor-trigger actor-nation',
   technique: 'technique-trigger',
   aftermath: 'aftermath-trigger',
   lessons: 'lesson-subject-filler',
@@ -94,10 +94,10 @@ export function listAnswer(ask: Ask, reading: Reading, list: ListKind): Answer {
   const language = ask.kb.language;
   // "who else was targeted besides the State Department": what follows "besides" is not the subject
   const excluding = hasAny(language.list('exclusion'), reading.words);
-  // "who hacked the state department", "how did they get into the mail servers": whatever the target, the
+  // "who hacked the state department", "how did the intruders reach the mail servers": whatever the target, the
   // answer is the incident's actor or how it worked
   const targetOnly = (list === 'actor' || list === 'technique') && !!reading.subject;
-  const subject = excluding || targetOnly ? [] : subjectConcepts(ask, reading.query, [trigger, 'aux']);
+  const subject = excluding || targetOnly ? [] : subjectConcepts(ask, reading.query, [...trigger.split(' '), 'aux']);
   if (subject.length === 0) return fullList(ask, reading, list, 0.9);
   const afterAttack =
     list === 'technique' && reading.keyDates.some((k) => k === 'detected' || k === 'disclosed' || k === 'end');

@@ -1,6 +1,6 @@
 /**
- * Questions across every loaded incident: "which incidents involved MFA?" (the incidents whose facts match, each
- * with its best facts) and "what happened in 2022?" (the events in that range from every incident, the default
+ * Questions across every loaded incident: "which incidents involved phishing?" (the incidents whose facts match, each
+ * with its best facts) and "anything in 2021?" (the events in that range from every incident, the default
  * incident's first). Each fact says which incident it belongs to.
  */
 import type { Answer, AnswerFact, AnswerItem, AnswerSection } from '../answer.js';

@@ -9,7 +9,6 @@ import { incidentName, makeAnswer, noneAnswer } from '../answer-base.js';
 import type { Ask } from '../ask-context.js';
 import { factsAndItems } from '../facts.js';
 import type { Defender, Incident } from '../model.js';
-import type { Reading } from '../reading/read-question.js';
 import { passagesOf } from '../search/incident-passages.js';
 
 /** Checks shown on the first page; the rest are one `logging` away. */
@@ -20,7 +19,7 @@ const MAX_ADVICE = 3;
 const FROM_DATA = 0.9;
 const PIECED = 0.75;
 
-export function respondDefender(ask: Ask, reading: Reading): Answer {
+export function respondDefender(ask: Ask): Answer {
   const { kb, incident } = ask;
   if (!incident) return noneAnswer(kb, undefined, ask.question, 'No incidents are loaded.');
   const defender = incident.defender;
@@ -65,7 +64,6 @@ export function respondDefender(ask: Ask, reading: Reading): Answer {
     facts.push(...told);
   }
   if (facts.length === 0) return noneAnswer(kb, incident, ask.question);
-  void reading;
   return makeAnswer(kb, {
     intent: 'logging',
     incident: incident.id,

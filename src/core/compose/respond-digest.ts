@@ -21,10 +21,10 @@ export function respondDigest(ask: Ask, command: Command & { type: 'digest' }): 
   return makeAnswer(ask.kb, {
     intent: 'digest',
     incident: ask.incident?.id ?? null,
-    title: 'Digests are set up in a Slack or Teams channel',
+    title: 'Digests are set up in a chat channel',
     sections: [
       {
-        text: `A digest posts what changed in the knowledge base into a channel on a schedule. Type the command in the Slack or Teams channel that should receive it (\`/breach digest …\` or \`@breachbot digest …\`). ${DIGEST_EXAMPLE}`,
+        text: `A digest posts what changed in the knowledge base into a channel on a schedule. Type the command in the chat channel that should receive it (\`/breach digest …\` or \`@breachbot digest …\`). ${DIGEST_EXAMPLE}`,
       },
     ],
     suggestions: ['help', 'timeline'],

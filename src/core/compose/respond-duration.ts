@@ -93,7 +93,7 @@ export function respondDuration(ask: Ask, reading: Reading): Answer | undefined 
     title: `${incidentName(incident)}: ${headline.charAt(0).toLowerCase()}${headline.slice(1)}`,
     sections: [{ items }, { text: 'Computed from the key dates in the knowledge base; day counts are calendar days.' }],
     facts,
-    suggestions: ['timeline', 'when was it detected?'],
+    suggestions: ['timeline', 'when was it first spotted?'],
     confidence: asked ? 0.92 : 0.75,
     question: ask.question,
   });
@@ -121,7 +121,7 @@ function ordinalIn(language: Language, words: readonly string[]): 'first' | 'las
 
 /**
  * "How long was 51.89.156.153 active", "how long did Bacon's access last": the span of one dated fact. When
- * several facts of one kind match the question alike ("how long was the first replay panel up"), an ordinal in
+ * several facts of one kind match the question alike ("how long did the earliest panel stay online"), an ordinal in
  * the question picks the earliest or the latest of them.
  */
 function spanOfNamedFact(ask: Ask, reading: Reading, subject: Concept[]): Answer | undefined {
@@ -179,7 +179,7 @@ function correctionSpan(ask: Ask, p: Passage): [Passage, Passage] | undefined {
 }
 
 /**
- * "How long till they corrected the crash-dump post", "how long did the board's review take": the span between two
+ * "how long until the post was corrected", "how long did the review last": the span between two
  * dated facts about the subject. A correction is measured from the claim it corrects (the latest of them, when it
  * corrects several); otherwise from the first to the last milestone the subject matches ("review announced" to
  * "report released").

@@ -1,4 +1,4 @@
-/** "what is MailItemsAccessed?", "define OWA", `glossary`: terms from the incident's glossary. */
+/** "what is a JWK?", "define OWA", `glossary`: terms from the incident's glossary. */
 import type { Answer } from '../answer.js';
 import { incidentName, makeAnswer, moreCommand, pageLabel, pageOf } from '../answer-base.js';
 import type { Ask } from '../ask-context.js';
@@ -12,12 +12,16 @@ const PAGE_SIZE = 12;
 /** The glossary entry a term or alias names (fuzzily), searched in the asked incident first, then in all. */
 export function findTerm(ask: Ask, subject: string): Passage | undefined {
   const { kb } = ask;
+  const fillers = kb.language.nameFillers;
   const cleaned = subject
-    .replace(/^(a|an|the)\s+/i, '')
-    .replace(/\s+(exactly|again|please|for|in this (incident|case|attack))$/i, '')
     .replace(/[?!.]+$/, '')
+    .split(/\s+/)
+    .filter((w, i, all) => !((i === 0 || i === all.length - 1) && fillers.has(w.toLowerCase())))
+    .join(' ')
     .trim();
   if (cleaned.length < 2 || cleaned.length > 60) return undefined;
+  const compact = compactTerm(ask, cleaned);
+  if (compact) return compact;
   const order = [ask.incident, ...kb.incidents.filter((i) => i !== ask.incident)].filter((i) => !!i);
   for (const incident of order) {
     const length = normalizeName(cleaned).length;
@@ -69,4 +73,18 @@ export function respondGlossary(ask: Ask): Answer | undefined {
     more: page.next ? moreCommand('glossary', incident, kb, page.next) : undefined,
     question: ask.question,
   });
+}
+
+/** A term typed with its words run together or apart ("big yellow taxi" for "BigYellowTaxi"), exactly. */
+function compactTerm(ask: Ask, text: string): Passage | undefined {
+  const key = text.toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (key.length < 4) return undefined;
+  const order = [ask.incident, ...ask.kb.incidents.filter((i) => i !== ask.incident)].filter((i) => !!i);
+  for (const incident of order) {
+    for (const term of incident.glossary) {
+      const names = [term.term, ...term.aliases].map((n) => n.toLowerCase().replace(/[^a-z0-9]/g, ''));
+      if (names.includes(key)) return ask.kb.passage(incident.id, term.id);
+    }
+  }
+  return undefined;
 }

@@ -14,13 +14,14 @@ export function respondHelp(ask: Ask, message?: string): Answer {
     incident?.glossary.find((g) => advice && `${advice.title} ${advice.lookFor ?? ''}`.includes(g.term)) ??
     incident?.glossary.find((g) => g.term.length <= 20 && !g.term.includes('('));
   const others = kb.incidents.length - 1;
+  const exampleId = kb.incidents.find((i) => i !== incident)?.id ?? incident?.id ?? 'incident-id';
   const intro =
     kb.incidents.length === 0
       ? 'No incidents are loaded yet, so there is nothing to answer from.'
       : `I answer questions about ${incident?.title ?? name}${others > 0 ? ` and ${others} other incident${others === 1 ? '' : 's'} (\`incidents\`)` : ''}, from a curated knowledge base where every fact cites its source.`;
   const person = incident?.victims.find((v) => v.kind === 'person' && v.role && v.role.length <= 40);
   const examples = [
-    'when was it detected?',
+    'when was it first spotted?',
     'how long until it was disclosed?',
     person?.role
       ? `was the ${person.role.replace(/^(US|U\.S\.)\s+/, '').toLowerCase()} affected?`
@@ -45,7 +46,10 @@ export function respondHelp(ask: Ask, message?: string): Answer {
           { label: 'technique', text: 'how the attack worked' },
           { label: 'status', text: 'where things stand now' },
           { label: 'sources', text: 'where the facts come from' },
-          { label: 'incidents', text: 'the incidents I know; put one first to ask about it (`lastpass timeline`)' },
+          {
+            label: 'incidents',
+            text: `the incidents I know; put one first to ask about it (\`${exampleId} timeline\`)`,
+          },
           { label: 'digest', text: 'scheduled updates in a channel: `digest daily 09:00 Europe/Berlin`, `digest off`' },
         ],
       },

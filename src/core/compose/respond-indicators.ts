@@ -8,6 +8,8 @@ import type { Ask } from '../ask-context.js';
 import { factsAndItems } from '../facts.js';
 import type { KnowledgeBase } from '../knowledge-base.js';
 import type { Indicator } from '../model.js';
+import { hasAny } from '../reading/read-question.js';
+import { incidentNameWords, listWords } from '../reading/subject.js';
 import { defang, findIpv4s, refang } from '../search/defang.js';
 import { passagesOf } from '../search/incident-passages.js';
 import { INDICATOR_LABEL, type Passage } from '../search/passages.js';
@@ -27,18 +29,6 @@ const TYPE_ORDER: Indicator['type'][] = [
   'pattern',
 ];
 
-/** Words that ask for one type of indicator. */
-const TYPE_WORDS: Array<[RegExp, Indicator['type']]> = [
-  [/\b(thumbprints?|fingerprints?|key ids?|kid)\b/, 'thumbprint'],
-  [/\b(ips?|ip address(es)?|addresses|proxies|proxy|servers?|infrastructure)\b/, 'ip'],
-  [/\b(user[- ]?agents?|uas?)\b/, 'user-agent'],
-  [/\b(hash(es)?|sha-?1|sha-?256|md5)\b/, 'hash'],
-  [/\bjarm\b/, 'jarm'],
-  [/\b(certificates?|certs?|x\.?509)\b/, 'certificate'],
-  [/\b(domains?|hostnames?)\b/, 'domain'],
-  [/\b(uris?|urls?|paths?)\b/, 'uri'],
-];
-
 const plural = (label: string) => (/(s|sh|ch|x)$/.test(label) ? `${label}es` : `${label}s`);
 
 const indicatorOf = (p: Passage): Indicator | undefined => (p.ref.kind === 'indicator' ? p.ref.item : undefined);
@@ -50,19 +40,32 @@ export function respondIndicators(ask: Ask, query?: string): Answer {
   if (text !== '') {
     const lookup = lookupValues(ask, text);
     if (lookup) return lookup;
-    const type = TYPE_WORDS.find(([re]) => re.test(text.toLowerCase()))?.[1];
-    if (type) return listIndicators(ask, type, roleWords(text));
+    const type = typeAsked(ask, text);
+    if (type) return listIndicators(ask, type, roleWords(ask, text));
   }
-  return listIndicators(ask, undefined, roleWords(text));
+  return listIndicators(ask, undefined, roleWords(ask, text));
 }
 
-/** Words that only ask for indicators, not for one role of them ("list the IPs"). */
-const LISTING =
-  /^(list|show|give|all|every|what|which|are|were|the|of|for|iocs?|indicators?|compromise|ips?|ip|address|addresses|thumbprints?|user|agents?|agent|hashes|hash|jarm|certs?|certificates?|domains?|uris?|urls?|known|used|storm|0558|me|please|any|used|by|known|malicious|bad|and|a|an|in|on|used|there)$/;
+/** The indicator type the text asks for, by the language's indicator-type words (the more specific first). */
+function typeAsked(ask: Ask, text: string): Indicator['type'] | undefined {
+  const asked = words(text.toLowerCase());
+  const found = ask.kb.language.indicatorTypes.find(({ words: set }) => hasAny(set, asked));
+  return found && (TYPE_ORDER as readonly string[]).includes(found.type)
+    ? (found.type as Indicator['type'])
+    : undefined;
+}
 
-/** What the question adds to the indicator type: "token web panel" in "list the token web panel ips". */
-function roleWords(text: string): string[] {
-  return words(text.toLowerCase()).filter((w) => w.length >= 3 && !LISTING.test(w) && !isStopWord(w));
+/** What the question adds to the indicator type: "web panel" in "show me the web panel ips". */
+function roleWords(ask: Ask, text: string): string[] {
+  const language = ask.kb.language;
+  const own = ask.incident ? incidentNameWords(ask.incident) : new Set<string>();
+  const typeWords = new Set(
+    language.indicatorTypes.flatMap(({ words: set }) => [...set.byFirst.values()].flat(2) as string[]),
+  );
+  const listing = listWords(language, 'indicator-listing');
+  return words(text.toLowerCase()).filter(
+    (w) => w.length >= 3 && !isStopWord(w) && !listing.has(w) && !typeWords.has(w) && !own.has(w),
+  );
 }
 
 /** An indicator's role and title as words (made once per passage). */

@@ -6,6 +6,7 @@ import type { Answer, AnswerItem } from '../answer.js';
 import { incidentName, makeAnswer, moreCommand, noneAnswer, pageLabel, pageOf } from '../answer-base.js';
 import type { Ask } from '../ask-context.js';
 import { factOf, factsAndItems } from '../facts.js';
+import type { Incident } from '../model.js';
 import { passagesOf } from '../search/incident-passages.js';
 import type { Passage } from '../search/passages.js';
 
@@ -61,11 +62,16 @@ export function respondLogging(ask: Ask, confidence = 1, ranked?: Passage[]): An
     title: `Logging and detection for ${incidentName(incident)}${pageLabel(page)}`,
     sections: [{ items }],
     facts,
-    suggestions: ['what is MailItemsAccessed?', 'indicators', 'timeline'].filter(
-      (s) => !s.includes('MailItemsAccessed') || kb.glossaryNames(incident.id).exact('mailitemsaccessed'),
-    ),
+    suggestions: [...termToExplain(incident), 'indicators', 'timeline'],
     confidence,
     more: page.next ? moreCommand('logging', incident, kb, page.next) : undefined,
     question: ask.question,
   });
+}
+
+/** "what is X?" for the glossary term the first piece of advice tells you to look for, if there is one. */
+function termToExplain(incident: Incident): string[] {
+  const lookFor = incident.recommendations.find((r) => r.lookFor)?.lookFor?.toLowerCase() ?? '';
+  const term = incident.glossary.find((t) => lookFor.includes(t.term.toLowerCase()));
+  return term ? [`what is ${term.term}?`] : [];
 }

@@ -30,7 +30,9 @@ import { searchAnswer } from './search-answer.js';
 
 export function respondQuestion(ask: Ask, text: string): Answer {
   const reading = readQuestion(ask.kb, text, ask.named ? ask.incident : undefined);
-  if (reading.unknown) return unknownAnswer(ask, reading.unknown);
+  // "was NASA one of the storm-0558 victims": a victim check inside a named incident answers "not recorded"
+  const checkInNamed = reading.kind === 'victim-check' && (reading.incident || ask.named);
+  if (reading.unknown && !checkInNamed) return unknownAnswer(ask, reading.unknown);
   const scoped: Ask =
     reading.incident && reading.incident !== ask.incident ? { ...ask, incident: reading.incident, named: true } : ask;
   const answer = answerByKind(scoped, reading);
@@ -57,7 +59,7 @@ function answerByKind(ask: Ask, reading: Reading): Answer {
     }
     case 'hunt':
     case 'defender':
-      return respondDefender(ask, reading);
+      return respondDefender(ask);
     case 'duration':
       // "how long are audit logs kept": a retention period written in the facts, not a span between dates
       if (hasAny(ask.kb.language.list('retention-word'), reading.words))
@@ -115,7 +117,7 @@ const DATE_FIRST: ReadonlySet<QuestionKind> = new Set([
   'when',
 ]);
 
-/** "what happened in june 2023", "anything in 2024?": the timeline in that range (across incidents if none named). */
+/** "what went on in may 2021", "anything in 2024?": the timeline in that range (across incidents if none named). */
 function timelineInRange(ask: Ask, reading: Reading): Answer | undefined {
   const { kb, incident } = ask;
   const date = findDateRange(reading.text, { yearForMonth: incident ? yearForMonth(incident) : undefined });

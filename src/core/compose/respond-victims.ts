@@ -61,7 +61,7 @@ export function respondVictims(ask: Ask, confidence = 1): Answer {
     title: `Who was affected by ${incidentName(incident)}${pageLabel(page)}`,
     sections,
     facts,
-    suggestions: ['how many organizations were affected?', 'timeline', 'logging'],
+    suggestions: ['how many were affected in all?', 'timeline', 'logging'],
     confidence,
     more: page.next ? moreCommand('victims', incident, kb, page.next) : undefined,
     question: ask.question,

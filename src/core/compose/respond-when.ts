@@ -1,5 +1,5 @@
 /**
- * "When did X happen?": a key date when X is the incident itself ("when was it detected"), otherwise the dated
+ * "When did X happen?": a key date when X is the incident itself ("when was it spotted"), otherwise the dated
  * event that best matches X, corrected by later sources where they disagree.
  */
 import type { Answer, AnswerSection } from '../answer.js';
@@ -10,10 +10,11 @@ import { KEY_DATE_LABEL, type KeyDate, keyDateEvents } from '../dates/key-dates.
 import { factsAndItems, latest } from '../facts.js';
 import { type Concept, coverage, type QueryAnalysis } from '../reading/query.js';
 import type { Reading } from '../reading/read-question.js';
-import { keyDateWords, subjectConcepts } from '../reading/subject.js';
+import { isIncidentWide, keyDateWords, subjectConcepts } from '../reading/subject.js';
 import type { Passage } from '../search/passages.js';
 import type { SearchHit } from '../search/search-index.js';
 import { termOf, words } from '../search/tokenize.js';
+import { titleShare, withSignals } from './confidence.js';
 
 const DATED = new Set(['event', 'victim', 'actor', 'technique', 'aftermath'] as const);
 
@@ -23,10 +24,10 @@ export function respondWhen(ask: Ask, reading: Reading): Answer | undefined {
   const { query } = reading;
   const keys = reading.keyDates;
   const keyWords = keyDateWords(kb.language);
-  // a key date the incident does not record ("when was it detected", no detection date) is searched for instead
+  // a key date the incident does not record ("when was it spotted", no detection date) is searched for instead
   const missingKey = keys.length > 0 && !keys.some((k) => incident.dates[k]);
   const subject = subjectConcepts(ask, query, ['when-word', 'when-opener', 'aux']).filter(
-    (c) => missingKey || !c.text.split(' ').every((w) => keyWords.has(w)),
+    (c) => (missingKey || !c.text.split(' ').every((w) => keyWords.has(w))) && !isIncidentWide(kb, incident, c),
   );
   const key =
     keys.find((k) => incident.dates[k]) ??
@@ -68,7 +69,7 @@ export function respondWhen(ask: Ask, reading: Reading): Answer | undefined {
   const more = factsAndItems(kb, others, { short: true });
   const sections: AnswerSection[] = [{ items: main.items }];
   if (more.items.length > 0) sections.push({ heading: 'Related', items: more.items });
-  return makeAnswer(kb, {
+  const answer = makeAnswer(kb, {
     intent: 'when',
     incident: incident.id,
     title: `${describeDate(top.date ?? '')}: ${top.title || firstWords(top.text)}`,
@@ -77,6 +78,13 @@ export function respondWhen(ask: Ask, reading: Reading): Answer | undefined {
     suggestions: ['timeline', 'how long until it was disclosed?'],
     confidence: Math.min(0.95, 0.45 + best.cov / 2),
     question: ask.question,
+  });
+  const second = scored.find((s) => latest(kb, s.hit.passage) !== top);
+  return withSignals(answer, {
+    route: 'search',
+    coverage: best.cov,
+    margin: second ? Math.max(0, best.cov - second.cov) : 1,
+    titleShare: titleShare(subject.length > 0 ? subject : query.concepts, best.hit),
   });
 }
 

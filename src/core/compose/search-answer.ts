@@ -16,8 +16,8 @@ import { hasAny } from '../reading/read-question.js';
 import { holdsCount } from '../search/counts.js';
 import type { Passage, PassageKind } from '../search/passages.js';
 import type { SearchHit } from '../search/search-index.js';
-import { termOf } from '../search/tokenize.js';
-import { withSignals } from './confidence.js';
+import { termOf, words } from '../search/tokenize.js';
+import { titleShare, withSignals } from './confidence.js';
 import { respondTerm } from './respond-glossary.js';
 import { respondVictim } from './respond-victims.js';
 
@@ -164,18 +164,51 @@ function withCount(language: Language, query: QueryAnalysis, hit: SearchHit): Se
   return { ...hit, matched: new Set([...hit.matched, ...terms]) };
 }
 
-function rankHits(language: Language, query: QueryAnalysis, hits: SearchHit[]): Ranked[] {
+function rankHits(language: Language, query: QueryAnalysis, hits: SearchHit[], frame?: Frame): Ranked[] {
   const top = hits[0]?.score ?? 1;
   const content = contentConcepts(query);
+  const causes = frame === 'why' ? language.list('cause-word') : undefined;
   return hits
     .map((found) => withCount(language, query, withDates(query, found)))
     .map((hit) => {
       const cov = incidental(content, hit) ? Math.min(coverage(query, hit), 0.5) : coverage(query, hit);
       const milestone = hit.passage.ref.kind === 'event' && hit.passage.ref.item.tags.includes('milestone');
-      return { hit, cov, rank: Math.sqrt(hit.score / top) * cov ** 1.5 * (milestone ? MILESTONE_BOOST : 1) };
+      // "why": a fact that gives a cause answers it better than one that only names the same things
+      const cause = causes && hasAny(causes, textWords(hit.passage)) ? CAUSE_BOOST : 1;
+      return { hit, cov, rank: Math.sqrt(hit.score / top) * cov ** 1.5 * (milestone ? MILESTONE_BOOST : 1) * cause };
     })
     .sort((a, b) => b.rank - a.rank);
 }
+
+/** How much a fact that gives a cause gains on a "why" question. */
+const CAUSE_BOOST = 1.3;
+
+/** A passage's text as words (made once per passage). */
+const textWordsMemo = new WeakMap<Passage, string[]>();
+function textWords(p: Passage): string[] {
+  let list = textWordsMemo.get(p);
+  if (!list) {
+    list = words(p.text);
+    textWordsMemo.set(p, list);
+  }
+  return list;
+}
+
+/**
+ * "is it still in force", "where are the keys kept now": among the facts that match about as well as the best,
+ * the latest dated one leads.
+ */
+function latestFirst(ranked: Ranked[]): Ranked[] {
+  const best = ranked[0];
+  if (!best) return ranked;
+  const near = ranked.filter((r) => r.hit.passage.date && r.cov >= best.cov - RECENT_MARGIN);
+  const newest = near.sort((a, b) => (b.hit.passage.date ?? '').localeCompare(a.hit.passage.date ?? ''))[0];
+  if (!newest || newest === best) return ranked;
+  return [newest, ...ranked.filter((r) => r !== newest)];
+}
+
+/** Facts within this much coverage of the best may lead a "still / now" question when they are newer. */
+const RECENT_MARGIN = 0.1;
 
 function search(ask: Ask, query: QueryAnalysis, incidents: Set<string> | undefined, options: SearchAnswerOptions) {
   const hits = ask.kb.index.search(query.terms, {
@@ -189,14 +222,15 @@ function search(ask: Ask, query: QueryAnalysis, incidents: Set<string> | undefin
     },
     limit: 25,
   });
-  return rankHits(ask.kb.language, query, hits);
+  const ranked = rankHits(ask.kb.language, query, hits, options.frame);
+  return hasAny(ask.kb.language.list('current-word'), query.words) ? latestFirst(ranked) : ranked;
 }
 
 const SOURCE_ONLY = new Set<PassageKind>(['source']);
 const CITING = new Set<PassageKind>(['event', 'aftermath', 'technique', 'victim', 'actor']);
 
 /**
- * "when did wiz put out the 'more impactful than we thought' post": a question that names a publication by its
+ * a question quoting a post's headline ("when did they publish 'worse than we thought'"): that names a publication by its
  * title is about what that publication reported: the facts that cite it, the one dated with it first.
  */
 function viaSource(ask: Ask, query: QueryAnalysis, incidents: Set<string> | undefined, bestCov: number): Ranked[] {
@@ -317,6 +351,7 @@ export function searchAnswer(ask: Ask, query: QueryAnalysis, options: SearchAnsw
     route: 'search',
     coverage: best.cov,
     margin: second ? Math.max(0, (best.rank - second.rank) / best.rank) : 1,
+    titleShare: titleShare(query.concepts, best.hit),
     alternatives: alternativesOf(kb, ranked),
   });
 }

@@ -4,7 +4,7 @@
  * rest of the text can still filter.
  *
  * @example
- * findDateRange('what happened in july 2023', {})?.range // { from: '2023-07-01', to: '2023-07-31', label: 'July 2023' }
+ * findDateRange('anything in july 2023', {})?.range // { from: '2023-07-01', to: '2023-07-31', label: 'July 2023' }
  */
 import type { DateRange } from '../command.js';
 import { describeDate, endOf, isoOf, MONTH_NAMES, MONTHS, startOf } from './dates.js';

@@ -1,6 +1,6 @@
 /**
  * The incident's key dates (start, detected, disclosed, end), the words that ask for each, and the events that
- * mark them, so "when was it detected" and "how long until disclosure" answer from the same place.
+ * mark them, so "when was it spotted" and "how long until disclosure" answer from the same place.
  */
 
 import type { KnowledgeBase } from '../knowledge-base.js';

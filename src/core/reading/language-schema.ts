@@ -28,6 +28,7 @@ export const languageSchema = z.object({
     .default({ strong: [], weak: [] }),
   'name-fillers': phrases.default([]),
   'user-agent-markers': z.array(z.string().min(2)).default([]),
+  'indicator-types': z.record(z.string(), phrases).default({}),
   frames: z.record(z.string(), z.array(z.string().min(1))).default({}),
 });
 

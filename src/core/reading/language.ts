@@ -113,6 +113,10 @@ export const REQUIRED_LISTS = [
   'sources-noun',
   'relation-verb',
   'calendar-word',
+  'indicator-listing',
+  'current-word',
+  'cause-word',
+  'actor-nation',
 ] as const;
 
 export type ListName = (typeof REQUIRED_LISTS)[number];
@@ -132,6 +136,7 @@ export interface LanguageData {
   'name-fillers': string[];
   frames: Record<string, string[]>;
   'user-agent-markers': string[];
+  'indicator-types': Record<string, string[]>;
 }
 
 export interface Language {
@@ -154,6 +159,8 @@ export interface Language {
   commands: ReadonlyMap<string, CommandType>;
   /** chat shorthand → the word it stands for ("abt" → "about") */
   shorthand: ReadonlyMap<string, string>;
+  /** indicator type → the words that ask for it, the more specific types first */
+  indicatorTypes: ReadonlyArray<{ type: string; words: PhraseSet }>;
   /** text fragments that mark a user-agent string ("mozilla/"), lower case */
   userAgentMarkers: readonly string[];
   /** every word the language uses, for the vocabulary that typos are corrected toward */
@@ -198,6 +205,7 @@ export function compileLanguage(data: LanguageData): Language {
     commands,
     shorthand: new Map(Object.entries(data.shorthand)),
     userAgentMarkers: data['user-agent-markers'].map((m) => m.toLowerCase()),
+    indicatorTypes: Object.entries(data['indicator-types']).map(([type, words]) => ({ type, words: phraseSet(words) })),
     words: languageWords(data),
     questionWords: data.lists['question-word'] ?? [],
   };
@@ -221,6 +229,7 @@ export const EMPTY_LANGUAGE: LanguageData = {
   'name-fillers': [],
   frames: {},
   'user-agent-markers': [],
+  'indicator-types': {},
 };
 
 /** The command types chat words may name (`Command['type']` without free-text questions). */

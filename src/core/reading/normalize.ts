@@ -9,9 +9,9 @@
 /** Longest text the core reads; anything after it is dropped before parsing. */
 export const MAX_INPUT_CHARS = 1000;
 
-const SLACK_LINK = /<((?:https?|mailto):[^>|]*)(?:\|([^>]*))?>/g;
-const SLACK_MENTION = /<[@#!][^>]*>/g;
-const TEAMS_AT = /<at>[^<]*<\/at>/gi;
+const CHAT_LINK = /<((?:https?|mailto):[^>|]*)(?:\|([^>]*))?>/g;
+const CHAT_MENTION = /<[@#!][^>]*>/g;
+const AT_TAG = /<at>[^<]*<\/at>/gi;
 const HTML_TAG = /<\/?[a-z][^>]*>/gi;
 const EMOJI_CODE = /(^|\s):[a-z][a-z0-9_+-]{0,40}:(?=\s|$)/gi;
 // Emoji, pictographs, flags, skin tones, variation selectors, zero-width joiners and keycap marks.
@@ -25,9 +25,9 @@ export function cleanText(input: unknown): string {
   if (typeof input !== 'string') return '';
   let text = input.length > MAX_INPUT_CHARS * 2 ? input.slice(0, MAX_INPUT_CHARS * 2) : input;
   text = text
-    .replace(SLACK_LINK, (_m, url: string, label?: string) => label ?? url.replace(/^mailto:/, ''))
-    .replace(SLACK_MENTION, ' ')
-    .replace(TEAMS_AT, ' ')
+    .replace(CHAT_LINK, (_m, url: string, label?: string) => label ?? url.replace(/^mailto:/, ''))
+    .replace(CHAT_MENTION, ' ')
+    .replace(AT_TAG, ' ')
     .replace(HTML_TAG, ' ')
     .replace(/&amp;/g, '&')
     .replace(/&lt;/g, '<')

@@ -41,12 +41,42 @@ export interface Reading {
 }
 
 const ORDERED_KEYS: KeyDate[] = ['start', 'detected', 'disclosed', 'end'];
+/** Words this short are corrected only at the start of a question. */
+const SHORT_WORD = 4;
+/** Words of a question that are read; a question is rarely longer, and a wall of text is not read further. */
+const MAX_WORDS = 40;
+
+/**
+ * The last few readings per knowledge base: a question is read when its command is parsed and again when it is
+ * answered. Readings are never modified once made.
+ */
+const recent = new WeakMap<KnowledgeBase, Map<string, Reading>>();
+const RECENT = 8;
 
 /** Reads a question. `named` is the incident the command already named (its first words), if any. */
 export function readQuestion(kb: KnowledgeBase, text: string, named?: Incident): Reading {
+  let mine = recent.get(kb);
+  if (!mine) {
+    mine = new Map();
+    recent.set(kb, mine);
+  }
+  const key = `${named?.id ?? ''}\u0000${text}`;
+  const known = mine.get(key);
+  if (known) return known;
+  const made = read(kb, text, named);
+  if (mine.size >= RECENT) mine.delete(mine.keys().next().value as string);
+  mine.set(key, made);
+  return made;
+}
+
+function read(kb: KnowledgeBase, text: string, named: Incident | undefined): Reading {
   const language = kb.language;
-  const raw = correctTowardLanguage(kb, wordsOf(expandContractions(text)));
-  const words = stripNoise(language, raw);
+  const typed = wordsOf(expandContractions(text)).slice(0, MAX_WORDS);
+  // the patterns read the language's own words with their typos fixed; search reads the words as typed, and
+  // corrects (and marks) them itself
+  const raw = correctTowardLanguage(kb, typed);
+  const kept = keptIndices(language, raw);
+  const words = kept.map((i) => raw[i] as string);
   const exact = named ? undefined : mentionedIncident(kb, words);
   const unknown = findUnknownName(kb, words, named ?? exact);
   const incident = exact ?? (named || unknown ? undefined : incidentOfProperNouns(kb, words));
@@ -56,7 +86,7 @@ export function readQuestion(kb: KnowledgeBase, text: string, named?: Incident):
   const asTyped = stripNoise(language, raw, { noise: false });
   const { kind, subject } =
     found.kind === 'search' && asTyped.length !== words.length ? questionKind(kb, asTyped) : found;
-  const query = analyzeQuery(kb, words.join(' '));
+  const query = analyzeQuery(kb, kept.map((i) => typed[i] as string).join(' '));
   return {
     words,
     text: words.join(' '),
@@ -77,8 +107,10 @@ export function readQuestion(kb: KnowledgeBase, text: string, named?: Incident):
  */
 function correctTowardLanguage(kb: KnowledgeBase, words: readonly string[]): string[] {
   const vocabulary = languageWordSet(kb.language);
-  return words.map((w) => {
+  return words.map((w, i) => {
     if (vocabulary.has(w) || kb.lexicon.has(w)) return w;
+    // a short word is read as a question word only where question words stand: "wen was" yes, "a div" no
+    if (w.length <= SHORT_WORD && i > 1) return w;
     const fix = kb.lexicon.correct(w);
     return fix && vocabulary.has(fix) ? fix : w;
   });
@@ -115,24 +147,30 @@ export function expandContractions(text: string): string {
 
 /** Removes chat noise anywhere and openers at the start; keeps the words when nothing else would be left. */
 export function stripNoise(language: Language, words: readonly string[], options: { noise?: boolean } = {}): string[] {
-  const out: string[] = [];
+  return keptIndices(language, words, options).map((i) => words[i] as string);
+}
+
+/** The positions of the words that stay once noise (anywhere) and openers (at the start) are gone. */
+function keptIndices(language: Language, words: readonly string[], options: { noise?: boolean } = {}): number[] {
+  const out: number[] = [];
   for (let i = 0; i < words.length; ) {
     const noise = options.noise === false ? undefined : phrasesAt(language.noise, words, i)[0];
     if (noise) {
       i += noise;
       continue;
     }
-    out.push(words[i] as string);
+    out.push(i);
     i++;
   }
+  const view = out.map((i) => words[i] as string);
   let start = 0;
-  for (let guard = 0; guard < 8 && start < out.length; guard++) {
-    const opener = phrasesAt(language.openers, out, start)[0];
-    if (!opener || start + opener >= out.length) break;
+  for (let guard = 0; guard < 8 && start < view.length; guard++) {
+    const opener = phrasesAt(language.openers, view, start)[0];
+    if (!opener || start + opener >= view.length) break;
     start += opener;
   }
   const kept = out.slice(start);
-  return kept.length > 0 ? kept : [...words];
+  return kept.length > 0 ? kept : words.map((_, i) => i);
 }
 
 /** True when the words are only greetings, thanks or a request for help. */
@@ -195,9 +233,10 @@ function accepts(
     return mentionedIncident(kb, subject) !== undefined && subject.length <= 5;
   }
   if (kind === 'victim-check') {
-    // "was it detected": the incident itself is no victim
-    return (
-      !!subject && subject.length > 0 && !phrasesAt(language.list('this-incident'), subject, 0).includes(subject.length)
+    // "was it detected": the incident itself is no victim; "did the hackers read…": the hackers are the agent
+    if (!subject || subject.length === 0) return false;
+    return !['this-incident', 'pronoun', 'agent'].some((name) =>
+      phrasesAt(language.lists.get(name) ?? language.list('pronoun'), subject, 0).includes(subject.length),
     );
   }
   void words;

@@ -1,9 +1,10 @@
 /**
  * What a question is about once its question words and the incident's own name are set aside: "when was the
- * stolen key revoked" is about the key; "when was it detected" is about nothing but the incident. Which words are
+ * stolen key revoked" is about the key; "when was it spotted" is about nothing but the incident. Which words are
  * question words is data: each responder names the word lists (`data/language.yaml`) it sets aside.
  */
 import type { Ask } from '../ask-context.js';
+import type { KnowledgeBase } from '../knowledge-base.js';
 import type { Incident } from '../model.js';
 import { isStopWord } from '../search/stopwords.js';
 import { words } from '../search/tokenize.js';
@@ -71,4 +72,47 @@ export function keyDateWords(language: Language): ReadonlySet<string> {
     keyWordsMemo.set(language, set);
   }
   return set;
+}
+
+/** A word this many of an incident's facts use says nothing about which of them a question means. */
+const INCIDENT_WIDE_SHARE = 0.2;
+/** Incidents this small have no word that wide. */
+const MIN_PASSAGES = 20;
+
+const wideMemo = new WeakMap<KnowledgeBase, Map<string, boolean>>();
+
+/**
+ * True when every word of the concept stands in a large share of the incident's facts (a vendor's name in an
+ * incident at that vendor): "when did the vendor find out" asks when the incident was detected, not about the vendor.
+ */
+export function isIncidentWide(kb: KnowledgeBase, incident: Incident, concept: Concept): boolean {
+  if (concept.own.length === 0) return false;
+  let memo = wideMemo.get(kb);
+  if (!memo) {
+    memo = new Map();
+    wideMemo.set(kb, memo);
+  }
+  const total = incidentSize(kb, incident.id);
+  if (total < MIN_PASSAGES) return false;
+  return concept.own.every((term) => {
+    const key = `${incident.id}\u0000${term}`;
+    let wide = memo.get(key);
+    if (wide === undefined) {
+      const hits = kb.index.search([{ term, weight: 1 }], { incidents: new Set([incident.id]), limit: total });
+      wide = hits.length >= total * INCIDENT_WIDE_SHARE;
+      memo.set(key, wide);
+    }
+    return wide;
+  });
+}
+
+const sizeMemo = new WeakMap<KnowledgeBase, Map<string, number>>();
+function incidentSize(kb: KnowledgeBase, id: string): number {
+  let sizes = sizeMemo.get(kb);
+  if (!sizes) {
+    sizes = new Map();
+    for (const p of kb.passages) sizes.set(p.incident, (sizes.get(p.incident) ?? 0) + 1);
+    sizeMemo.set(kb, sizes);
+  }
+  return sizes.get(id) ?? 0;
 }
