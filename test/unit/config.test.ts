@@ -38,7 +38,9 @@ describe('loadConfig', () => {
 
   it('takes PORT only as a decimal integer from 0 to 65535', () => {
     for (const port of ['0x1012', '1e3', '08 ', '08', ' 3978', '3978.0', '-1', '65536', '']) {
-      expect(problemsOf({ PORT: port }).problems, port).toEqual([expect.stringMatching(/^PORT: must be .*decimal digits/)]);
+      expect(problemsOf({ PORT: port }).problems, port).toEqual([
+        expect.stringMatching(/^PORT: must be .*decimal digits/),
+      ]);
     }
     expect(loadConfig({ PORT: '0' }).port).toBe(0);
     expect(loadConfig({ PORT: '65535' }).port).toBe(65535);
