@@ -26,7 +26,13 @@ export function respondWhen(ask: Ask, reading: Reading): Answer | undefined {
   const keyWords = keyDateWords(kb.language);
   // a key date the incident does not record ("when was it spotted", no detection date) is searched for instead
   const missingKey = keys.length > 0 && !keys.some((k) => incident.dates[k]);
-  const subject = subjectConcepts(ask, query, ['when-word', 'when-opener', 'aux', 'attack-verb', 'incident-noun']).filter(
+  const subject = subjectConcepts(ask, query, [
+    'when-word',
+    'when-opener',
+    'aux',
+    'attack-verb',
+    'incident-noun',
+  ]).filter(
     (c) => (missingKey || !c.text.split(' ').every((w) => keyWords.has(w))) && !isIncidentWide(kb, incident, c),
   );
   const key =
