@@ -124,11 +124,10 @@ export function findUnknownName(
  */
 export function incidentOfProperNouns(kb: KnowledgeBase, words: readonly string[]): Incident | undefined {
   if (kb.incidents.length < 2) return undefined;
-  const entity = entityWords(kb);
   const calendar = kb.language.list('calendar-word');
-  const proper = words.filter(
-    (w) => w.length >= 3 && !isStopWord(w) && !calendar.byFirst.has(w) && !entity.has(w) && isProperNoun(kb, w),
-  );
+  // a word of one incident's title counts too ("webex" names the write-up about it); a word many incidents share
+  // points to none
+  const proper = words.filter((w) => w.length >= 3 && !isStopWord(w) && !calendar.byFirst.has(w) && isProperNoun(kb, w));
   if (proper.length === 0) return undefined;
   const mentioned = incidentsMentioning(kb, proper);
   const only = mentioned.length === 1 ? kb.incident(mentioned[0] as string) : undefined;
