@@ -127,7 +127,9 @@ export function incidentOfProperNouns(kb: KnowledgeBase, words: readonly string[
   const calendar = kb.language.list('calendar-word');
   // a word of one incident's title counts too ("webex" names the write-up about it); a word many incidents share
   // points to none
-  const proper = words.filter((w) => w.length >= 3 && !isStopWord(w) && !calendar.byFirst.has(w) && isProperNoun(kb, w));
+  const proper = words.filter(
+    (w) => w.length >= 3 && !isStopWord(w) && !calendar.byFirst.has(w) && isProperNoun(kb, w),
+  );
   if (proper.length === 0) return undefined;
   const mentioned = incidentsMentioning(kb, proper);
   const only = mentioned.length === 1 ? kb.incident(mentioned[0] as string) : undefined;
