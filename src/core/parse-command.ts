@@ -74,7 +74,9 @@ function commandBody(
   kb: KnowledgeBase,
 ): CommandBody | undefined {
   const fillers = kb.language.list('command-filler');
-  const filler = wordsOf(rest).every((w) => isStopWord(w) || fillers.byFirst.has(w));
+  // "victims please" is the command; "breach how" is a question (a question word is never filler)
+  const questionWords = kb.language.questionWords;
+  const filler = wordsOf(rest).every((w) => (isStopWord(w) && !questionWords.includes(w)) || fillers.byFirst.has(w));
   if (!TAKES_ARGUMENTS.has(type) && !filler) return undefined;
   switch (type) {
     case 'help':

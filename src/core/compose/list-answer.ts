@@ -7,9 +7,10 @@ import type { Answer } from '../answer.js';
 import type { Ask } from '../ask-context.js';
 import type { ListKind } from '../reading/language.js';
 import { hasAny, type Reading } from '../reading/read-question.js';
-import { subjectConcepts } from '../reading/subject.js';
+import { incidentNameWords, isIncidentWide, subjectConcepts } from '../reading/subject.js';
 import { passagesOf } from '../search/incident-passages.js';
 import type { Passage, PassageKind } from '../search/passages.js';
+import { isStopWord } from '../search/stopwords.js';
 import { respondIndicators } from './respond-indicators.js';
 import { respondLogging } from './respond-logging.js';
 import { respondActor, respondAftermath, respondLessons, respondStatus, respondTechnique } from './respond-profile.js';
@@ -95,8 +96,10 @@ export function listAnswer(ask: Ask, reading: Reading, list: ListKind): Answer {
   // "who else was targeted besides the State Department": what follows "besides" is not the subject
   const excluding = hasAny(language.list('exclusion'), reading.words);
   // "who hacked the state department", "how did the intruders reach the mail servers": whatever the target, the
-  // answer is the incident's actor or how it worked
-  const targetOnly = (list === 'actor' || list === 'technique') && !!reading.subject;
+  // answer is the incident's actor or how it worked — unless the question says more about the target ("get into
+  // the vendor's own network back in 2021" is one step of the story)
+  const targetOnly =
+    (list === 'actor' || list === 'technique') && !!reading.subject && namesOnlyTheTarget(ask, reading);
   const subject = excluding || targetOnly ? [] : subjectConcepts(ask, reading.query, [...trigger.split(' '), 'aux']);
   if (subject.length === 0) return fullList(ask, reading, list, 0.9);
   const afterAttack =
@@ -110,4 +113,22 @@ export function listAnswer(ask: Ask, reading: Reading, list: ListKind): Answer {
     kindBoost: boost,
     ...(known ? { fallback: () => fullList(ask, reading, list, 0.6) } : {}),
   });
+}
+
+/** True when the slot's name is only a victim, the incident's own name, or words every fact of it uses. */
+function namesOnlyTheTarget(ask: Ask, reading: Reading): boolean {
+  const incident = ask.incident;
+  const name = reading.subject ?? [];
+  if (!incident || name.length === 0) return true;
+  const own = incidentNameWords(incident);
+  const victims = ask.kb.victimNames(incident.id);
+  if (victims.exact(name.join(' '))) return true;
+  const concepts = reading.query.concepts.filter((c) => c.text.split(' ').some((w) => name.includes(w)));
+  return concepts.every(
+    (c) =>
+      c.text.split(' ').every((w) => own.has(w) || isStopWord(w)) ||
+      isIncidentWide(ask.kb, incident, c) ||
+      // an abbreviation of the incident's own name ("msft" for the vendor a write-up is about)
+      (c.own.every((t) => ask.kb.index.df(t) === 0) && c.terms.some((t) => own.has(t.term))),
+  );
 }

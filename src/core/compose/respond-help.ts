@@ -42,6 +42,10 @@ export function respondHelp(ask: Ask, message?: string): Answer {
           { label: 'victims', text: 'who was affected, and how many' },
           { label: 'logging', text: 'what to log and look for to detect this' },
           { label: 'indicators', text: 'IPs, key thumbprints, user agents; add one to look it up' },
+          {
+            label: 'hunt',
+            text: 'hunting queries to run in your SIEM: `hunt kql`, `hunt spl`, `hunt powershell`, `hunt sigma`',
+          },
           { label: 'actor', text: 'who is behind it' },
           { label: 'technique', text: 'how the attack worked' },
           { label: 'status', text: 'where things stand now' },

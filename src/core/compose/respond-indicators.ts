@@ -126,6 +126,13 @@ function listIndicators(ask: Ask, type?: Indicator['type'], role: string[] = [])
     sections.push({ text: `${summary}. IPs are defanged; look one up with \`indicators 1.2.3.4\`.` });
   }
   sections.push({ items: made.items });
+  // every value of the list, plain and one per line, to paste into a block list or a SIEM in one go
+  if (page.page === 1 && chosen.length > 1) {
+    const values = [...new Set(chosen.map((p) => indicatorOf(p)?.value).filter((v): v is string => !!v))];
+    sections.push({
+      code: { text: values.join('\n'), label: `All ${values.length} values, plain (not defanged), one per line` },
+    });
+  }
   const what = type ? plural(INDICATOR_LABEL[type]) : 'Indicators';
   const narrowed =
     byRole.length > 0 ? ` whose role mentions "${telling.join(' ')}" (${byRole.length} of ${ofType.length})` : '';

@@ -10,7 +10,8 @@ import type { Incident } from '../model.js';
 import { passagesOf } from '../search/incident-passages.js';
 import type { Passage } from '../search/passages.js';
 
-const PAGE_SIZE = 6;
+/** Recommendations per page: at most five facts before "More". */
+const PAGE_SIZE = 5;
 
 export function respondLogging(ask: Ask, confidence = 1, ranked?: Passage[]): Answer {
   const { kb, incident } = ask;

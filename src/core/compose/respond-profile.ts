@@ -6,7 +6,8 @@ import { factsAndItems } from '../facts.js';
 import { byDate, passagesOf } from '../search/incident-passages.js';
 import type { Passage } from '../search/passages.js';
 
-const PAGE_SIZE = 8;
+/** Details per page: with the headline, at most five facts before "More". */
+const PAGE_SIZE = 4;
 
 function statements(
   ask: Ask,

@@ -26,7 +26,13 @@ export function respondWhen(ask: Ask, reading: Reading): Answer | undefined {
   const keyWords = keyDateWords(kb.language);
   // a key date the incident does not record ("when was it spotted", no detection date) is searched for instead
   const missingKey = keys.length > 0 && !keys.some((k) => incident.dates[k]);
-  const subject = subjectConcepts(ask, query, ['when-word', 'when-opener', 'aux']).filter(
+  const subject = subjectConcepts(ask, query, [
+    'when-word',
+    'when-opener',
+    'aux',
+    'attack-verb',
+    'incident-noun',
+  ]).filter(
     (c) => (missingKey || !c.text.split(' ').every((w) => keyWords.has(w))) && !isIncidentWide(kb, incident, c),
   );
   const key =
@@ -37,11 +43,14 @@ export function respondWhen(ask: Ask, reading: Reading): Answer | undefined {
     .search(query.terms, { incidents: new Set([incident.id]), kinds: DATED as ReadonlySet<Passage['kind']>, limit: 12 })
     .filter((h) => h.passage.date);
   const asked = new Set(subject.flatMap((c) => c.own));
+  const keyDays = new Set(keys.map((k) => incident.dates[k]).filter((d): d is string => !!d));
   const scored = hits.map((h) => ({
     hit: h,
     cov:
       ((subject.length > 0 ? coverage(query, h, subject) : 1) * 0.7 + coverage(query, h) * 0.3) *
-      (intendedOnly(h.passage, asked) ? INTENDED_ONLY : 1),
+      (intendedOnly(h.passage, asked) ? INTENDED_ONLY : 1) *
+      // "when did they disclose the vault theft": the row on the disclosure date, among rows that match alike
+      (h.passage.date && keyDays.has(h.passage.date) ? ON_KEY_DATE : 1),
   }));
   scored.sort((a, b) => b.cov - a.cov || b.hit.score - a.hit.score);
   const best = scored[0];
@@ -52,7 +61,7 @@ export function respondWhen(ask: Ask, reading: Reading): Answer | undefined {
   }
   // a key date the question asks for wins when one of its events matches about as well
   const keyEvent = key
-    ? scored.find((s) => s.cov >= best.cov - 0.1 && s.hit.passage.date === incident.dates[key])
+    ? scored.find((s) => s.cov >= best.cov * KEY_ROW_SHARE && s.hit.passage.date === incident.dates[key])
     : undefined;
   // "when did X start" wants the first of several matching events, "when did X end" the last
   const near = scored.filter((s) => s.cov >= best.cov - 0.05 && s.hit.passage.date);
@@ -109,6 +118,10 @@ function eventAsGoodAsNarrative(ask: Ask, query: QueryAnalysis, event: SearchHit
  * event rather than being it: it ranks below the row where the event happens.
  */
 const INTENDED_ONLY = 0.85;
+/** A row on the key date the question asks about (its disclosure, its detection) gains this much. */
+const ON_KEY_DATE = 1.2;
+/** The row on the asked key date leads when it matches at least this share of the best row's match. */
+const KEY_ROW_SHARE = 0.75;
 function intendedOnly(p: Passage, asked: ReadonlySet<string>): boolean {
   if (asked.size === 0 || p.kind !== 'event') return false;
   const title = words(p.title);

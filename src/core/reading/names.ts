@@ -124,10 +124,11 @@ export function findUnknownName(
  */
 export function incidentOfProperNouns(kb: KnowledgeBase, words: readonly string[]): Incident | undefined {
   if (kb.incidents.length < 2) return undefined;
-  const entity = entityWords(kb);
   const calendar = kb.language.list('calendar-word');
+  // a word of one incident's title counts too ("webex" names the write-up about it); a word many incidents share
+  // points to none
   const proper = words.filter(
-    (w) => w.length >= 3 && !isStopWord(w) && !calendar.byFirst.has(w) && !entity.has(w) && isProperNoun(kb, w),
+    (w) => w.length >= 3 && !isStopWord(w) && !calendar.byFirst.has(w) && isProperNoun(kb, w),
   );
   if (proper.length === 0) return undefined;
   const mentioned = incidentsMentioning(kb, proper);
@@ -182,13 +183,15 @@ function judgeName(
   const text = name.join(' ');
   const content = name.filter((w, i) => !covered[i] && !isStopWord(w) && w.length >= 2 && !/^\d+$/.test(w));
   if (content.length === 0) return undefined;
-  if (content.some((w) => !kb.lexicon.has(w) && !isEntityWordTypo(kb, w))) {
-    return { name: text, reason: 'unknown', mentionedIn: [] };
-  }
+  const unknownWord = (w: string) => !kb.lexicon.has(w) && !isEntityWordTypo(kb, w);
+  const entity = entityWords(kb);
+  // a strong slot names an incident: one word never seen is enough. A weak one may name anything: a word never
+  // seen next to a name the knowledge base mentions ("joe" next to a surname in a write-up) is that person
+  const vouched = strength === 'weak' && content.some((w) => !unknownWord(w) && isProperNoun(kb, w) && !entity.has(w));
+  if (content.some(unknownWord) && !vouched) return { name: text, reason: 'unknown', mentionedIn: [] };
   if (strength === 'weak') return undefined;
-  const words = entityWords(kb);
   const calendar = kb.language.list('calendar-word');
-  const proper = content.filter((w) => isProperNoun(kb, w) && !words.has(w) && !calendar.byFirst.has(w));
+  const proper = content.filter((w) => isProperNoun(kb, w) && !entity.has(w) && !calendar.byFirst.has(w));
   if (proper.length === 0) return undefined;
   const mentionedIn = incidentsMentioning(kb, proper);
   // part of the story of the incident the question names ("the lastpass devops engineer")

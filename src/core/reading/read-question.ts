@@ -142,7 +142,9 @@ export function expandContractions(text: string): string {
     .replace(/\b(\w+)['’]ve\b/gi, '$1 have')
     .replace(/\b(\w+)['’]ll\b/gi, '$1 will')
     .replace(/\bi['’]m\b/gi, 'i am')
-    .replace(/\b(i|you|we|they|he|she)['’]d\b/gi, '$1 would');
+    .replace(/\b(how|where|what|who|why|when)['’]d\b/gi, '$1 did')
+    .replace(/\b(i|you|we|they|he|she)['’]d\b/gi, '$1 would')
+    .replace(/#\s*of\b/gi, 'number of');
 }
 
 /** Removes chat noise anywhere and openers at the start; keeps the words when nothing else would be left. */

@@ -94,16 +94,32 @@ export function isIncidentWide(kb: KnowledgeBase, incident: Incident, concept: C
   }
   const total = incidentSize(kb, incident.id);
   if (total < MIN_PASSAGES) return false;
-  return concept.own.every((term) => {
-    const key = `${incident.id}\u0000${term}`;
-    let wide = memo.get(key);
-    if (wide === undefined) {
-      const hits = kb.index.search([{ term, weight: 1 }], { incidents: new Set([incident.id]), limit: total });
-      wide = hits.length >= total * INCIDENT_WIDE_SHARE;
-      memo.set(key, wide);
-    }
-    return wide;
+  // the concept's synonyms count too: "msft" stands for the vendor's name the facts spell out
+  const cache = memo;
+  return concept.own.every((own) => {
+    if (wideTerm(kb, incident, total, cache, own)) return true;
+    // an abbreviation the facts never use ("msft") stands for its synonyms, which they do
+    if (kb.index.df(own) > 0) return false;
+    return concept.terms.some((t) => t.term !== own && wideTerm(kb, incident, total, cache, t.term));
   });
+}
+
+/** True when the term stands in a large share of the incident's facts (remembered per incident and term). */
+function wideTerm(
+  kb: KnowledgeBase,
+  incident: Incident,
+  total: number,
+  memo: Map<string, boolean>,
+  term: string,
+): boolean {
+  const key = `${incident.id}\u0000${term}`;
+  let wide = memo.get(key);
+  if (wide === undefined) {
+    const hits = kb.index.search([{ term, weight: 1 }], { incidents: new Set([incident.id]), limit: total });
+    wide = hits.length >= total * INCIDENT_WIDE_SHARE;
+    memo.set(key, wide);
+  }
+  return wide;
 }
 
 const sizeMemo = new WeakMap<KnowledgeBase, Map<string, number>>();

@@ -68,7 +68,8 @@ export function createLexicon(counts: Map<string, number>, language: LexiconLang
       if (shorthand) return shorthand;
       if ((word.length === 3 || word.length === 4) && !counts.has(word))
         return shortQuestionWord(language.questionWords, word);
-      if (word.length < 5 || word.length > 24 || counts.has(word) || !/^[a-z]+$/.test(word)) return undefined;
+      if (word.length < 5 || word.length > 24 || counts.has(word) || known.has(word) || !/^[a-z]+$/.test(word))
+        return undefined;
       const cached = cache.get(word);
       if (cached !== undefined) return cached || undefined;
       const max = word.length >= 7 ? 2 : 1;
