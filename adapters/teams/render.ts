@@ -62,7 +62,7 @@ export interface RenderOptions {
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 const capitalized = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 
-/** A button label of at most MAX_LABEL_CHARS, cut at a word: "what is MailItemsAccessed?" stays whole. */
+/** A button label of at most MAX_LABEL_CHARS, cut at a word; a short question stays whole. */
 export function shortLabel(text: string): string {
   const label = text.trim().replace(/\s+/g, ' ');
   if (label.length <= MAX_LABEL_CHARS) return label;

@@ -4,7 +4,7 @@
  * 16 KB gets 413 (and the connection is closed).
  *
  * @example
- * curl -s localhost:3978/api/ask -H 'content-type: application/json' -d '{"question":"who were the victims?"}'
+ * curl -s localhost:3978/api/ask -H 'content-type: application/json' -d '{"question":"timeline"}'
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';

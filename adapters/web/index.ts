@@ -72,7 +72,7 @@ export function createWebAdapter(deps: WebAdapterDeps): AdapterHandle {
           sendJson(res, 200, {
             version: deps.kb.version,
             defaultIncident: deps.kb.defaultIncident?.id ?? null,
-            incidents: deps.kb.incidents.map((i) => ({ id: i.id, title: i.title })),
+            incidents: deps.kb.incidents.map((i) => ({ id: i.id, title: i.title, examples: i.examples })),
           });
         },
       },

@@ -30,6 +30,8 @@ status:
 dates: {}
 # Free words for search and grouping ("email", "token-forgery").
 tags: []
+# Example questions the local page offers as chips when this incident is selected (at most 12).
+examples: []
 # Dated events in date order: id, date (endDate for a period), title, optional detail, tags and sources.
 timeline: []
 #  - id: tl-first-event

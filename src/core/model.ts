@@ -274,6 +274,8 @@ export const incidentSchema = z.object({
     })
     .optional(),
   tags: z.array(z.string()).default([]),
+  /** example questions the local page offers as chips for this incident */
+  examples: z.array(z.string().min(1).max(120)).max(12).default([]),
   timeline: z.array(timelineEventSchema).default([]),
   victims: z.array(victimSchema).default([]),
   attribution: z

@@ -5,18 +5,8 @@ import { renderPlainText } from './plain-text.js';
 import { renderSlackMessage } from './slack-blocks.js';
 import { renderTeamsMessage } from './teams-card.js';
 
-const EXAMPLES = [
-  'who were the victims?',
-  'timeline',
-  'what happened in July 2023?',
-  'when was the key revoked?',
-  'how did the attackers get the key?',
-  'which logs would have caught this?',
-  'indicators',
-  'who is behind it?',
-  'what is the status now?',
-  'help',
-];
+/** Chips when the selected incident gives no examples of its own: commands every incident answers. */
+const GENERIC_EXAMPLES = ['timeline', 'indicators', 'recommendations', 'sources', 'help'];
 
 const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
 const form = /** @type {HTMLFormElement} */ ($('ask-form'));
@@ -27,6 +17,9 @@ const status = $('status');
 const result = $('result');
 
 let pending = null;
+/** @type {{ id: string, title: string, examples?: string[] }[]} */
+let loadedIncidents = [];
+let defaultIncidentId = null;
 
 function chip(text, onClick) {
   const button = el('button', { type: 'button', class: 'chip' }, [text]);
@@ -133,6 +126,9 @@ async function loadInfo() {
     const incidents = Array.isArray(info.incidents) ? info.incidents : [];
     $('kb-info').textContent =
       `Knowledge base ${info.version}: ${incidents.length} incident${incidents.length === 1 ? '' : 's'} loaded.`;
+    loadedIncidents = incidents;
+    defaultIncidentId = info.defaultIncident ?? null;
+    showExamples();
     if (incidents.length > 1) {
       const fallback = incidents.find((i) => i.id === info.defaultIncident);
       incidentSelect.replaceChildren(
@@ -151,7 +147,18 @@ form.addEventListener('submit', (event) => {
   void ask(input.value);
 });
 
-$('examples').replaceChildren(...EXAMPLES.map((q) => chip(q, ask)));
+/** Example chips from the selected incident's data (or the default incident's), else generic commands. */
+function showExamples() {
+  const id = (!incidentSelect.hidden && incidentSelect.value) || defaultIncidentId;
+  const incident =
+    loadedIncidents.find((i) => i.id === id) ?? (loadedIncidents.length === 1 ? loadedIncidents[0] : undefined);
+  const examples =
+    Array.isArray(incident?.examples) && incident.examples.length > 0 ? incident.examples : GENERIC_EXAMPLES;
+  $('examples').replaceChildren(...examples.map((q) => chip(q, ask)));
+}
+
+incidentSelect.addEventListener('change', showExamples);
+showExamples();
 void loadInfo();
 
 const fromHash = /^#q=(.+)$/.exec(location.hash);
