@@ -44,14 +44,18 @@ export function respondWhen(ask: Ask, reading: Reading): Answer | undefined {
     .filter((h) => h.passage.date);
   const asked = new Set(subject.flatMap((c) => c.own));
   const keyDays = new Set(keys.map((k) => incident.dates[k]).filter((d): d is string => !!d));
-  const scored = hits.map((h) => ({
+  const raw = hits.map((h) => ({
     hit: h,
     cov:
       ((subject.length > 0 ? coverage(query, h, subject) : 1) * 0.7 + coverage(query, h) * 0.3) *
-      (intendedOnly(h.passage, asked) ? INTENDED_ONLY : 1) *
-      // "when did they disclose the vault theft": the row on the disclosure date, among rows that match alike
-      (h.passage.date && keyDays.has(h.passage.date) ? ON_KEY_DATE : 1),
+      (intendedOnly(h.passage, asked) ? INTENDED_ONLY : 1),
   }));
+  const rawBest = [...raw].sort((a, b) => b.cov - a.cov || b.hit.score - a.hit.score)[0];
+  // "when did they disclose the vault theft": the row on the disclosure date, among rows that match alike; a row
+  // that misses a telling word the best row meets ("crash dump") is about something else, whatever its date
+  const onKeyDay = (h: SearchHit) =>
+    !!h.passage.date && keyDays.has(h.passage.date) && (!rawBest || meetsTelling(query, subject, rawBest.hit, h));
+  const scored = raw.map((s) => ({ hit: s.hit, cov: s.cov * (onKeyDay(s.hit) ? ON_KEY_DATE : 1) }));
   scored.sort((a, b) => b.cov - a.cov || b.hit.score - a.hit.score);
   const best = scored[0];
   if (!best || best.cov < 0.5) {
@@ -61,7 +65,12 @@ export function respondWhen(ask: Ask, reading: Reading): Answer | undefined {
   }
   // a key date the question asks for wins when one of its events matches about as well
   const keyEvent = key
-    ? scored.find((s) => s.cov >= best.cov * KEY_ROW_SHARE && s.hit.passage.date === incident.dates[key])
+    ? scored.find(
+        (s) =>
+          s.cov >= best.cov * KEY_ROW_SHARE &&
+          s.hit.passage.date === incident.dates[key] &&
+          meetsTelling(query, subject, best.hit, s.hit),
+      )
     : undefined;
   // "when did X start" wants the first of several matching events, "when did X end" the last
   const near = scored.filter((s) => s.cov >= best.cov - 0.05 && s.hit.passage.date);
@@ -95,6 +104,23 @@ export function respondWhen(ask: Ask, reading: Reading): Answer | undefined {
     margin: second ? Math.max(0, best.cov - second.cov) : 1,
     titleShare: titleShare(subject.length > 0 ? subject : query.concepts, best.hit),
   });
+}
+
+/** A concept this heavy (rare in the knowledge base) tells what the question is about. */
+const TELLING_WEIGHT = 0.75;
+
+/** `other` meets every telling subject concept that `best` meets. */
+function meetsTelling(query: QueryAnalysis, subject: Concept[], best: SearchHit, other: SearchHit): boolean {
+  if (other === best) return true;
+  return subject.every(
+    (c) =>
+      c.filler ||
+      c.weak ||
+      c.unknown ||
+      c.weight < TELLING_WEIGHT ||
+      coverage(query, best, [c]) < 0.8 ||
+      coverage(query, other, [c]) >= 0.8,
+  );
 }
 
 /** Below this a dated row is no answer to "when", however poorly the narrative sections match. */
