@@ -55,7 +55,15 @@ export function respondWhen(ask: Ask, reading: Reading): Answer | undefined {
   // that misses a telling word the best row meets ("crash dump") is about something else, whatever its date
   const onKeyDay = (h: SearchHit) =>
     !!h.passage.date && keyDays.has(h.passage.date) && (!rawBest || meetsTelling(query, subject, rawBest.hit, h));
-  const scored = raw.map((s) => ({ hit: s.hit, cov: s.cov * (onKeyDay(s.hit) ? ON_KEY_DATE : 1) }));
+  // "when did X say …": a row that reports someone saying it, over the row of the thing said
+  const speaker = kb.language.list('speaker-word').byFirst;
+  const asksSaying = query.words.some((w) => speaker.has(w));
+  const says = (h: SearchHit) =>
+    asksSaying && h.passage.kind === 'event' && words(h.passage.title).some((w) => speaker.has(w));
+  const scored = raw.map((s) => ({
+    hit: s.hit,
+    cov: s.cov * (onKeyDay(s.hit) ? ON_KEY_DATE : 1) * (says(s.hit) ? SAYS_ROW : 1),
+  }));
   scored.sort((a, b) => b.cov - a.cov || b.hit.score - a.hit.score);
   const best = scored[0];
   if (!best || best.cov < 0.5) {
@@ -73,11 +81,13 @@ export function respondWhen(ask: Ask, reading: Reading): Answer | undefined {
       )
     : undefined;
   // "when did X start" wants the first of several matching events, "when did X end" the last
-  const near = scored.filter((s) => s.cov >= best.cov - 0.05 && s.hit.passage.date);
+  // (of events only: a narrative section's date is when it was written, not when the thing happened)
+  const near = scored.filter((s) => s.cov >= best.cov - 0.05 && s.hit.passage.date && s.hit.passage.kind === 'event');
   const byDate = [...near].sort((a, b) => ((a.hit.passage.date ?? '') < (b.hit.passage.date ?? '') ? -1 : 1));
   const milestone = near.find((s) => isMilestone(s.hit.passage));
   const ordinal = keys.includes('start') ? byDate[0] : keys.includes('end') ? byDate.at(-1) : undefined;
-  const top = latest(kb, (keyEvent ?? milestone ?? ordinal ?? best).hit.passage);
+  // a dated event over a narrative section that matches about as well: the section's date is when it was said
+  const top = latest(kb, (keyEvent ?? milestone ?? ordinal ?? near[0] ?? best).hit.passage);
   const others = scored
     .filter((s) => s.hit.passage !== top && latest(kb, s.hit.passage) !== top && s.cov >= best.cov - 0.15)
     .map((s) => latest(kb, s.hit.passage))
@@ -144,6 +154,8 @@ function eventAsGoodAsNarrative(ask: Ask, query: QueryAnalysis, event: SearchHit
  * event rather than being it: it ranks below the row where the event happens.
  */
 const INTENDED_ONLY = 0.85;
+/** A row reporting a statement gains this much when the question asks when someone said something. */
+const SAYS_ROW = 1.15;
 /** A row on the key date the question asks about (its disclosure, its detection) gains this much. */
 const ON_KEY_DATE = 1.2;
 /** The row on the asked key date leads when it matches at least this share of the best row's match. */
