@@ -308,7 +308,8 @@ export function searchAnswer(ask: Ask, query: QueryAnalysis, options: SearchAnsw
     const asGood = r.rank >= best.rank * 0.25 && r.cov >= best.cov - 0.05;
     if (r !== best && !close && !asGood) continue;
     const p = latest(kb, r.hit.passage);
-    if (p !== r.hit.passage) replacing.add(p);
+    // a correction leads only when the claim it corrects matched about as well as the best fact
+    if (p !== r.hit.passage && r.rank >= best.rank * CORRECTED_LEADS) replacing.add(p);
     if (!chosen.includes(p)) chosen.push(p);
   }
   // a question that matched a claim later corrected gets the correction first ("only 25 orgs, right?")
@@ -355,6 +356,9 @@ export function searchAnswer(ask: Ask, query: QueryAnalysis, options: SearchAnsw
     alternatives: alternativesOf(kb, ranked),
   });
 }
+
+/** Share of the best fact's rank a corrected claim needs for its correction to lead. */
+const CORRECTED_LEADS = 0.9;
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
