@@ -24,15 +24,29 @@ export function respondDefender(ask: Ask): Answer {
   if (!incident) return noneAnswer(kb, undefined, ask.question, 'No incidents are loaded.');
   const defender = incident.defender;
   const name = incidentName(incident);
-  const opening = `I can't tell whether your organization was affected by ${name}: only your own logs and the notices sent to you can. Here is what you can check yourself, and what the sources say about who was told.`;
+  const opening = `I can't tell whether your organization was affected by ${name}: only your own logs and the notices sent to you can. Here is what the sources say about who was told, and what you can check yourself.`;
   const sections: AnswerSection[] = [{ text: opening }];
   const facts: AnswerFact[] = [];
+  const told = (defender?.notification ?? []).map(
+    (n): AnswerFact => ({
+      id: n.id,
+      text: n.text,
+      ...(n.date ? { date: n.date } : {}),
+      sources: n.sources,
+    }),
+  );
+  // what the sources say about who was told comes first: it is what the asker wants to know before checking
+  if (told.length > 0) {
+    sections.push({ heading: 'Who was told', items: told.map((f) => ({ text: f.text, factId: f.id, date: f.date })) });
+    facts.push(...told);
+  }
   const checks = defender && defender.checks.length > 0 ? defender.checks : undefined;
   if (checks) {
     const items = checks.slice(0, MAX_CHECKS).map((check) => {
       const fact = checkFact(check, incident);
       facts.push(fact);
-      return { text: fact.text, factId: fact.id, label: check.title } satisfies AnswerItem;
+      // the label carries the title: the item's text does not repeat it
+      return { text: checkText(check), factId: fact.id, label: check.title } satisfies AnswerItem;
     });
     sections.push({ heading: 'What to check', items });
   } else {
@@ -51,18 +65,6 @@ export function respondDefender(ask: Ask): Answer {
     sections.push({ heading: 'When to look', items: [{ text: window.text, factId: window.id }] });
     facts.push(window);
   }
-  const told = (defender?.notification ?? []).map(
-    (n): AnswerFact => ({
-      id: n.id,
-      text: n.text,
-      ...(n.date ? { date: n.date } : {}),
-      sources: n.sources,
-    }),
-  );
-  if (told.length > 0) {
-    sections.push({ heading: 'Who was told', items: told.map((f) => ({ text: f.text, factId: f.id, date: f.date })) });
-    facts.push(...told);
-  }
   if (facts.length === 0) return noneAnswer(kb, incident, ask.question);
   return makeAnswer(kb, {
     intent: 'logging',
@@ -77,14 +79,24 @@ export function respondDefender(ask: Ask): Answer {
 }
 
 function checkFact(check: Defender['checks'][number], incident: Incident): AnswerFact {
+  return {
+    id: check.id,
+    text: `${sentence(check.title)} ${checkText(check)}`,
+    sources: check.sources,
+    incident: incident.id,
+  };
+}
+
+/** A check's text, what to look for, log, licence and retention, without its title. */
+function checkText(check: Defender['checks'][number]): string {
   const parts = [
-    `${check.title}: ${check.text}`,
+    check.text,
     check.lookFor ? `Look for: ${check.lookFor}` : '',
     check.log ? `Log: ${check.log}` : '',
     check.licence ? `Needs: ${check.licence}` : '',
     check.retention ? `Retention: ${check.retention}` : '',
   ].filter((p) => p !== '');
-  return { id: check.id, text: parts.map(sentence).join(' '), sources: check.sources, incident: incident.id };
+  return parts.map(sentence).join(' ');
 }
 
 /** The window to search: the incident's own, else its key dates. */
