@@ -117,6 +117,7 @@ export const REQUIRED_LISTS = [
   'current-word',
   'cause-word',
   'actor-nation',
+  'nation-word',
 ] as const;
 
 export type ListName = (typeof REQUIRED_LISTS)[number];

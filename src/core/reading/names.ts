@@ -17,7 +17,7 @@ import { editDistance } from '../search/edit-distance.js';
 import { normalizeName } from '../search/name-index.js';
 import { isStopWord } from '../search/stopwords.js';
 import { words as wordsOf } from '../search/tokenize.js';
-import { matchPattern } from './patterns.js';
+import { hasPhraseAt, matchPattern, phrasesAt } from './patterns.js';
 
 export interface UnknownName {
   /** the name as the question wrote it */
@@ -102,6 +102,8 @@ export function findUnknownName(
   const language = kb.language;
   const prefix = unknownPrefix(kb, words);
   if (prefix && !named) return prefix;
+  const foreign = named ? undefined : unattributedNation(kb, words);
+  if (foreign) return foreign;
   for (const [strength, patterns] of [
     ['strong', language.nameSlots.strong],
     ['weak', language.nameSlots.weak],
@@ -191,7 +193,9 @@ function judgeName(
   if (content.some(unknownWord) && !vouched) return { name: text, reason: 'unknown', mentionedIn: [] };
   if (strength === 'weak') return undefined;
   const calendar = kb.language.list('calendar-word');
-  const proper = content.filter((w) => isProperNoun(kb, w) && !entity.has(w) && !calendar.byFirst.has(w));
+  const proper = content.filter(
+    (w) => isProperNoun(kb, w) && !entity.has(w) && !calendar.byFirst.has(w) && !isAttributedNation(kb, w),
+  );
   if (proper.length === 0) return undefined;
   const mentionedIn = incidentsMentioning(kb, proper);
   // part of the story of the incident the question names ("the lastpass devops engineer")
@@ -201,6 +205,41 @@ function judgeName(
 
 /** Names of things the knowledge base holds, normalized: incidents, victims, actors, glossary terms. */
 const entityMemo = new WeakMap<KnowledgeBase, ReadonlySet<string>>();
+/**
+ * "when did the russian hack happen", no incident named: a nation that no loaded incident's attribution names
+ * points to an incident that is not loaded, whatever else the question shares with the loaded ones. Only when
+ * every nation the question names is foreign to them all ("was it china or russia" stays a question).
+ */
+function unattributedNation(kb: KnowledgeBase, words: readonly string[]): UnknownName | undefined {
+  const nations = kb.language.list('nation-word');
+  const found: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const lengths = phrasesAt(nations, words, i);
+    const length = lengths[0];
+    if (length === undefined) continue;
+    found.push(words.slice(i, i + length).join(' '));
+    i += length - 1;
+  }
+  if (found.length === 0 || found.some((n) => isAttributedNation(kb, n))) return undefined;
+  return { name: found[0] as string, reason: 'unknown', mentionedIn: [] };
+}
+
+/**
+ * "the chinese email hack": a nation word the attribution of a loaded incident uses describes that incident's
+ * actor; it is no name of an incident of its own.
+ */
+function isAttributedNation(kb: KnowledgeBase, word: string): boolean {
+  if (!hasPhraseAt(kb.language.list('nation-word'), word.split(' '), 0)) return false;
+  // "beijing" is attributed where the attribution says "China": the synonym groups say which names are one nation
+  const names = [word, ...kb.synonyms.groups.filter((g) => g.includes(word)).flat()];
+  const patterns = names.map((n) => new RegExp(`\\b${n.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')}\\b`, 'i'));
+  const said = (text: string) => patterns.some((p) => p.test(text));
+  return kb.data.incidents.some((i) => {
+    const a = i.attribution;
+    return !!a && (said(a.actor) || said(a.summary) || a.details.some((d) => said(d.text)));
+  });
+}
+
 function entityNames(kb: KnowledgeBase): ReadonlySet<string> {
   let names = entityMemo.get(kb);
   if (!names) {
