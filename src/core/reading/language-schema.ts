@@ -16,7 +16,8 @@ export const languageSchema = z.object({
   'key-dates': z.object({ start: phrases, detected: phrases, disclosed: phrases, end: phrases }),
   kinds: z.array(
     z.object({
-      kind: z.enum(QUESTION_KINDS),
+      // `search`: patterns that keep a question out of every later kind (it is searched as typed)
+      kind: z.enum([...QUESTION_KINDS, 'search']),
       patterns: z.array(z.string().min(1)).min(1),
     }),
   ),

@@ -129,7 +129,7 @@ export interface LanguageData {
   acknowledgements: string[];
   lists: Record<string, string[]>;
   'key-dates': Record<KeyDate, string[]>;
-  kinds: Array<{ kind: (typeof QUESTION_KINDS)[number]; patterns: string[] }>;
+  kinds: Array<{ kind: (typeof QUESTION_KINDS)[number] | 'search'; patterns: string[] }>;
   commands: Record<string, string[]>;
   shorthand: Record<string, string>;
   'hunt-platforms': Record<string, string[]>;
