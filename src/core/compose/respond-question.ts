@@ -127,6 +127,12 @@ function timelineInRange(ask: Ask, reading: Reading): Answer | undefined {
   const happened = kb.language.list('happened-word');
   if (!hasAny(happened, restWords) && restWords.length > 2) return undefined;
   const words = restWords.filter((w) => !isStopWord(w) && !isQuestionFiller(ask, w)).join(' ');
+  // "heroku oauth tokens stolen in april 2022 - what happened": two or more words the knowledge base has never
+  // seen name something else; the dates alone do not make it a question about this knowledge base's timeline
+  // (one such word may be a verb it never uses: "what were they poking at in 2021")
+  const unseen = (w: string) =>
+    w.length >= 3 && !isStopWord(w) && !/^\d+$/.test(w) && !kb.lexicon.has(w) && !kb.lexicon.correct(w);
+  if (restWords.filter(unseen).length >= 2) return undefined;
   if (!ask.named && kb.incidents.length > 1) {
     const across = respondTimelineAcross(ask, date.range, reading.text, 0.9);
     if (across) return across;

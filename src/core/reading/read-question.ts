@@ -11,8 +11,9 @@ import type { KeyDate } from '../dates/key-dates.js';
 import type { KnowledgeBase } from '../knowledge-base.js';
 import type { Incident } from '../model.js';
 import { findIpv4s, refang } from '../search/defang.js';
+import { editDistance } from '../search/edit-distance.js';
 import { isStopWord } from '../search/stopwords.js';
-import { words as wordsOf } from '../search/tokenize.js';
+import { termOf, words as wordsOf } from '../search/tokenize.js';
 import type { Language, QuestionKind } from './language.js';
 import { findUnknownName, incidentOfProperNouns, mentionedIncident, type UnknownName } from './names.js';
 import { firstMatch, hasPhraseAt, matchPattern, type PhraseSet, phrasesAt } from './patterns.js';
@@ -112,8 +113,26 @@ function correctTowardLanguage(kb: KnowledgeBase, words: readonly string[]): str
     // a short word is read as a question word only where question words stand: "wen was" yes, "a div" no
     if (w.length <= SHORT_WORD && i > 1) return w;
     const fix = kb.lexicon.correct(w);
-    return fix && vocabulary.has(fix) ? fix : w;
+    if (fix && vocabulary.has(fix)) return fix;
+    // a question word the knowledge base's own text never uses ("happend" for "happened")
+    return nearestWord(vocabulary, w) ?? w;
   });
+}
+
+/** The one language word a typing slip or two away from `word` (one for short words), if exactly one is. */
+function nearestWord(vocabulary: ReadonlySet<string>, word: string): string | undefined {
+  if (word.length < 7 || /\d/.test(word)) return undefined;
+  const max = word.length >= 8 ? 2 : 1;
+  let found: string | undefined;
+  for (const v of vocabulary) {
+    if (v.includes(' ') || Math.abs(v.length - word.length) > max || v[0] !== word[0]) continue;
+    if (editDistance(v, word, max) <= max) {
+      // two words of one stem ("happens", "happened") are one meaning: either will do
+      if (found && found !== v && termOf(found) !== termOf(v)) return undefined;
+      found ??= v;
+    }
+  }
+  return found;
 }
 
 const vocabularyMemo = new WeakMap<Language, ReadonlySet<string>>();
