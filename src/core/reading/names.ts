@@ -129,13 +129,37 @@ export function incidentOfProperNouns(kb: KnowledgeBase, words: readonly string[
   const calendar = kb.language.list('calendar-word');
   // a word of one incident's title counts too ("webex" names the write-up about it); a word many incidents share
   // points to none
+  const nouns = kb.language.list('incident-noun');
+  const titled = titleWordCounts(kb);
   const proper = words.filter(
-    (w) => w.length >= 3 && !isStopWord(w) && !calendar.byFirst.has(w) && isProperNoun(kb, w),
+    (w) =>
+      w.length >= 3 &&
+      !isStopWord(w) &&
+      !calendar.byFirst.has(w) &&
+      (isProperNoun(kb, w) || (titled.get(w) === 1 && !nouns.byFirst.has(w))),
   );
   if (proper.length === 0) return undefined;
-  const mentioned = incidentsMentioning(kb, proper);
-  const only = mentioned.length === 1 ? kb.incident(mentioned[0] as string) : undefined;
+  // "how did the fbi pin the webex deletions on him": a name many incidents mention ("fbi") points nowhere, one
+  // that only one incident mentions points there, when no other such name points elsewhere
+  const singles = new Set(
+    proper.map((w) => incidentsMentioning(kb, [w])).flatMap((ids) => (ids.length === 1 ? ids : [])),
+  );
+  const only = singles.size === 1 ? kb.incident([...singles][0] as string) : undefined;
   return only && only !== kb.defaultIncident ? only : undefined;
+}
+
+/** How many incidents' titles hold each word (made once per knowledge base). */
+const titleWordsMemo = new WeakMap<KnowledgeBase, ReadonlyMap<string, number>>();
+function titleWordCounts(kb: KnowledgeBase): ReadonlyMap<string, number> {
+  let counts = titleWordsMemo.get(kb);
+  if (!counts) {
+    const made = new Map<string, number>();
+    for (const incident of kb.data.incidents)
+      for (const w of new Set(wordsOf(incident.title))) made.set(w, (made.get(w) ?? 0) + 1);
+    counts = made;
+    titleWordsMemo.set(kb, counts);
+  }
+  return counts;
 }
 
 /** Fillers and function words off both ends of a slot's name. */
