@@ -231,7 +231,18 @@ describe.skipIf(!hasChromium)("breachbot in Microsoft's Agents Playground (Teams
     expect(problems).toEqual([]);
   });
 
-  it('a card button asks the next question; the timeline dates sit in one column, each on one line', async () => {
+  it('card buttons show whole labels; one asks the next question; timeline dates sit in one column, unwrapped', async () => {
+    // every button's label is shown whole (Teams' renderer cuts an overflowing one with an ellipsis)
+    const labels = await lastCard()
+      .getByRole('button')
+      .evaluateAll((buttons) =>
+        buttons.map((b) => ({
+          text: b.textContent ?? '',
+          cut: [b, ...b.querySelectorAll('*')].some((n) => n.scrollWidth > n.clientWidth + 1),
+        })),
+      );
+    expect(labels.length).toBeGreaterThan(1);
+    expect(labels.filter((l) => l.cut || l.text.trim().length < 2)).toEqual([]);
     const button = lastCard().getByRole('button', { name: 'timeline', exact: true });
     expect(await button.count()).toBe(1);
     const card = await askAndSeeCard(() => button.click());
