@@ -13,7 +13,7 @@
 // Skips, loudly, only where no Chromium is installed.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
@@ -53,6 +53,7 @@ interface Playground {
 /** Starts the playground in a temporary folder (it writes devTools/ there) and waits for `Listening on PORT`. */
 async function startPlayground(botUrl: string): Promise<Playground> {
   const port = await freePort();
+  const folder = tempDir('breachbot-playground-');
   const child: ChildProcess = spawn(
     process.execPath,
     [
@@ -69,7 +70,7 @@ async function startPlayground(botUrl: string): Promise<Playground> {
       '--disable-telemetry',
     ],
     {
-      cwd: tempDir('breachbot-playground-'),
+      cwd: folder,
       // `--dt` stops its telemetry events, but its Application Insights client still starts "statsbeat", which
       // probes Azure's instance metadata address (169.254.169.254) at once: APPLICATION_INSIGHTS_NO_STATSBEAT stops it
       env: bareEnv({
@@ -90,12 +91,13 @@ async function startPlayground(botUrl: string): Promise<Playground> {
     text += chunk.toString('utf8');
   });
   const exited = once(child, 'exit');
+  const removeFolder = () => rmSync(folder, { recursive: true, force: true });
   const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
+    if (child.exitCode !== null || child.signalCode !== null) return removeFolder();
     try {
       process.kill(-(child.pid as number), 'SIGTERM');
     } catch {
-      return;
+      return removeFolder();
     }
     const timer = setTimeout(() => {
       try {
@@ -106,6 +108,7 @@ async function startPlayground(botUrl: string): Promise<Playground> {
     }, 5000);
     await exited;
     clearTimeout(timer);
+    removeFolder();
   };
   try {
     await new Promise<void>((resolve, reject) => {
@@ -238,7 +241,7 @@ describe.skipIf(!hasChromium)("breachbot in Microsoft's Agents Playground (Teams
       .evaluateAll((buttons) =>
         buttons.map((b) => ({
           text: b.textContent ?? '',
-          cut: [b, ...b.querySelectorAll('*')].some((n) => n.scrollWidth > n.clientWidth + 1),
+          cut: [b, ...Array.from(b.querySelectorAll('*'))].some((n) => n.scrollWidth > n.clientWidth + 1),
         })),
       );
     expect(labels.length).toBeGreaterThan(1);
