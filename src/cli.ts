@@ -16,7 +16,8 @@ Usage:
   breachbot digest preview [--incident ID] [--since ISO-8601]
                                                     print the digest that would be posted
   breachbot manifest slack --url https://HOST       print the Slack app manifest
-  breachbot manifest teams --app-id GUID [--out FILE.zip]
+  breachbot manifest teams --app-id GUID [--out FILE.zip] [--version X.Y.Z]
+           [--website https://URL] [--privacy https://URL] [--terms https://URL]
                                                     build the Teams app package
   breachbot hunt [--incident ID] [--format kql|spl|powershell|sigma|json]
                                                     print the incident's hunting queries

@@ -59,7 +59,9 @@ function resultOf(fact: AnswerFact, answer: Answer): MessagingExtensionAttachmen
     content: factToCard(fact, answer),
     preview: {
       contentType: 'application/vnd.microsoft.card.thumbnail',
-      content: { title: shorten(fact.date ? `${fact.date} · ${fact.text}` : fact.text, 120), text: answer.title },
+      // a result row shows its title on one line and a little of its text: a short title (the date, or the
+      // answer's title) keeps the fact itself readable instead of a long bold title running over it
+      content: { title: shorten(fact.date ?? answer.title, 40), text: shorten(fact.text, 160) },
     },
   };
 }

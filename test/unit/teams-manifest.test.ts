@@ -96,3 +96,61 @@ describe('breachbot manifest teams', () => {
     expect(io.err()).toMatch(/GUID/);
   });
 });
+
+describe('breachbot manifest teams: the publisher’s pages and version', () => {
+  const pages = [
+    '--website',
+    'https://security.contoso.com/breachbot',
+    '--privacy',
+    'https://security.contoso.com/breachbot/privacy',
+    '--terms',
+    'https://security.contoso.com/breachbot/terms',
+  ];
+
+  it('puts --website, --privacy, --terms and --version in the manifest, which still validates', async () => {
+    const io = captureIo({ cwd: dir });
+    expect(await run(['teams', '--app-id', APP_ID, ...pages, '--version', '1.4.2'], io)).toBe(0);
+    const manifest = JSON.parse(io.out());
+    expect(manifest.developer).toMatchObject({
+      websiteUrl: 'https://security.contoso.com/breachbot',
+      privacyUrl: 'https://security.contoso.com/breachbot/privacy',
+      termsOfUseUrl: 'https://security.contoso.com/breachbot/terms',
+    });
+    expect(manifest.developer.name).toBe('breachbot maintainers');
+    expect(manifest.version).toBe('1.4.2');
+    expect(await validate(manifest)).toEqual([]);
+    expect(io.err()).toBe('');
+  });
+
+  it('keeps working without them, and says on stderr which values are example.com placeholders', async () => {
+    const io = captureIo({ cwd: dir });
+    expect(await run(['teams', '--app-id', APP_ID], io)).toBe(0);
+    const manifest = JSON.parse(io.out());
+    expect(manifest.developer.privacyUrl).toMatch(/^https:\/\/example\.com\//);
+    expect(manifest.version).toBe('1.0.0');
+    expect(await validate(manifest)).toEqual([]);
+    expect(io.err()).toMatch(/--website, --privacy, --terms not given/);
+    expect(io.err()).toMatch(/example\.com placeholders/);
+    expect(io.err()).toMatch(/higher --version/);
+  });
+
+  it('names only the placeholders left when some pages are given', async () => {
+    const io = captureIo({ cwd: dir });
+    expect(await run(['teams', '--app-id', APP_ID, '--privacy', 'https://contoso.com/privacy'], io)).toBe(0);
+    expect(io.err()).toMatch(/--website, --terms not given/);
+  });
+
+  it.each([
+    [['--website', 'http://contoso.com'], /--website must be an https:\/\/ address/],
+    [['--privacy', 'contoso.com/privacy'], /--privacy must be a full https:\/\/ address/],
+    [['--terms', 'https://user:pw@contoso.com/terms'], /--terms must not carry a user or password/],
+    [['--version', '1.2'], /--version must be MAJOR\.MINOR\.PATCH/],
+    [['--version', '1.2.3-beta'], /--version must be MAJOR\.MINOR\.PATCH/],
+    [['--version', '01.2.3'], /--version must be MAJOR\.MINOR\.PATCH/],
+  ])('refuses %j with exit 2 and writes no package', async (flags, message) => {
+    const io = captureIo({ cwd: dir });
+    expect(await run(['teams', '--app-id', APP_ID, ...flags, '--out', 'refused.zip'], io)).toBe(2);
+    expect(io.err()).toMatch(message);
+    await expect(readFile(path.join(dir, 'refused.zip'))).rejects.toThrow();
+  });
+});

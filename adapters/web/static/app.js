@@ -3,6 +3,7 @@
 import { el, externalLink, safeUrl } from './dom.js';
 import { renderPlainText } from './plain-text.js';
 import { renderSlackMessage } from './slack-blocks.js';
+import { NARROW, setUpTabs } from './tabs.js';
 import { renderTeamsMessage } from './teams-card.js';
 
 /** Chips when the selected incident gives no examples of its own: commands every incident answers. */
@@ -158,6 +159,7 @@ function showExamples() {
 }
 
 incidentSelect.addEventListener('change', showExamples);
+setUpTabs($('pane-tabs'), window.matchMedia(NARROW));
 showExamples();
 void loadInfo();
 
