@@ -14,6 +14,7 @@ import { createServer as createHttpServer, type IncomingMessage, type ServerResp
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { TeamsAuthOverrides } from '../adapters/teams/auth.js';
+import { createFeedback, type Feedback, feedbackTokenOf } from './chat/feedback.js';
 import { createMessageHandler } from './chat/handle-message.js';
 import { type Config, ConfigError } from './config.js';
 import type { Answer } from './core/answer.js';
@@ -137,6 +138,13 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   const kb = await loadKb(config, log);
   // the answer path keeps working while the database is down (src/store/fallbacks.ts)
   const store = withFallbacks(options.store ?? (await createStore(config, log)), { log });
+  let feedback: Feedback | undefined;
+  try {
+    feedback = await createFeedback({ store, log, now });
+  } catch (error) {
+    await store.close().catch(() => undefined);
+    throw error;
+  }
 
   const { createDigestCommandHandler } = await import('./digest/commands.js');
   const { respondHunt } = await import('./hunt/respond-hunt.js');
@@ -148,6 +156,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     log,
     digest,
     hunt: (command) => respondHunt(kb, command),
+    feedback,
   });
 
   const adapters: AdapterHandle[] = [];
@@ -163,6 +172,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
         log,
         now,
         answerCacheMs: options.slackAnswerCacheMs,
+        feedback,
       });
       adapters.push(slack);
       deliver.slack = slack.deliver;
@@ -180,6 +190,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
         now,
         auth: options.teamsAuth,
         answerCacheMs: options.teamsAnswerCacheMs,
+        feedback,
       });
       adapters.push(teams);
       deliver.teams = teams.deliver;
@@ -197,7 +208,13 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
           text: teamsRender.answerToFallbackText(a),
         }),
       };
-      adapters.push(createWebAdapter({ kb, handle, render, log }));
+      const { toAnswerJson } = await import('./core/answer-json.js');
+      const { createFeedbackRoute } = await import('../adapters/web/feedback-api.js');
+      // the page's answers carry their feedback token; its 👍 / 👎 post it to /api/feedback
+      const toJson = (a: Answer) => ({ ...toAnswerJson(a), feedback: feedbackTokenOf(a) ?? null });
+      const web = createWebAdapter({ kb, handle, render, log, toJson });
+      web.routes.push(createFeedbackRoute({ feedback, log }));
+      adapters.push(web);
       log.info('adapter web: on', { path: '/' });
     } else
       log.info('adapter web: off', {
