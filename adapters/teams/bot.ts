@@ -8,6 +8,8 @@
  * await adapter.process(req, res, (context) => bot.run(context));
  */
 import {
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
   type InvokeResponse,
   type MessagingExtensionQuery,
   type MessagingExtensionResponse,
@@ -19,7 +21,7 @@ import type { Feedback } from '../../src/chat/feedback.js';
 import type { MessageHandler } from '../../src/chat/handle-message.js';
 import type { KnowledgeBase } from '../../src/core/knowledge-base.js';
 import type { Logger } from '../../src/logger.js';
-import { answerWithFeedback, handleVote } from './feedback.js';
+import { answerWithFeedback, handleVote, voteInvokeResponse } from './feedback.js';
 import { activityToInbound, conversationKeyOf } from './inbound.js';
 import { unhandledInvokeResponse } from './invokes.js';
 import type { ReferenceKeeper } from './references.js';
@@ -115,6 +117,15 @@ export class BreachbotTeamsBot extends TeamsActivityHandler {
       name: context.activity.name,
     });
     return unhandledInvokeResponse(context.activity.name);
+  }
+
+  /** 👍 / 👎 sent as Universal Actions (`Action.Execute`); other actions get the polite "not supported". */
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const vote = await voteInvokeResponse(context, invokeValue, this.deps.feedback, this.deps.log);
+    return vote ?? super.onAdaptiveCardInvoke(context, invokeValue);
   }
 
   protected override async handleTeamsMessagingExtensionQuery(

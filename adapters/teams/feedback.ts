@@ -3,14 +3,16 @@
  * answer's feedback token; a click arrives as a message activity with that data in `value` and goes through the
  * bot's shared message path here: the vote is counted once per message (`replyToId`) and person (tenant and user
  * id, hashed by `src/chat/feedback.ts`, never stored), and the person is thanked. A changed or forged payload is
- * not counted and gets a short reply; it never fails the turn.
+ * not counted and gets a short reply; it never fails the turn. The same vote sent as a Universal Action
+ * (`Action.Execute` with verb `breachbotVote`, an `adaptiveCard/action` invoke) is answered in the invoke's own
+ * response: 200 with the thanks, 400 for a malformed or forged one.
  *
  * @example
  * const reply = answerWithFeedback(answer); // the activity, with the buttons when the answer is rated
  * if (await handleVote(context, feedback, log)) return; // it was a vote
  */
-import type { TurnContext } from 'botbuilder';
-import { type Feedback, feedbackReply, feedbackTokenOf } from '../../src/chat/feedback.js';
+import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
+import { type Feedback, type FeedbackOutcome, feedbackReply, feedbackTokenOf } from '../../src/chat/feedback.js';
 import type { Answer } from '../../src/core/answer.js';
 import type { Logger } from '../../src/logger.js';
 import { tenantOf } from './inbound.js';
@@ -56,11 +58,13 @@ export function submittedVote(activity: TurnContext['activity']): { vote: unknow
   return { vote: value[VOTE_KEY], token: value.feedback };
 }
 
-/** Counts the vote when the activity is one (true), replying to the voter; false for anything else. */
-export async function handleVote(context: TurnContext, feedback: Feedback | undefined, log: Logger): Promise<boolean> {
-  const { activity } = context;
-  const submitted = submittedVote(activity);
-  if (!submitted) return false;
+/** Counts one vote from a button press of either kind. */
+async function recordTeamsVote(
+  activity: TurnContext['activity'],
+  submitted: { vote: unknown; token: unknown },
+  feedback: Feedback | undefined,
+  log: Logger,
+): Promise<FeedbackOutcome> {
   const voter = activity.from?.aadObjectId ?? activity.from?.id ?? '';
   const outcome = feedback
     ? await feedback.record({
@@ -72,6 +76,44 @@ export async function handleVote(context: TurnContext, feedback: Feedback | unde
       })
     : ({ status: 'unavailable' } as const);
   if (outcome.status === 'invalid') log.warn('teams vote refused', { reason: outcome.reason });
+  return outcome;
+}
+
+/** Counts the vote when the activity is one (true), replying to the voter; false for anything else. */
+export async function handleVote(context: TurnContext, feedback: Feedback | undefined, log: Logger): Promise<boolean> {
+  const submitted = submittedVote(context.activity);
+  if (!submitted) return false;
+  const outcome = await recordTeamsVote(context.activity, submitted, feedback, log);
   await context.sendActivity(feedbackReply(outcome));
   return true;
+}
+
+/** The invoke response to an `Action.Execute` vote, or undefined when the action is not a vote. */
+export async function voteInvokeResponse(
+  context: TurnContext,
+  invokeValue: AdaptiveCardInvokeValue,
+  feedback: Feedback | undefined,
+  log: Logger,
+): Promise<AdaptiveCardInvokeResponse | undefined> {
+  if (invokeValue.action?.verb !== VOTE_KEY) return undefined;
+  const data = (invokeValue.action.data ?? {}) as Record<string, unknown>;
+  const outcome = await recordTeamsVote(
+    context.activity,
+    { vote: data[VOTE_KEY], token: data.feedback },
+    feedback,
+    log,
+  );
+  if (outcome.status === 'invalid' || outcome.status === 'unavailable') {
+    return {
+      statusCode: outcome.status === 'invalid' ? 400 : 503,
+      type: 'application/vnd.microsoft.error',
+      value: {
+        code: outcome.status === 'invalid' ? 'BadRequest' : 'ServiceUnavailable',
+        message: feedbackReply(outcome),
+      },
+    };
+  }
+  // a message response's value is the text itself (Universal Actions); botframework-schema types it as an object
+  const text = feedbackReply(outcome) as unknown as Record<string, unknown>;
+  return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text };
 }

@@ -101,3 +101,36 @@ describe('👍 / 👎 in Teams', () => {
     expect(shown).toContain('zzqx blorp frobnicate');
   });
 });
+
+describe('👍 / 👎 as a Universal Action (Action.Execute)', () => {
+  const invoke = (data: Record<string, unknown>, verb = VOTE_KEY) => ({
+    ...teamsActivity({ serviceUrl: teams.serviceUrl(), extra: { replyToId: 'bot-card-execute' } }),
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    text: undefined,
+    value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+  });
+
+  it('answers the vote in the invoke response: 200 with thanks, then already noted', async () => {
+    const { token } = await ask('status');
+    const first = await teams.bot.post(invoke({ [VOTE_KEY]: 'up', feedback: token }));
+    expect(first.status).toBe(200);
+    expect(JSON.parse(first.text)).toMatchObject({ statusCode: 200, value: expect.stringContaining('Thanks — noted') });
+    const again = await teams.bot.post(invoke({ [VOTE_KEY]: 'down', feedback: token }));
+    expect(JSON.parse(again.text)).toMatchObject({ value: expect.stringContaining('already noted') });
+  });
+
+  it('answers a forged or malformed vote with 400, and another action politely', async () => {
+    const { token } = await ask('sources');
+    const forged = `${Buffer.from('{"q":"spam","i":null,"f":[]}').toString('base64url')}.${token?.split('.')[1]}`;
+    for (const data of [{ [VOTE_KEY]: 'down', feedback: forged }, { [VOTE_KEY]: 'sideways', feedback: token }, {}]) {
+      const response = await teams.bot.post(invoke(data));
+      expect(response.status).toBe(400);
+      expect(JSON.parse(response.text)).toMatchObject({ statusCode: 400, type: 'application/vnd.microsoft.error' });
+    }
+    const other = await teams.bot.post(invoke({}, 'somethingElse'));
+    expect(other.status).toBe(200);
+    const stored = await teams.bot.running.store.listFeedback();
+    expect(stored.some((v) => v.question === 'spam' || v.question === 'sources')).toBe(false);
+  });
+});
