@@ -123,13 +123,14 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   const kb = holder.live;
   // the answer path keeps working while the database is down (src/store/fallbacks.ts)
   const store = withFallbacks(options.store ?? (await createStore(config, log)), { log });
-  let feedback: Feedback | undefined;
-  try {
-    feedback = await createFeedback({ store, log, now });
-  } catch (error) {
-    await store.close().catch(() => undefined);
-    throw error;
-  }
+  // votes keep question text, so they follow the question log: QUESTION_LOG_RETENTION_DAYS=0 turns both off
+  const feedback: Feedback | undefined =
+    config.questionLog.retentionDays > 0
+      ? await createFeedback({ store, log, now }).catch(async (error: unknown) => {
+          await store.close().catch(() => undefined);
+          throw error;
+        })
+      : undefined;
 
   const { createDigestCommandHandler } = await import('./digest/commands.js');
   const { respondHunt } = await import('./hunt/respond-hunt.js');

@@ -118,3 +118,32 @@ describe('the owners’ commands read the votes', () => {
     expect(text).toContain('Voted down most:');
   });
 });
+
+describe('with QUESTION_LOG_RETENTION_DAYS=0 (no question log)', () => {
+  it('offers no buttons and records no vote, since a vote keeps the question', async () => {
+    const quiet = await startServe({
+      env: bareEnv({
+        PORT: '0',
+        DATA_DIR: tempDir('breachbot-web-feedback-off-'),
+        QUESTION_LOG_RETENTION_DAYS: '0',
+        LOG_LEVEL: 'warn',
+      }),
+    });
+    try {
+      const asked = await fetch(`${quiet.url}/api/ask`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ question: 'timeline' }),
+      });
+      expect(((await asked.json()) as { feedback: unknown }).feedback).toBeNull();
+      const voted = await fetch(`${quiet.url}/api/feedback`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ token: 'a.b', vote: 'up' }),
+      });
+      expect(voted.status).toBe(503);
+    } finally {
+      await quiet.stop();
+    }
+  });
+});
