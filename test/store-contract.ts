@@ -407,6 +407,20 @@ export function defineStoreContract(name: string, makeStore: (setup: StoreSetup)
         expect((await store.listFeedback()).map((v) => v.question)).toEqual(['new']);
       });
 
+      it('purges the votes cast before an instant, or all of them', async () => {
+        const { store } = await setup();
+        for (let i = 1; i <= 3; i++) {
+          await store.recordFeedback(
+            vote({ voteKey: `purge-${i}`, question: `q${i}`, at: `2026-11-30T08:0${i}:00.000Z` }),
+          );
+        }
+        expect(await store.purgeFeedback({ before: '2026-11-30T08:02:00.000Z' })).toBe(1);
+        expect((await store.listFeedback()).map((v) => v.question)).toEqual(['q3', 'q2']);
+        expect(await store.purgeFeedback()).toBe(2);
+        expect(await store.listFeedback()).toEqual([]);
+        expect(await store.recordFeedback(vote({ voteKey: 'purge-1' }))).toBe(true);
+      });
+
       it('keeps votes and refuses their keys again after a reopen of the same data', async (ctx) => {
         const under = await setup();
         if (!under.reopen) ctx.skip();

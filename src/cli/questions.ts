@@ -138,11 +138,16 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   try {
     if (options.purge) {
       const removed = await store.purgeQuestions();
+      // votes keep their question too: emptying the log empties them
+      const votes = await store.purgeFeedback();
       io.stdout.write(`Removed ${removed} question(s) from the log.\n`);
+      if (votes > 0) io.stdout.write(`Removed ${votes} vote(s) on answers.\n`);
       return 0;
     }
     const retentionMs = config.questionLog.retentionDays * 86_400_000;
-    await store.purgeQuestions({ before: new Date(Date.now() - retentionMs).toISOString() });
+    const cutoff = new Date(Date.now() - retentionMs).toISOString();
+    await store.purgeQuestions({ before: cutoff });
+    await store.purgeFeedback({ before: cutoff });
     const questions = await store.listQuestions({ since: options.since, limit: 1_000_000 });
     if (!options.json) {
       io.stdout.write(table(questions, options.since));

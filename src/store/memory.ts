@@ -193,6 +193,16 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
         .slice(0, Math.max(0, options.limit ?? DEFAULT_LIST_LIMIT))
         .map(({ created: _created, ...v }) => ({ ...v, factIds: [...v.factIds] }));
     },
+    async purgeFeedback(options = {}) {
+      open();
+      let removed = 0;
+      for (const [key, v] of votes) {
+        if (options.before !== undefined && v.at >= options.before) continue;
+        votes.delete(key);
+        removed++;
+      }
+      return removed;
+    },
     async sharedSecret(name, make) {
       open();
       let value = secrets.get(name);

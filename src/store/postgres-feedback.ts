@@ -25,7 +25,7 @@ type Query = <R extends pg.QueryResultRow = pg.QueryResultRow>(
 export function createPostgresFeedback(
   query: Query,
   limits: QuestionLogLimits,
-): Pick<Store, 'recordFeedback' | 'listFeedback' | 'sharedSecret'> {
+): Pick<Store, 'recordFeedback' | 'listFeedback' | 'purgeFeedback' | 'sharedSecret'> {
   return {
     async recordFeedback(entry) {
       const { rowCount } = await query(
@@ -53,6 +53,13 @@ export function createPostgresFeedback(
         vote: r.vote,
         at: r.at.toISOString(),
       }));
+    },
+    async purgeFeedback(options = {}) {
+      const result =
+        options.before === undefined
+          ? await query('DELETE FROM feedback')
+          : await query('DELETE FROM feedback WHERE at < $1', [options.before]);
+      return result.rowCount ?? 0;
     },
     async sharedSecret(name, make) {
       await query('INSERT INTO shared_secret (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [

@@ -192,6 +192,7 @@ export function createSqliteStore(file: string, options: SqliteStoreOptions = {}
        VALUES (@voteKey, @surface, @question, @incident, @factIds, @vote, @at) ON CONFLICT (vote_key) DO NOTHING`,
     ),
     pruneVotes: db.prepare('DELETE FROM feedback WHERE at < ?'),
+    purgeVotes: db.prepare('DELETE FROM feedback'),
     listVotes: db.prepare(
       `SELECT question, incident, fact_ids, surface, vote, at FROM feedback WHERE at >= ?
        ORDER BY at DESC, id DESC LIMIT ?`,
@@ -337,6 +338,9 @@ export function createSqliteStore(file: string, options: SqliteStoreOptions = {}
     async listFeedback(options = {}) {
       const rows = q.listVotes.all(options.since ?? '', Math.max(0, options.limit ?? DEFAULT_LIST_LIMIT));
       return (rows as FeedbackRow[]).map(toFeedback);
+    },
+    async purgeFeedback(options = {}) {
+      return (options.before === undefined ? q.purgeVotes.run() : q.pruneVotes.run(options.before)).changes;
     },
     async sharedSecret(name, make) {
       const existing = q.getSecret.get(name) as { value: string } | undefined;

@@ -179,6 +179,8 @@ export interface Store {
   recordFeedback(entry: FeedbackEntry): Promise<boolean>;
   /** newest first; `since`: cast at or after; `limit` default 1000 */
   listFeedback(options?: { since?: string; limit?: number }): Promise<FeedbackRecord[]>;
+  /** removes the votes cast before `before` (all without it; their keys too, so those voters may vote again) */
+  purgeFeedback(options?: { before?: string }): Promise<number>;
 
   // Secrets shared by every replica (e.g. the key that signs feedback buttons).
   /** the value stored under `name`; the first caller stores `make()`, every later one (any replica) reads it */

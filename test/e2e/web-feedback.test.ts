@@ -117,6 +117,14 @@ describe('the owners’ commands read the votes', () => {
     expect(text).toMatch(/0 up, 2 down/);
     expect(text).toContain('Voted down most:');
   });
+
+  it('breachbot questions --purge empties the votes with the questions', () => {
+    expect(cli('questions', '--purge')).toMatch(
+      /Removed \d+ question\(s\) from the log\.\nRemoved 2 vote\(s\) on answers\./,
+    );
+    const summary = JSON.parse(cli('feedback', '--json')) as { up: number; down: number };
+    expect([summary.up, summary.down]).toEqual([0, 0]);
+  });
 });
 
 describe('with QUESTION_LOG_RETENTION_DAYS=0 (no question log)', () => {
