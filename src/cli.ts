@@ -25,7 +25,9 @@ Usage:
                                                     export the incident's indicators
   breachbot new incident ID [--data DIR]            write a skeleton incident file that validates
   breachbot questions [--since ISO-8601] [--json] [--purge]
-                                                    questions nobody could answer, with counts (--purge empties)
+                                                    questions nobody could answer or voted down, with counts
+                                                    (--purge empties the log)
+  breachbot feedback [--since 7d|ISO-8601] [--json] the week's votes on answers, for the knowledge base's owners
 `;
 
 type Subcommand = (args: string[], io: CliIo) => Promise<number>;
@@ -41,6 +43,7 @@ const SUBCOMMANDS: Record<string, () => Promise<Subcommand>> = {
   indicators: async () => (await import('./cli/indicators.js')).run,
   new: async () => (await import('./cli/new.js')).run,
   questions: async () => (await import('./cli/questions.js')).run,
+  feedback: async () => (await import('./cli/feedback.js')).run,
 };
 
 /** Runs the CLI and returns the exit code. */

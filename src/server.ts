@@ -9,12 +9,18 @@
  * await running.close();
  */
 import { randomUUID } from 'node:crypto';
-import { stat } from 'node:fs/promises';
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import type { TeamsAuthOverrides } from '../adapters/teams/auth.js';
+import { createFeedback, type Feedback, feedbackTokenOf } from './chat/feedback.js';
 import { createMessageHandler } from './chat/handle-message.js';
+import { createKnowledgeHolder } from './chat/knowledge-holder.js';
+import {
+  createKnowledgeReloader,
+  knowledgeBaseProblems,
+  loadConfiguredKnowledge,
+  type ReloadOutcome,
+} from './cli/kb-reload.js';
 import { type Config, ConfigError } from './config.js';
 import type { Answer } from './core/answer.js';
 import { createKnowledgeBase, type KnowledgeBase } from './core/knowledge-base.js';
@@ -22,7 +28,6 @@ import type { Deliver } from './digest/deliver.js';
 import { createDrainer } from './http/drain.js';
 import { BodyTooLargeError, declaredLength, isBodyError, refuseBody } from './http/read-body.js';
 import type { AdapterHandle, Route } from './http/types.js';
-import { cacheDirIn, loadKnowledgeBase } from './kb/load.js';
 import { createLogger, type Logger } from './logger.js';
 import { withFallbacks } from './store/fallbacks.js';
 import { createStore } from './store/index.js';
@@ -43,15 +48,20 @@ export interface ServerOptions {
   teamsAuth?: TeamsAuthOverrides;
   /** how long the Teams adapter may reuse a rendered answer (default 60 s; 0 turns the memo off) */
   teamsAnswerCacheMs?: number;
+  /** reload the knowledge base when its files change (default true) */
+  watchKnowledge?: boolean;
 }
 
 export interface RunningServer {
   /** `http://HOST:PORT` */
   url: string;
   port: number;
+  /** the knowledge base now (every read sees the one in place, also after a reload) */
   kb: KnowledgeBase;
   store: Store;
   adapters: AdapterHandle[];
+  /** loads the knowledge base again and puts it in place when it loads cleanly (SIGHUP does this) */
+  reload(reason?: string): Promise<ReloadOutcome>;
   /**
    * drain (`src/http/drain.ts`: `Connection: close`, /readyz 503, requests in flight answered, up to `graceMs`),
    * then stop the scheduler and adapters and close the store
@@ -85,34 +95,8 @@ function findRoute(routes: Route[], method: string, path: string): { route?: Rou
   return { allowed };
 }
 
-/** Settings that leave the knowledge base empty or pointing nowhere: start-up stops on them like on a bad variable. */
-async function knowledgeBaseProblems(config: Config, kb: KnowledgeBase, errors: number): Promise<string[]> {
-  const problems: string[] = [];
-  for (const dir of config.incidentsDir.split(path.delimiter)) {
-    const found = await stat(dir).then(
-      (s) => s.isDirectory(),
-      () => false,
-    );
-    if (!found) problems.push(`INCIDENTS_DIR: ${dir} is not a folder (check the spelling; default data/incidents)`);
-  }
-  if (config.defaultIncident && !kb.incidents.some((i) => i.id === config.defaultIncident)) {
-    const loaded = kb.incidents.map((i) => i.id).join(', ') || 'none';
-    problems.push(`DEFAULT_INCIDENT: no loaded incident has the id "${config.defaultIncident}" (loaded: ${loaded})`);
-  }
-  if (kb.incidents.length === 0 && problems.length === 0) {
-    problems.push(
-      `INCIDENTS_DIR: no incident loaded from ${config.incidentsDir}${errors > 0 ? ` (${errors} problem(s))` : ''}; run \`breachbot validate --data ${config.incidentsDir}\` to see why`,
-    );
-  }
-  return problems;
-}
-
 async function loadKb(config: Config, log: Logger): Promise<KnowledgeBase> {
-  const loaded = await loadKnowledgeBase({
-    dir: config.incidentsDir,
-    defaultIncident: config.defaultIncident,
-    cacheDir: cacheDirIn(config.dataDir),
-  });
+  const loaded = await loadConfiguredKnowledge(config);
   const errors = loaded.problems.filter((x) => x.severity === 'error');
   for (const p of errors) {
     log.warn('knowledge base problem', { file: p.file, line: p.line, path: p.path, problem: p.message });
@@ -134,21 +118,33 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   const { config } = options;
   const log = options.log ?? createLogger({ level: config.logLevel });
   const now = options.now ?? (() => new Date());
-  const kb = await loadKb(config, log);
+  const holder = createKnowledgeHolder(await loadKb(config, log));
+  // what adapters keep for the life of the server: every read looks at the knowledge base in place
+  const kb = holder.live;
   // the answer path keeps working while the database is down (src/store/fallbacks.ts)
   const store = withFallbacks(options.store ?? (await createStore(config, log)), { log });
+  // votes keep question text, so they follow the question log: QUESTION_LOG_RETENTION_DAYS=0 turns both off
+  const feedback: Feedback | undefined =
+    config.questionLog.retentionDays > 0
+      ? await createFeedback({ store, log, now }).catch(async (error: unknown) => {
+          await store.close().catch(() => undefined);
+          throw error;
+        })
+      : undefined;
 
   const { createDigestCommandHandler } = await import('./digest/commands.js');
   const { respondHunt } = await import('./hunt/respond-hunt.js');
-  const digest = createDigestCommandHandler({ store, kb });
+  const digest = createDigestCommandHandler({ store, kb: holder.current });
   const handle = createMessageHandler({
-    kb,
+    kb: holder.current,
     store: config.questionLog.retentionDays > 0 ? store : undefined,
     now,
     log,
     digest,
-    hunt: (command) => respondHunt(kb, command),
+    hunt: (command, current) => respondHunt(current, command),
+    feedback,
   });
+  const reloader = createKnowledgeReloader({ config, holder, log });
 
   const adapters: AdapterHandle[] = [];
   const deliver: Partial<Record<Platform, Deliver>> = {};
@@ -163,6 +159,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
         log,
         now,
         answerCacheMs: options.slackAnswerCacheMs,
+        feedback,
       });
       adapters.push(slack);
       deliver.slack = slack.deliver;
@@ -180,6 +177,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
         now,
         auth: options.teamsAuth,
         answerCacheMs: options.teamsAnswerCacheMs,
+        feedback,
       });
       adapters.push(teams);
       deliver.teams = teams.deliver;
@@ -197,7 +195,13 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
           text: teamsRender.answerToFallbackText(a),
         }),
       };
-      adapters.push(createWebAdapter({ kb, handle, render, log }));
+      const { toAnswerJson } = await import('./core/answer-json.js');
+      const { createFeedbackRoute } = await import('../adapters/web/feedback-api.js');
+      // the page's answers carry their feedback token; its 👍 / 👎 post it to /api/feedback
+      const toJson = (a: Answer) => ({ ...toAnswerJson(a), feedback: feedbackTokenOf(a) ?? null });
+      const web = createWebAdapter({ kb, handle, render, log, toJson });
+      web.routes.push(createFeedbackRoute({ feedback, log }));
+      adapters.push(web);
       log.info('adapter web: on', { path: '/' });
     } else
       log.info('adapter web: off', {
@@ -211,7 +215,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   const { createConfiguredScheduler } = await import('./configured-scheduler.js');
   const scheduler = await createConfiguredScheduler(config, {
     store,
-    kb,
+    kb: holder.current,
     deliver,
     log,
     now,
@@ -328,12 +332,14 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
 
   for (const adapter of adapters) await adapter.start?.();
   if (options.scheduler !== false) scheduler.start();
+  const watcher = options.watchKnowledge === false ? undefined : reloader.watch();
   log.info('breachbot listening', { host: config.host, port, routes: routes.map((r) => `${r.method} ${r.path}`) });
 
   let closing: Promise<void> | undefined;
   const close = (graceMs = 8000) => {
     closing ??= (async () => {
       log.info('shutting down', { inFlight: drainer.inFlight, connections: drainer.connections });
+      watcher?.close();
       await drainer.drain({ listenMs: Math.min(DRAIN_LISTEN_MS, graceMs / 4), graceMs });
       await scheduler.stop().catch((error: unknown) => log.warn('scheduler stop failed', { error: String(error) }));
       for (const adapter of adapters) {
@@ -347,5 +353,5 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     return closing;
   };
 
-  return { url, port, kb, store, adapters, close };
+  return { url, port, kb, store, adapters, close, reload: (reason = 'asked') => reloader.reload(reason) };
 }

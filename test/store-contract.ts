@@ -5,7 +5,7 @@
  * defineStoreContract('memory', async () => ({ store: createMemoryStore() }));
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { QuestionLogEntry, QuestionLogLimits, Store, Subscription } from '../src/store/store.js';
+import type { FeedbackEntry, QuestionLogEntry, QuestionLogLimits, Store, Subscription } from '../src/store/store.js';
 
 export interface StoreUnderTest {
   store: Store;
@@ -338,6 +338,122 @@ export function defineStoreContract(name: string, makeStore: (setup: StoreSetup)
         await again.migrate();
         await ask(again, 'Persisted question?', '2026-11-30T08:05:00.000Z');
         expect((await again.listQuestions()).map((q) => [q.text, q.count])).toEqual([['Persisted question?', 2]]);
+      });
+    });
+
+    describe('feedback', () => {
+      const vote = (overrides: Partial<FeedbackEntry> = {}): FeedbackEntry => ({
+        voteKey: `vk-${Math.random().toString(36).slice(2, 10)}`,
+        surface: 'slack',
+        question: 'when did it start',
+        incident: 'storm-0558',
+        factIds: ['tl-2023-05-15', 'kd-start'],
+        vote: 'down',
+        at: '2026-11-30T08:00:00.000Z',
+        ...overrides,
+      });
+
+      it('stores a vote with its question, fact ids, incident, surface and time, and never the vote key', async () => {
+        const { store } = await setup();
+        const entry = vote();
+        expect(await store.recordFeedback(entry)).toBe(true);
+        const listed = await store.listFeedback();
+        expect(listed).toEqual([
+          {
+            question: 'when did it start',
+            incident: 'storm-0558',
+            factIds: ['tl-2023-05-15', 'kd-start'],
+            surface: 'slack',
+            vote: 'down',
+            at: '2026-11-30T08:00:00.000Z',
+          },
+        ]);
+        expect(JSON.stringify(listed)).not.toContain(entry.voteKey);
+      });
+
+      it('counts one vote per vote key: a second one, even the other way, is refused and changes nothing', async () => {
+        const { store } = await setup();
+        const first = vote({ voteKey: 'same-key', vote: 'up' });
+        expect(await store.recordFeedback(first)).toBe(true);
+        expect(await store.recordFeedback({ ...first, vote: 'down', at: '2026-11-30T08:05:00.000Z' })).toBe(false);
+        const racing = await Promise.all(
+          Array.from({ length: 8 }, () => store.recordFeedback(vote({ voteKey: 'raced-key' }))),
+        );
+        expect(racing.filter(Boolean)).toHaveLength(1);
+        expect((await store.listFeedback()).map((v) => v.vote).sort()).toEqual(['down', 'up']);
+      });
+
+      it('keeps an answer without incident or facts', async () => {
+        const { store } = await setup();
+        await store.recordFeedback(vote({ incident: null, factIds: [], surface: 'web' }));
+        expect(await store.listFeedback()).toMatchObject([{ incident: null, factIds: [], surface: 'web' }]);
+      });
+
+      it('lists the newest first, since an instant and limited', async () => {
+        const { store } = await setup();
+        for (let i = 1; i <= 4; i++)
+          await store.recordFeedback(vote({ question: `q${i}`, at: `2026-11-30T08:0${i}:00.000Z` }));
+        expect((await store.listFeedback({ limit: 2 })).map((v) => v.question)).toEqual(['q4', 'q3']);
+        expect((await store.listFeedback({ since: '2026-11-30T08:03:00.000Z' })).map((v) => v.question)).toEqual([
+          'q4',
+          'q3',
+        ]);
+      });
+
+      it('forgets votes older than retentionDays before a new one', async () => {
+        const { store } = await setup({ questionLog: { maxEntries: 100, retentionDays: 30 } });
+        await store.recordFeedback(vote({ question: 'old', at: '2026-09-01T08:00:00.000Z' }));
+        await store.recordFeedback(vote({ question: 'new', at: '2026-11-30T08:00:00.000Z' }));
+        expect((await store.listFeedback()).map((v) => v.question)).toEqual(['new']);
+      });
+
+      it('purges the votes cast before an instant, or all of them', async () => {
+        const { store } = await setup();
+        for (let i = 1; i <= 3; i++) {
+          await store.recordFeedback(
+            vote({ voteKey: `purge-${i}`, question: `q${i}`, at: `2026-11-30T08:0${i}:00.000Z` }),
+          );
+        }
+        expect(await store.purgeFeedback({ before: '2026-11-30T08:02:00.000Z' })).toBe(1);
+        expect((await store.listFeedback()).map((v) => v.question)).toEqual(['q3', 'q2']);
+        expect(await store.purgeFeedback()).toBe(2);
+        expect(await store.listFeedback()).toEqual([]);
+        expect(await store.recordFeedback(vote({ voteKey: 'purge-1' }))).toBe(true);
+      });
+
+      it('keeps votes and refuses their keys again after a reopen of the same data', async (ctx) => {
+        const under = await setup();
+        if (!under.reopen) ctx.skip();
+        await under.store.recordFeedback(vote({ voteKey: 'persisted-key' }));
+        await under.store.close();
+        const again = await (under.reopen as () => Promise<Store>)();
+        extra.push(again);
+        await again.migrate();
+        expect(await again.recordFeedback(vote({ voteKey: 'persisted-key' }))).toBe(false);
+        expect(await again.listFeedback()).toHaveLength(1);
+      });
+    });
+
+    describe('shared secrets', () => {
+      it('stores the first value made and returns it to every later caller', async () => {
+        const { store } = await setup();
+        const first = await store.sharedSecret('feedback', () => 'first-value');
+        expect(first).toBe('first-value');
+        expect(await store.sharedSecret('feedback', () => 'second-value')).toBe('first-value');
+        expect(await store.sharedSecret('other', () => 'other-value')).toBe('other-value');
+      });
+
+      it('gives racing callers one value, kept across a reopen', async () => {
+        const under = await setup();
+        const values = await Promise.all(
+          Array.from({ length: 6 }, (_, i) => under.store.sharedSecret('raced', () => `value-${i}`)),
+        );
+        expect(new Set(values).size).toBe(1);
+        if (!under.reopen) return;
+        await under.store.close();
+        const again = await (under.reopen as () => Promise<Store>)();
+        extra.push(again);
+        expect(await again.sharedSecret('raced', () => 'later')).toBe(values[0]);
       });
     });
   });

@@ -1,6 +1,6 @@
 /**
- * Buttons: "did you mean" and follow-up suggestions (`breach_ask`), "More" (`breach_more`) and "Share in channel"
- * (`breach_share`). A button carries only the question text; the handler answers it again from the knowledge
+ * Buttons: "did you mean" and follow-up suggestions (`breach_ask`), "More" (`breach_more`), "Share in channel"
+ * (`breach_share`) and 👍 / 👎 (`breach_vote`, in `vote.ts`). A button carries only the question text; the handler answers it again from the knowledge
  * base, so nothing in a payload is trusted as state.
  */
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
@@ -9,6 +9,7 @@ import type { SlackAppDeps } from './app.js';
 import { fromButton } from './inbound.js';
 import { ACTIONS } from './render.js';
 import { answerMessage, failure, requestLog } from './reply.js';
+import { recordVote } from './vote.js';
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 type ActionBody = BlockAction;
@@ -79,5 +80,6 @@ export function createActionHandler(deps: SlackAppDeps) {
     const log = requestLog(deps.log, args.context);
     if (kind === ACTIONS.ask || kind === ACTIONS.more) await ask(args, body, action.value, log);
     else if (kind === ACTIONS.share) await share(args, body, action.value, log);
+    else if (kind === ACTIONS.vote) await recordVote(args, deps.feedback, log);
   };
 }

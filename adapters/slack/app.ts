@@ -5,13 +5,15 @@
  *
  * - slash commands (any; the handler names the one it answers) → `slash.ts`, which acks with the answer;
  * - `app_mention`, `message` (direct messages) and `app_home_opened` events → `events.ts` (Bolt acks events);
- * - `block_actions` (any action id; the handler acks first and ignores ids it does not know) → `actions.ts`.
+ * - `block_actions` (any action id; the handler acks first and ignores ids it does not know) → `actions.ts`, and
+ *   the 👍 / 👎 buttons (`breach_vote:*`) → `vote.ts`.
  *
  * @example
  * const app = new App({ receiver, token, deferInitialization: true, convoStore: false });
  * registerSlackListeners(app, { handle, store, kb, log, audience, command: '/breach' }, { checkPayloads: true });
  */
 import type { AllMiddlewareArgs, AnyMiddlewareArgs, App, BlockAction } from '@slack/bolt';
+import type { Feedback } from '../../src/chat/feedback.js';
 import type { MessageHandler } from '../../src/chat/handle-message.js';
 import type { KnowledgeBase } from '../../src/core/knowledge-base.js';
 import type { Logger } from '../../src/logger.js';
@@ -34,6 +36,8 @@ export interface SlackAppDeps {
   now?: () => Date;
   /** how long a rendered slash-command answer may be reused (default 60 s; 0 turns the memo off) */
   answerCacheMs?: number;
+  /** records 👍 / 👎 clicks */
+  feedback?: Feedback;
 }
 
 export interface SlackListenerOptions {

@@ -8,6 +8,7 @@
  * server.mount(slack.routes);
  */
 import { App, type LogLevel, SocketModeReceiver, webApi } from '@slack/bolt';
+import type { Feedback } from '../../src/chat/feedback.js';
 import type { MessageHandler } from '../../src/chat/handle-message.js';
 import type { SlackConfig } from '../../src/config.js';
 import type { KnowledgeBase } from '../../src/core/knowledge-base.js';
@@ -32,6 +33,8 @@ export interface SlackAdapterDeps {
   now?: () => Date;
   /** how long a rendered slash-command answer may be reused (default 60 s; 0 turns the memo off) */
   answerCacheMs?: number;
+  /** records 👍 / 👎 clicks (none: the buttons are answered as not counted) */
+  feedback?: Feedback;
 }
 
 export interface SlackAdapter extends AdapterHandle {
@@ -103,6 +106,7 @@ export async function createSlackAdapter(deps: SlackAdapterDeps): Promise<SlackA
       command: config.command,
       now: deps.now,
       answerCacheMs: deps.answerCacheMs,
+      feedback: deps.feedback,
     },
     // over HTTP our receiver has already refused malformed payloads with 400
     { checkPayloads: mode === 'socket' },

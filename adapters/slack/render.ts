@@ -51,7 +51,7 @@ export type Block =
   | { type: 'divider' };
 
 /** Action ids the app listens for (a suffix `:n` keeps them unique within a message). */
-export const ACTIONS = { ask: 'breach_ask', more: 'breach_more', share: 'breach_share' } as const;
+export const ACTIONS = { ask: 'breach_ask', more: 'breach_more', share: 'breach_share', vote: 'breach_vote' } as const;
 
 export interface RenderOptions {
   /** offer "Share in channel"; the button carries this question text and nothing else */
@@ -62,6 +62,8 @@ export interface RenderOptions {
   sharedBy?: string;
   /** how many suggestion buttons at most */
   maxSuggestions?: number;
+  /** the answer's feedback token: adds 👍 / 👎 buttons (`breach_vote:up`, `breach_vote:down`) that carry it */
+  feedback?: string;
 }
 
 /** Every mrkdwn object is verbatim: Slack links and mentions only what we mark up ourselves, never raw text. */
@@ -302,6 +304,15 @@ function blocksFrom(answer: Answer, paragraphs: string[], options: RenderOptions
   if (sources.length > 0) tail.push({ type: 'context', elements: sources });
   const buttons = actionButtons(answer, options);
   if (buttons.length > 0) tail.push({ type: 'actions', elements: buttons });
+  if (options.feedback && options.feedback.length <= SLACK_LIMITS.buttonValue) {
+    tail.push({
+      type: 'actions',
+      elements: [
+        button('👍 Helpful', `${ACTIONS.vote}:up`, options.feedback),
+        button('👎 Not helpful', `${ACTIONS.vote}:down`, options.feedback),
+      ],
+    });
+  }
   if (isSlackUserId(options.sharedBy)) {
     tail.push({ type: 'context', elements: [mrkdwn(`Shared by <@${options.sharedBy}>`)] });
   }

@@ -3,13 +3,15 @@
  * correlation id (the details go to the log only).
  */
 import { randomUUID } from 'node:crypto';
+import { feedbackTokenOf } from '../../src/chat/feedback.js';
 import type { Answer } from '../../src/core/answer.js';
 import type { Logger } from '../../src/logger.js';
 import { answerToSlackMessage, type RenderOptions } from './render.js';
 
-/** The message body (fallback text + blocks) for an answer. */
+/** The message body (fallback text + blocks) for an answer, with 👍 / 👎 when the answer carries a feedback token. */
 export function answerMessage(answer: Answer, options: RenderOptions = {}) {
-  return answerToSlackMessage(answer, options);
+  const feedback = feedbackTokenOf(answer);
+  return answerToSlackMessage(answer, feedback ? { feedback, ...options } : options);
 }
 
 /**

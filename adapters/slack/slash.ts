@@ -21,7 +21,11 @@ export function createSlashHandler(deps: SlackAppDeps) {
   const { handle, audience } = deps;
   // keyed by channel kind and exact text: the share button carries the asker's own wording. Entries are frozen
   // whole replies, so the receiver serializes each one once.
-  const answers = createAnswerMemo<PrivateReply>({ ttlMs: deps.answerCacheMs, freeze: true });
+  const answers = createAnswerMemo<PrivateReply>({
+    ttlMs: deps.answerCacheMs,
+    freeze: true,
+    version: () => deps.kb.version,
+  });
 
   return async ({ command, ack, respond, context }: SlashArgs): Promise<void> => {
     const log = requestLog(deps.log, context);

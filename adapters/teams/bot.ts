@@ -8,6 +8,8 @@
  * await adapter.process(req, res, (context) => bot.run(context));
  */
 import {
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
   type InvokeResponse,
   type MessagingExtensionQuery,
   type MessagingExtensionResponse,
@@ -15,9 +17,11 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import { type AnswerMemo, createAnswerMemo, questionKey } from '../../src/chat/answer-memo.js';
+import type { Feedback } from '../../src/chat/feedback.js';
 import type { MessageHandler } from '../../src/chat/handle-message.js';
 import type { KnowledgeBase } from '../../src/core/knowledge-base.js';
 import type { Logger } from '../../src/logger.js';
+import { answerWithFeedback, handleVote, voteInvokeResponse } from './feedback.js';
 import { activityToInbound, conversationKeyOf } from './inbound.js';
 import { unhandledInvokeResponse } from './invokes.js';
 import type { ReferenceKeeper } from './references.js';
@@ -32,13 +36,15 @@ export interface TeamsBotDeps {
   now: () => Date;
   /** how long a rendered answer may be reused for the same text (default 60 s; 0 turns the memo off) */
   answerCacheMs?: number;
+  /** records 👍 / 👎 (`feedback.ts`) */
+  feedback?: Feedback;
 }
 
 /** The first words the bot says in a conversation it was just added to. */
 export const WELCOME_TEXT =
   'Hello! I answer questions about cloud security incidents from a sourced knowledge base. Ask me in plain words, or use one of the commands below. In a channel or group chat, @-mention me.';
 
-type Reply = ReturnType<typeof answerToActivity>;
+type Reply = ReturnType<typeof answerWithFeedback>;
 
 export class BreachbotTeamsBot extends TeamsActivityHandler {
   private readonly replies: AnswerMemo<Reply>;
@@ -49,9 +55,10 @@ export class BreachbotTeamsBot extends TeamsActivityHandler {
       ttlMs: deps.answerCacheMs,
       now: () => deps.now().getTime(),
       normalize: questionKey,
+      version: () => deps.kb.version,
     });
     this.onMessage(async (context, next) => {
-      await this.answer(context);
+      if (!(await handleVote(context, this.deps.feedback, this.deps.log))) await this.answer(context);
       await next();
     });
     this.onInstallationUpdate(async (context, next) => {
@@ -88,7 +95,7 @@ export class BreachbotTeamsBot extends TeamsActivityHandler {
     let reply = this.replies.get(inbound.text);
     if (!reply) {
       const answer = await this.deps.handle(inbound);
-      reply = this.replies.set(inbound.text, answer, answerToActivity(answer));
+      reply = this.replies.set(inbound.text, answer, answerWithFeedback(answer));
     }
     await context.sendActivity({ ...reply });
   }
@@ -110,6 +117,15 @@ export class BreachbotTeamsBot extends TeamsActivityHandler {
       name: context.activity.name,
     });
     return unhandledInvokeResponse(context.activity.name);
+  }
+
+  /** 👍 / 👎 sent as Universal Actions (`Action.Execute`); other actions get the polite "not supported". */
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const vote = await voteInvokeResponse(context, invokeValue, this.deps.feedback, this.deps.log);
+    return vote ?? super.onAdaptiveCardInvoke(context, invokeValue);
   }
 
   protected override async handleTeamsMessagingExtensionQuery(

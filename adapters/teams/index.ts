@@ -8,6 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { CloudAdapter } from 'botbuilder';
+import type { Feedback } from '../../src/chat/feedback.js';
 import type { MessageHandler } from '../../src/chat/handle-message.js';
 import type { TeamsConfig } from '../../src/config.js';
 import type { KnowledgeBase } from '../../src/core/knowledge-base.js';
@@ -37,6 +38,8 @@ export interface TeamsAdapterDeps {
   auth?: TeamsAuthOverrides;
   /** how long a rendered answer may be reused for the same text (default 60 s; 0 turns the memo off) */
   answerCacheMs?: number;
+  /** records 👍 / 👎 on answers */
+  feedback?: Feedback;
 }
 
 export interface TeamsAdapterHandle extends AdapterHandle {
@@ -77,6 +80,7 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapterHandle {
     log,
     now,
     answerCacheMs: deps.answerCacheMs,
+    feedback: deps.feedback,
   });
   const anonymous = !deps.config.appId;
   const handle = createMessagesHandler(adapter, (context) => bot.run(context), log, { anonymous });

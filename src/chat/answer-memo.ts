@@ -29,6 +29,11 @@ export interface AnswerMemoOptions {
   /** maps a key before use (e.g. {@link questionKey}); keys are used as given by default */
   normalize?: (key: string) => string;
   /**
+   * the knowledge base's version now: an entry made from another version is not reused (the knowledge base was
+   * reloaded since)
+   */
+  version?: () => string;
+  /**
    * freeze each kept value and everything in it, since it is handed to many requests: a change would leak into
    * later answers, and frozen values let the Slack receiver reuse their JSON
    */
@@ -44,6 +49,15 @@ export function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/** Answers that depend on state at the moment they were made (the feedback summary): never kept. */
+const volatileAnswers = new WeakSet<Answer>();
+
+/** Marks `answer` as one no memo may keep; returns it. */
+export function markVolatile<T extends Answer>(answer: T): T {
+  volatileAnswers.add(answer);
+  return answer;
+}
+
 /** The question text with case and spacing folded, so "Timeline  July" and " timeline july " share an entry. */
 export const questionKey = (text: string): string => text.trim().toLowerCase().replace(/\s+/g, ' ');
 
@@ -57,16 +71,28 @@ export function createAnswerMemo<T>(options: AnswerMemoOptions = {}): AnswerMemo
   const perf = { now: () => now() + 1 };
   const entries =
     ttlMs > 0
-      ? new LRUCache<string, { value: T }>({ max: options.max ?? 500, ttl: ttlMs, ttlResolution: 0, perf })
+      ? new LRUCache<string, { value: T; version: string }>({
+          max: options.max ?? 500,
+          ttl: ttlMs,
+          ttlResolution: 0,
+          perf,
+        })
       : undefined;
   return {
     get(key) {
-      return entries?.get(normalize(key))?.value;
+      const entry = entries?.get(normalize(key));
+      if (!entry) return undefined;
+      if (options.version && entry.version !== options.version()) {
+        entries?.delete(normalize(key));
+        return undefined;
+      }
+      return entry.value;
     },
     set(key, answer, value) {
-      if (!entries || answer.kind !== 'answer' || answer.intent === 'digest') return value;
+      if (!entries || answer.kind !== 'answer' || answer.intent === 'digest' || volatileAnswers.has(answer))
+        return value;
       if (options.freeze) deepFreeze(value);
-      entries.set(normalize(key), { value });
+      entries.set(normalize(key), { value, version: answer.kbVersion });
       return value;
     },
     get size() {

@@ -16,6 +16,9 @@ import { parseCommand } from '../core/parse-command.js';
 import { respond } from '../core/respond.js';
 import type { Logger } from '../logger.js';
 import type { ConversationKey, Store } from '../store/store.js';
+import { markVolatile } from './answer-memo.js';
+import type { Feedback, RatedAnswer } from './feedback.js';
+import { feedbackSummaryAnswer, periodStart } from './feedback-summary.js';
 
 export interface Inbound {
   platform: 'slack' | 'teams' | 'web' | 'cli';
@@ -42,10 +45,11 @@ export type DigestCommandHandler = (
 ) => Promise<Answer>;
 
 /** Answers `hunt …` commands; provided by `src/hunt/respond-hunt.ts`. */
-export type HuntCommandHandler = (command: Command & { type: 'hunt' }) => Answer | Promise<Answer>;
+export type HuntCommandHandler = (command: Command & { type: 'hunt' }, kb: KnowledgeBase) => Answer | Promise<Answer>;
 
 export interface MessageHandlerDeps {
-  kb: KnowledgeBase;
+  /** the knowledge base, or a function giving the current one (it is read once per message: a reload never mixes) */
+  kb: KnowledgeBase | (() => KnowledgeBase);
   /** where unanswered questions are logged (none: not logged) */
   store?: Store;
   now?: () => Date;
@@ -54,7 +58,14 @@ export interface MessageHandlerDeps {
   log?: Logger;
   /** most questions one source may add to the log a minute (default 10); more are answered, not logged */
   questionsPerMinute?: number;
+  /** 👍 / 👎: rated answers get a token for their buttons, and `feedback` shows the owners' summary */
+  feedback?: Feedback;
 }
+
+/** `feedback`, `feedback 30d`, `feedback 30 days`: the owners' summary of that many days (default 7). */
+const FEEDBACK_COMMAND = /^feedback(?:\s+(?:last\s+)?(\d{1,3})\s*d(?:ays?)?)?\s*$/i;
+/** The period of `feedback` without a number of days. */
+export const FEEDBACK_DEFAULT_DAYS = 7;
 
 /** Sources whose rate is tracked at once; the least recently seen are forgotten first. */
 const MAX_TRACKED_SOURCES = 10_000;
@@ -66,7 +77,8 @@ function sourceOf(inbound: Inbound): string {
   return `${inbound.platform}:${who}`;
 }
 
-export type MessageHandler = (inbound: Inbound) => Promise<Answer>;
+/** The answer to a message; rated answers carry their feedback token (`feedbackTokenOf`). */
+export type MessageHandler = (inbound: Inbound) => Promise<RatedAnswer>;
 
 export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
   const now = deps.now ?? (() => new Date());
@@ -100,16 +112,25 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
       deps.log?.warn('question log write failed', { error });
     }
   };
+  const currentKb = typeof deps.kb === 'function' ? deps.kb : () => deps.kb as KnowledgeBase;
   return async (inbound) => {
     const at = now();
-    const command = parseCommand(inbound.text, deps.kb);
+    const kb = currentKb();
+    const feedbackCommand = deps.feedback ? FEEDBACK_COMMAND.exec(inbound.text.trim()) : null;
+    if (feedbackCommand && deps.feedback) {
+      const days = Math.max(1, Number(feedbackCommand[1] ?? FEEDBACK_DEFAULT_DAYS));
+      const summary = await deps.feedback.summarize({ since: periodStart(at, days) });
+      return markVolatile(feedbackSummaryAnswer(summary, kb.version));
+    }
+    const command = parseCommand(inbound.text, kb);
     const answer =
       command.type === 'digest' && deps.digest
         ? await deps.digest(command, inbound, at)
         : command.type === 'hunt' && deps.hunt
-          ? await deps.hunt(command)
-          : respond(deps.kb, command, { now: at });
+          ? await deps.hunt(command, kb)
+          : respond(kb, command, { now: at });
     await logQuestion(inbound, answer, at);
-    return answer;
+    const token = deps.feedback?.tokenFor(answer, inbound.text);
+    return token ? { ...answer, feedback: token } : answer;
   };
 }

@@ -1,18 +1,20 @@
 /**
- * `breachbot questions [--since ISO-8601] [--json] [--purge]`: the questions nobody could answer (and, once
- * feedback exists, the ones voted down), for the people who keep the knowledge base. Each distinct question once,
- * with how often and when it was asked, most recently asked first. It reads the configured store (SQLite under
+ * `breachbot questions [--since ISO-8601] [--json] [--purge]`: the questions nobody could answer and the ones whose
+ * answer was voted down (👎), for the people who keep the knowledge base. Each distinct question once per reason,
+ * with how often and when it was asked (or voted down), most recently first; `REASON` (`reason` in JSON) says
+ * which. JSON adds, for a voted-down question, the votes up and down in the period, the incidents and the fact ids
+ * its answers showed. It reads the configured store (SQLite under
  * DATA_DIR, or DATABASE_URL), drops what is past QUESTION_LOG_RETENTION_DAYS first, and `--purge` empties the log.
  *
  * @example
  * breachbot questions --since 2026-11-01 --json
  */
-import { ConfigError } from '../config.js';
-import type { LoggedQuestion } from '../store/store.js';
+import { questionLogKey } from '../store/question-log.js';
+import type { FeedbackRecord, LoggedQuestion } from '../store/store.js';
 import { type CliIo, parseFlags, UsageError } from './io.js';
 
 const USAGE = `Usage:
-  breachbot questions [--since ISO-8601] [--json]   questions nobody could answer, with counts, newest first
+  breachbot questions [--since ISO-8601] [--json]   questions nobody could answer or voted down, with counts
   breachbot questions --purge                       empty the question log
 `;
 
@@ -73,16 +75,47 @@ function table(questions: LoggedQuestion[], since: string | undefined): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** What `--json` prints for each question. */
-const toJson = (q: LoggedQuestion) => ({
-  text: q.text,
-  reason: q.reason,
-  kind: q.kind ?? null,
-  count: q.count,
-  firstSeen: q.firstSeen,
-  lastSeen: q.lastSeen,
-  platforms: q.platforms,
-});
+interface VoteTally {
+  up: number;
+  down: number;
+  incidents: string[];
+  factIds: string[];
+}
+
+/** The votes of the period per question (keyed as the question log keys it). */
+function tallyVotes(votes: FeedbackRecord[]): Map<string, VoteTally> {
+  const tallies = new Map<string, VoteTally>();
+  for (const v of votes) {
+    const key = questionLogKey(v.question);
+    let tally = tallies.get(key);
+    if (!tally) {
+      tally = { up: 0, down: 0, incidents: [], factIds: [] };
+      tallies.set(key, tally);
+    }
+    tally[v.vote]++;
+    if (v.vote !== 'down') continue;
+    if (v.incident && !tally.incidents.includes(v.incident)) tally.incidents.push(v.incident);
+    for (const id of v.factIds) if (!tally.factIds.includes(id)) tally.factIds.push(id);
+  }
+  return tallies;
+}
+
+/** What `--json` prints for each question (fields are only ever added). */
+const toJson = (q: LoggedQuestion, tallies: Map<string, VoteTally>) => {
+  const tally = q.reason === 'downvoted' ? tallies.get(questionLogKey(q.text)) : undefined;
+  return {
+    text: q.text,
+    reason: q.reason,
+    kind: q.kind ?? null,
+    count: q.count,
+    firstSeen: q.firstSeen,
+    lastSeen: q.lastSeen,
+    platforms: q.platforms,
+    votes: tally ? { up: tally.up, down: tally.down } : null,
+    incidents: tally?.incidents ?? [],
+    factIds: tally?.factIds ?? [],
+  };
+};
 
 /** Runs the command; 0 on success, 1 when the store cannot be opened, 2 on a usage error. */
 export async function run(args: string[], io: CliIo): Promise<number> {
@@ -98,35 +131,35 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.stdout.write(USAGE);
     return 0;
   }
-  const { environmentWithDotenv } = await import('./serve.js');
-  const { loadConfig } = await import('../config.js');
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig(environmentWithDotenv(io.env, io.cwd), io.cwd);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    io.stderr.write(`${error.message}\nSee .env.example for every variable.\n`);
-    return 1;
-  }
-  const { createStore } = await import('../store/index.js');
-  let store: Awaited<ReturnType<typeof createStore>>;
-  try {
-    store = await createStore(config);
-  } catch (error) {
-    io.stderr.write(`breachbot questions: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
-  }
+  const { openConfiguredStore } = await import('./open-store.js');
+  const opened = await openConfiguredStore(io, 'questions');
+  if (!opened) return 1;
+  const { config, store } = opened;
   try {
     if (options.purge) {
       const removed = await store.purgeQuestions();
+      // votes keep their question too: emptying the log empties them
+      const votes = await store.purgeFeedback();
       io.stdout.write(`Removed ${removed} question(s) from the log.\n`);
+      if (votes > 0) io.stdout.write(`Removed ${votes} vote(s) on answers.\n`);
       return 0;
     }
     const retentionMs = config.questionLog.retentionDays * 86_400_000;
-    await store.purgeQuestions({ before: new Date(Date.now() - retentionMs).toISOString() });
+    const cutoff = new Date(Date.now() - retentionMs).toISOString();
+    await store.purgeQuestions({ before: cutoff });
+    await store.purgeFeedback({ before: cutoff });
     const questions = await store.listQuestions({ since: options.since, limit: 1_000_000 });
+    if (!options.json) {
+      io.stdout.write(table(questions, options.since));
+      return 0;
+    }
+    const tallies = tallyVotes(await store.listFeedback({ since: options.since, limit: 1_000_000 }));
     io.stdout.write(
-      options.json ? `${JSON.stringify(questions.map(toJson), null, 2)}\n` : table(questions, options.since),
+      `${JSON.stringify(
+        questions.map((q) => toJson(q, tallies)),
+        null,
+        2,
+      )}\n`,
     );
     return 0;
   } finally {

@@ -1,6 +1,7 @@
 /**
  * `breachbot serve` (what `npm start` runs): reads `.env` (quietly) and the environment once, starts the server,
- * and on SIGTERM or SIGINT stops accepting, finishes requests in flight, closes the store and returns 0.
+ * reloads the knowledge base on SIGHUP (it also follows its files, see `kb-reload.ts`), and on SIGTERM or SIGINT
+ * stops accepting, finishes requests in flight, closes the store and returns 0.
  */
 import path from 'node:path';
 import { config as loadDotenv } from 'dotenv';
@@ -80,10 +81,16 @@ async function serve(config: Config, log: Logger, io: CliIo): Promise<number> {
     const { startupBanner } = await import('./startup-banner.js');
     io.stdout.write(startupBanner({ config, url: running.url, kb: running.kb, cwd: io.cwd }));
   } else io.stdout.write(startupBlock(config, running.url));
+  const reload = () => {
+    log.info('signal received: reloading the knowledge base', { signal: 'SIGHUP' });
+    void running.reload('SIGHUP');
+  };
+  process.on('SIGHUP', reload);
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once('SIGTERM', () => resolve('SIGTERM'));
     process.once('SIGINT', () => resolve('SIGINT'));
   });
+  process.off('SIGHUP', reload);
   log.info('signal received', { signal });
   enforceShutdownBudget(log);
   await running.close(SHUTDOWN_BUDGET_MS - 2000);

@@ -15,6 +15,7 @@ import type { KnowledgeBase } from '../core/knowledge-base.js';
 import { type Logger, silentLogger } from '../logger.js';
 import type { Platform, Store, Subscription } from '../store/store.js';
 import type { Deliver, DeliveryResult } from './deliver.js';
+import { knowledgeChanges, withKnowledgeChanges } from './kb-changes.js';
 import { duePeriod } from './schedule.js';
 
 /** Consecutive delivery failures after which a subscription pauses. */
@@ -82,6 +83,8 @@ export interface Scheduler {
 export interface DigestState {
   hashes?: Record<string, string>;
   rotation?: number;
+  /** the ids of the incidents loaded at the last post (for "incidents added / removed") */
+  incidents?: string[];
 }
 
 /** Reads a subscription's scheduler state, tolerating an empty or damaged value. */
@@ -162,7 +165,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       return 'paused';
     }
     const state = readState(sub);
-    const answer = buildDigest(kb, {
+    const built = buildDigest(kb, {
       incident: sub.incident,
       since: sub.lastPostedAt,
       now,
@@ -171,10 +174,13 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       rotation: state.rotation ?? 0,
       timeZone: sub.timeZone,
     });
-    if (!answer) {
+    if (!built) {
       await store.finishPeriod(sub.id, period, 'skipped', nowIso);
       return 'silent';
     }
+    // a knowledge base reloaded or deployed since the last post: say what changed, first
+    const changes = knowledgeChanges(kb, sub.incident, state, sub.lastKbVersion);
+    const answer = changes ? withKnowledgeChanges(built, changes, sub.incident) : built;
     const result = await deliverWithRetry(deliver, sub, answer);
     const at = nowIso;
     if (result.ok) {
@@ -188,6 +194,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         state: JSON.stringify({
           hashes: incident ? factHashes(incident) : state.hashes,
           rotation: (state.rotation ?? 0) + 1,
+          incidents: kb.incidents.map((i) => i.id),
         } satisfies DigestState),
       });
       log.debug('digest posted', { subscription: sub.id, period, platform: sub.platform });

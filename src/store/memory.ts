@@ -10,6 +10,7 @@ import { DEFAULT_LIST_LIMIT, DEFAULT_QUESTION_LOG_LIMITS, questionLogKey, retent
 import type {
   ConversationReferenceRecord,
   DigestRun,
+  FeedbackRecord,
   LoggedQuestion,
   QuestionLogLimits,
   Store,
@@ -37,6 +38,9 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
   /** keyed by reason and question key; `created` orders entries last asked at the same instant, as SQL's row id */
   const questions = new Map<string, LoggedQuestion & { created: number }>();
   let created = 0;
+  /** votes by vote key, in the order they were cast */
+  const votes = new Map<string, FeedbackRecord & { created: number }>();
+  const secrets = new Map<string, string>();
   const byRecency = () =>
     [...questions.entries()].sort(([, a], [, b]) => b.lastSeen.localeCompare(a.lastSeen) || b.created - a.created);
   let closed = false;
@@ -170,6 +174,43 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
         removed++;
       }
       return removed;
+    },
+
+    async recordFeedback(entry) {
+      open();
+      if (votes.has(entry.voteKey)) return false;
+      const { voteKey, ...record } = entry;
+      votes.set(voteKey, { ...record, factIds: [...record.factIds], created: ++created });
+      const cutoff = retentionCutoff(entry.at, limits.retentionDays);
+      for (const [key, v] of votes) if (v.at < cutoff) votes.delete(key);
+      return true;
+    },
+    async listFeedback(options = {}) {
+      open();
+      return [...votes.values()]
+        .filter((v) => options.since === undefined || v.at >= options.since)
+        .sort((a, b) => b.at.localeCompare(a.at) || b.created - a.created)
+        .slice(0, Math.max(0, options.limit ?? DEFAULT_LIST_LIMIT))
+        .map(({ created: _created, ...v }) => ({ ...v, factIds: [...v.factIds] }));
+    },
+    async purgeFeedback(options = {}) {
+      open();
+      let removed = 0;
+      for (const [key, v] of votes) {
+        if (options.before !== undefined && v.at >= options.before) continue;
+        votes.delete(key);
+        removed++;
+      }
+      return removed;
+    },
+    async sharedSecret(name, make) {
+      open();
+      let value = secrets.get(name);
+      if (value === undefined) {
+        value = make();
+        secrets.set(name, value);
+      }
+      return value;
     },
   };
 }

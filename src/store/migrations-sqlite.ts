@@ -79,4 +79,26 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX question_log_last_seen ON question_log (last_seen);
     `,
   },
+  {
+    version: 3,
+    name: 'feedback votes and shared secrets',
+    sql: `
+      CREATE TABLE feedback (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        vote_key TEXT NOT NULL UNIQUE,
+        surface TEXT NOT NULL,
+        question TEXT NOT NULL,
+        incident TEXT,
+        fact_ids TEXT NOT NULL,
+        vote TEXT NOT NULL CHECK (vote IN ('up', 'down')),
+        at TEXT NOT NULL
+      );
+      CREATE INDEX feedback_at ON feedback (at);
+      CREATE TABLE shared_secret (
+        name TEXT PRIMARY KEY,
+        value TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+    `,
+  },
 ];

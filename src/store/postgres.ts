@@ -12,6 +12,7 @@
  */
 import pg from 'pg';
 import { POSTGRES_MIGRATIONS } from './migrations-postgres.js';
+import { createPostgresFeedback } from './postgres-feedback.js';
 import { createPostgresQuestionLog } from './postgres-question-log.js';
 import { DEFAULT_QUESTION_LOG_LIMITS } from './question-log.js';
 import type { DigestRun, DigestRunStatus, QuestionLogLimits, Store, Subscription } from './store.js';
@@ -294,5 +295,6 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
     },
 
     ...createPostgresQuestionLog(query, limits),
+    ...createPostgresFeedback(query, limits),
   };
 }

@@ -15,6 +15,7 @@ import type {
   ConversationReferenceRecord,
   DigestRun,
   DigestRunStatus,
+  FeedbackRecord,
   LoggedQuestion,
   QuestionLogLimits,
   QuestionReason,
@@ -70,6 +71,24 @@ const toLoggedQuestion = (r: QuestionRow): LoggedQuestion => ({
   count: r.count,
   firstSeen: r.first_seen,
   lastSeen: r.last_seen,
+});
+
+interface FeedbackRow {
+  question: string;
+  incident: string | null;
+  fact_ids: string;
+  surface: string;
+  vote: 'up' | 'down';
+  at: string;
+}
+
+const toFeedback = (r: FeedbackRow): FeedbackRecord => ({
+  question: r.question,
+  incident: r.incident,
+  factIds: JSON.parse(r.fact_ids) as string[],
+  surface: r.surface,
+  vote: r.vote,
+  at: r.at,
 });
 
 export interface SqliteStoreOptions {
@@ -168,6 +187,20 @@ export function createSqliteStore(file: string, options: SqliteStoreOptions = {}
        WHERE last_seen >= ? ORDER BY last_seen DESC, id DESC LIMIT ?`,
     ),
     purgeQuestions: db.prepare('DELETE FROM question_log'),
+    vote: db.prepare(
+      `INSERT INTO feedback (vote_key, surface, question, incident, fact_ids, vote, at)
+       VALUES (@voteKey, @surface, @question, @incident, @factIds, @vote, @at) ON CONFLICT (vote_key) DO NOTHING`,
+    ),
+    pruneVotes: db.prepare('DELETE FROM feedback WHERE at < ?'),
+    purgeVotes: db.prepare('DELETE FROM feedback'),
+    listVotes: db.prepare(
+      `SELECT question, incident, fact_ids, surface, vote, at FROM feedback WHERE at >= ?
+       ORDER BY at DESC, id DESC LIMIT ?`,
+    ),
+    putSecret: db.prepare(
+      'INSERT INTO shared_secret (name, value, created_at) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING',
+    ),
+    getSecret: db.prepare('SELECT value FROM shared_secret WHERE name = ?'),
     ping: db.prepare('SELECT 1'),
   };
 
@@ -286,6 +319,34 @@ export function createSqliteStore(file: string, options: SqliteStoreOptions = {}
     async purgeQuestions(options = {}) {
       return (options.before === undefined ? q.purgeQuestions.run() : q.pruneQuestionsBefore.run(options.before))
         .changes;
+    },
+
+    async recordFeedback(entry) {
+      const counted =
+        q.vote.run({
+          voteKey: entry.voteKey,
+          surface: entry.surface,
+          question: entry.question,
+          incident: entry.incident,
+          factIds: JSON.stringify(entry.factIds),
+          vote: entry.vote,
+          at: entry.at,
+        }).changes === 1;
+      if (counted) q.pruneVotes.run(retentionCutoff(entry.at, limits.retentionDays));
+      return counted;
+    },
+    async listFeedback(options = {}) {
+      const rows = q.listVotes.all(options.since ?? '', Math.max(0, options.limit ?? DEFAULT_LIST_LIMIT));
+      return (rows as FeedbackRow[]).map(toFeedback);
+    },
+    async purgeFeedback(options = {}) {
+      return (options.before === undefined ? q.purgeVotes.run() : q.pruneVotes.run(options.before)).changes;
+    },
+    async sharedSecret(name, make) {
+      const existing = q.getSecret.get(name) as { value: string } | undefined;
+      if (existing) return existing.value;
+      q.putSecret.run(name, make(), new Date().toISOString());
+      return (q.getSecret.get(name) as { value: string }).value;
     },
   };
 }

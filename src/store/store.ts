@@ -97,6 +97,29 @@ export interface QuestionLogLimits {
   retentionDays: number;
 }
 
+/** A person's rating of one answer. */
+export type Vote = 'up' | 'down';
+
+/** One vote as it is stored: what was asked and answered, where, and the vote. Never who voted. */
+export interface FeedbackRecord {
+  /** the question as asked (at most 500 characters) */
+  question: string;
+  /** the incident the answer came from, or null */
+  incident: string | null;
+  /** the ids of the facts the answer showed */
+  factIds: string[];
+  /** where the answer was shown: slack, teams, web */
+  surface: string;
+  vote: Vote;
+  at: string;
+}
+
+/** A vote to record; `voteKey` makes it one per answer message per voter (see `src/chat/feedback.ts`). */
+export interface FeedbackEntry extends FeedbackRecord {
+  /** a hash of (surface, message id, voter): stored to refuse a second vote, while the voter is not */
+  voteKey: string;
+}
+
 export interface Store {
   /** create tables / apply migrations; safe to call more than once */
   migrate(): Promise<void>;
@@ -150,4 +173,16 @@ export interface Store {
   listQuestions(options?: { since?: string; limit?: number }): Promise<LoggedQuestion[]>;
   /** removes the questions last asked before `before` (all without it); returns how many */
   purgeQuestions(options?: { before?: string }): Promise<number>;
+
+  // Feedback: one vote per `voteKey`, kept `retentionDays` (the question log's) after it was cast.
+  /** true when the vote was counted, false when a vote with this key was already counted (it is not changed) */
+  recordFeedback(entry: FeedbackEntry): Promise<boolean>;
+  /** newest first; `since`: cast at or after; `limit` default 1000 */
+  listFeedback(options?: { since?: string; limit?: number }): Promise<FeedbackRecord[]>;
+  /** removes the votes cast before `before` (all without it; their keys too, so those voters may vote again) */
+  purgeFeedback(options?: { before?: string }): Promise<number>;
+
+  // Secrets shared by every replica (e.g. the key that signs feedback buttons).
+  /** the value stored under `name`; the first caller stores `make()`, every later one (any replica) reads it */
+  sharedSecret(name: string, make: () => string): Promise<string>;
 }

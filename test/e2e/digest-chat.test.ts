@@ -134,6 +134,11 @@ describe('digests on Slack and Teams, posted by run-due', { timeout: 120_000 }, 
     expect(teamsPosts()).toHaveLength(2);
     expect(slackPosts()[1]?.text).toContain('crash-dump theory');
     expect(JSON.stringify(teamsPosts()[1]?.activity)).toContain('crash-dump theory');
+    // the digest says first what changed in the knowledge base since the last post
+    for (const shown of [JSON.stringify(slackPosts()[1]?.blocks), JSON.stringify(teamsPosts()[1]?.activity)]) {
+      expect(shown).toContain('Knowledge base updated');
+      expect(shown).toContain('In demo-breach: 1 fact(s) added, 0 changed.');
+    }
 
     expect(await runDue(DAY2)).toMatch(/0 posted/);
     expect(await runDue(DAY3)).toMatch(/0 posted, 2 silent/);

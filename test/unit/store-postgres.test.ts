@@ -51,7 +51,7 @@ describe.skipIf(!url)('PostgreSQL store', () => {
       await client.connect();
       const { rows } = await client.query(`SELECT version FROM "${schema}".schema_migrations ORDER BY version`);
       await client.end();
-      expect(rows.map((r: { version: number }) => r.version)).toEqual([1, 2]);
+      expect(rows.map((r: { version: number }) => r.version)).toEqual([1, 2, 3]);
     } finally {
       await Promise.all(stores.map((s) => s.close()));
     }

@@ -30,7 +30,7 @@ describe('SQLite store set-up', () => {
       const versions = db.prepare('SELECT version FROM schema_migrations').all();
       const mode = db.pragma('journal_mode', { simple: true });
       db.close();
-      expect(versions).toEqual([{ version: 1 }, { version: 2 }]);
+      expect(versions).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
       expect(mode).toBe('wal');
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 // The local page: ask a question, show the answer as Slack, Teams and plain text, follow suggestions.
 // Plain ES module, no framework and no build step.
 import { el, externalLink, safeUrl } from './dom.js';
+import { feedbackButtons } from './feedback.js';
 import { renderPlainText } from './plain-text.js';
 import { renderSlackMessage } from './slack-blocks.js';
 import { NARROW, setUpTabs } from './tabs.js';
@@ -62,6 +63,8 @@ function showAnswer(data) {
   $('teams').replaceChildren(renderTeamsMessage(data.render.teams.card, options));
   const correcting = data.facts.filter((f) => Array.isArray(f.corrects) && f.corrects.length > 0).map((f) => f.text);
   $('text').replaceChildren(renderPlainText(data.render.text, correcting));
+  const rating = feedbackButtons(data);
+  $('feedback').replaceChildren(...(rating ? [rating] : []));
   const suggestions = $('suggestions');
   suggestions.replaceChildren(...data.suggestions.map((s) => chip(s, ask)));
   suggestions.closest('section').hidden = data.suggestions.length === 0;
