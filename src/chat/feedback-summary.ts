@@ -148,3 +148,23 @@ export function feedbackSummaryAnswer(summary: FeedbackSummary, kbVersion: strin
     kbVersion,
   };
 }
+
+/** `feedback` where no votes are kept: where the owners' summary can be read instead. */
+export function noFeedbackAnswer(kbVersion: string): Answer {
+  return {
+    kind: 'none',
+    intent: 'status',
+    incident: null,
+    title: 'No votes are kept here',
+    sections: [
+      {
+        text: 'The 👍 / 👎 summary lives with the server that posts the answers. Ask `feedback` in Slack or Teams, or run `breachbot feedback` where the server runs (with its DATA_DIR or DATABASE_URL).',
+      },
+    ],
+    facts: [],
+    sources: [],
+    suggestions: ['help'],
+    confidence: 1,
+    kbVersion,
+  };
+}

@@ -18,7 +18,7 @@ import type { Logger } from '../logger.js';
 import type { ConversationKey, Store } from '../store/store.js';
 import { markVolatile } from './answer-memo.js';
 import type { Feedback, RatedAnswer } from './feedback.js';
-import { feedbackSummaryAnswer, periodStart } from './feedback-summary.js';
+import { feedbackSummaryAnswer, noFeedbackAnswer, periodStart } from './feedback-summary.js';
 
 export interface Inbound {
   platform: 'slack' | 'teams' | 'web' | 'cli';
@@ -116,12 +116,14 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
   return async (inbound) => {
     const at = now();
     const kb = currentKb();
-    const feedbackCommand = deps.feedback ? FEEDBACK_COMMAND.exec(inbound.text.trim()) : null;
+    const feedbackCommand = FEEDBACK_COMMAND.exec(inbound.text.trim());
     if (feedbackCommand && deps.feedback) {
       const days = Math.max(1, Number(feedbackCommand[1] ?? FEEDBACK_DEFAULT_DAYS));
       const summary = await deps.feedback.summarize({ since: periodStart(at, days) });
       return markVolatile(feedbackSummaryAnswer(summary, kb.version));
     }
+    // here votes are not kept (the command line's `ask`, or votes turned off): say where the summary lives
+    if (feedbackCommand) return noFeedbackAnswer(kb.version);
     const command = parseCommand(inbound.text, kb);
     const answer =
       command.type === 'digest' && deps.digest

@@ -85,6 +85,16 @@ describe('the message handler', () => {
   });
 });
 
+describe('the feedback command without a feedback service', () => {
+  it('says where the summary lives instead of searching the knowledge base for "feedback"', async () => {
+    const plain = createMessageHandler({ kb: fixtureKb() });
+    const answer = await plain({ platform: 'slack', text: 'feedback' });
+    expect(answer.kind).toBe('none');
+    expect(answer.title).toBe('No votes are kept here');
+    expect(JSON.stringify(answer.sections)).toContain('breachbot feedback');
+  });
+});
+
 describe('recording votes', () => {
   it('stores the vote with question, facts, incident, surface and time, and no voter or message id', async () => {
     const { handle, feedback, store } = setup();

@@ -56,6 +56,8 @@ describe('Teams manifest', () => {
       'victims',
       'logging',
       'indicators',
+      'hunt',
+      'feedback',
       'digest',
     ]);
     const [extension] = manifest.composeExtensions;

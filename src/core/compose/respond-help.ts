@@ -55,6 +55,7 @@ export function respondHelp(ask: Ask, message?: string): Answer {
             text: `the incidents I know; put one first to ask about it (\`${exampleId} timeline\`)`,
           },
           { label: 'digest', text: 'scheduled updates in a channel: `digest daily 09:00 Europe/Berlin`, `digest off`' },
+          { label: 'feedback', text: "for the knowledge base's owners: this week's 👍 / 👎 and unanswered questions" },
         ],
       },
       { heading: 'Or just ask', items: examples.map((text) => ({ text })) },
