@@ -47,6 +47,8 @@ const WHERE: Record<string, string> = {
   DEFAULT_INCIDENT: 'the id of a loaded incident, e.g. storm-0558',
   LOG_LEVEL: 'one of fatal, error, warn, info, debug, trace, silent',
   WEB_UI: 'true or false',
+  PUBLIC_URL:
+    'the https URL people reach this server at (e.g. https://breachbot.example.org); with WEB_UI on, indicator answers link to the export',
   BOT_EMULATOR:
     'true or false; true opens /api/messages without MICROSOFT_APP_ID to the Bot Framework Emulator on this machine',
   DIGEST_POLL_SECONDS: 'seconds between scheduler passes, default 30',
@@ -100,6 +102,7 @@ const envSchema = z.object({
   DEFAULT_INCIDENT: optionalText,
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   WEB_UI: bool.optional(),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   BOT_EMULATOR: bool.default(false),
   DIGEST_POLL_SECONDS: z.coerce.number().positive().max(86400).default(30),
   DIGEST_CLAIM_TIMEOUT_SECONDS: z.coerce.number().positive().max(86400).default(300),
@@ -146,6 +149,8 @@ export interface Config {
   /** no platform credentials at all: local mode */
   localMode: boolean;
   webUi: boolean;
+  /** where people reach this server (no trailing slash): chat answers may link to its pages */
+  publicUrl?: string;
   databaseUrl?: string;
   dataDir: string;
   incidentsDir: string;
@@ -239,6 +244,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     teamsOff,
     localMode,
     webUi: e.WEB_UI ?? localMode,
+    ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL.replace(/\/+$/, '') } : {}),
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(cwd, e.DATA_DIR),
     incidentsDir: e.INCIDENTS_DIR ? incidentDirs(e.INCIDENTS_DIR, cwd).join(path.delimiter) : defaultIncidentsDir(),

@@ -143,6 +143,13 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     digest,
     hunt: (command, current) => respondHunt(current, command),
     feedback,
+    // the export is served where the page is; a link is only worth giving where people can reach it
+    ...(config.webUi && config.publicUrl
+      ? {
+          indicatorExport: (incident: string) =>
+            `${config.publicUrl}/api/indicators?incident=${encodeURIComponent(incident)}`,
+        }
+      : {}),
   });
   const reloader = createKnowledgeReloader({ config, holder, log });
 

@@ -58,6 +58,8 @@ export interface MessageHandlerDeps {
   log?: Logger;
   /** most questions one source may add to the log a minute (default 10); more are answered, not logged */
   questionsPerMinute?: number;
+  /** the export of an incident's indicators (`/api/indicators`), where people can reach it: indicator answers link it */
+  indicatorExport?: (incident: string) => string;
   /** 👍 / 👎: rated answers get a token for their buttons, and `feedback` shows the owners' summary */
   feedback?: Feedback;
 }
@@ -132,7 +134,21 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
           ? await deps.hunt(command, kb)
           : respond(kb, command, { now: at });
     await logQuestion(inbound, answer, at);
-    const token = deps.feedback?.tokenFor(answer, inbound.text);
-    return token ? { ...answer, feedback: token } : answer;
+    const linked = withExportLink(answer, deps.indicatorExport);
+    const token = deps.feedback?.tokenFor(linked, inbound.text);
+    return token ? { ...linked, feedback: token } : linked;
+  };
+}
+
+/** An indicator answer about one incident ends with where to download all of them, when that place is known. */
+function withExportLink(answer: Answer, exportUrl: ((incident: string) => string) | undefined): Answer {
+  if (!exportUrl || answer.kind !== 'answer' || answer.intent !== 'indicators' || !answer.incident) return answer;
+  const base = exportUrl(answer.incident);
+  return {
+    ...answer,
+    sections: [
+      ...answer.sections,
+      { text: `Download every indicator: ${base}&format=stix (STIX 2.1), ${base}&format=csv, ${base}&format=json` },
+    ],
   };
 }
