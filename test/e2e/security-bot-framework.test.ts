@@ -1,8 +1,10 @@
 // Issue 12.1: unauthenticated Bot Framework traffic only in local mode or with BOT_EMULATOR=true, and then only
 // from this machine (application/json, no cross-site Origin or Sec-Fetch-Site, no forwarding headers, a loopback
 // Host naming the server's port, a loopback serviceUrl). The real server runs on 127.0.0.1; replies would go to a
-// fake Bot Connector on 127.0.0.1, which counts every request that reaches it.
+// fake Bot Connector on 127.0.0.1, which counts every request that reaches it. One more server runs on ::1 (when this
+// machine has it) to show the Emulator path from there, with `Host: [::1]:PORT`, is answered.
 import { request } from 'node:http';
+import { createServer as createNetServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { type FakeConnector, startFakeConnector } from '../fakes/bot-connector.js';
@@ -23,6 +25,19 @@ afterAll(async () => {
 });
 
 const serviceUrl = () => `${connector.url}/teams/`;
+
+/** An activity asking "status", with its replies going to the fake connector, as JSON text. */
+const activity = (overrides: Partial<Parameters<typeof teamsActivity>[0]> = {}) =>
+  JSON.stringify(teamsActivity({ text: 'status', serviceUrl: serviceUrl(), ...overrides }));
+
+/** True when a server can listen on `address` here (e.g. ::1 is missing where IPv6 is off). */
+function canListenOn(address: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createNetServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(0, address, () => probe.close(() => resolve(true)));
+  });
+}
 
 /** POSTs with exactly these headers (a browser's or a proxy's), over node:http so `Host` can be set. */
 function postRaw(
@@ -97,9 +112,6 @@ describe('local mode (no credentials at all)', () => {
   afterAll(async () => {
     await bot?.close();
   });
-
-  const activity = (overrides: Partial<Parameters<typeof teamsActivity>[0]> = {}) =>
-    JSON.stringify(teamsActivity({ text: 'status', serviceUrl: serviceUrl(), ...overrides }));
 
   const refused: Array<[string, () => Record<string, string>, string?]> = [
     [
@@ -178,6 +190,33 @@ describe('local mode (no credentials at all)', () => {
     connector.activities.length = 0;
     const headers = { host: `localhost:${port}`, 'content-type': 'application/json; charset=utf-8' };
     expect((await postRaw(`${bot.running.url}/api/messages`, activity(), headers)).status).toBe(200);
+    const [reply] = await connector.waitFor(1);
+    expect(reply?.conversationId).toBeDefined();
+    expect(reply?.authorization).toBeUndefined();
+  });
+});
+
+describe('local mode on ::1 (HOST=::1)', () => {
+  let bot: TeamsBot | undefined;
+  let ipv6 = false;
+  beforeAll(async () => {
+    ipv6 = await canListenOn('::1');
+    if (ipv6) bot = await startTeamsBot({ env: { HOST: '::1' } });
+  });
+  afterAll(async () => {
+    await bot?.close();
+  });
+
+  it('answers the Emulator path from ::1 with Host [::1]:PORT', async (ctx) => {
+    ctx.skip(!ipv6, 'skipped: ::1 is not available on this machine (no IPv6 loopback), so nothing listens there');
+    const port = new URL(bot!.running.url).port;
+    expect(bot!.running.url).toBe(`http://[::1]:${port}`);
+    connector.activities.length = 0;
+    const response = await postRaw(`http://[::1]:${port}/api/messages`, activity(), {
+      host: `[::1]:${port}`,
+      'content-type': 'application/json',
+    });
+    expect(response).toMatchObject({ status: 200 });
     const [reply] = await connector.waitFor(1);
     expect(reply?.conversationId).toBeDefined();
     expect(reply?.authorization).toBeUndefined();
