@@ -133,10 +133,11 @@ describe.skipIf(!hasChromium)('the local page below 900 px: one rendering at a t
     expect(new Set(tops).size).toBe(1);
     expect(await page.locator('#pane-slack').getAttribute('role')).toBeNull();
     // narrowing the window switches to tabs without a reload, widening it back restores the columns
+    // the page follows a media-query change event, which the browser delivers after the resize: wait (bounded)
     await page.setViewportSize({ width: 600, height: 800 });
-    expect(await visiblePanes(page)).toEqual(['#pane-slack']);
+    await expect.poll(() => visiblePanes(page), { timeout: 5000 }).toEqual(['#pane-slack']);
     await page.setViewportSize({ width: 1480, height: 800 });
-    expect(await visiblePanes(page)).toEqual(PANES);
+    await expect.poll(() => visiblePanes(page), { timeout: 5000 }).toEqual(PANES);
     await page.close();
     expect(problems).toEqual([]);
   });
