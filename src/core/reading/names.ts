@@ -16,7 +16,7 @@ import type { Incident } from '../model.js';
 import { editDistance } from '../search/edit-distance.js';
 import { normalizeName } from '../search/name-index.js';
 import { isStopWord } from '../search/stopwords.js';
-import { words as wordsOf } from '../search/tokenize.js';
+import { searchTerms, words as wordsOf } from '../search/tokenize.js';
 import { hasPhraseAt, matchPattern, phrasesAt } from './patterns.js';
 
 export interface UnknownName {
@@ -385,11 +385,41 @@ export function isProperNoun(kb: KnowledgeBase, word: string): boolean {
 /** Incidents whose passages mention any of the words. */
 function incidentsMentioning(kb: KnowledgeBase, words: readonly string[]): string[] {
   const found = new Set<string>();
-  for (const p of kb.passages) {
-    if (found.has(p.incident)) continue;
-    const lower = `${p.title} ${p.text}`.toLowerCase();
-    if (words.some((w) => new RegExp(`\\b${w.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')}\\b`).test(lower)))
-      found.add(p.incident);
-  }
+  for (const w of words) for (const id of incidentsWithWord(kb, w)) found.add(id);
   return [...found];
+}
+
+/**
+ * Incidents whose facts use the word, from the search index's postings (a rare word has few): no pass over every
+ * passage's text. Remembered per knowledge base for the last words asked about.
+ */
+const mentionMemo = new WeakMap<KnowledgeBase, Map<string, readonly string[]>>();
+const MENTION_MEMO = 512;
+function incidentsWithWord(kb: KnowledgeBase, word: string): readonly string[] {
+  let memo = mentionMemo.get(kb);
+  if (!memo) {
+    memo = new Map();
+    mentionMemo.set(kb, memo);
+  }
+  const known = memo.get(word);
+  if (known) return known;
+  const terms = searchTerms(word);
+  const ids =
+    terms.length === 0
+      ? []
+      : [
+          ...new Set(
+            kb.index
+              .search(
+                terms.map((term) => ({ term, weight: 1 })),
+                { limit: kb.passages.length },
+              )
+              // every term of the word ("storm-0558" → storm, 0558), not any one of them
+              .filter((h) => terms.every((t) => h.matched.has(t)))
+              .map((h) => h.passage.incident),
+          ),
+        ];
+  if (memo.size >= MENTION_MEMO) memo.delete(memo.keys().next().value as string);
+  memo.set(word, ids);
+  return ids;
 }
