@@ -22,6 +22,7 @@ import {
 } from '../../src/core/answer.js';
 import {
   type CardElement,
+  escapeTeamsMarkdown,
   type Inline,
   linkRun,
   type RunStyle,
@@ -299,7 +300,8 @@ function assemble(answer: Answer, parts: Part[], extra: CardElement[], fallback:
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: CARD_VERSION,
     body: [...bodyOf(parts), ...extra, ...sourceBlocks(answer, parts)],
-    fallbackText: fallback,
+    // a client that cannot show the card may render this as Markdown: knowledge-base text is never trusted as such
+    fallbackText: escapeTeamsMarkdown(fallback),
     msteams: { width: 'Full' },
   };
   const actions = actionsFor(answer);

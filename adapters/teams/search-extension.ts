@@ -9,7 +9,7 @@
 import type { MessagingExtensionAttachment, MessagingExtensionResponse } from 'botbuilder';
 import type { MessageHandler } from '../../src/chat/handle-message.js';
 import type { Answer, AnswerFact } from '../../src/core/answer.js';
-import { linkRun, richText, textRuns } from './card-text.js';
+import { escapeTeamsMarkdown, linkRun, richText, textRuns } from './card-text.js';
 import { CARD_VERSION, MAX_SEARCH_RESULTS } from './limits.js';
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard, FACT_ID_PREFIX } from './render.js';
 
@@ -49,7 +49,7 @@ export function factToCard(fact: AnswerFact, answer: Answer): AdaptiveCard {
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: CARD_VERSION,
     body,
-    fallbackText: `${fact.date ? `${fact.date}: ` : ''}${fact.text}`,
+    fallbackText: escapeTeamsMarkdown(`${fact.date ? `${fact.date}: ` : ''}${fact.text}`),
   };
 }
 

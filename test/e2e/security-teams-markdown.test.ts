@@ -92,8 +92,9 @@ describe('a Teams card answering from a knowledge base whose texts hold Markdown
         expect(text).not.toContain(LINK);
         expect(text).not.toContain(BOLD);
       }
-      // body and actions only: the card's fallbackText is the plain-text rendering and keeps the words as written
-      expect(JSON.stringify([card?.body, card?.actions])).not.toContain('{{DATE(');
+      // the fallback text is rendered as Markdown by clients that cannot show the card: escaped and defused too
+      expect(JSON.stringify([card?.body, card?.actions, card?.fallbackText])).not.toContain('{{DATE(');
+      expect(markdownTypes(String(card?.fallbackText ?? '')), 'fallbackText').toEqual([]);
       const shown = [...runs, ...textBlocks.map((t) => t.replace(/\\(.)/g, '$1'))].join('\n');
       expect(shown).toContain(`${LINK} ${BOLD} {\u200b{DATE(`);
     },
