@@ -84,7 +84,8 @@ export function respondWhen(ask: Ask, reading: Reading): Answer | undefined {
   // (of events only: a narrative section's date is when it was written, not when the thing happened)
   const near = scored.filter((s) => s.cov >= best.cov - 0.05 && s.hit.passage.date && s.hit.passage.kind === 'event');
   const byDate = [...near].sort((a, b) => ((a.hit.passage.date ?? '') < (b.hit.passage.date ?? '') ? -1 : 1));
-  const milestone = near.find((s) => isMilestone(s.hit.passage));
+  // a milestone wins a tie, not a closer match of the asked words ("revoke" over a synonym of it)
+  const milestone = near.find((s) => isMilestone(s.hit.passage) && s.cov >= best.cov - MILESTONE_TIE);
   const ordinal = keys.includes('start') ? byDate[0] : keys.includes('end') ? byDate.at(-1) : undefined;
   // a dated event over a narrative section that matches about as well: the section's date is when it was said
   const top = latest(kb, (keyEvent ?? milestone ?? ordinal ?? near[0] ?? best).hit.passage);
@@ -195,6 +196,9 @@ export function keyDateAnswer(ask: Ask, key: KeyDate, confidence = 0.95): Answer
     question: ask.question,
   });
 }
+
+/** How close to the best match a milestone must be to win: a tie, not a near miss. */
+const MILESTONE_TIE = 0.01;
 
 /** Events the knowledge base marks as milestones win ties: they are what "when did …" usually means. */
 const isMilestone = (p: Passage) => p.ref.kind === 'event' && p.ref.item.tags.includes('milestone');

@@ -33,6 +33,8 @@ export interface Concept {
   group?: number;
   /** for an abbreviation the knowledge base never uses: the words of its spelled-out synonyms */
   spelled?: string[];
+  /** the stemmed words of the concept's synonym group's phrases ("msa signing key"): each one meets it whole */
+  phrases?: string[][];
 }
 
 export interface QueryAnalysis {
@@ -126,6 +128,10 @@ function analyze(kb: KnowledgeBase, text: string): QueryAnalysis {
         concept.unknown = false;
         concept.weight = 0.8;
       }
+      const phrases = (kb.synonyms.groups[match.group] ?? [])
+        .map((member) => searchTerms(member))
+        .filter((terms) => terms.length > 1);
+      if (phrases.length > 0) concept.phrases = phrases;
       concepts.push(concept);
       i += match.length;
       continue;
@@ -239,6 +245,9 @@ const FORGIVING_SHARE = 0.75;
 /** The share of its weight a forgiven unknown word keeps. */
 const UNKNOWN_FORGIVEN = 0.35;
 
+/** How far a whole phrase of a concept's synonym group meets it (as a one-word synonym does). */
+const PHRASE_CREDIT = 0.85;
+
 /** How far (0..1) a passage's matched terms meet one concept. */
 function conceptCredit(query: QueryAnalysis, c: Concept, matched: ReadonlySet<string>): number {
   let any = false;
@@ -266,7 +275,9 @@ function conceptCredit(query: QueryAnalysis, c: Concept, matched: ReadonlySet<st
   let spelledHits = 0;
   if (c.spelled) for (const t of c.spelled) if (matched.has(t)) spelledHits++;
   const spelledCredit = c.spelled ? (0.9 * spelledHits) / c.spelled.length : 0;
-  const credit = Math.max(c.own.length > 0 ? ownHits / c.own.length : 0, memberCredit, spelledCredit);
+  // "the stolen msa signing key" is met whole by "msa signing key", another phrase of its group
+  const phraseCredit = c.phrases?.some((terms) => terms.every((t) => matched.has(t))) ? PHRASE_CREDIT : 0;
+  const credit = Math.max(c.own.length > 0 ? ownHits / c.own.length : 0, memberCredit, spelledCredit, phraseCredit);
   return credit * (c.corrected ? 0.8 : 1);
 }
 
