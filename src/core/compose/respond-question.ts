@@ -82,7 +82,15 @@ function answerByKind(ask: Ask, reading: Reading): Answer {
     case 'how':
       return listAnswer(ask, reading, 'technique');
     case 'why':
-      return searchAnswer(ask, query, { intent: 'question', frame: 'why' });
+      // "datadog 2016 breach root cause?": when no fact meets the question, how the attack worked is its cause,
+      // as long as every word of it is one the knowledge base knows
+      return searchAnswer(ask, query, {
+        intent: 'question',
+        frame: 'why',
+        ...(query.concepts.every((c) => !c.unknown) && ask.incident && asksCause(ask, reading)
+          ? { fallback: () => listAnswer(ask, reading, 'technique') }
+          : {}),
+      });
     case 'list:victims':
       return listAnswer(ask, reading, 'victims');
     case 'list:logging':
@@ -103,6 +111,11 @@ function answerByKind(ask: Ask, reading: Reading): Answer {
       if (/^(glossary|terms)$/.test(reading.text)) return respondGlossary(ask) ?? searchOrEntity(ask, reading);
       return searchOrEntity(ask, reading);
   }
+}
+
+/** "root cause", "what caused": the question asks what made the attack possible, not why someone acted. */
+function asksCause(ask: Ask, reading: Reading): boolean {
+  return hasAny(ask.kb.language.list('root-cause-word'), reading.words);
 }
 
 /** Kinds whose own responders read the question's dates ("how long from May to June", "when in 2023"). */

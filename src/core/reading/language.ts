@@ -118,6 +118,7 @@ export const REQUIRED_LISTS = [
   'cause-word',
   'actor-nation',
   'nation-word',
+  'root-cause-word',
 ] as const;
 
 export type ListName = (typeof REQUIRED_LISTS)[number];
