@@ -136,7 +136,10 @@ export function incidentOfProperNouns(kb: KnowledgeBase, words: readonly string[
       w.length >= 3 &&
       !isStopWord(w) &&
       !calendar.byFirst.has(w) &&
-      (isProperNoun(kb, w) || (titled.get(w) === 1 && !nouns.byFirst.has(w))),
+      (isProperNoun(kb, w) ||
+        // "no-fly" typed for the "No Fly" list: a hyphenated word with a proper noun in it
+        (w.includes('-') && w.split('-').some((part) => part.length >= 3 && isProperNoun(kb, part))) ||
+        (titled.get(w) === 1 && !nouns.byFirst.has(w))),
   );
   if (proper.length === 0) return undefined;
   // "how did the fbi pin the webex deletions on him": a name many incidents mention ("fbi") points nowhere, one
