@@ -273,13 +273,16 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     drainer.track(res);
     const started = process.hrtime.bigint();
     res.on('close', () => {
-      log.info('request', {
+      const fields = {
         requestId,
         method: req.method,
         path: req.url?.split('?')[0],
         status: res.statusCode,
         ms: Number(process.hrtime.bigint() - started) / 1e6,
-      });
+      };
+      // ids, method, path without its query, status and duration: nothing here is ever a secret
+      if (log.plainInfo) log.plainInfo('request', fields);
+      else log.info('request', fields);
     });
     let path: string;
     try {

@@ -30,6 +30,22 @@ describe('createLogger', () => {
     expect(Object.keys(entry ?? {})).not.toContain('pid');
   });
 
+  it('writes a plain info line like an info line, with child fields and the level respected', () => {
+    const { log, entries } = capture('info');
+    const child = log.child({ component: 'http' });
+    log.plainInfo?.('request', { requestId: 'a-1', method: 'POST', path: '/slack/events', status: 200, ms: 1.5 });
+    child.plainInfo?.('request', { requestId: 'a-2', status: 404 });
+    log.info('request', { requestId: 'a-3', status: 200 });
+    const lines = entries();
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatchObject({ level: 'info', msg: 'request', requestId: 'a-1', path: '/slack/events', ms: 1.5 });
+    expect(lines[1]).toMatchObject({ level: 'info', component: 'http', requestId: 'a-2', status: 404 });
+    expect(Object.keys(lines[0] ?? {}).sort()).toEqual(Object.keys({ ...lines[2], method: 0, path: 0, ms: 0 }).sort());
+    const quiet = capture('warn');
+    quiet.log.plainInfo?.('request', { status: 200 });
+    expect(quiet.entries()).toEqual([]);
+  });
+
   it('writes only lines at or above its level, and nothing when silent', () => {
     const info = capture('info');
     info.log.debug('hidden');
