@@ -2,12 +2,10 @@
  * `breachbot hunt [--incident ID] [--format kql|spl|powershell|sigma|json] [--data DIR]` (CONTRACTS.md): prints the
  * incident's hunting queries for one platform (default kql), or all of them as JSON. Exit 2 on a usage error.
  */
-import { parseArgs } from 'node:util';
 import type { CliIo } from './io.js';
-import { loadIncident } from './load-incident.js';
+import { incidentCommand } from './load-incident.js';
 
 const FORMATS = ['kql', 'spl', 'powershell', 'sigma', 'json'] as const;
-type Format = (typeof FORMATS)[number];
 
 const USAGE = `Usage: breachbot hunt [--incident ID] [--format kql|spl|powershell|sigma|json] [--data DIR]
 
@@ -21,38 +19,16 @@ Prints the incident's hunting queries, generated from the detections in its know
   --data DIR           folder of incident files (default: INCIDENTS_DIR, or data/incidents)
 `;
 
-function usageError(io: CliIo, message: string): number {
-  io.stderr.write(`breachbot hunt: ${message}\n\n${USAGE}`);
-  return 2;
-}
-
 /** Runs `hunt`; returns the exit code. */
 export async function run(args: string[], io: CliIo): Promise<number> {
-  let values: { format?: string; incident?: string; data?: string; help?: boolean };
-  try {
-    const parsed = parseArgs({
-      args,
-      options: {
-        format: { type: 'string' },
-        incident: { type: 'string' },
-        data: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: false,
-      strict: true,
-    });
-    values = parsed.values;
-  } catch (error) {
-    return usageError(io, error instanceof Error ? error.message : String(error));
-  }
-  if (values.help) {
-    io.stdout.write(USAGE);
-    return 0;
-  }
-  const format = (values.format ?? 'kql').toLowerCase() as Format;
-  if (!FORMATS.includes(format)) return usageError(io, `unknown format "${values.format}" (use ${FORMATS.join(', ')})`);
-  const incident = await loadIncident(io, 'hunt', { data: values.data, incident: values.incident });
-  if (typeof incident === 'number') return incident;
+  const read = await incidentCommand(args, io, {
+    command: 'hunt',
+    usage: USAGE,
+    formats: FORMATS,
+    defaultFormat: 'kql',
+  });
+  if (typeof read === 'number') return read;
+  const { incident, format } = read;
   const { huntQueries } = await import('../hunt/hunt-queries.js');
   if (incident.detections.length === 0) {
     io.stderr.write(`breachbot hunt: ${incident.id} has no detections in its knowledge base file, so no queries.\n`);
