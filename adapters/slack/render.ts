@@ -15,6 +15,7 @@ import {
   asOfText,
   citationsOf,
   citeMarks,
+  noteLines,
 } from '../../src/core/answer.js';
 import { SLACK_LIMITS } from './limits.js';
 import {
@@ -116,16 +117,12 @@ const linesMrkdwn = (text: string, value?: string) =>
     .join('\n');
 
 /** A note under an item, one line each: "Look for: …" lines get an italic label, other lines are italic. */
-function noteLines(note: string): string[] {
-  return note
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '')
-    .map((line) => {
-      const labelled = /^([A-Z][\w ()/-]{0,30}):\s+(\S.*)$/.exec(line);
-      if (labelled) return `      _${inertMarks(escapeMrkdwn(labelled[1] ?? ''))}:_ ${textMrkdwn(labelled[2] ?? '')}`;
-      return `      _${textMrkdwn(line)}_`;
-    });
+function noteMrkdwn(note: string): string[] {
+  return noteLines(note).map(({ label, text }) =>
+    label !== undefined
+      ? `      _${inertMarks(escapeMrkdwn(label))}:_ ${textMrkdwn(text)}`
+      : `      _${textMrkdwn(text)}_`,
+  );
 }
 
 function renderBody(answer: Answer): Body {
@@ -151,7 +148,7 @@ function renderBody(answer: Answer): Body {
     const note = entry.note ?? fact?.correctionNote;
     if (note && !notesSaid.has(note)) {
       notesSaid.add(note);
-      line += `\n${noteLines(note).join('\n')}`;
+      line += `\n${noteMrkdwn(note).join('\n')}`;
     }
     return line;
   };

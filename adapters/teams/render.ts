@@ -19,6 +19,7 @@ import {
   asOfText,
   citationsOf,
   citeMarks,
+  noteLines,
 } from '../../src/core/answer.js';
 import {
   type CardElement,
@@ -95,18 +96,15 @@ const marksRun = (cites: readonly number[] | undefined): Inline[] => {
 
 /** Note lines under an item: "Why: …" gets an italic label, other lines are italic; all subtle. */
 function noteBlocks(note: string): CardElement[] {
-  return note
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '')
-    .map((line) => {
-      const labelled = /^([A-Z][\w ()/-]{0,30}):\s+(\S.*)$/.exec(line);
-      const subtle: RunStyle = { isSubtle: true };
-      const inlines = labelled
-        ? [run(`${labelled[1]}: `, { ...subtle, italic: true }), ...textRuns(labelled[2] ?? '', undefined, subtle)]
-        : textRuns(line, undefined, { ...subtle, italic: true });
-      return richText(inlines, { spacing: 'None' });
-    });
+  const subtle: RunStyle = { isSubtle: true };
+  return noteLines(note).map(({ label, text }) =>
+    richText(
+      label !== undefined
+        ? [run(`${label}: `, { ...subtle, italic: true }), ...textRuns(text, undefined, subtle)]
+        : textRuns(text, undefined, { ...subtle, italic: true }),
+      { spacing: 'None' },
+    ),
+  );
 }
 
 /** The date cell: a range on two lines ("2023-04-24" / "to 2023-07-06"), each kept on one line. */

@@ -155,6 +155,24 @@ export interface AnswerJson {
   code?: AnswerCode[];
 }
 
+/** One line of an item's note: "Look for: …" has a label, other lines have none. */
+export interface NoteLine {
+  label?: string;
+  text: string;
+}
+
+/** An item's note as its non-empty lines, a leading "Label:" split off (every renderer shows labels its own way). */
+export function noteLines(note: string): NoteLine[] {
+  return note
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .map((line) => {
+      const labelled = /^([A-Z][\w ()/-]{0,30}):\s+(\S.*)$/.exec(line);
+      return labelled ? { label: labelled[1] ?? '', text: labelled[2] ?? '' } : { text: line };
+    });
+}
+
 /** `[1][3]`: the citation markers shown after a fact, or "" when it cites nothing numbered. */
 export function citeMarks(cites: readonly number[] | undefined): string {
   if (!cites || cites.length === 0) return '';
