@@ -5,10 +5,9 @@
 // `{{DATE(` may be left to evaluate, and the hostile text must still arrive verbatim in RichTextBlock runs.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import type { CardElement } from '../../adapters/teams/render.js';
+import { markdownTypes, walk } from '../fixtures/card-markdown.js';
 import { teamsActivity } from '../fixtures/teams.js';
 import { cardsOf, startTeamsBot, useTeamsBot } from './teams-harness.js';
 import { REPO_ROOT, tempDir } from './web-support.js';
@@ -38,30 +37,6 @@ function hostileIncidentsDir(): string {
 }
 
 const teams = useTeamsBot(() => startTeamsBot({ env: { INCIDENTS_DIR: hostileIncidentsDir() } }));
-
-function walk(value: unknown, visit: (element: Record<string, unknown>) => void): void {
-  if (Array.isArray(value)) for (const v of value) walk(v, visit);
-  else if (value !== null && typeof value === 'object') {
-    visit(value as Record<string, unknown>);
-    for (const v of Object.values(value)) walk(v, visit);
-  }
-}
-
-interface MdNode {
-  type: string;
-  children?: MdNode[];
-}
-
-/** The CommonMark node types a client would find in a TextBlock's text. */
-function markdownTypes(text: string): string[] {
-  const types = new Set<string>();
-  const visit = (node: MdNode) => {
-    types.add(node.type);
-    for (const child of node.children ?? []) visit(child);
-  };
-  visit(unified().use(remarkParse).parse(text) as MdNode);
-  return [...types].filter((t) => !['root', 'paragraph', 'text'].includes(t));
-}
 
 describe('a Teams card answering from a knowledge base whose texts hold Markdown', () => {
   it('loaded the hostile incident', () => {

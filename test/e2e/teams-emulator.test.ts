@@ -13,18 +13,15 @@
 // Skips, loudly, only where no Chromium is installed.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bareEnv, REPO_ROOT, type ServeProcess, startServe, tempDir } from './web-support.js';
+import { chromiumFor, collectProblems, launchChromium } from './browser-support.js';
+import { bareEnv, REPO_ROOT, type ServeProcess, startServe, stopGroup, tempDir } from './web-support.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) {
-  console.warn(`\n*** teams-emulator.test.ts SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium) ***\n`);
-}
+const hasChromium = chromiumFor('teams-emulator.test.ts');
 const ARTIFACTS = path.join(REPO_ROOT, 'test', 'artifacts');
 const PLAYGROUND_CLI = path.join(REPO_ROOT, 'node_modules', '@microsoft', 'm365agentsplayground', 'cli.js');
 const GUARD = path.join(REPO_ROOT, 'test', 'e2e', 'teams-emulator-guard.cjs');
@@ -93,21 +90,7 @@ async function startPlayground(botUrl: string): Promise<Playground> {
   const exited = once(child, 'exit');
   const removeFolder = () => rmSync(folder, { recursive: true, force: true });
   const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return removeFolder();
-    try {
-      process.kill(-(child.pid as number), 'SIGTERM');
-    } catch {
-      return removeFolder();
-    }
-    const timer = setTimeout(() => {
-      try {
-        process.kill(-(child.pid as number), 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }, 5000);
-    await exited;
-    clearTimeout(timer);
+    await stopGroup(child, exited);
     removeFolder();
   };
   try {
@@ -146,19 +129,7 @@ describe.skipIf(!hasChromium)("breachbot in Microsoft's Agents Playground (Teams
       env: bareEnv({ PORT: '0', DATA_DIR: tempDir('breachbot-teams-emulator-'), LOG_LEVEL: 'warn' }),
     });
     playground = await startPlayground(server.url);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1480, height: 1000 } });
     await context.route(
       (url) => !(url.protocol === 'http:' && ['127.0.0.1', 'localhost'].includes(url.hostname)),
@@ -168,7 +139,7 @@ describe.skipIf(!hasChromium)("breachbot in Microsoft's Agents Playground (Teams
       },
     );
     page = await context.newPage();
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    collectProblems(page, problems, { console: false });
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.goto(playground.url);
   });

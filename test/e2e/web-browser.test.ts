@@ -1,17 +1,14 @@
 // The local page in a real browser (Debian's chromium through playwright-core) against the real local-mode
 // server: ask, see the three renderings, follow a suggestion, ask something out of scope, and keep the screenshots
 // under test/artifacts/. Skips, loudly, only where no Chromium is installed.
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumFor, collectProblems, launchChromium } from './browser-support.js';
 import { bareEnv, REPO_ROOT, type ServeProcess, startServe, tempDir } from './web-support.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) {
-  console.warn(`\n*** web-browser.test.ts SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium) ***\n`);
-}
+const hasChromium = chromiumFor('web-browser.test.ts');
 const ARTIFACTS = path.join(REPO_ROOT, 'test', 'artifacts');
 
 describe.skipIf(!hasChromium)('the local page in Chromium', () => {
@@ -24,25 +21,10 @@ describe.skipIf(!hasChromium)('the local page in Chromium', () => {
     server = await startServe({
       env: bareEnv({ PORT: '0', DATA_DIR: tempDir('breachbot-web-browser-'), LOG_LEVEL: 'warn' }),
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1480, height: 1000 } });
     page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    collectProblems(page, problems);
     page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
     mkdirSync(ARTIFACTS, { recursive: true });
   });

@@ -1,18 +1,12 @@
 // The page's 👍 / 👎 in a real browser (Debian's chromium through playwright-core) against the real local-mode
 // server: the two buttons appear under an answer (not under help), a click posts the vote and the page says
 // "Thanks — noted", a second click on the same answer is not counted twice. Skips, loudly, where no Chromium is.
-import { existsSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumFor, collectProblems, launchChromium } from './browser-support.js';
 import { bareEnv, type ServeProcess, startServe, tempDir } from './web-support.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) {
-  console.warn(
-    `\n*** web-feedback-browser.test.ts SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium) ***\n`,
-  );
-}
+const hasChromium = chromiumFor('web-feedback-browser.test.ts');
 
 describe.skipIf(!hasChromium)('the page’s 👍 / 👎 in Chromium', () => {
   let server: ServeProcess;
@@ -24,16 +18,9 @@ describe.skipIf(!hasChromium)('the page’s 👍 / 👎 in Chromium', () => {
     server = await startServe({
       env: bareEnv({ PORT: '0', DATA_DIR: tempDir('breachbot-web-feedback-browser-'), LOG_LEVEL: 'warn' }),
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-    });
+    browser = await launchChromium();
     page = await (await browser.newContext()).newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    collectProblems(page, problems);
   });
 
   afterAll(async () => {

@@ -50,6 +50,28 @@ export function tempDir(prefix: string): string {
   return mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
+/**
+ * Stops a process started with `detached: true` and its children: SIGTERM to its group, SIGKILL after 5 s, and
+ * resolves once it exited (at once when it already has).
+ */
+export async function stopGroup(child: ChildProcess, exited: Promise<unknown>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    process.kill(-(child.pid as number), 'SIGTERM');
+  } catch {
+    return;
+  }
+  const timer = setTimeout(() => {
+    try {
+      process.kill(-(child.pid as number), 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }, 5000);
+  await exited;
+  clearTimeout(timer);
+}
+
 /** Starts the server and resolves once it printed where it listens. */
 export async function startServe(options: ServeOptions): Promise<ServeProcess> {
   const [cmd, ...args] = options.command ?? [process.execPath, 'bin/breachbot.js', 'serve'];
@@ -62,23 +84,7 @@ export async function startServe(options: ServeOptions): Promise<ServeProcess> {
   let text = '';
   let errors = '';
   const exited = once(child, 'exit');
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    try {
-      process.kill(-(child.pid as number), 'SIGTERM');
-    } catch {
-      return;
-    }
-    const timer = setTimeout(() => {
-      try {
-        process.kill(-(child.pid as number), 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }, 5000);
-    await exited;
-    clearTimeout(timer);
-  };
+  const stop = () => stopGroup(child, exited);
   const found = new Promise<{ url: string; pageUrl?: string }>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`the server printed no URL within ${options.timeoutMs ?? 60_000} ms:\n${text}`)),

@@ -2,17 +2,14 @@
 // tabs (role=tablist, aria-selected, arrow keys), a page no longer than one rendering plus the form and sources,
 // and on a wide screen the three renderings side by side as before. Screenshots in test/artifacts/web-narrow-*.png.
 // Skips, loudly, only where no Chromium is installed.
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumFor, collectProblems, launchChromium } from './browser-support.js';
 import { bareEnv, REPO_ROOT, type ServeProcess, startServe, tempDir } from './web-support.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) {
-  console.warn(`\n*** web-tabs.test.ts SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium) ***\n`);
-}
+const hasChromium = chromiumFor('web-tabs.test.ts');
 const ARTIFACTS = path.join(REPO_ROOT, 'test', 'artifacts');
 const PANES = ['#pane-slack', '#pane-teams', '#pane-text'];
 /** Everything on the page besides the shown rendering (header, form, examples, suggestions, sources) fits in this. */
@@ -27,11 +24,7 @@ describe.skipIf(!hasChromium)('the local page below 900 px: one rendering at a t
     server = await startServe({
       env: bareEnv({ PORT: '0', DATA_DIR: tempDir('breachbot-web-tabs-'), LOG_LEVEL: 'warn' }),
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-    });
+    browser = await launchChromium();
     mkdirSync(ARTIFACTS, { recursive: true });
   });
 
@@ -42,10 +35,7 @@ describe.skipIf(!hasChromium)('the local page below 900 px: one rendering at a t
 
   async function open(width: number): Promise<Page> {
     const page = await browser.newPage({ viewport: { width, height: 800 } });
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    collectProblems(page, problems);
     await page.goto(`${server.pageUrl as string}#q=${encodeURIComponent('who were the victims?')}`);
     await expect.poll(() => page.locator('#status').textContent(), { timeout: 20_000 }).toMatch(/^Answer: /);
     return page;

@@ -2,14 +2,13 @@
 // card date functions and mentions is answered and rendered; a CommonMark parser (remark, as Teams-like clients
 // parse TextBlocks) must find nothing but plain text in any TextBlock, and the hostile strings must reach the card
 // only as TextRuns (which no client reads as Markdown), character for character.
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { answerToAdaptiveCard, type CardElement } from '../../adapters/teams/render.js';
 import { createKnowledgeBase } from '../../src/core/knowledge-base.js';
 import { incidentSchema } from '../../src/core/model.js';
 import { parseCommand } from '../../src/core/parse-command.js';
 import { respond } from '../../src/core/respond.js';
+import { markdownOf, walk } from '../fixtures/card-markdown.js';
 import { projectLanguage } from '../fixtures/language.js';
 import { checkAdaptiveCard } from './teams-card-validator.js';
 
@@ -57,33 +56,6 @@ const kb = createKnowledgeBase({
   version: 'hostile',
   defaultIncident: 'hostile-1',
 });
-
-function walk(value: unknown, visit: (element: Record<string, unknown>) => void): void {
-  if (Array.isArray(value)) for (const v of value) walk(v, visit);
-  else if (value !== null && typeof value === 'object') {
-    visit(value as Record<string, unknown>);
-    for (const v of Object.values(value)) walk(v, visit);
-  }
-}
-
-interface MdNode {
-  type: string;
-  value?: string;
-  children?: MdNode[];
-}
-
-/** The node types and the text CommonMark reads in a TextBlock's text. */
-function markdownOf(text: string): { types: Set<string>; text: string } {
-  const types = new Set<string>();
-  let plain = '';
-  const visit = (node: MdNode) => {
-    types.add(node.type);
-    if (node.type === 'text') plain += node.value ?? '';
-    for (const child of node.children ?? []) visit(child);
-  };
-  visit(unified().use(remarkParse).parse(text) as MdNode);
-  return { types, text: plain };
-}
 
 describe('Teams cards with hostile knowledge-base text', () => {
   it.each(['timeline', 'logging', 'status', 'sources'])('"%s": TextBlocks read as plain text, runs verbatim', (q) => {
