@@ -13,6 +13,7 @@ import type { Answer, AnswerJson } from '../../src/core/answer.js';
 import type { KnowledgeBase } from '../../src/core/knowledge-base.js';
 import { BodyTooLargeError, isBodyError, readBody, refuseBody } from '../../src/http/read-body.js';
 import type { Logger } from '../../src/logger.js';
+import { jsonObject } from './json-body.js';
 
 /** Largest request body accepted, in bytes. */
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -55,16 +56,9 @@ type Parsed = { question: string; incident?: string } | { error: string };
 
 function parseRequest(text: string, kb: KnowledgeBase): Parsed {
   if (text.trim() === '') return { error: 'the request body is empty; send {"question": "…"}' };
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return { error: 'the request body is not valid JSON; send {"question": "…"}' };
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { error: 'the request body must be a JSON object: {"question": "…"}' };
-  }
-  const { question, incident } = value as Record<string, unknown>;
+  const body = jsonObject(text, '{"question": "…"}');
+  if (!body.ok) return { error: body.error };
+  const { question, incident } = body.value;
   if (typeof question !== 'string') return { error: '"question" must be a string' };
   const trimmed = question.trim();
   if (trimmed === '') return { error: '"question" is empty' };

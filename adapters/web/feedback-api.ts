@@ -13,6 +13,7 @@ import { BodyTooLargeError, isBodyError, readBody, refuseBody } from '../../src/
 import type { Route } from '../../src/http/types.js';
 import type { Logger } from '../../src/logger.js';
 import { sendJson } from './ask-api.js';
+import { jsonObject } from './json-body.js';
 
 /** Largest body accepted (a token is at most 2,000 characters). */
 export const MAX_FEEDBACK_BYTES = 4 * 1024;
@@ -23,16 +24,9 @@ export interface FeedbackRouteDeps {
 }
 
 function parse(text: string): { token: string; vote: string } | { error: string } {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return { error: 'the request body is not valid JSON; send {"token": "…", "vote": "up"}' };
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { error: 'the request body must be a JSON object: {"token": "…", "vote": "up"}' };
-  }
-  const { token, vote } = value as Record<string, unknown>;
+  const body = jsonObject(text, '{"token": "…", "vote": "up"}');
+  if (!body.ok) return { error: body.error };
+  const { token, vote } = body.value;
   if (typeof token !== 'string' || token === '') return { error: '"token" must be the answer\'s feedback token' };
   if (vote !== 'up' && vote !== 'down') return { error: '"vote" must be "up" or "down"' };
   return { token, vote };
