@@ -9,6 +9,7 @@ import type { Ask } from '../ask-context.js';
 import type { ListKind } from '../reading/language.js';
 import { hasPhraseAt } from '../reading/patterns.js';
 import type { Reading } from '../reading/read-question.js';
+import { subjectConcepts } from '../reading/subject.js';
 import { normalizeName } from '../search/name-index.js';
 import type { Passage } from '../search/passages.js';
 import { isStopWord } from '../search/stopwords.js';
@@ -112,6 +113,13 @@ export function whoIs(ask: Ask, reading: Reading): Answer {
   if (named) return named;
   const victim = subject ? findVictim(ask, subject) : undefined;
   if (victim) return respondVictim(ask, victim, false);
+  // "who was the X insider", "who is the guy behind it": a role, not a name, with the incident named: its actor
+  if (
+    ask.incident?.attribution &&
+    reading.incident &&
+    subjectConcepts(ask, reading.query, ['actor-trigger']).length === 0
+  )
+    return respondActor(ask, 0.85);
   return searchOrEntity(ask, reading);
 }
 

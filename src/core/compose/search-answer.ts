@@ -13,9 +13,11 @@ import type { Language } from '../reading/language.js';
 import { firstMatch } from '../reading/patterns.js';
 import { type Concept, contentConcepts, coverage, type QueryAnalysis } from '../reading/query.js';
 import { hasAny } from '../reading/read-question.js';
+import { incidentNameWords } from '../reading/subject.js';
 import { holdsCount } from '../search/counts.js';
 import type { Passage, PassageKind } from '../search/passages.js';
 import type { SearchHit } from '../search/search-index.js';
+import { isStopWord } from '../search/stopwords.js';
 import { termOf, words } from '../search/tokenize.js';
 import { titleShare, withSignals } from './confidence.js';
 import { respondTerm } from './respond-glossary.js';
@@ -168,6 +170,7 @@ function rankHits(language: Language, query: QueryAnalysis, hits: SearchHit[], f
   const top = hits[0]?.score ?? 1;
   const content = contentConcepts(query);
   const causes = frame === 'why' ? language.list('cause-word') : undefined;
+  const counting = countTerms(language, query).length > 0;
   return hits
     .map((found) => withCount(language, query, withDates(query, found)))
     .map((hit) => {
@@ -175,10 +178,16 @@ function rankHits(language: Language, query: QueryAnalysis, hits: SearchHit[], f
       const milestone = hit.passage.ref.kind === 'event' && hit.passage.ref.item.tags.includes('milestone');
       // "why": a fact that gives a cause answers it better than one that only names the same things
       const cause = causes && hasAny(causes, textWords(hit.passage)) ? CAUSE_BOOST : 1;
-      return { hit, cov, rank: Math.sqrt(hit.score / top) * cov ** 1.5 * (milestone ? MILESTONE_BOOST : 1) * cause };
+      // "how much was taken": a fact that gives an amount answers it, one that only names the same things does not
+      const count = counting && !holdsCount(hit.passage.text) ? COUNTLESS : 1;
+      const boost = (milestone ? MILESTONE_BOOST : 1) * cause * count;
+      return { hit, cov, rank: Math.sqrt(hit.score / top) * cov ** 1.5 * boost };
     })
     .sort((a, b) => b.rank - a.rank);
 }
+
+/** What a fact that gives no count keeps of its rank on a "how many / how much" question. */
+const COUNTLESS = 0.5;
 
 /** How much a fact that gives a cause gains on a "why" question. */
 const CAUSE_BOOST = 1.3;
@@ -211,7 +220,9 @@ function latestFirst(ranked: Ranked[]): Ranked[] {
 const RECENT_MARGIN = 0.1;
 
 function search(ask: Ask, query: QueryAnalysis, incidents: Set<string> | undefined, options: SearchAnswerOptions) {
-  const hits = ask.kb.index.search(query.terms, {
+  const scope = scopeConcepts(ask, query, incidents);
+  const terms = scope.terms.length > 0 ? scope.terms : query.terms;
+  const found = ask.kb.index.search(terms, {
     incidents,
     exclude: NEVER,
     kindBoost: {
@@ -222,8 +233,65 @@ function search(ask: Ask, query: QueryAnalysis, incidents: Set<string> | undefin
     },
     limit: 25,
   });
+  const hits = scope.credit.length > 0 ? found.map((h) => withScope(h, scope.credit)) : found;
   const ranked = rankHits(ask.kb.language, query, hits, options.frame);
   return hasAny(ask.kb.language.list('current-word'), query.words) ? latestFirst(ranked) : ranked;
+}
+
+/**
+ * A search inside one incident: every fact of it is about that incident, so the words that name it ("the acme
+ * breach") are met by all of them and search only what else the question says.
+ */
+function scopeConcepts(
+  ask: Ask,
+  query: QueryAnalysis,
+  incidents: Set<string> | undefined,
+): { terms: QueryAnalysis['terms']; credit: string[] } {
+  const none = { terms: [], credit: [] };
+  if (!incidents || incidents.size !== 1) return none;
+  const incident = ask.kb.incident([...incidents][0] as string);
+  if (!incident) return none;
+  const names = namingWords(ask.kb.language, incidentNameWords(incident), query.words);
+  if (names.size === 0) return none;
+  const naming = query.concepts.filter(
+    (c) => !c.filler && c.text.split(' ').every((w) => names.has(w) || isStopWord(w)),
+  );
+  // a question that says nothing else the knowledge base knows ("is X just Y under another name") keeps its name
+  const others = query.concepts.filter((c) => !naming.includes(c));
+  if (naming.length === 0 || !others.some((c) => !c.filler && !c.weak && !c.unknown)) return none;
+  const credit = [...new Set(naming.flatMap((c) => c.terms.map((t) => t.term)))];
+  const rest = new Set(others.flatMap((c) => c.terms.map((t) => t.term)));
+  const terms = query.terms.map((t) => (rest.has(t.term) ? t : { ...t, weight: t.weight * NAME_WEIGHT }));
+  return { terms, credit: terms.length > 0 ? credit : [] };
+}
+
+/**
+ * The question's words that name the incident: its name words, two words that together spell one ("code spaces"),
+ * and an incident noun right after them ("the acme breach").
+ */
+function namingWords(language: Language, own: ReadonlySet<string>, words: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  const nouns = language.list('incident-noun');
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as string;
+    const next = words[i + 1];
+    if (own.has(w)) out.add(w);
+    else if (next && own.has(w + next)) {
+      out.add(w);
+      out.add(next);
+      i++;
+    } else continue;
+    const after = words[i + 1];
+    if (after && hasAny(nouns, [after])) out.add(after);
+  }
+  return out;
+}
+
+/** What the words naming the searched incident weigh in the search: they tell its facts apart only a little. */
+const NAME_WEIGHT = 0.3;
+
+function withScope(hit: SearchHit, credit: readonly string[]): SearchHit {
+  return { ...hit, matched: new Set([...hit.matched, ...credit]) };
 }
 
 const SOURCE_ONLY = new Set<PassageKind>(['source']);

@@ -52,6 +52,53 @@ export function mentionedIncident(kb: KnowledgeBase, words: readonly string[]): 
   return looselyNamed(kb, words);
 }
 
+/** Shortest start of a name's word that stands for it ("cap" for "capital"). */
+const MIN_SHORTENED = 3;
+
+/**
+ * An incident's name of two or more words typed with its words shortened ("cap one"), written out in full: each
+ * typed word starts the name's word in its place, at least one is shortened, and exactly one incident's name fits.
+ */
+export function expandShortenedName(kb: KnowledgeBase, words: readonly string[]): string[] {
+  let found: { at: number; parts: string[] } | undefined;
+  const incidents = new Set<string>();
+  for (const { incident, parts } of nameWordLists(kb)) {
+    for (let i = 0; i + parts.length <= words.length; i++) {
+      const run = words.slice(i, i + parts.length);
+      const fits = run.every((w, k) => w.length >= MIN_SHORTENED && (parts[k] as string).startsWith(w));
+      if (fits && run.some((w, k) => w !== parts[k])) {
+        incidents.add(incident);
+        found = { at: i, parts };
+      }
+    }
+  }
+  if (!found || incidents.size !== 1) return [...words];
+  const out = [...words];
+  out.splice(found.at, found.parts.length, ...found.parts);
+  return out;
+}
+
+/** Every incident's names of two or more words, as lower-case words (made once per knowledge base). */
+const wordListMemo = new WeakMap<KnowledgeBase, Array<{ incident: string; parts: string[] }>>();
+function nameWordLists(kb: KnowledgeBase): Array<{ incident: string; parts: string[] }> {
+  let list = wordListMemo.get(kb);
+  if (!list) {
+    list = kb.incidents.flatMap((incident) =>
+      [incident.title, ...incident.aliases]
+        .map((name) => ({
+          incident: incident.id,
+          parts: name
+            .toLowerCase()
+            .split(/[^a-z0-9]+/)
+            .filter(Boolean),
+        }))
+        .filter((c) => c.parts.length >= 2 && c.parts.length <= MAX_NAME_WORDS),
+    );
+    wordListMemo.set(kb, list);
+  }
+  return list;
+}
+
 /** Shortest run-together name, and shortest word, read as a mistyped incident name. */
 const MIN_LOOSE = 6;
 

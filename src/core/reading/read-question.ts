@@ -15,7 +15,13 @@ import { editDistance } from '../search/edit-distance.js';
 import { isStopWord } from '../search/stopwords.js';
 import { termOf, words as wordsOf } from '../search/tokenize.js';
 import type { Language, QuestionKind } from './language.js';
-import { findUnknownName, incidentOfProperNouns, mentionedIncident, type UnknownName } from './names.js';
+import {
+  expandShortenedName,
+  findUnknownName,
+  incidentOfProperNouns,
+  mentionedIncident,
+  type UnknownName,
+} from './names.js';
 import { firstMatch, hasPhraseAt, matchPattern, type PhraseSet, phrasesAt } from './patterns.js';
 import { analyzeQuery, type QueryAnalysis } from './query.js';
 
@@ -72,7 +78,7 @@ export function readQuestion(kb: KnowledgeBase, text: string, named?: Incident):
 
 function read(kb: KnowledgeBase, text: string, named: Incident | undefined): Reading {
   const language = kb.language;
-  const typed = wordsOf(expandContractions(text)).slice(0, MAX_WORDS);
+  const typed = expandShortenedName(kb, wordsOf(expandContractions(text)).slice(0, MAX_WORDS));
   // the patterns read the language's own words with their typos fixed; search reads the words as typed, and
   // corrects (and marks) them itself
   const raw = correctTowardLanguage(kb, typed);

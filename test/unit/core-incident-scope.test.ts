@@ -1,0 +1,93 @@
+// Questions that name one write-up: its name is met by every fact of it, so the rest of the question picks the fact
+// ("what did the copper kettle attacker do for persistence" leads with the persistence step, not with the summary
+// that repeats the name); a name typed with its words shortened ("cop kettle") still names it; and "who was the
+// copper kettle insider" asks for its actor. Made-up write-up; the project's own synonym groups and language.
+import { describe, expect, it } from 'vitest';
+import type { Answer } from '../../src/core/answer.js';
+import { createKnowledgeBase } from '../../src/core/knowledge-base.js';
+import { type IncidentInput, incidentSchema } from '../../src/core/model.js';
+import { parseCommand } from '../../src/core/parse-command.js';
+import { respond } from '../../src/core/respond.js';
+import { acrossData, answerText, projectSynonyms } from '../fixtures/core-across.js';
+
+const kettleInput: IncidentInput = {
+  id: 'copper-kettle',
+  title: 'Copper Kettle Roasters (2019)',
+  aliases: ['Copper Kettle'],
+  victim: 'Copper Kettle',
+  summary:
+    'In 2019 Copper Kettle Roasters, the Copper Kettle coffee subscription service, was breached: Copper Kettle lost the card data of its Copper Kettle subscribers.',
+  status: { text: 'The former contractor was sentenced.', asOf: '2021-03', sources: ['k-src'] },
+  dates: { start: '2019-04-02', disclosed: '2019-05-20' },
+  timeline: [
+    { id: 'k-start', date: '2019-04-02', title: 'Copper Kettle suffers a breach', sources: ['k-src'] },
+    { id: 'k-told', date: '2019-05-20', title: 'Copper Kettle tells its subscribers', sources: ['k-src'] },
+  ],
+  attribution: {
+    actor: 'Ona Vance',
+    summary: 'Ona Vance, a former contractor of the roaster, was charged by prosecutors.',
+    details: [],
+  },
+  technique: {
+    summary: 'A former contractor signed in with a password that was never changed after the contract ended.',
+    details: [
+      {
+        id: 'k-persist',
+        title: '',
+        text: 'Once inside, the intruder created a second administrator account for persistence and scheduled a nightly export.',
+        sources: ['k-src'],
+      },
+    ],
+  },
+  sources: [
+    {
+      id: 'k-src',
+      publisher: 'Example Writer',
+      title: 'Write-up copper-kettle',
+      url: 'https://example.com/copper-kettle',
+      kind: 'research',
+    },
+  ],
+  origin: 'breaches.cloud',
+};
+
+const base = acrossData();
+const kb = createKnowledgeBase({
+  ...base,
+  incidents: [...base.incidents, incidentSchema.parse(kettleInput)],
+  synonyms: projectSynonyms(),
+});
+const now = new Date('2025-01-01T00:00:00Z');
+const ask = (text: string): Answer => respond(kb, parseCommand(text, kb), { now });
+const lead = (a: Answer) => `${a.title}\n${a.facts[0]?.text ?? ''}`;
+
+describe('a question naming one incident searches what else it says', () => {
+  it('the persistence step leads, not the summary that repeats the name', () => {
+    const a = ask('what did the copper kettle attacker do for persistence');
+    expect(a.kind).toBe('answer');
+    expect(a.incident).toBe('copper-kettle');
+    expect(lead(a)).toContain('second administrator account');
+  });
+});
+
+describe('an incident name typed with its words shortened', () => {
+  it('"cop kettle" names Copper Kettle, and is no unknown name', () => {
+    const a = ask('cop kettle - who was behind it');
+    expect(a.kind).toBe('answer');
+    expect(a.incident).toBe('copper-kettle');
+    expect(answerText(a)).toContain('Ona Vance');
+  });
+  it('a word that starts no name word stays unknown', () => {
+    const a = ask('who hacked zanzibar kettle');
+    expect(a.kind).not.toBe('answer');
+  });
+});
+
+describe('"who was the X insider": a role, not a name, asks for the actor', () => {
+  it('the named incident’s actor answers', () => {
+    const a = ask('who was the copper kettle insider guy');
+    expect(a.kind).toBe('answer');
+    expect(a.intent).toBe('actor');
+    expect(lead(a)).toContain('Ona Vance');
+  });
+});
