@@ -1,7 +1,8 @@
 // Questions that name one write-up: its name is met by every fact of it, so the rest of the question picks the fact
 // ("what did the copper kettle attacker do for persistence" leads with the persistence step, not with the summary
-// that repeats the name); a name typed with its words shortened ("cop kettle") still names it; and "who was the
-// copper kettle insider" asks for its actor. Made-up write-up; the project's own synonym groups and language.
+// that repeats the name); a name typed with its words shortened ("cop kettle") still names it; "who was the copper
+// kettle insider" asks for its actor; "how did copper kettle find out" gets the fact that says who told them.
+// Made-up write-up; the project's own synonym groups and language.
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/core/answer.js';
 import { createKnowledgeBase } from '../../src/core/knowledge-base.js';
@@ -37,6 +38,12 @@ const kettleInput: IncidentInput = {
         text: 'Once inside, the intruder created a second administrator account for persistence and scheduled a nightly export.',
         sources: ['k-src'],
       },
+      {
+        id: 'k-alarm',
+        title: '',
+        text: 'A payment processor noticed fraud on cards used at the roaster and notified the company in May.',
+        sources: ['k-src'],
+      },
     ],
   },
   sources: [
@@ -67,6 +74,16 @@ describe('a question naming one incident searches what else it says', () => {
     expect(a.kind).toBe('answer');
     expect(a.incident).toBe('copper-kettle');
     expect(lead(a)).toContain('second administrator account');
+  });
+});
+
+describe('"how did X find out": what raised the alarm', () => {
+  it('the fact that says who told them leads, not the summary', () => {
+    for (const q of ['how did copper kettle find out about the breach', 'how was the copper kettle hack detected']) {
+      const a = ask(q);
+      expect(a.kind).toBe('answer');
+      expect(lead(a)).toContain('payment processor');
+    }
   });
 });
 

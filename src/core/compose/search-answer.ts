@@ -9,7 +9,7 @@ import type { Ask } from '../ask-context.js';
 import { MONTH_NAMES } from '../calendar.js';
 import { describeDate } from '../dates/dates.js';
 import { factsAndItems, latest } from '../facts.js';
-import type { Language } from '../reading/language.js';
+import type { Language, ListName } from '../reading/language.js';
 import { firstMatch } from '../reading/patterns.js';
 import { type Concept, contentConcepts, coverage, type QueryAnalysis } from '../reading/query.js';
 import { hasAny } from '../reading/read-question.js';
@@ -39,6 +39,8 @@ export interface SearchAnswerOptions {
   entities?: boolean;
   /** the frame to read the question in, when the caller knows it ("why") */
   frame?: Frame;
+  /** a word list whose words tell the facts that answer (a tip or an alert for "how did they find out") */
+  cues?: ListName;
   /** "was X affected" where X is no recorded victim: the title says so */
   notRecorded?: { name: string; incident: string };
 }
@@ -166,10 +168,17 @@ function withCount(language: Language, query: QueryAnalysis, hit: SearchHit): Se
   return { ...hit, matched: new Set([...hit.matched, ...terms]) };
 }
 
-function rankHits(language: Language, query: QueryAnalysis, hits: SearchHit[], frame?: Frame): Ranked[] {
+function rankHits(
+  language: Language,
+  query: QueryAnalysis,
+  hits: SearchHit[],
+  frame?: Frame,
+  cues?: ListName,
+): Ranked[] {
   const top = hits[0]?.score ?? 1;
   const content = contentConcepts(query);
   const causes = frame === 'why' ? language.list('cause-word') : undefined;
+  const detection = cues ? language.list(cues) : undefined;
   const counting = countTerms(language, query).length > 0;
   return hits
     .map((found) => withCount(language, query, withDates(query, found)))
@@ -180,7 +189,9 @@ function rankHits(language: Language, query: QueryAnalysis, hits: SearchHit[], f
       const cause = causes && hasAny(causes, textWords(hit.passage)) ? CAUSE_BOOST : 1;
       // "how much was taken": a fact that gives an amount answers it, one that only names the same things does not
       const count = counting && !holdsCount(hit.passage.text) ? COUNTLESS : 1;
-      const boost = (milestone ? MILESTONE_BOOST : 1) * cause * count;
+      // "how did they find out": a fact with a cue word tells how someone learned of it (a tip, an alert)
+      const cue = detection && hasAny(detection, textWords(hit.passage)) ? CAUSE_BOOST : 1;
+      const boost = (milestone ? MILESTONE_BOOST : 1) * cause * count * cue;
       return { hit, cov, rank: Math.sqrt(hit.score / top) * cov ** 1.5 * boost };
     })
     .sort((a, b) => b.rank - a.rank);
@@ -220,8 +231,8 @@ function latestFirst(ranked: Ranked[]): Ranked[] {
 const RECENT_MARGIN = 0.1;
 
 function search(ask: Ask, query: QueryAnalysis, incidents: Set<string> | undefined, options: SearchAnswerOptions) {
-  const scope = scopeConcepts(ask, query, incidents);
-  const terms = scope.terms.length > 0 ? scope.terms : query.terms;
+  const scope = scopeConcepts(ask, query, incidents, !!options.cues);
+  const terms = withCues(ask.kb.language, scope.terms.length > 0 ? scope.terms : query.terms, options.cues);
   const found = ask.kb.index.search(terms, {
     incidents,
     exclude: NEVER,
@@ -234,8 +245,32 @@ function search(ask: Ask, query: QueryAnalysis, incidents: Set<string> | undefin
     limit: 25,
   });
   const hits = scope.credit.length > 0 ? found.map((h) => withScope(h, scope.credit)) : found;
-  const ranked = rankHits(ask.kb.language, query, hits, options.frame);
+  const ranked = rankHits(ask.kb.language, query, hits, options.frame, options.cues);
   return hasAny(ask.kb.language.list('current-word'), query.words) ? latestFirst(ranked) : ranked;
+}
+
+/** What a cue word weighs in the search: it finds the facts that answer, it is no word of the question. */
+const CUE_WEIGHT = 0.3;
+
+/** The search terms plus the one-word cues of the list, at a low weight. */
+function withCues(
+  language: Language,
+  terms: QueryAnalysis['terms'],
+  cues: ListName | undefined,
+): QueryAnalysis['terms'] {
+  if (!cues) return terms;
+  const have = new Set(terms.map((t) => t.term));
+  const extra: QueryAnalysis['terms'] = [];
+  for (const phrases of language.list(cues).byFirst.values()) {
+    for (const phrase of phrases) {
+      const term = phrase.length === 1 ? termOf(phrase[0] as string) : undefined;
+      if (term && !have.has(term)) {
+        have.add(term);
+        extra.push({ term, weight: CUE_WEIGHT });
+      }
+    }
+  }
+  return [...terms, ...extra];
 }
 
 /**
@@ -246,23 +281,25 @@ function scopeConcepts(
   ask: Ask,
   query: QueryAnalysis,
   incidents: Set<string> | undefined,
+  cued: boolean,
 ): { terms: QueryAnalysis['terms']; credit: string[] } {
   const none = { terms: [], credit: [] };
-  if (!incidents || incidents.size !== 1) return none;
-  const incident = ask.kb.incident([...incidents][0] as string);
+  const only = incidents?.size === 1 ? [...incidents][0] : undefined;
+  const incident = only ? ask.kb.incident(only) : undefined;
   if (!incident) return none;
   const names = namingWords(ask.kb.language, incidentNameWords(incident), query.words);
   if (names.size === 0) return none;
   const naming = query.concepts.filter(
     (c) => !c.filler && c.text.split(' ').every((w) => names.has(w) || isStopWord(w)),
   );
-  // a question that says nothing else the knowledge base knows ("is X just Y under another name") keeps its name
+  // a question that says nothing else the knowledge base knows ("is X just Y under another name") keeps its name,
+  // unless cue words search for it ("how did X find out")
   const others = query.concepts.filter((c) => !naming.includes(c));
-  if (naming.length === 0 || !others.some((c) => !c.filler && !c.weak && !c.unknown)) return none;
+  if (naming.length === 0 || (!cued && !others.some((c) => !c.filler && !c.weak && !c.unknown))) return none;
   const credit = [...new Set(naming.flatMap((c) => c.terms.map((t) => t.term)))];
   const rest = new Set(others.flatMap((c) => c.terms.map((t) => t.term)));
   const terms = query.terms.map((t) => (rest.has(t.term) ? t : { ...t, weight: t.weight * NAME_WEIGHT }));
-  return { terms, credit: terms.length > 0 ? credit : [] };
+  return { terms, credit };
 }
 
 /**
@@ -291,7 +328,8 @@ function namingWords(language: Language, own: ReadonlySet<string>, words: readon
 const NAME_WEIGHT = 0.3;
 
 function withScope(hit: SearchHit, credit: readonly string[]): SearchHit {
-  return { ...hit, matched: new Set([...hit.matched, ...credit]) };
+  // the incident is what each of its facts is about: its name stands as if in their titles
+  return { ...hit, matched: new Set([...hit.matched, ...credit]), prominent: new Set([...hit.prominent, ...credit]) };
 }
 
 const SOURCE_ONLY = new Set<PassageKind>(['source']);

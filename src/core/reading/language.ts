@@ -119,6 +119,7 @@ export const REQUIRED_LISTS = [
   'actor-nation',
   'nation-word',
   'root-cause-word',
+  'detection-cue',
 ] as const;
 
 export type ListName = (typeof REQUIRED_LISTS)[number];
