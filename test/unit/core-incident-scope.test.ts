@@ -1,7 +1,8 @@
 // Questions that name one write-up: its name is met by every fact of it, so the rest of the question picks the fact
 // ("what did the copper kettle attacker do for persistence" leads with the persistence step, not with the summary
 // that repeats the name); a name typed with its words shortened ("cop kettle") still names it; "who was the copper
-// kettle insider" asks for its actor; "how did copper kettle find out" gets the fact that says who told them.
+// kettle insider" asks for its actor; "how did copper kettle find out" gets the fact that says who told them; "how
+// long did it take to detect" with no detection date gets the length of time the sources state.
 // Made-up write-up; the project's own synonym groups and language.
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/core/answer.js';
@@ -44,6 +45,12 @@ const kettleInput: IncidentInput = {
         text: 'A payment processor noticed fraud on cards used at the roaster and notified the company in May.',
         sources: ['k-src'],
       },
+      {
+        id: 'k-span',
+        title: '',
+        text: 'The time from the first sign-in to detection was about six weeks, and the stolen password had been reused for two years.',
+        sources: ['k-src'],
+      },
     ],
   },
   sources: [
@@ -84,6 +91,15 @@ describe('"how did X find out": what raised the alarm', () => {
       expect(a.kind).toBe('answer');
       expect(lead(a)).toContain('payment processor');
     }
+  });
+});
+
+describe('"how long": a length of time the sources state', () => {
+  it('no detection date is recorded: the stated time to detection leads', () => {
+    const a = ask('how long did it take copper kettle to detect the breach');
+    expect(a.kind).toBe('answer');
+    expect(a.intent).toBe('duration');
+    expect(lead(a)).toContain('six weeks');
   });
 });
 

@@ -6,9 +6,8 @@
 import type { Answer } from '../answer.js';
 import type { Ask } from '../ask-context.js';
 import type { ListKind } from '../reading/language.js';
-import type { QueryAnalysis } from '../reading/query.js';
 import { hasAny, type Reading } from '../reading/read-question.js';
-import { incidentNameWords, isIncidentWide, keyDateWords, subjectConcepts } from '../reading/subject.js';
+import { incidentNameWords, isIncidentWide, subjectConcepts, withoutAskedWords } from '../reading/subject.js';
 import { passagesOf } from '../search/incident-passages.js';
 import type { Passage, PassageKind } from '../search/passages.js';
 import { isStopWord } from '../search/stopwords.js';
@@ -93,27 +92,6 @@ const AFTER_ATTACK_BOOST: Partial<Record<PassageKind, number>> = { event: 1.3, a
 /** "how did they find out" asks what raised the alarm: events and the story, not what followed. */
 const DETECTION_BOOST: Partial<Record<PassageKind, number>> = { event: 1.3, technique: 1.2, aftermath: 0.8 };
 
-/**
- * The question without its key-date words ("detected", "find out"): they are what it asks, and the fact that
- * answers says who raised the alarm, not necessarily "detected" (the cue words search for that).
- */
-function withKeyDateWordsAsked(ask: Ask, query: QueryAnalysis): QueryAnalysis {
-  const language = ask.kb.language;
-  const asked = keyDateWords(language);
-  // "the breach", "they'd been breached", "the nov 2022 breach": the incident itself, which all its facts are about
-  const itself = (w: string) =>
-    hasAny(language.list('incident-noun'), [w]) ||
-    hasAny(language.list('affected-word'), [w]) ||
-    hasAny(language.list('calendar-word'), [w]) ||
-    /^(19|20)\d\d$/.test(w);
-  const concepts = query.concepts.filter(
-    (c) => !c.text.split(' ').every((w) => asked.has(w) || itself(w) || isStopWord(w)),
-  );
-  if (concepts.length === query.concepts.length || concepts.length === 0) return query;
-  const kept = new Set(concepts.flatMap((c) => c.terms.map((t) => t.term)));
-  return { ...query, concepts, terms: query.terms.filter((t) => kept.has(t.term)) };
-}
-
 /** The part, narrowed to what else the question names. */
 export function listAnswer(ask: Ask, reading: Reading, list: ListKind): Answer {
   const trigger = TRIGGERS[list];
@@ -131,7 +109,7 @@ export function listAnswer(ask: Ask, reading: Reading, list: ListKind): Answer {
     list === 'technique' && reading.keyDates.some((k) => k === 'detected' || k === 'disclosed' || k === 'end');
   // "how did they find out": the fact that tells who or what raised the alarm, else how the attack worked
   if (list === 'technique' && reading.keyDates.includes('detected') && !excluding) {
-    return searchAnswer(ask, withKeyDateWordsAsked(ask, reading.query), {
+    return searchAnswer(ask, withoutAskedWords(ask.kb.language, reading.query), {
       intent: 'technique',
       kindBoost: DETECTION_BOOST,
       cues: 'detection-cue',

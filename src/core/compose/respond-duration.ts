@@ -12,8 +12,10 @@ import type { Language, ListName } from '../reading/language.js';
 import { hasPhraseAt } from '../reading/patterns.js';
 import { type Concept, coverage } from '../reading/query.js';
 import { hasAny, type Reading } from '../reading/read-question.js';
-import { keyDateWords, subjectConcepts } from '../reading/subject.js';
+import { keyDateWords, subjectConcepts, withoutAskedWords } from '../reading/subject.js';
+import { holdsSpan } from '../search/counts.js';
 import type { Passage } from '../search/passages.js';
+import { searchAnswer } from './search-answer.js';
 
 interface Span {
   id: string;
@@ -60,12 +62,18 @@ export function respondDuration(ask: Ask, reading: Reading): Answer | undefined 
     (c) => !c.text.split(' ').every((w) => keyWords.has(w)),
   );
   if (subject.length > 0) {
-    const span = spanOfNamedFact(ask, reading, subject) ?? spanBetweenFacts(ask, reading, subject);
-    if (span) return span;
+    return (
+      spanOfNamedFact(ask, reading, subject) ?? spanBetweenFacts(ask, reading, subject) ?? statedSpan(ask, reading)
+    );
   }
   const available = SPANS.filter((s) => incident.dates[s.from] && (s.to === 'now' || incident.dates[s.to]));
-  if (available.length === 0 || subject.length > 0) return undefined;
   const asked = askedSpan(reading, kb.language, available);
+  // "how long did it take them to detect it", no detection date recorded: a length the sources state
+  if (!asked && reading.keyDates.length > 0) {
+    const stated = statedSpan(ask, reading);
+    if (stated) return stated;
+  }
+  if (available.length === 0) return undefined;
   const ordered = [...(asked ? [asked] : []), ...available.filter((s) => s !== asked && s.to !== 'now')];
   const today = isoDay(ask.now);
   const facts: AnswerFact[] = [];
@@ -97,6 +105,13 @@ export function respondDuration(ask: Ask, reading: Reading): Answer | undefined 
     confidence: asked ? 0.92 : 0.75,
     question: ask.question,
   });
+}
+
+/** A fact that states the length of time asked about ("the time to detection was about 19 hours"). */
+function statedSpan(ask: Ask, reading: Reading): Answer | undefined {
+  const query = withoutAskedWords(ask.kb.language, reading.query, ['duration-word', 'duration-cue']);
+  const answer = searchAnswer(ask, query, { intent: 'duration', requires: holdsSpan });
+  return answer.kind === 'answer' ? answer : undefined;
 }
 
 function sourcesOn(ask: Ask, key: KeyDate): string[] {

@@ -41,6 +41,8 @@ export interface SearchAnswerOptions {
   frame?: Frame;
   /** a word list whose words tell the facts that answer (a tip or an alert for "how did they find out") */
   cues?: ListName;
+  /** only facts whose text passes this can answer ("how long": one that states a length of time) */
+  requires?: (text: string) => boolean;
   /** "was X affected" where X is no recorded victim: the title says so */
   notRecorded?: { name: string; incident: string };
 }
@@ -189,15 +191,16 @@ function rankHits(
       const cause = causes && hasAny(causes, textWords(hit.passage)) ? CAUSE_BOOST : 1;
       // "how much was taken": a fact that gives an amount answers it, one that only names the same things does not
       const count = counting && !holdsCount(hit.passage.text) ? COUNTLESS : 1;
-      // "how did they find out": a fact with a cue word tells how someone learned of it (a tip, an alert)
-      const cue = detection && hasAny(detection, textWords(hit.passage)) ? CAUSE_BOOST : 1;
+      // "how did they find out": a fact without a cue word tells nothing of how someone learned of it
+      const cue = detection && !hasAny(detection, textWords(hit.passage)) ? COUNTLESS : 1;
       const boost = (milestone ? MILESTONE_BOOST : 1) * cause * count * cue;
       return { hit, cov, rank: Math.sqrt(hit.score / top) * cov ** 1.5 * boost };
     })
     .sort((a, b) => b.rank - a.rank);
 }
 
-/** What a fact that gives no count keeps of its rank on a "how many / how much" question. */
+/** What a fact that gives no count keeps of its rank on a "how many / how much" question (or no cue word when
+ * cue words tell the facts that answer). */
 const COUNTLESS = 0.5;
 
 /** How much a fact that gives a cause gains on a "why" question. */
@@ -231,7 +234,7 @@ function latestFirst(ranked: Ranked[]): Ranked[] {
 const RECENT_MARGIN = 0.1;
 
 function search(ask: Ask, query: QueryAnalysis, incidents: Set<string> | undefined, options: SearchAnswerOptions) {
-  const scope = scopeConcepts(ask, query, incidents, !!options.cues);
+  const scope = scopeConcepts(ask, query, incidents, !!options.cues || !!options.requires);
   const terms = withCues(ask.kb.language, scope.terms.length > 0 ? scope.terms : query.terms, options.cues);
   const found = ask.kb.index.search(terms, {
     incidents,
@@ -244,7 +247,8 @@ function search(ask: Ask, query: QueryAnalysis, incidents: Set<string> | undefin
     },
     limit: 25,
   });
-  const hits = scope.credit.length > 0 ? found.map((h) => withScope(h, scope.credit)) : found;
+  const kept = options.requires ? found.filter((h) => options.requires?.(h.passage.text)) : found;
+  const hits = scope.credit.length > 0 ? kept.map((h) => withScope(h, scope.credit)) : kept;
   const ranked = rankHits(ask.kb.language, query, hits, options.frame, options.cues);
   return hasAny(ask.kb.language.list('current-word'), query.words) ? latestFirst(ranked) : ranked;
 }
@@ -259,18 +263,14 @@ function withCues(
   cues: ListName | undefined,
 ): QueryAnalysis['terms'] {
   if (!cues) return terms;
-  const have = new Set(terms.map((t) => t.term));
-  const extra: QueryAnalysis['terms'] = [];
+  const weights = new Map(terms.map((t) => [t.term, t.weight]));
   for (const phrases of language.list(cues).byFirst.values()) {
     for (const phrase of phrases) {
       const term = phrase.length === 1 ? termOf(phrase[0] as string) : undefined;
-      if (term && !have.has(term)) {
-        have.add(term);
-        extra.push({ term, weight: CUE_WEIGHT });
-      }
+      if (term) weights.set(term, Math.max(weights.get(term) ?? 0, CUE_WEIGHT));
     }
   }
-  return [...terms, ...extra];
+  return [...weights].map(([term, weight]) => ({ term, weight }));
 }
 
 /**
@@ -293,7 +293,7 @@ function scopeConcepts(
     (c) => !c.filler && c.text.split(' ').every((w) => names.has(w) || isStopWord(w)),
   );
   // a question that says nothing else the knowledge base knows ("is X just Y under another name") keeps its name,
-  // unless cue words search for it ("how did X find out")
+  // unless cue words or a required form search for it ("how did X find out", "how long did X take")
   const others = query.concepts.filter((c) => !naming.includes(c));
   if (naming.length === 0 || (!cued && !others.some((c) => !c.filler && !c.weak && !c.unknown))) return none;
   const credit = [...new Set(naming.flatMap((c) => c.terms.map((t) => t.term)))];

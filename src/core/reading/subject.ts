@@ -8,7 +8,8 @@ import type { KnowledgeBase } from '../knowledge-base.js';
 import type { Incident } from '../model.js';
 import { isStopWord } from '../search/stopwords.js';
 import { words } from '../search/tokenize.js';
-import type { Language } from './language.js';
+import type { Language, ListName } from './language.js';
+import { hasPhraseAt } from './patterns.js';
 import type { Concept, QueryAnalysis } from './query.js';
 
 /** Every single word of a word list's phrases (made once per list). */
@@ -132,3 +133,35 @@ function incidentSize(kb: KnowledgeBase, id: string): number {
   }
   return sizes.get(id) ?? 0;
 }
+
+/**
+ * The question without the words that say what it asks ("detected", "find out", "how long", "take") or that name
+ * the incident itself ("the breach", "in 2014"): the fact that answers need not use them ("an outage alerted
+ * them", "about 19 hours"), and only weigh a little in the search. `lists` names further word lists to set aside.
+ * Unchanged when nothing would be left.
+ */
+export function withoutAskedWords(
+  language: Language,
+  query: QueryAnalysis,
+  lists: readonly ListName[] = [],
+): QueryAnalysis {
+  const asked = keyDateWords(language);
+  const more = lists.map((name) => listWords(language, name));
+  const aside = (w: string) =>
+    asked.has(w) ||
+    isStopWord(w) ||
+    more.some((set) => set.has(w)) ||
+    hasPhraseAt(language.list('incident-noun'), [w], 0) ||
+    hasPhraseAt(language.list('affected-word'), [w], 0) ||
+    hasPhraseAt(language.list('calendar-word'), [w], 0) ||
+    /^(19|20)\d\d$/.test(w);
+  const concepts = query.concepts.filter((c) => !c.text.split(' ').every(aside));
+  if (concepts.length === query.concepts.length || concepts.length === 0) return query;
+  // their words still search, a little: a fact that says "detection" is likelier to tell how it was detected
+  const kept = new Set(concepts.flatMap((c) => c.terms.map((t) => t.term)));
+  const terms = query.terms.map((t) => (kept.has(t.term) ? t : { ...t, weight: t.weight * ASKED_WEIGHT }));
+  return { ...query, concepts, terms };
+}
+
+/** What the words a question asks with weigh in its search, once set aside. */
+const ASKED_WEIGHT = 0.3;

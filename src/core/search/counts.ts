@@ -27,3 +27,12 @@ const COUNTED =
 export function countsAffected(text: string): boolean {
   return COUNTED.test(text) && holdsCount(text);
 }
+
+/** a stated length of time: "19 hrs", "681 days", "5 months", "almost two years", "a few weeks" */
+const SPAN =
+  /\b(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|many)\s*(?:-\s*)?(?:hours?|hrs?|days?|weeks?|months?|years?|minutes?|mins?)\b/i;
+
+/** True when the text states a length of time. */
+export function holdsSpan(text: string): boolean {
+  return SPAN.test(text);
+}
