@@ -85,6 +85,17 @@ describe('which incidents involved X', () => {
     expect(incidents.size).toBeGreaterThan(1);
     expect(a.facts.every((f) => !!f.incident)).toBe(true);
   });
+  it('the title names the incidents that match, since they are the answer', () => {
+    const a = ask('which incidents involved MFA?');
+    expect(a.title).toMatch(/: GammaSoft$/);
+  });
+  it('reads a topic longer than a name, to the end of the question', () => {
+    // the six words after "incidents" stop before "mfa push prompts"; the topic does not
+    const a = ask('which incidents started with an engineer who was flooded with mfa push prompts');
+    expect(a.kind).toBe('answer');
+    expect(a.title).toContain('push prompts');
+    expect(a.facts[0]?.incident).toBe('gamma-mfa');
+  });
   it('answers none when no incident matches', () => {
     const a = ask('which incidents involved quantum teleportation');
     expect(a.kind).toBe('none');

@@ -77,13 +77,23 @@ export function respondAcross(ask: Ask, topic: string): Answer | undefined {
   return makeAnswer(kb, {
     intent: 'question',
     incident: order.length === 1 ? (order[0] as string) : null,
-    title: `Incidents matching "${topic}"`,
+    title: `Incidents matching "${topic}": ${namesInTitle(kb, order)}`,
     sections,
     facts,
     suggestions: [...order.slice(0, 2).map((id) => `${id} timeline`), 'incidents'],
     confidence: Math.min(0.9, 0.35 + (ranked[0]?.cov ?? 0) * 0.6),
     question: ask.question,
   });
+}
+
+/** How many incidents the title of a cross-incident answer names. */
+const TITLE_NAMES = 3;
+
+/** "LastPass, FTX, Retool and 2 more": the answer is which incidents, so the title names them. */
+function namesInTitle(kb: Ask['kb'], ids: readonly string[]): string {
+  const names = ids.slice(0, TITLE_NAMES).map((id) => incidentName(kb.incident(id) as Incident));
+  const more = ids.length - names.length;
+  return more > 0 ? `${names.join(', ')} and ${more} more` : names.join(', ');
 }
 
 const PAGE_SIZE = 15;

@@ -176,11 +176,23 @@ function listByDate(ask: Ask, reading: Reading): Answer | undefined {
 /** The topic of "which incidents involved MFA" ("mfa"), or undefined when it only asks for the list. */
 function acrossTopic(ask: Ask, reading: Reading): string | undefined {
   const language = ask.kb.language;
-  const subject = reading.subject ?? [];
+  const subject = restFrom(reading.words, reading.subject ?? []);
   const aside = (w: string) =>
     hasAny(language.list('topic-filler'), [w]) || hasAny(language.list('incident-list-noun'), [w]);
   const left = subject.filter((w) => !aside(w));
   return left.length > 0 ? left.join(' ') : undefined;
+}
+
+/**
+ * The question's words from where its subject starts to its end: a topic runs longer than a name ("which breaches
+ * started with aws keys found in github repos").
+ */
+function restFrom(words: readonly string[], subject: readonly string[]): string[] {
+  if (subject.length === 0) return [];
+  for (let i = 0; i + subject.length <= words.length; i++) {
+    if (subject.every((w, k) => words[i + k] === w)) return words.slice(i);
+  }
+  return [...subject];
 }
 
 /** "X isn't in the knowledge base": the loaded incidents, and where X is mentioned if it is. */
