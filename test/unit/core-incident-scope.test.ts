@@ -86,7 +86,11 @@ describe('a question naming one incident searches what else it says', () => {
 
 describe('"how did X find out": what raised the alarm', () => {
   it('the fact that says who told them leads, not the summary', () => {
-    for (const q of ['how did copper kettle find out about the breach', 'how was the copper kettle hack detected']) {
+    for (const q of [
+      'how did copper kettle find out about the breach',
+      'how was the copper kettle hack detected',
+      'who caught the copper kettle breach',
+    ]) {
       const a = ask(q);
       expect(a.kind).toBe('answer');
       expect(lead(a)).toContain('payment processor');

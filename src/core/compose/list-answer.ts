@@ -92,6 +92,16 @@ const AFTER_ATTACK_BOOST: Partial<Record<PassageKind, number>> = { event: 1.3, a
 /** "how did they find out" asks what raised the alarm: events and the story, not what followed. */
 const DETECTION_BOOST: Partial<Record<PassageKind, number>> = { event: 1.3, technique: 1.2, aftermath: 0.8 };
 
+/** "how did they find out", "who caught it first": the fact that tells who or what raised the alarm. */
+export function respondDetection(ask: Ask, reading: Reading, fallback?: () => Answer): Answer {
+  return searchAnswer(ask, withoutAskedWords(ask.kb.language, reading.query), {
+    intent: 'technique',
+    kindBoost: DETECTION_BOOST,
+    cues: 'detection-cue',
+    ...(fallback ? { fallback } : {}),
+  });
+}
+
 /** The part, narrowed to what else the question names. */
 export function listAnswer(ask: Ask, reading: Reading, list: ListKind): Answer {
   const trigger = TRIGGERS[list];
@@ -109,12 +119,7 @@ export function listAnswer(ask: Ask, reading: Reading, list: ListKind): Answer {
     list === 'technique' && reading.keyDates.some((k) => k === 'detected' || k === 'disclosed' || k === 'end');
   // "how did they find out": the fact that tells who or what raised the alarm, else how the attack worked
   if (list === 'technique' && reading.keyDates.includes('detected') && !excluding) {
-    return searchAnswer(ask, withoutAskedWords(ask.kb.language, reading.query), {
-      intent: 'technique',
-      kindBoost: DETECTION_BOOST,
-      cues: 'detection-cue',
-      fallback: () => fullList(ask, reading, list, 0.6),
-    });
+    return respondDetection(ask, reading, () => fullList(ask, reading, list, 0.6));
   }
   if (subject.length === 0) return fullList(ask, reading, list, 0.9);
   const boost = afterAttack ? AFTER_ATTACK_BOOST : (BOOST[list] ?? {});

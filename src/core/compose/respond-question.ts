@@ -14,7 +14,7 @@ import { hasAny, type Reading, readQuestion } from '../reading/read-question.js'
 import { isStopWord } from '../search/stopwords.js';
 import { calibrate } from './confidence.js';
 import { define, searchOrEntity, victimCheck, whoIs } from './entities.js';
-import { fullList, lessonsAsked, listAnswer } from './list-answer.js';
+import { fullList, lessonsAsked, listAnswer, respondDetection } from './list-answer.js';
 import { incidentsByDateKey, respondAcross, respondIncidentsByDate, respondTimelineAcross } from './respond-across.js';
 import { respondDefender } from './respond-defender.js';
 import { respondDuration } from './respond-duration.js';
@@ -109,6 +109,8 @@ function answerByKind(ask: Ask, reading: Reading): Answer {
       return respondStatus(ask, 0.9);
     default:
       if (/^(glossary|terms)$/.test(reading.text)) return respondGlossary(ask) ?? searchOrEntity(ask, reading);
+      // "who caught it first", "which agency found it": what raised the alarm
+      if (reading.keyDates.includes('detected')) return respondDetection(ask, reading);
       return searchOrEntity(ask, reading);
   }
 }
