@@ -65,10 +65,33 @@ const kettleInput: IncidentInput = {
   origin: 'breaches.cloud',
 };
 
+const vaultInput: IncidentInput = {
+  id: 'ironvault',
+  title: 'IronVault (2017)',
+  victim: 'IronVault',
+  summary: 'In 2017 the backup service IronVault was wiped by an intruder who held its cloud console password.',
+  status: { text: 'Closed.', asOf: '2018-01', sources: ['v-src'] },
+  dates: { start: '2017-03-01' },
+  timeline: [
+    { id: 'v-wipe', date: '2017-03-01', title: 'Iron Vault is hit with a flood of traffic', sources: ['v-src'] },
+  ],
+  attribution: { actor: 'Unknown', summary: 'Nobody was ever named as the intruder.', details: [] },
+  sources: [
+    {
+      id: 'v-src',
+      publisher: 'Example Writer',
+      title: 'Write-up ironvault',
+      url: 'https://example.com/iv',
+      kind: 'research',
+    },
+  ],
+  origin: 'breaches.cloud',
+};
+
 const base = acrossData();
 const kb = createKnowledgeBase({
   ...base,
-  incidents: [...base.incidents, incidentSchema.parse(kettleInput)],
+  incidents: [...base.incidents, incidentSchema.parse(kettleInput), incidentSchema.parse(vaultInput)],
   synonyms: projectSynonyms(),
 });
 const now = new Date('2025-01-01T00:00:00Z');
@@ -117,6 +140,15 @@ describe('an incident name typed with its words shortened', () => {
   it('a word that starts no name word stays unknown', () => {
     const a = ask('who hacked zanzibar kettle');
     expect(a.kind).not.toBe('answer');
+  });
+});
+
+describe('a one-word name typed as two words', () => {
+  it('"iron vault" names IronVault, and "who was behind" it gets its attribution', () => {
+    const a = ask('who was behind the iron vault breach');
+    expect(a.kind).toBe('answer');
+    expect(a.intent).toBe('actor');
+    expect(lead(a)).toContain('Nobody was ever named');
   });
 });
 

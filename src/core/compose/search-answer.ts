@@ -13,7 +13,7 @@ import type { Language, ListName } from '../reading/language.js';
 import { firstMatch } from '../reading/patterns.js';
 import { type Concept, contentConcepts, coverage, type QueryAnalysis } from '../reading/query.js';
 import { hasAny } from '../reading/read-question.js';
-import { incidentNameWords } from '../reading/subject.js';
+import { incidentNameWords, namingWords } from '../reading/subject.js';
 import { holdsCount } from '../search/counts.js';
 import type { Passage, PassageKind } from '../search/passages.js';
 import type { SearchHit } from '../search/search-index.js';
@@ -300,28 +300,6 @@ function scopeConcepts(
   const rest = new Set(others.flatMap((c) => c.terms.map((t) => t.term)));
   const terms = query.terms.map((t) => (rest.has(t.term) ? t : { ...t, weight: t.weight * NAME_WEIGHT }));
   return { terms, credit };
-}
-
-/**
- * The question's words that name the incident: its name words, two words that together spell one ("code spaces"),
- * and an incident noun right after them ("the acme breach").
- */
-function namingWords(language: Language, own: ReadonlySet<string>, words: readonly string[]): Set<string> {
-  const out = new Set<string>();
-  const nouns = language.list('incident-noun');
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i] as string;
-    const next = words[i + 1];
-    if (own.has(w)) out.add(w);
-    else if (next && own.has(w + next)) {
-      out.add(w);
-      out.add(next);
-      i++;
-    } else continue;
-    const after = words[i + 1];
-    if (after && hasAny(nouns, [after])) out.add(after);
-  }
-  return out;
 }
 
 /** What the words naming the searched incident weigh in the search: they tell its facts apart only a little. */

@@ -52,10 +52,34 @@ export function incidentNameWords(incident: Incident): ReadonlySet<string> {
   return own;
 }
 
+/**
+ * The question's words that name the incident: its name words, two words that together spell one ("code spaces"),
+ * and an incident noun right after them ("the acme breach").
+ */
+export function namingWords(language: Language, own: ReadonlySet<string>, words: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  const nouns = language.list('incident-noun');
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as string;
+    const next = words[i + 1];
+    if (own.has(w)) out.add(w);
+    else if (next && own.has(w + next)) {
+      out.add(w);
+      out.add(next);
+      i++;
+    } else continue;
+    const after = words[i + 1];
+    if (after && hasPhraseAt(nouns, [after], 0)) out.add(after);
+  }
+  return out;
+}
+
 /** Concepts that name something other than the incident itself or the words of the lists set aside. */
 export function subjectConcepts(ask: Ask, query: QueryAnalysis, setAside: readonly string[]): Concept[] {
   const language = ask.kb.language;
-  const own = ask.incident ? incidentNameWords(ask.incident) : new Set<string>();
+  const name = ask.incident ? incidentNameWords(ask.incident) : new Set<string>();
+  // "code spaces" for the incident "codespaces": the words that spell its name are its name
+  const own = new Set([...name, ...namingWords(language, name, query.words)]);
   const lists = ['generic-subject', ...setAside].map((name) => listWords(language, name));
   const aside = (w: string) => isStopWord(w) || own.has(w) || lists.some((l) => l.has(w));
   return query.concepts.filter((c) => !c.filler && !c.text.split(' ').every(aside));
