@@ -117,6 +117,13 @@ describe('respond: questions', () => {
   it('was X affected, for someone not recorded: none', () => {
     expect(ask('was acme corp affected?').kind).toBe('none');
   });
+  it('was X affected, X a name the knowledge base never uses: none that says so, not "did you mean"', () => {
+    for (const q of ['was zorblax affected', 'was the zorblax agency hit?']) {
+      const a = ask(q);
+      expect(a.kind, q).toBe('none');
+      expect(a.sections.map((s) => s.text ?? '').join(' '), q).toContain('is not among the victims recorded for');
+    }
+  });
   it('how many: the later count, saying what it corrects', () => {
     const a = ask('how many tenants were affected');
     expect(a.facts[0]?.id).toBe('fig-14');

@@ -4,7 +4,7 @@
  * typed on its own.
  */
 import type { Answer } from '../answer.js';
-import { incidentName } from '../answer-base.js';
+import { incidentName, noneAnswer } from '../answer-base.js';
 import type { Ask } from '../ask-context.js';
 import type { ListKind } from '../reading/language.js';
 import { hasPhraseAt } from '../reading/patterns.js';
@@ -32,6 +32,8 @@ export function victimCheck(ask: Ask, reading: Reading): Answer {
   const victim = findVictim(ask, name);
   if (victim) return respondVictim(ask, victim, true);
   const incident = general ? undefined : ask.incident;
+  // "was nasa affected": a name the knowledge base has never seen is no recorded victim; say so, not "did you mean"
+  if (incident && name !== '' && neverSeen(ask, subject)) return notRecorded(ask, name);
   return searchAnswer(ask, reading.query, {
     intent: 'victims',
     kindBoost: { victim: 1.4, event: 1.1 },
@@ -40,6 +42,24 @@ export function victimCheck(ask: Ask, reading: Reading): Answer {
       : undefined,
     notRecorded: incident && name !== '' ? { name, incident: incidentName(incident) } : undefined,
   });
+}
+
+/** True when no word of the name is one the knowledge base uses (nor a typo of one). */
+function neverSeen(ask: Ask, name: readonly string[]): boolean {
+  const words = name.filter((w) => !isStopWord(w));
+  return words.length > 0 && words.every((w) => !ask.kb.lexicon.has(w) && !ask.kb.lexicon.correct(w));
+}
+
+/** "No record that X was affected": a plain `none` that says so and points to the recorded victims. */
+function notRecorded(ask: Ask, name: string): Answer {
+  const incident = ask.incident as NonNullable<Ask['incident']>;
+  return noneAnswer(
+    ask.kb,
+    incident,
+    ask.question,
+    `${capitalize(name)} is not among the victims recorded for ${incidentName(incident)}, and nothing in the knowledge base mentions it. The recorded victims are under \`victims\`.`,
+    ['victims', 'were we affected?', 'help'],
+  );
 }
 
 /** "what is X": a part of the incident (its timeline, status…), a glossary term, or what is known of X. */
