@@ -42,6 +42,21 @@ describe('payloadProblem', () => {
     [{ command: '/breach', team_id: 'T', channel_id: 'C', user_id: 'U' }, undefined],
     [{ type: 'block_actions', user: { id: 'U' }, actions: [action] }, undefined],
     [{ type: 'block_actions', user: { id: 'U' }, actions: [] }, undefined],
+    // fields breachbot does not read, at every level, pass (Slack adds fields without notice)
+    [
+      {
+        type: 'block_actions',
+        api_app_id: 'A',
+        user: { id: 'U', username: 'u' },
+        actions: [{ ...action, block_id: 'b' }],
+        container: { type: 'message', thread_ts: '1.2' },
+      },
+      undefined,
+    ],
+    [
+      { command: '/breach', team_id: 'T', channel_id: 'C', user_id: 'U', trigger_id: '1.2', api_app_id: 'A' },
+      undefined,
+    ],
     [{ type: 'url_verification', challenge: 'c' }, undefined],
     [{ type: 'event_callback', event: { type: 'app_mention', text: 'x', channel: 'C', ts: '1.2' } }, undefined],
     [{ type: 'event_callback', event: { type: 'reaction_added', anything: 1 } }, undefined],
