@@ -4,6 +4,10 @@
  * with a reason (HTTP 400; in Socket Mode acked and dropped), so no listener meets a field of the wrong type.
  * Fields are checked only where breachbot reads them; everything else passes through untouched.
  *
+ * The schemas are plain `z.object`s: only whether a payload passes is used, never zod's output (which drops
+ * unknown keys), and a plain object checks its declared fields alone, where a loose one would also visit and copy
+ * every other key of the payload (a slash command has a dozen) on each request.
+ *
  * @example
  * const problem = payloadProblem(body);
  * if (problem) return refuse(res, 400, problem);
@@ -13,7 +17,7 @@ import { z } from 'zod';
 const id = z.string().min(1);
 const optionalText = z.string().optional();
 
-const slashCommand = z.looseObject({
+const slashCommand = z.object({
   command: z.string().regex(/^\/\S+$/, 'must be a slash command such as /breach'),
   text: optionalText,
   team_id: id,
@@ -23,13 +27,13 @@ const slashCommand = z.looseObject({
   is_ext_shared_channel: optionalText,
 });
 
-const blockActions = z.looseObject({
+const blockActions = z.object({
   type: z.literal('block_actions'),
-  user: z.looseObject({ id, team_id: optionalText }),
-  actions: z.array(z.looseObject({ action_id: optionalText, type: optionalText, value: optionalText })),
-  team: z.looseObject({ id: optionalText }).nullish(),
-  channel: z.looseObject({ id: optionalText }).nullish(),
-  container: z.looseObject({ thread_ts: optionalText }).optional(),
+  user: z.object({ id, team_id: optionalText }),
+  actions: z.array(z.object({ action_id: optionalText, type: optionalText, value: optionalText })),
+  team: z.object({ id: optionalText }).nullish(),
+  channel: z.object({ id: optionalText }).nullish(),
+  container: z.object({ thread_ts: optionalText }).optional(),
   response_url: optionalText,
 });
 
@@ -47,20 +51,20 @@ const messageFields = {
 };
 
 const EVENTS: Record<string, z.ZodType> = {
-  app_mention: z.looseObject({ ...messageFields, text: z.string() }),
-  message: z.looseObject(messageFields),
-  app_home_opened: z.looseObject({ user: id, tab: optionalText }),
+  app_mention: z.object({ ...messageFields, text: z.string() }),
+  message: z.object(messageFields),
+  app_home_opened: z.object({ user: id, tab: optionalText }),
 };
 
-const eventCallback = z.looseObject({
+const eventCallback = z.object({
   type: z.literal('event_callback'),
   team_id: optionalText,
   event_id: optionalText,
   is_ext_shared_channel: z.boolean().optional(),
-  event: z.looseObject({ type: id }),
+  event: z.object({ type: id }),
 });
 
-const urlVerification = z.looseObject({ type: z.literal('url_verification'), challenge: z.string() });
+const urlVerification = z.object({ type: z.literal('url_verification'), challenge: z.string() });
 
 function describe(error: z.ZodError): string {
   const issue = error.issues[0];

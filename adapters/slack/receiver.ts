@@ -9,7 +9,8 @@
  * - a timestamp more than five minutes in the *future* is refused like a stale one (Bolt refuses only old ones),
  *   and a timestamp must be digits (`1e9` is not);
  * - a signed payload of a shape Slack never sends gets 400 (`payloads.ts`), never a listener error or a 500;
- * - an ack writes one response with a known length, and a frozen ack body (the answer memo's) is serialized once.
+ * - an ack writes one response with a known length, and a frozen ack body (the answer memo's) is serialized and
+ *   encoded once: the same bytes go out for every request that gets it.
  *
  * Order: body size (413) → `ssl_check` (200, unsigned) → signature and timestamp (401) → syntax (400) → shape
  * (400) → `url_verification` (challenge) → Bolt's listeners.
@@ -61,22 +62,32 @@ export function isAcceptableTimestamp(timestamp: unknown, nowSeconds: number): b
 }
 
 /**
- * JSON for ack bodies that are frozen objects, kept as long as the object lives: the slash-command answer memo
- * hands out the same frozen body for the same question, so it is serialized once rather than per request.
+ * JSON for ack bodies that are frozen objects, as UTF-8 bytes, kept as long as the object lives: the slash-command
+ * answer memo hands out the same frozen body for the same question, so it is serialized and encoded once rather
+ * than per request (answers run to 10 KB; writing a string encodes it again on every write).
  */
-const frozenJson = new WeakMap<object, string>();
+const frozenJson = new WeakMap<object, Buffer>();
 
-function jsonOf(value: object): string {
+function jsonOf(value: object): string | Buffer {
   const cached = frozenJson.get(value);
   if (cached !== undefined) return cached;
   const json = JSON.stringify(value);
-  if (Object.isFrozen(value)) frozenJson.set(value, json);
-  return json;
+  if (!Object.isFrozen(value)) return json;
+  const bytes = Buffer.from(json, 'utf8');
+  frozenJson.set(value, bytes);
+  return bytes;
 }
 
-function send(res: ServerResponse, status: number, body: string, type?: string, extra?: Record<string, string>) {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  type?: string,
+  extra?: Record<string, string>,
+) {
   if (res.headersSent || res.writableEnded) return;
-  const headers: Record<string, string | number> = { 'content-length': Buffer.byteLength(body), ...extra };
+  const length = typeof body === 'string' ? Buffer.byteLength(body) : body.length;
+  const headers: Record<string, string | number> = { 'content-length': length, ...extra };
   if (type) headers['content-type'] = type;
   res.writeHead(status, headers);
   res.end(body);
