@@ -24,6 +24,18 @@ const kettleInput: IncidentInput = {
   timeline: [
     { id: 'k-start', date: '2019-04-02', title: 'Copper Kettle suffers a breach', sources: ['k-src'] },
     { id: 'k-told', date: '2019-05-20', title: 'Copper Kettle tells its subscribers', sources: ['k-src'] },
+    {
+      id: 'k-sentenced',
+      date: '2020-11-02',
+      title: 'Ona Vance is sentenced after pleading guilty',
+      sources: ['k-src'],
+    },
+    {
+      id: 'k-prison',
+      date: '2021-01-05',
+      title: 'Ona Vance begins a sentence of 18 months in prison',
+      sources: ['k-src'],
+    },
   ],
   attribution: {
     actor: 'Ona Vance',
@@ -127,6 +139,14 @@ describe('"how long": a length of time the sources state', () => {
     expect(a.kind).toBe('answer');
     expect(a.intent).toBe('duration');
     expect(lead(a)).toContain('six weeks');
+  });
+});
+
+describe('"what was X sentenced to": the fact that gives the sentence', () => {
+  it('the row with the length of the sentence leads, not the row that only says sentenced', () => {
+    const a = ask('what did ona vance get sentenced to');
+    expect(a.kind).toBe('answer');
+    expect(lead(a)).toContain('18 months');
   });
 });
 

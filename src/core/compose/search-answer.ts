@@ -14,7 +14,7 @@ import { firstMatch } from '../reading/patterns.js';
 import { type Concept, contentConcepts, coverage, type QueryAnalysis } from '../reading/query.js';
 import { hasAny } from '../reading/read-question.js';
 import { incidentNameWords, namingWords } from '../reading/subject.js';
-import { holdsCount } from '../search/counts.js';
+import { holdsCount, holdsSpan } from '../search/counts.js';
 import type { Passage, PassageKind } from '../search/passages.js';
 import type { SearchHit } from '../search/search-index.js';
 import { isStopWord } from '../search/stopwords.js';
@@ -182,6 +182,8 @@ function rankHits(
   const causes = frame === 'why' ? language.list('cause-word') : undefined;
   const detection = cues ? language.list(cues) : undefined;
   const counting = countTerms(language, query).length > 0;
+  // "what was he sentenced to", "how much was the fine": a fact that gives a length of time or an amount
+  const sizing = hasAny(language.list('amount-cue'), query.words);
   return hits
     .map((found) => withCount(language, query, withDates(query, found)))
     .map((hit) => {
@@ -190,7 +192,11 @@ function rankHits(
       // "why": a fact that gives a cause answers it better than one that only names the same things
       const cause = causes && hasAny(causes, textWords(hit.passage)) ? CAUSE_BOOST : 1;
       // "how much was taken": a fact that gives an amount answers it, one that only names the same things does not
-      const count = counting && !holdsCount(hit.passage.text) ? COUNTLESS : 1;
+      const count =
+        (counting && !holdsCount(hit.passage.text)) ||
+        (sizing && !holdsCount(hit.passage.text) && !holdsSpan(hit.passage.text))
+          ? COUNTLESS
+          : 1;
       // "how did they find out": a fact without a cue word tells nothing of how someone learned of it
       const cue = detection && !hasAny(detection, textWords(hit.passage)) ? COUNTLESS : 1;
       const boost = (milestone ? MILESTONE_BOOST : 1) * cause * count * cue;

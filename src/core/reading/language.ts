@@ -120,6 +120,7 @@ export const REQUIRED_LISTS = [
   'nation-word',
   'root-cause-word',
   'detection-cue',
+  'amount-cue',
 ] as const;
 
 export type ListName = (typeof REQUIRED_LISTS)[number];
