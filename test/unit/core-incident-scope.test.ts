@@ -9,6 +9,7 @@ import type { Answer } from '../../src/core/answer.js';
 import { createKnowledgeBase } from '../../src/core/knowledge-base.js';
 import { type IncidentInput, incidentSchema } from '../../src/core/model.js';
 import { parseCommand } from '../../src/core/parse-command.js';
+import { readQuestion } from '../../src/core/reading/read-question.js';
 import { respond } from '../../src/core/respond.js';
 import { acrossData, answerText, projectSynonyms } from '../fixtures/core-across.js';
 
@@ -130,6 +131,16 @@ describe('"how did X find out": what raised the alarm', () => {
       expect(a.kind).toBe('answer');
       expect(lead(a)).toContain('payment processor');
     }
+  });
+});
+
+describe('reading detection and ordinals', () => {
+  it('"what tipped X off" asks about detection', () => {
+    expect(readQuestion(kb, 'what tipped copper kettle off').keyDates).toContain('detected');
+  });
+  it('"2nd" is read as "second"', () => {
+    const concept = readQuestion(kb, 'the 2nd incident').query.concepts.find((c) => c.text === '2nd');
+    expect(concept?.terms.map((t) => t.term)).toContain('second');
   });
 });
 
