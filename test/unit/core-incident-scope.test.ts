@@ -138,6 +138,11 @@ describe('reading detection and ordinals', () => {
   it('"what tipped X off" asks about detection', () => {
     expect(readQuestion(kb, 'what tipped copper kettle off').keyDates).toContain('detected');
   });
+  it('"normally go after" is read as "usual targets", "push back" as "dispute"', () => {
+    const terms = (q: string) => readQuestion(kb, q).query.terms.map((t) => t.term);
+    expect(terms('who do they normally go after')).toEqual(expect.arrayContaining(['usual', 'target']));
+    expect(terms('did they push back on it')).toContain('disput');
+  });
   it('"2nd" is read as "second"', () => {
     const concept = readQuestion(kb, 'the 2nd incident').query.concepts.find((c) => c.text === '2nd');
     expect(concept?.terms.map((t) => t.term)).toContain('second');
