@@ -142,6 +142,7 @@ describe('reading detection and ordinals', () => {
     const terms = (q: string) => readQuestion(kb, q).query.terms.map((t) => t.term);
     expect(terms('who do they normally go after')).toEqual(expect.arrayContaining(['usual', 'target']));
     expect(terms('did they push back on it')).toContain('disput');
+    expect(terms('what did they use historically')).toContain('past');
   });
   it('"2nd" is read as "second"', () => {
     const concept = readQuestion(kb, 'the 2nd incident').query.concepts.find((c) => c.text === '2nd');
