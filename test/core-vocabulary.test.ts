@@ -160,10 +160,11 @@ describe('the core holds no vocabulary', () => {
 });
 
 describe('no evaluation question in the engine', () => {
-  /** Every question of the golden sets and of ../shared/eval, longer than a few words. */
+  /** Every question of the golden sets, the blind sets that joined development and ../shared/eval, longer than a few words. */
   const questions = (): string[] => {
     const files = [
       ...filesUnder('test/golden', /\.ya?ml$/),
+      ...filesUnder('test/eval', /\.ya?ml$/),
       ...(existsSync(evalDir) ? readdirSync(evalDir).map((f) => path.join(evalDir, f)) : []),
     ];
     return files.flatMap((file) => {

@@ -82,7 +82,7 @@ function answerByKind(ask: Ask, reading: Reading): Answer {
     case 'how':
       return listAnswer(ask, reading, 'technique');
     case 'why':
-      // "datadog 2016 breach root cause?": when no fact meets the question, how the attack worked is its cause,
+      // "root cause of the acme 2019 breach?": when no fact meets the question, how the attack worked is its cause,
       // as long as every word of it is one the knowledge base knows
       return searchAnswer(ask, query, {
         intent: 'question',

@@ -189,7 +189,7 @@ export function incidentOfProperNouns(kb: KnowledgeBase, words: readonly string[
         (titled.get(w) === 1 && !nouns.byFirst.has(w))),
   );
   if (proper.length === 0) return undefined;
-  // "how did the fbi pin the webex deletions on him": a name many incidents mention ("fbi") points nowhere, one
+  // "how did the police tie the acme outage to her": a name many incidents mention ("police") points nowhere, one
   // that only one incident mentions points there, when no other such name points elsewhere
   const singles = new Set(
     proper.map((w) => incidentsMentioning(kb, [w])).flatMap((ids) => (ids.length === 1 ? ids : [])),
