@@ -150,6 +150,15 @@ describe('reading detection and ordinals', () => {
   });
 });
 
+describe('"how did they get into X\'s cloud environment in <year>": how the attack on X worked', () => {
+  it("a part of the target and the incident's own year leave the question about the whole attack", () => {
+    const a = ask("how did the intruder get into copper kettle's cloud environment in 2019");
+    expect(a.kind).toBe('answer');
+    expect(a.intent).toBe('technique');
+    expect(a.title).toMatch(/^How the .* attack worked/);
+  });
+});
+
 describe('"how long": a length of time the sources state', () => {
   it('no detection date is recorded: the stated time to detection leads', () => {
     const a = ask('how long did it take copper kettle to detect the breach');

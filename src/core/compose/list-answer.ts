@@ -7,7 +7,13 @@ import type { Answer } from '../answer.js';
 import type { Ask } from '../ask-context.js';
 import type { ListKind } from '../reading/language.js';
 import { hasAny, type Reading } from '../reading/read-question.js';
-import { incidentNameWords, isIncidentWide, subjectConcepts, withoutAskedWords } from '../reading/subject.js';
+import {
+  incidentNameWords,
+  isIncidentWide,
+  listWords,
+  subjectConcepts,
+  withoutAskedWords,
+} from '../reading/subject.js';
 import { passagesOf } from '../search/incident-passages.js';
 import type { Passage, PassageKind } from '../search/passages.js';
 import { isStopWord } from '../search/stopwords.js';
@@ -142,9 +148,18 @@ function namesOnlyTheTarget(ask: Ask, reading: Reading): boolean {
   const victims = ask.kb.victimNames(incident.id);
   if (victims.exact(name.join(' '))) return true;
   const concepts = reading.query.concepts.filter((c) => c.text.split(' ').some((w) => name.includes(w)));
+  // "get into X's aws environment in 2014": a part of the target's estate, or the incident's own year, is still the
+  // target; another year ("its corporate network in 2021") is another step of the story
+  const part = listWords(ask.kb.language, 'target-part');
+  const calendar = listWords(ask.kb.language, 'calendar-word');
+  const years = Object.values(incident.dates)
+    .filter((d): d is string => !!d)
+    .map((d) => Number(d.slice(0, 4)));
+  const ownYear = (w: string) =>
+    /^(19|20)\d\d$/.test(w) && years.length > 0 && Number(w) >= Math.min(...years) && Number(w) <= Math.max(...years);
   return concepts.every(
     (c) =>
-      c.text.split(' ').every((w) => own.has(w) || isStopWord(w)) ||
+      c.text.split(' ').every((w) => own.has(w) || isStopWord(w) || part.has(w) || calendar.has(w) || ownYear(w)) ||
       isIncidentWide(ask.kb, incident, c) ||
       // an abbreviation of the incident's own name ("msft" for the vendor a write-up is about)
       (c.own.every((t) => ask.kb.index.df(t) === 0) && c.terms.some((t) => own.has(t.term))),

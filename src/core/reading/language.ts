@@ -121,6 +121,7 @@ export const REQUIRED_LISTS = [
   'root-cause-word',
   'detection-cue',
   'amount-cue',
+  'target-part',
 ] as const;
 
 export type ListName = (typeof REQUIRED_LISTS)[number];
