@@ -365,7 +365,8 @@ function isEntityWordTypo(kb: KnowledgeBase, word: string): boolean {
   if (word.length < 5) return false;
   const max = word.length >= 8 ? 2 : 1;
   for (const w of entityWords(kb)) {
-    if (Math.abs(w.length - word.length) > max) continue;
+    // a short word (an abbreviation such as "dept") is no word a longer one is a slip of ("depot")
+    if (w.length < 5 || Math.abs(w.length - word.length) > max) continue;
     if (editDistance(word, w, max) <= max) return true;
   }
   return false;
