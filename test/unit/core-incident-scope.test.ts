@@ -38,6 +38,29 @@ const kettleInput: IncidentInput = {
       sources: ['k-src'],
     },
   ],
+  victims: [
+    {
+      id: 'k-fig-early',
+      kind: 'figure',
+      name: 'Cards exposed (company, May 2019)',
+      count: 'about 4,000',
+      impact: 'The company first said about 4,000 subscriber cards were exposed.',
+      date: '2019-05-20',
+      sources: ['k-src'],
+      supersededBy: 'k-fig-late',
+      correctionNote: 'The court later put it at 9,000 cards.',
+    },
+    {
+      id: 'k-fig-late',
+      kind: 'figure',
+      name: 'Cards exposed (court, 2020)',
+      count: '9,000',
+      impact: 'The court found that 9,000 subscriber cards were exposed.',
+      date: '2020-11-02',
+      sources: ['k-src'],
+      corrects: ['k-fig-early'],
+    },
+  ],
   attribution: {
     actor: 'Ona Vance',
     summary: 'Ona Vance, a former contractor of the roaster, was charged by prosecutors.',
@@ -173,6 +196,19 @@ describe('"what was X sentenced to": the fact that gives the sentence', () => {
     const a = ask('what did ona vance get sentenced to');
     expect(a.kind).toBe('answer');
     expect(lead(a)).toContain('18 months');
+  });
+});
+
+describe('"how many did they say in <month year>": the count of then, with its correction', () => {
+  it('a question dated like the first count gets it first, marked as corrected', () => {
+    const a = ask('how many cards did copper kettle say were exposed in may 2019');
+    expect(a.kind).toBe('answer');
+    expect(a.facts[0]?.text).toContain('about 4,000');
+    expect(a.facts.some((f) => f.text.includes('9,000'))).toBe(true);
+  });
+  it('without a date, the later count leads', () => {
+    const a = ask('how many cards were exposed at copper kettle');
+    expect(a.facts[0]?.text).toContain('9,000');
   });
 });
 

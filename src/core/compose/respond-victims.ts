@@ -10,6 +10,7 @@ import type { Incident, Victim } from '../model.js';
 import { analyzeQuery, coverage } from '../reading/query.js';
 import type { Reading } from '../reading/read-question.js';
 import { countsAffected } from '../search/counts.js';
+import { meetsAskedDate, withDates } from '../search/hit-dates.js';
 import { byDate, passagesOf } from '../search/incident-passages.js';
 import { normalizeName } from '../search/name-index.js';
 import type { Passage } from '../search/passages.js';
@@ -213,20 +214,32 @@ export function respondFigures(ask: Ask, reading: Reading): Answer | undefined {
     kinds: new Set(['victim', 'event']),
     limit: 30,
   });
-  const figures = hits.filter((h) => {
-    const v = victimOf(h.passage);
-    return v?.kind === 'figure' || h.passage.keywords.includes('figure');
-  });
+  // the figure that meets most of the question leads ("per the csrb, how many enterprise orgs", "when it announced
+  // it in july 2023": a month or year the question names is met by a figure dated then); search order breaks ties
+  const figures = hits
+    .filter((h) => {
+      const v = victimOf(h.passage);
+      return v?.kind === 'figure' || h.passage.keywords.includes('figure');
+    })
+    .map((h, i) => ({ hit: withDates(query, h), cov: coverage(query, withDates(query, h)), i }))
+    .sort((a, b) => b.cov - a.cov || a.i - b.i)
+    .map((r) => r.hit);
   const best = figures[0];
   if (!best || coverage(query, best) < 0.45) return undefined;
   const chosen: Passage[] = [];
   for (const h of figures.slice(0, 6)) {
     if (h.score < best.score * 0.4) break;
     const p = latest(kb, h.passage);
-    if (!chosen.includes(p)) chosen.push(p);
-    if (p !== h.passage && !chosen.includes(h.passage)) chosen.push(h.passage);
+    // "how many did they say when they announced it in july 2023": the count of then, ahead of its correction
+    const asOfThen = p !== h.passage && meetsAskedDate(query, h.passage) && !meetsAskedDate(query, p);
+    for (const q of asOfThen ? [h.passage, p] : [p, h.passage]) if (!chosen.includes(q)) chosen.push(q);
   }
-  const made = factsAndItems(kb, chosen.slice(0, 4), { label: (p) => victimOf(p)?.count });
+  const label = { label: (p: Passage) => victimOf(p)?.count };
+  // a count of then that leads is shown, though its correction is listed too (which otherwise replaces it)
+  const first = chosen[0] as Passage;
+  const then = first.supersededBy ? factsAndItems(kb, [first], label) : undefined;
+  const rest = factsAndItems(kb, then ? chosen.slice(1, 4) : chosen.slice(0, 4), label);
+  const made = then ? { facts: [...then.facts, ...rest.facts], items: [...then.items, ...rest.items] } : rest;
   return makeAnswer(kb, {
     intent: 'victims',
     incident: incident.id,

@@ -6,7 +6,6 @@
 import type { Answer, AnswerSection, Intent } from '../answer.js';
 import { incidentName, makeAnswer, noneAnswer } from '../answer-base.js';
 import type { Ask } from '../ask-context.js';
-import { MONTH_NAMES } from '../calendar.js';
 import { describeDate } from '../dates/dates.js';
 import { factsAndItems, latest } from '../facts.js';
 import type { Language, ListName } from '../reading/language.js';
@@ -15,6 +14,7 @@ import { type Concept, contentConcepts, coverage, type QueryAnalysis } from '../
 import { hasAny } from '../reading/read-question.js';
 import { incidentNameWords, namingWords } from '../reading/subject.js';
 import { holdsCount, holdsSpan } from '../search/counts.js';
+import { withDates } from '../search/hit-dates.js';
 import type { Passage, PassageKind } from '../search/passages.js';
 import type { SearchHit } from '../search/search-index.js';
 import { isStopWord } from '../search/stopwords.js';
@@ -90,46 +90,6 @@ function incidental(content: readonly Concept[], hit: SearchHit): boolean {
   if (content.length !== 1) return false;
   const only = content[0] as (typeof content)[number];
   return !only.terms.some((t) => hit.prominent.has(t.term));
-}
-
-const MONTH_TERMS = MONTH_NAMES.map((name) => name.toLowerCase()).map((m) => termOf(m) ?? m);
-
-/**
- * "the june 2024 hearing": a month or year the question names is met by a dated passage in that month or year,
- * even when its text never spells the date out.
- */
-function withDates(query: QueryAnalysis, hit: SearchHit): SearchHit {
-  const date = hit.passage.date;
-  if (!date) return hit;
-  const end = hit.passage.endDate ?? date;
-  const extra: string[] = [];
-  for (const { term: t, year, month } of dateTerms(query)) {
-    if (hit.matched.has(t)) continue;
-    if (year && t >= date.slice(0, 4) && t <= end.slice(0, 4)) extra.push(t);
-    if (month > 0 && date.length >= 7) {
-      const m = String(month).padStart(2, '0');
-      if (date.slice(5, 7) === m || (end.length >= 7 && end.slice(5, 7) === m)) extra.push(t);
-    }
-  }
-  return extra.length === 0 ? hit : { ...hit, matched: new Set([...hit.matched, ...extra]) };
-}
-
-/** The question's own words that name a year or a month, in order (found once per question). */
-const dateTermsMemo = new WeakMap<QueryAnalysis, Array<{ term: string; year: boolean; month: number }>>();
-function dateTerms(query: QueryAnalysis): Array<{ term: string; year: boolean; month: number }> {
-  let list = dateTermsMemo.get(query);
-  if (!list) {
-    list = [];
-    for (const c of query.concepts) {
-      for (const term of c.own) {
-        const year = /^(19|20)\d\d$/.test(term);
-        const month = MONTH_TERMS.indexOf(term) + 1;
-        if (year || month > 0) list.push({ term, year, month });
-      }
-    }
-    dateTermsMemo.set(query, list);
-  }
-  return list;
 }
 
 /** "what lessons came out of …", "key takeaways": the lessons the sources drew lead, whatever the frame. */
