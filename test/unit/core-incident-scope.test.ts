@@ -234,6 +234,15 @@ describe('a one-word name typed as two words', () => {
   });
 });
 
+describe('"who did <what the incident was>": its actor', () => {
+  it('the fact that tells the deed best does not say who; the attribution does', () => {
+    const a = ask('who stole the card data of copper kettle subscribers');
+    expect(a.kind).toBe('answer');
+    expect(a.intent).toBe('actor');
+    expect(lead(a)).toContain('Ona Vance');
+  });
+});
+
 describe('"who was the X insider": a role, not a name, asks for the actor', () => {
   it('the named incident’s actor answers', () => {
     const a = ask('who was the copper kettle insider guy');

@@ -22,7 +22,7 @@ import { respondLogging } from './respond-logging.js';
 import { respondActor, respondAftermath, respondLessons, respondStatus, respondTechnique } from './respond-profile.js';
 import { respondSources } from './respond-sources.js';
 import { respondVictims } from './respond-victims.js';
-import { searchAnswer } from './search-answer.js';
+import { frameOf, searchAnswer } from './search-answer.js';
 
 /** The whole part of the incident. */
 export function fullList(ask: Ask, reading: Reading, list: ListKind, confidence: number): Answer {
@@ -132,11 +132,31 @@ export function listAnswer(ask: Ask, reading: Reading, list: ListKind): Answer {
   // the whole part stands in for a narrower answer only when everything else the question names is known:
   // "how do I configure an ingress" is not a question about how the attack worked
   const known = subject.every((c) => !c.unknown);
-  return searchAnswer(ask, reading.query, {
+  const answer = searchAnswer(ask, reading.query, {
     intent: list === 'lessons' ? 'aftermath' : list,
     kindBoost: boost,
     ...(known ? { fallback: () => fullList(ask, reading, list, 0.6) } : {}),
   });
+  // "who deleted the X virtual machines": the fact that matches best tells what was done, not who did it; when it
+  // is the incident's own story (its summary, a victim, how it worked), who did it is the incident's actor
+  return list === 'actor' &&
+    ask.incident?.attribution &&
+    frameOf(language, reading.query) === 'who' &&
+    tellsTheDeed(ask, answer)
+    ? fullList(ask, reading, 'actor', ACTOR_FOR_DEED)
+    : answer;
+}
+
+/** The kinds of fact that tell what happened but never who did it. */
+const DEED_KINDS: ReadonlySet<string> = new Set(['summary', 'victim', 'technique']);
+/** How sure "who did <the incident's deed>" is answered by the incident's actor. */
+const ACTOR_FOR_DEED = 0.8;
+
+function tellsTheDeed(ask: Ask, answer: Answer): boolean {
+  const fact = answer.facts[0];
+  if (answer.kind !== 'answer' || !fact || !answer.incident) return false;
+  const passage = ask.kb.passage(answer.incident, fact.id);
+  return !!passage && DEED_KINDS.has(passage.kind);
 }
 
 /** True when the slot's name is only a victim, the incident's own name, or words every fact of it uses. */

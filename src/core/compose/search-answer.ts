@@ -76,10 +76,16 @@ const FRAME_BOOST: Record<Frame, Partial<Record<PassageKind, number>>> = {
 
 /** The kind boosts a question's frame implies. */
 export function frameBoost(language: Language, query: QueryAnalysis): Partial<Record<PassageKind, number>> {
+  const frame = frameOf(language, query);
+  return frame ? (FRAME_BOOST[frame] ?? {}) : {};
+}
+
+/** The question's frame: the first of the language's frames whose patterns match it. */
+export function frameOf(language: Language, query: QueryAnalysis): Frame | undefined {
   for (const { frame, patterns } of language.frames) {
-    if (firstMatch(patterns, query.words)) return FRAME_BOOST[frame as Frame] ?? {};
+    if (firstMatch(patterns, query.words)) return frame as Frame;
   }
-  return {};
+  return undefined;
 }
 
 /**
@@ -99,7 +105,7 @@ const lessonBoost = (language: Language, query: QueryAnalysis) =>
 
 /** The kind boosts a question's frame implies (read once per question). */
 const frameMemo = new WeakMap<QueryAnalysis, Partial<Record<PassageKind, number>>>();
-function frameOf(language: Language, query: QueryAnalysis): Partial<Record<PassageKind, number>> {
+function frameBoostOnce(language: Language, query: QueryAnalysis): Partial<Record<PassageKind, number>> {
   let boost = frameMemo.get(query);
   if (!boost) {
     boost = frameBoost(language, query);
@@ -207,7 +213,7 @@ function search(ask: Ask, query: QueryAnalysis, incidents: Set<string> | undefin
     exclude: NEVER,
     kindBoost: {
       ...DEFAULT_BOOST,
-      ...(options.frame ? FRAME_BOOST[options.frame] : frameOf(ask.kb.language, query)),
+      ...(options.frame ? FRAME_BOOST[options.frame] : frameBoostOnce(ask.kb.language, query)),
       ...lessonBoost(ask.kb.language, query),
       ...options.kindBoost,
     },
