@@ -61,6 +61,9 @@ const kettleInput: IncidentInput = {
       corrects: ['k-fig-early'],
     },
   ],
+  aftermath: [
+    { id: 'k-cost', text: 'Refunds for the exposed cards cost the roaster about $80,000.', sources: ['k-src'] },
+  ],
   attribution: {
     actor: 'Ona Vance',
     summary: 'Ona Vance, a former contractor of the roaster, was charged by prosecutors.',
@@ -205,6 +208,11 @@ describe('"how many did they say in <month year>": the count of then, with its c
     expect(a.kind).toBe('answer');
     expect(a.facts[0]?.text).toContain('about 4,000');
     expect(a.facts.some((f) => f.text.includes('9,000'))).toBe(true);
+  });
+  it('"how much did it cost": an amount of money, not a count of cards', () => {
+    const a = ask('how much did the 9,000 exposed cards cost');
+    expect(a.kind).toBe('answer');
+    expect(lead(a)).toContain('$80,000');
   });
   it('without a date, the later count leads', () => {
     const a = ask('how many cards were exposed at copper kettle');

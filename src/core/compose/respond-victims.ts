@@ -9,7 +9,8 @@ import { factsAndItems, latest } from '../facts.js';
 import type { Incident, Victim } from '../model.js';
 import { analyzeQuery, coverage } from '../reading/query.js';
 import type { Reading } from '../reading/read-question.js';
-import { countsAffected } from '../search/counts.js';
+import { asksMoney } from '../reading/subject.js';
+import { countsAffected, holdsMoney } from '../search/counts.js';
 import { meetsAskedDate, withDates } from '../search/hit-dates.js';
 import { byDate, passagesOf } from '../search/incident-passages.js';
 import { normalizeName } from '../search/name-index.js';
@@ -226,6 +227,8 @@ export function respondFigures(ask: Ask, reading: Reading): Answer | undefined {
     .map((r) => r.hit);
   const best = figures[0];
   if (!best || coverage(query, best) < 0.45) return undefined;
+  // "how much did it cost them": a count of machines or customers is no answer; search for the amount instead
+  if (asksMoney(kb.language, query.words) && !holdsMoney(best.passage.text)) return undefined;
   const chosen: Passage[] = [];
   for (const h of figures.slice(0, 6)) {
     if (h.score < best.score * 0.4) break;

@@ -12,8 +12,8 @@ import type { Language, ListName } from '../reading/language.js';
 import { firstMatch } from '../reading/patterns.js';
 import { type Concept, contentConcepts, coverage, type QueryAnalysis } from '../reading/query.js';
 import { hasAny } from '../reading/read-question.js';
-import { incidentNameWords, namingWords } from '../reading/subject.js';
-import { holdsCount, holdsSpan } from '../search/counts.js';
+import { asksMoney, incidentNameWords, namingWords } from '../reading/subject.js';
+import { holdsCount, holdsMoney, holdsSpan } from '../search/counts.js';
 import { withDates } from '../search/hit-dates.js';
 import type { Passage, PassageKind } from '../search/passages.js';
 import type { SearchHit } from '../search/search-index.js';
@@ -150,6 +150,8 @@ function rankHits(
   const counting = countTerms(language, query).length > 0;
   // "what was he sentenced to", "how much was the fine": a fact that gives a length of time or an amount
   const sizing = hasAny(language.list('amount-cue'), query.words);
+  // "how much did it cost them": a fact that gives an amount of money
+  const paying = asksMoney(language, query.words);
   return hits
     .map((found) => withCount(language, query, withDates(query, found)))
     .map((hit) => {
@@ -160,7 +162,8 @@ function rankHits(
       // "how much was taken": a fact that gives an amount answers it, one that only names the same things does not
       const count =
         (counting && !holdsCount(hit.passage.text)) ||
-        (sizing && !holdsCount(hit.passage.text) && !holdsSpan(hit.passage.text))
+        (sizing && !holdsCount(hit.passage.text) && !holdsSpan(hit.passage.text)) ||
+        (paying && !holdsMoney(hit.passage.text))
           ? COUNTLESS
           : 1;
       // "how did they find out": a fact without a cue word tells nothing of how someone learned of it

@@ -122,6 +122,7 @@ export const REQUIRED_LISTS = [
   'detection-cue',
   'amount-cue',
   'target-part',
+  'money-cue',
 ] as const;
 
 export type ListName = (typeof REQUIRED_LISTS)[number];

@@ -189,3 +189,9 @@ export function withoutAskedWords(
 
 /** What the words a question asks with weigh in its search, once set aside. */
 const ASKED_WEIGHT = 0.3;
+
+/** "how much did it cost", "how much crypto was stolen": a count cue with a word of money. */
+export function asksMoney(language: Language, words: readonly string[]): boolean {
+  const has = (name: ListName) => words.some((_, i) => hasPhraseAt(language.list(name), words, i));
+  return has('count-cue') && has('money-cue');
+}

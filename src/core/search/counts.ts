@@ -36,3 +36,12 @@ const SPAN =
 export function holdsSpan(text: string): boolean {
   return SPAN.test(text);
 }
+
+/** an amount of money: "$2.4M", "US$35 Million", "15,000$", "EUR 3 million", "12 million dollars" */
+const MONEY =
+  /[$€£]\s?\d|\d[\d,.]*\s?[$€£]|\b(?:usd|eur|gbp)\s?\d|\b\d[\d,.]*\s*(?:million|billion|thousand|[kmb]n?)?\s*(?:dollars|euros|pounds|usd|eur|gbp)\b/i;
+
+/** True when the text gives an amount of money. */
+export function holdsMoney(text: string): boolean {
+  return MONEY.test(text);
+}
