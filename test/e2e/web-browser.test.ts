@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumFor, collectProblems, launchChromium } from './browser-support.js';
+import { askOnPage, chromiumFor, collectProblems, launchChromium, openPage } from './browser-support.js';
 import { bareEnv, REPO_ROOT, type ServeProcess, startServe, tempDir } from './web-support.js';
 
 const hasChromium = chromiumFor('web-browser.test.ts');
@@ -34,18 +34,11 @@ describe.skipIf(!hasChromium)('the local page in Chromium', () => {
     await server?.stop();
   });
 
-  async function askByKeyboard(question: string): Promise<void> {
-    await page.locator('#question').fill(question);
-    await page.locator('#question').press('Enter');
-    await expect.poll(() => page.locator('#status').textContent()).toMatch(/^Answer: /);
-  }
-
   it('answers "who were the victims?" in all three renderings, without console errors', async () => {
     expect(server.pageUrl).toBeDefined();
-    await page.goto(server.pageUrl as string);
-    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.ready)).toBe('true');
+    await openPage(page, server.pageUrl as string);
     await expect.poll(() => page.locator('#examples button').count()).toBeGreaterThan(3);
-    await askByKeyboard('who were the victims?');
+    await askOnPage(page, 'who were the victims?');
     for (const pane of ['#slack', '#teams', '#text']) {
       const text = await page.locator(pane).textContent();
       expect(text ?? '', pane).toMatch(/State/);
@@ -81,7 +74,7 @@ describe.skipIf(!hasChromium)('the local page in Chromium', () => {
   });
 
   it('a timeline lines its dates up in one column', async () => {
-    await askByKeyboard('timeline');
+    await askOnPage(page, 'timeline');
     const rows = page.locator('#text .pt-date');
     expect(await rows.count()).toBeGreaterThan(3);
     const lefts = await rows.evaluateAll((nodes) => nodes.map((n) => Math.round(n.getBoundingClientRect().left)));
@@ -91,7 +84,7 @@ describe.skipIf(!hasChromium)('the local page in Chromium', () => {
   });
 
   it('says the knowledge base does not cover an out-of-scope question', async () => {
-    await askByKeyboard('what is the best pizza topping in Naples?');
+    await askOnPage(page, 'what is the best pizza topping in Naples?');
     expect(await page.locator('#result').getAttribute('data-kind')).toBe('none');
     expect((await page.locator('#text').textContent()) ?? '').toMatch(
       /(?:not|couldn.t find (?:that|it)) in the knowledge base/i,

@@ -3,7 +3,7 @@
 // "Thanks — noted", a second click on the same answer is not counted twice. Skips, loudly, where no Chromium is.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumFor, collectProblems, launchChromium } from './browser-support.js';
+import { askOnPage, chromiumFor, collectProblems, launchChromium, openPage } from './browser-support.js';
 import { bareEnv, type ServeProcess, startServe, tempDir } from './web-support.js';
 
 const hasChromium = chromiumFor('web-feedback-browser.test.ts');
@@ -28,18 +28,11 @@ describe.skipIf(!hasChromium)('the page’s 👍 / 👎 in Chromium', () => {
     await server?.stop();
   });
 
-  async function ask(question: string): Promise<void> {
-    await page.locator('#question').fill(question);
-    await page.locator('#question').press('Enter');
-    await expect.poll(() => page.locator('#status').textContent()).toMatch(/^Answer: /);
-  }
-
   it('shows no buttons under help, and two under an answer', async () => {
-    await page.goto(server.pageUrl as string);
-    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.ready)).toBe('true');
-    await ask('help');
+    await openPage(page, server.pageUrl as string);
+    await askOnPage(page, 'help');
     expect(await page.locator('#feedback button').count()).toBe(0);
-    await ask('who were the victims?');
+    await askOnPage(page, 'who were the victims?');
     expect(await page.locator('#feedback button').allTextContents()).toEqual(['👍 Helpful', '👎 Not helpful']);
   });
 
@@ -53,7 +46,7 @@ describe.skipIf(!hasChromium)('the page’s 👍 / 👎 in Chromium', () => {
     await expect.poll(() => page.locator('#feedback [role="status"]').textContent()).toContain('Thanks — noted');
     expect(await page.locator('#feedback button[data-vote="up"]').isDisabled()).toBe(true);
 
-    await ask('who were the victims?');
+    await askOnPage(page, 'who were the victims?');
     const [again] = await Promise.all([
       page.waitForResponse('**/api/feedback'),
       page.locator('#feedback button[data-vote="up"]').click(),
