@@ -11,9 +11,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MessageHandler } from '../../src/chat/handle-message.js';
 import type { Answer, AnswerJson } from '../../src/core/answer.js';
 import type { KnowledgeBase } from '../../src/core/knowledge-base.js';
-import { BodyTooLargeError, isBodyError, readBody, refuseBody } from '../../src/http/read-body.js';
 import type { Logger } from '../../src/logger.js';
-import { jsonObject } from './json-body.js';
+import { jsonObject, readJsonText, sendJson } from './json-body.js';
 
 /** Largest request body accepted, in bytes. */
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -38,19 +37,6 @@ export interface AskApiDeps {
 export type AskResponse = AnswerJson & {
   render: { slack: { blocks: unknown[] }; teams: { card: unknown }; text: string };
 };
-
-const JSON_TYPE = 'application/json; charset=utf-8';
-
-export function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': JSON_TYPE,
-    'content-length': Buffer.byteLength(text),
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-  });
-  res.end(text);
-}
 
 type Parsed = { question: string; incident?: string } | { error: string };
 
@@ -77,20 +63,12 @@ function parseRequest(text: string, kb: KnowledgeBase): Parsed {
 /** Creates the request handler for `POST /api/ask`. */
 export function createAskHandler(deps: AskApiDeps): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   return async (req, res) => {
-    const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-    let text: string;
-    try {
-      text = (await readBody(req, { limit: MAX_BODY_BYTES })).toString('utf8');
-    } catch (error) {
-      if (!isBodyError(error)) throw error;
-      const message = error instanceof BodyTooLargeError ? `${error.message}: ask one question` : error.message;
-      refuseBody(req, res, error, { contentType: JSON_TYPE, text: JSON.stringify({ error: message }) });
-      return;
-    }
-    if (type !== 'application/json') {
-      sendJson(res, 400, { error: 'send the question as JSON with content-type: application/json' });
-      return;
-    }
+    const text = await readJsonText(req, res, {
+      limit: MAX_BODY_BYTES,
+      tooLarge: 'ask one question',
+      what: 'the question',
+    });
+    if (text === undefined) return;
     const parsed = parseRequest(text, deps.kb);
     if ('error' in parsed) {
       sendJson(res, 400, { error: parsed.error });

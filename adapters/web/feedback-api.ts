@@ -9,11 +9,9 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Feedback, feedbackReply } from '../../src/chat/feedback.js';
-import { BodyTooLargeError, isBodyError, readBody, refuseBody } from '../../src/http/read-body.js';
 import type { Route } from '../../src/http/types.js';
 import type { Logger } from '../../src/logger.js';
-import { sendJson } from './ask-api.js';
-import { jsonObject } from './json-body.js';
+import { jsonObject, readJsonText, sendJson } from './json-body.js';
 
 /** Largest body accepted (a token is at most 2,000 characters). */
 export const MAX_FEEDBACK_BYTES = 4 * 1024;
@@ -33,23 +31,8 @@ function parse(text: string): { token: string; vote: string } | { error: string 
 }
 
 async function handle(deps: FeedbackRouteDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-  let text: string;
-  try {
-    text = (await readBody(req, { limit: MAX_FEEDBACK_BYTES })).toString('utf8');
-  } catch (error) {
-    if (!isBodyError(error)) throw error;
-    const message = error instanceof BodyTooLargeError ? `${error.message}: send one vote` : error.message;
-    refuseBody(req, res, error, {
-      contentType: 'application/json; charset=utf-8',
-      text: JSON.stringify({ error: message }),
-    });
-    return;
-  }
-  if (type !== 'application/json') {
-    sendJson(res, 400, { error: 'send the vote as JSON with content-type: application/json' });
-    return;
-  }
+  const text = await readJsonText(req, res, { limit: MAX_FEEDBACK_BYTES, tooLarge: 'send one vote', what: 'the vote' });
+  if (text === undefined) return;
   const parsed = parse(text);
   if ('error' in parsed) {
     sendJson(res, 400, { error: parsed.error });

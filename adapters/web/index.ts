@@ -13,8 +13,9 @@ import { toAnswerJson } from '../../src/core/answer-json.js';
 import type { KnowledgeBase } from '../../src/core/knowledge-base.js';
 import type { AdapterHandle } from '../../src/http/types.js';
 import { type Logger, silentLogger } from '../../src/logger.js';
-import { createAskHandler, sendJson, type WebRenderers } from './ask-api.js';
+import { createAskHandler, type WebRenderers } from './ask-api.js';
 import { createIndicatorsRoute } from './indicators-api.js';
+import { sendJson } from './json-body.js';
 import { createStaticFiles } from './static-files.js';
 
 export { type AskResponse, MAX_BODY_BYTES, MAX_QUESTION_CHARS, type WebRenderers } from './ask-api.js';

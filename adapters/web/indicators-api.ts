@@ -9,7 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { KnowledgeBase } from '../../src/core/knowledge-base.js';
 import type { Route } from '../../src/http/types.js';
 import { INDICATOR_FORMATS, type IndicatorFormat, renderIndicators } from '../../src/hunt/indicator-formats.js';
-import { sendJson } from './ask-api.js';
+import { sendJson } from './json-body.js';
 
 const MAX_SHOWN = 80;
 
