@@ -222,7 +222,10 @@ export function respondFigures(ask: Ask, reading: Reading): Answer | undefined {
       const v = victimOf(h.passage);
       return v?.kind === 'figure' || h.passage.keywords.includes('figure');
     })
-    .map((h, i) => ({ hit: withDates(query, h), cov: coverage(query, withDates(query, h)), i }))
+    .map((h, i) => {
+      const hit = withDates(query, h);
+      return { hit, cov: coverage(query, hit), i };
+    })
     .sort((a, b) => b.cov - a.cov || a.i - b.i)
     .map((r) => r.hit);
   const best = figures[0];

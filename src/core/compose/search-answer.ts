@@ -146,7 +146,7 @@ function rankHits(
   const top = hits[0]?.score ?? 1;
   const content = contentConcepts(query);
   const causes = frame === 'why' ? language.list('cause-word') : undefined;
-  const detection = cues ? language.list(cues) : undefined;
+  const cueWords = cues ? language.list(cues) : undefined;
   const counting = countTerms(language, query).length > 0;
   // "what was he sentenced to", "how much was the fine": a fact that gives a length of time or an amount
   const sizing = hasAny(language.list('amount-cue'), query.words);
@@ -167,7 +167,7 @@ function rankHits(
           ? COUNTLESS
           : 1;
       // "how did they find out": a fact without a cue word tells nothing of how someone learned of it
-      const cue = detection && !hasAny(detection, textWords(hit.passage)) ? COUNTLESS : 1;
+      const cue = cueWords && !hasAny(cueWords, textWords(hit.passage)) ? COUNTLESS : 1;
       const boost = (milestone ? MILESTONE_BOOST : 1) * cause * count * cue;
       return { hit, cov, rank: Math.sqrt(hit.score / top) * cov ** 1.5 * boost };
     })
