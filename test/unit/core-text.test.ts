@@ -84,6 +84,10 @@ describe('stem', () => {
     expect(stem('logging')).toBe(stem('logs'));
     expect(stem('conclusion')).toBe(stem('conclude'));
     expect(stem('organisations')).toBe(stem('organizations'));
+    expect(new Set(['active', 'activity', 'activities'].map(stem)).size).toBe(1);
+    expect(stem('hypotheses')).toBe(stem('hypothesis'));
+    expect(stem('analyses')).toBe(stem('analysis'));
+    expect(stem('basis')).toBe('basis');
   });
   it('keeps short words and words with digits', () => {
     expect(stem('key')).toBe('key');

@@ -33,6 +33,7 @@ const DERIVATIONS: Array<[string, number, string]> = [
   ['usion', 3, 'ud'],
   ['ement', 4, ''],
   ['ment', 4, ''],
+  ['ivity', 3, ''],
   ['ity', 3, ''],
   ['ion', 3, ''],
   ['ure', 3, ''],
@@ -64,6 +65,8 @@ function stemWord(word: string): string {
   if (w.length <= 3 || KEEP.test(w)) return w;
   // "tied", "died": too short to lose "ed", they meet "tie" and "die"
   if (/^[a-z]ied$/.test(w)) return w.slice(0, -1);
+  // Greek plurals meet their singular: "hypotheses" and "hypothesis" both end "hypothes"
+  if (w.endsWith('sis') && w.length >= 6) return w.slice(0, -2);
   if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
   else if (w.endsWith('sses')) w = w.slice(0, -2);
   else if (w.endsWith('s') && !/(ss|us|is|as)$/.test(w)) w = w.slice(0, -1);
