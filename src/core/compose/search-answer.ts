@@ -12,7 +12,7 @@ import type { Language, ListName } from '../reading/language.js';
 import { firstMatch } from '../reading/patterns.js';
 import { type Concept, contentConcepts, coverage, type QueryAnalysis } from '../reading/query.js';
 import { hasAny } from '../reading/read-question.js';
-import { asksMoney, incidentNameWords, namingWords } from '../reading/subject.js';
+import { asksMoney, asksWhetherKnown, incidentNameWords, namingWords } from '../reading/subject.js';
 import { holdsCount, holdsMoney, holdsSpan } from '../search/counts.js';
 import { withDates } from '../search/hit-dates.js';
 import type { Passage, PassageKind } from '../search/passages.js';
@@ -152,6 +152,8 @@ function rankHits(
   const sizing = hasAny(language.list('amount-cue'), query.words);
   // "how much did it cost them": a fact that gives an amount of money
   const paying = asksMoney(language, query.words);
+  // "does anyone know how the key was stolen": a fact that says what is not known answers it
+  const unsure = asksWhetherKnown(language, query.words) ? language.list('unknown-cue') : undefined;
   return hits
     .map((found) => withCount(language, query, withDates(query, found)))
     .map((hit) => {
@@ -168,7 +170,9 @@ function rankHits(
           : 1;
       // "how did they find out": a fact without a cue word tells nothing of how someone learned of it
       const cue = cueWords && !hasAny(cueWords, textWords(hit.passage)) ? COUNTLESS : 1;
-      const boost = (milestone ? MILESTONE_BOOST : 1) * cause * count * cue;
+      // "is it known how": a fact that does not say what is unknown cannot answer whether it is known
+      const known = unsure && !hasAny(unsure, textWords(hit.passage)) ? SILENT_ON_KNOWING : 1;
+      const boost = (milestone ? MILESTONE_BOOST : 1) * cause * count * cue * known;
       return { hit, cov, rank: Math.sqrt(hit.score / top) * cov ** 1.5 * boost };
     })
     .sort((a, b) => b.rank - a.rank);
@@ -177,6 +181,9 @@ function rankHits(
 /** What a fact that gives no count keeps of its rank on a "how many / how much" question (or no cue word when
  * cue words tell the facts that answer). */
 const COUNTLESS = 0.5;
+
+/** What a fact that says nothing of what is unknown keeps of its rank on an "is it known how" question. */
+const SILENT_ON_KNOWING = 0.25;
 
 /** How much a fact that gives a cause gains on a "why" question. */
 const CAUSE_BOOST = 1.3;

@@ -123,6 +123,8 @@ export const REQUIRED_LISTS = [
   'amount-cue',
   'target-part',
   'money-cue',
+  'know-word',
+  'unknown-cue',
 ] as const;
 
 export type ListName = (typeof REQUIRED_LISTS)[number];

@@ -190,6 +190,14 @@ export function withoutAskedWords(
 /** What the words a question asks with weigh in its search, once set aside. */
 const ASKED_WEIGHT = 0.3;
 
+/** "does anyone know how the key was stolen", "is it known who did it": whether something is known, not the thing. */
+export function asksWhetherKnown(language: Language, words: readonly string[]): boolean {
+  return (
+    hasPhraseAt(language.list('aux'), words, 0) &&
+    words.some((_, i) => hasPhraseAt(language.list('know-word'), words, i))
+  );
+}
+
 /** "how much did it cost", "how much crypto was stolen": a count cue with a word of money. */
 export function asksMoney(language: Language, words: readonly string[]): boolean {
   const has = (name: ListName) => words.some((_, i) => hasPhraseAt(language.list(name), words, i));
