@@ -31,6 +31,19 @@ export interface Signals {
   base?: number;
   /** share of the question's content concepts the lead's title or name meets */
   titleShare?: number;
+  /** other candidates that met the question as well as the lead (0..1, 1 = six or more): a tie is a guess */
+  ties?: number;
+}
+
+/** Candidates other than the lead whose coverage is within this of the lead's count as a tie. */
+const TIE_MARGIN = 0.02;
+/** Ties counted before the feature is full. */
+const MAX_TIES = 6;
+
+/** How many other candidates met the question as well as the lead, for the model (0..1). */
+export function ties(lead: { cov: number }, others: ReadonlyArray<{ cov: number }>): number {
+  const tied = others.filter((o) => o.cov >= lead.cov - TIE_MARGIN).length;
+  return Math.min(MAX_TIES, tied) / MAX_TIES;
 }
 
 /** Share of the concepts with a term among the hit's prominent terms (its title, name or aliases). */
@@ -88,9 +101,9 @@ export function features(answer: Answer, reading: Reading): Record<string, numbe
     unknownShare: concepts.length > 0 ? unknown / concepts.length : 0,
     corrected: Math.min(3, reading.query.corrections.length) / 3,
     content: Math.min(6, concepts.length) / 6,
-    otherIncident: reading.incident ? 1 : 0,
     titleShare: s?.titleShare ?? (s?.route === 'search' ? 0 : 1),
     kindFit: kindFit(answer, reading),
+    ties: s?.ties ?? 0,
     ...Object.fromEntries(GROUPS.map((g) => [g, KIND_GROUP[reading.kind] === g ? 1 : 0])),
   };
 }
@@ -152,9 +165,9 @@ export function answerFeatures(kb: KnowledgeBase, command: Command, answer: Answ
     unknownShare: 0,
     corrected: 0,
     content: 0,
-    otherIncident: 0,
     titleShare: 1,
     kindFit: 1,
+    ties: 0,
     ...Object.fromEntries(GROUPS.map((g) => [g, 0])),
   };
 }

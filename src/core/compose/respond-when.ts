@@ -14,7 +14,7 @@ import { isIncidentWide, keyDateWords, subjectConcepts } from '../reading/subjec
 import type { Passage } from '../search/passages.js';
 import type { SearchHit } from '../search/search-index.js';
 import { termOf, words } from '../search/tokenize.js';
-import { titleShare, withSignals } from './confidence.js';
+import { ties, titleShare, withSignals } from './confidence.js';
 
 const DATED = new Set(['event', 'victim', 'actor', 'technique', 'aftermath'] as const);
 
@@ -114,6 +114,10 @@ export function respondWhen(ask: Ask, reading: Reading): Answer | undefined {
     coverage: best.cov,
     margin: second ? Math.max(0, best.cov - second.cov) : 1,
     titleShare: titleShare(subject.length > 0 ? subject : query.concepts, best.hit),
+    ties: ties(
+      best,
+      scored.filter((s) => latest(kb, s.hit.passage) !== top),
+    ),
   });
 }
 

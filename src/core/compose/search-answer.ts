@@ -19,7 +19,7 @@ import type { Passage, PassageKind } from '../search/passages.js';
 import type { SearchHit } from '../search/search-index.js';
 import { isStopWord } from '../search/stopwords.js';
 import { termOf, words } from '../search/tokenize.js';
-import { titleShare, withSignals } from './confidence.js';
+import { ties, titleShare, withSignals } from './confidence.js';
 import { respondTerm } from './respond-glossary.js';
 import { respondVictim } from './respond-victims.js';
 
@@ -420,7 +420,21 @@ export function searchAnswer(ask: Ask, query: QueryAnalysis, options: SearchAnsw
     margin: second ? Math.max(0, (best.rank - second.rank) / best.rank) : 1,
     titleShare: titleShare(query.concepts, best.hit),
     alternatives: alternativesOf(kb, ranked),
+    ties: ties(best, distinctOthers(kb, ranked, lead)),
   });
+}
+
+/** The candidates other than the lead, one per fact (a claim and its correction are one). */
+function distinctOthers(kb: Ask['kb'], ranked: readonly Ranked[], lead: Passage): Ranked[] {
+  const seen = new Set<Passage>([lead]);
+  const out: Ranked[] = [];
+  for (const r of ranked) {
+    const p = latest(kb, r.hit.passage);
+    if (seen.has(p)) continue;
+    seen.add(p);
+    out.push(r);
+  }
+  return out;
 }
 
 /** Share of the best fact's rank a corrected claim needs for its correction to lead. */
