@@ -8,6 +8,7 @@ import type { Ask } from '../ask-context.js';
 import { describeDate } from '../dates/dates.js';
 import { KEY_DATE_LABEL, type KeyDate, keyDateEvents } from '../dates/key-dates.js';
 import { factsAndItems, latest } from '../facts.js';
+import { hasPhraseAt } from '../reading/patterns.js';
 import { type Concept, coverage, type QueryAnalysis } from '../reading/query.js';
 import type { Reading } from '../reading/read-question.js';
 import { isIncidentWide, keyDateWords, subjectConcepts } from '../reading/subject.js';
@@ -60,9 +61,12 @@ export function respondWhen(ask: Ask, reading: Reading): Answer | undefined {
   const asksSaying = query.words.some((w) => speaker.has(w));
   const says = (h: SearchHit) =>
     asksSaying && h.passage.kind === 'event' && words(h.passage.title).some((w) => speaker.has(w));
+  // "when did they say they would review it": the row of the review itself is not when it was said
+  const asksIntent =
+    asksSaying && query.words.some((_, i) => hasPhraseAt(kb.language.list('future-word'), query.words, i));
   const scored = raw.map((s) => ({
     hit: s.hit,
-    cov: s.cov * (onKeyDay(s.hit) ? ON_KEY_DATE : 1) * (says(s.hit) ? SAYS_ROW : 1),
+    cov: s.cov * (onKeyDay(s.hit) ? ON_KEY_DATE : 1) * (says(s.hit) ? SAYS_ROW : asksIntent ? DONE_NOT_SAID : 1),
   }));
   scored.sort((a, b) => b.cov - a.cov || b.hit.score - a.hit.score);
   const best = scored[0];
@@ -161,6 +165,8 @@ function eventAsGoodAsNarrative(ask: Ask, query: QueryAnalysis, event: SearchHit
 const INTENDED_ONLY = 0.85;
 /** A row reporting a statement gains this much when the question asks when someone said something. */
 const SAYS_ROW = 1.15;
+/** A row that reports no statement keeps this share when the question asks when someone said something would be done. */
+const DONE_NOT_SAID = 0.85;
 /** A row on the key date the question asks about (its disclosure, its detection) gains this much. */
 const ON_KEY_DATE = 1.2;
 /** The row on the asked key date leads when it matches at least this share of the best row's match. */

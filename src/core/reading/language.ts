@@ -125,6 +125,7 @@ export const REQUIRED_LISTS = [
   'money-cue',
   'know-word',
   'unknown-cue',
+  'future-word',
 ] as const;
 
 export type ListName = (typeof REQUIRED_LISTS)[number];
