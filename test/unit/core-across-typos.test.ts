@@ -137,6 +137,8 @@ describe('"how many" and key-date nouns', () => {
     expect(holdsCount('access to 126 buckets')).toBe(true);
     expect(holdsCount('$400 million was taken')).toBe(true);
     expect(holdsCount('On June 17 2014 the attacker returned')).toBe(false);
+    expect(holdsCount('It added a note to its 2023-09-06 post and its 2023-07-14 analysis')).toBe(false);
+    expect(holdsCount('after 46 hypotheses')).toBe(true);
     expect(holdsCount('Attacker copies shipping manifests')).toBe(false);
   });
   it('a "how many" question is answered by the passage that gives the count', () => {

@@ -7,6 +7,9 @@ const AMOUNT =
 /** a plain number before a word ("126 buckets", "27 customers"), not a year */
 const PLAIN_COUNT = /\b(\d+)\s+[a-z]/gi;
 
+/** a number right after "2023-07-" or "07/": the rest of a date */
+const PART_OF_DATE = /\d[-/]$/;
+
 /** True when the text holds a count or an amount, not only dates. */
 export function holdsCount(text: string): boolean {
   if (AMOUNT.test(text)) return true;
@@ -14,6 +17,8 @@ export function holdsCount(text: string): boolean {
     const n = m[1] as string;
     if (/^(19|20)\d\d$/.test(n)) continue;
     if (MONTH_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+    // the day of a date written 2023-07-14, not a count
+    if (PART_OF_DATE.test(text.slice(Math.max(0, m.index - 3), m.index))) continue;
     return true;
   }
   return false;
