@@ -88,6 +88,9 @@ describe('stem', () => {
     expect(stem('hypotheses')).toBe(stem('hypothesis'));
     expect(stem('analyses')).toBe(stem('analysis'));
     expect(stem('basis')).toBe('basis');
+    expect(stem('paid')).toBe(stem('pay'));
+    expect(stem('sold')).toBe(stem('sells'));
+    expect(stem('caught')).toBe(stem('catches'));
   });
   it('keeps short words and words with digits', () => {
     expect(stem('key')).toBe('key');

@@ -42,6 +42,19 @@ const DERIVATIONS: Array<[string, number, string]> = [
   ['ive', 3, ''],
 ];
 
+/**
+ * Past forms that no suffix rule reaches, taken to their base ("paid" meets "pay"). Only forms with one common
+ * meaning: "left", "found", "saw", "lead" are not here.
+ */
+const IRREGULAR: ReadonlyMap<string, string> = new Map(
+  `paid:pay sold:sell bought:buy stole:steal hid:hide wrote:write
+  written:write broke:break broken:break sent:send spent:spend lost:lose kept:keep held:hold built:build
+  began:begin begun:begin ran:run won:win drove:drive driven:drive chose:choose chosen:choose froze:freeze
+  frozen:freeze sought:seek caught:catch taught:teach brought:bring thought:think fought:fight`
+    .split(/\s+/)
+    .map((pair) => pair.split(':') as [string, string]),
+);
+
 function strip(word: string, suffix: string, min: number): string | undefined {
   if (!word.endsWith(suffix) || word.length - suffix.length < min) return undefined;
   const base = word.slice(0, -suffix.length);
@@ -63,6 +76,8 @@ export function stem(word: string): string {
 function stemWord(word: string): string {
   let w = word;
   if (w.length <= 3 || KEEP.test(w)) return w;
+  const base = IRREGULAR.get(w);
+  if (base !== undefined) return stemWord(base);
   // "tied", "died": too short to lose "ed", they meet "tie" and "die"
   if (/^[a-z]ied$/.test(w)) return w.slice(0, -1);
   // Greek plurals meet their singular: "hypotheses" and "hypothesis" both end "hypothes"
