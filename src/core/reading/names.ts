@@ -44,12 +44,34 @@ export function mentionedIncident(kb: KnowledgeBase, words: readonly string[]): 
     for (let i = 0; i + n <= words.length; i++) {
       const phrase = words.slice(i, i + n).join(' ');
       if (phrase.replace(/[^a-z0-9]/g, '').length < 3 || (n === 1 && isStopWord(phrase))) continue;
-      const id = kb.incidentNames.exact(normalizeName(phrase)) ?? actors.get(normalizeName(phrase));
+      const named = kb.incidentNames.exactAll(normalizeName(phrase));
+      const id =
+        (named.length > 1 ? ofTheYearAsked(kb, named, words) : undefined) ??
+        named[0] ??
+        actors.get(normalizeName(phrase));
       const incident = id ? kb.incident(id) : undefined;
       if (incident) return incident;
     }
   }
   return looselyNamed(kb, words);
+}
+
+/**
+ * "microsoft's corporate email in jan 2024" when two incidents go by the victim's name: the one whose dates (start
+ * to end or disclosure) hold the year the question gives, when exactly one does.
+ */
+function ofTheYearAsked(kb: KnowledgeBase, ids: readonly string[], words: readonly string[]): string | undefined {
+  const years = words.filter((w) => /^(19|20)\d\d$/.test(w)).map(Number);
+  if (years.length === 0) return undefined;
+  const holding = ids.filter((id) => {
+    const dates = Object.values(kb.incident(id)?.dates ?? {}).filter((d): d is string => typeof d === 'string');
+    const spanned = dates.map((d) => Number(d.slice(0, 4))).filter((y) => y > 0);
+    if (spanned.length === 0) return false;
+    const from = Math.min(...spanned);
+    const to = Math.max(...spanned);
+    return years.every((y) => y >= from && y <= to);
+  });
+  return holding.length === 1 ? holding[0] : undefined;
 }
 
 /** Shortest start of a name's word that stands for it ("cap" for "capital"). */

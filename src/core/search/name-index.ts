@@ -26,6 +26,8 @@ export interface NameMatch<T> {
 export interface NameIndex<T> {
   /** exact match on the normalized name */
   exact(query: string): T | undefined;
+  /** every value registered under exactly this normalized name, in registration order (distinct) */
+  exactAll(query: string): readonly T[];
   /** best fuzzy matches under the threshold, best first */
   search(query: string, limit?: number): NameMatch<T>[];
   find(query: string): NameMatch<T> | undefined;
@@ -60,7 +62,13 @@ export function createNameIndex<T>(entries: ReadonlyArray<NameEntry<T>>, thresho
     .map((e) => ({ name: normalizeName(e.name), value: e.value }))
     .filter((e) => e.name !== '' && e.name.length <= 64);
   const exact = new Map<string, T>();
-  for (const e of normalized) if (!exact.has(e.name)) exact.set(e.name, e.value);
+  const exactAll = new Map<string, T[]>();
+  for (const e of normalized) {
+    if (!exact.has(e.name)) exact.set(e.name, e.value);
+    const all = exactAll.get(e.name);
+    if (!all) exactAll.set(e.name, [e.value]);
+    else if (!all.includes(e.value)) all.push(e.value);
+  }
   const words = new SearchableMap<number[]>();
   normalized.forEach((e, i) => {
     for (const token of tokensOf(e.name)) {
@@ -112,6 +120,7 @@ export function createNameIndex<T>(entries: ReadonlyArray<NameEntry<T>>, thresho
   };
   return {
     exact: (query) => exact.get(normalizeName(query)),
+    exactAll: (query) => exactAll.get(normalizeName(query)) ?? [],
     search,
     find: (query) => search(query, 1)[0],
     findAtMost(query, maxScore, fits) {

@@ -1,0 +1,54 @@
+// Two incidents that go by one victim's name ("Orchid Labs" in 2019 and in 2022): a question that gives a year
+// reads the incident whose dates hold it; without a year, the name goes where it always went (the first loaded).
+// Made-up incidents; the project's own synonym groups and language.
+import { describe, expect, it } from 'vitest';
+import { createKnowledgeBase } from '../../src/core/knowledge-base.js';
+import { type IncidentInput, incidentSchema } from '../../src/core/model.js';
+import { readQuestion } from '../../src/core/reading/read-question.js';
+import { acrossData, projectSynonyms } from '../fixtures/core-across.js';
+
+function orchid(year: number, actor: string): IncidentInput {
+  return {
+    id: `orchid-${year}`,
+    title: `Orchid Labs breach (${year})`,
+    victim: 'Orchid Labs',
+    summary: `In ${year} ${actor} broke into Orchid Labs.`,
+    status: { text: 'Closed.', asOf: `${year + 1}-01`, sources: ['o-src'] },
+    dates: { start: `${year}-03-01`, disclosed: `${year}-05-01` },
+    timeline: [{ id: `o-${year}`, date: `${year}-03-01`, title: `${actor} gets into Orchid Labs`, sources: ['o-src'] }],
+    attribution: { actor, summary: `${actor} did it.`, details: [] },
+    sources: [
+      {
+        id: 'o-src',
+        publisher: 'Example Writer',
+        title: 'Write-up orchid',
+        url: 'https://example.com/o',
+        kind: 'research',
+      },
+    ],
+    origin: 'breaches.cloud',
+  };
+}
+
+const base = acrossData();
+const kb = createKnowledgeBase({
+  ...base,
+  incidents: [
+    ...base.incidents,
+    incidentSchema.parse(orchid(2019, 'Crimson Heron')),
+    incidentSchema.parse(orchid(2022, 'Grey Lynx')),
+  ],
+  synonyms: projectSynonyms(),
+});
+
+describe('a name two incidents share', () => {
+  it('with a year, reads the incident whose dates hold it', () => {
+    expect(readQuestion(kb, 'who hacked orchid labs in 2022').incident?.id).toBe('orchid-2022');
+    expect(readQuestion(kb, 'orchid labs breach march 2019 - how did they get in').incident?.id).toBe('orchid-2019');
+  });
+
+  it('without a year, or with a year neither holds, goes where it went before', () => {
+    expect(readQuestion(kb, 'who hacked orchid labs').incident?.id).toBe('orchid-2019');
+    expect(readQuestion(kb, 'who hacked orchid labs in 2030').incident?.id).toBe('orchid-2019');
+  });
+});
