@@ -183,6 +183,14 @@ describe('"how did they get into X\'s cloud environment in <year>": how the atta
     expect(a.intent).toBe('technique');
     expect(a.title).toMatch(/^How the .* attack worked/);
   });
+  it.each(['how did copper kettle get broken into', 'how did the hacker get into copper kettle in the first place'])(
+    '"%s": words of getting in are no subject of their own',
+    (q) => {
+      const a = ask(q);
+      expect(a.kind).toBe('answer');
+      expect(a.title).toMatch(/^How the .* attack worked/);
+    },
+  );
 });
 
 describe('"how long": a length of time the sources state', () => {
