@@ -13,7 +13,7 @@ import { firstMatch } from '../reading/patterns.js';
 import { type Concept, contentConcepts, coverage, type QueryAnalysis } from '../reading/query.js';
 import { hasAny } from '../reading/read-question.js';
 import { asksMoney, asksWhetherKnown, incidentNameWords, namingWords } from '../reading/subject.js';
-import { holdsCount, holdsMoney, holdsSpan } from '../search/counts.js';
+import { holdsCount, holdsMoney, holdsSpan, holdsVulnerabilityId } from '../search/counts.js';
 import { withDates } from '../search/hit-dates.js';
 import type { Passage, PassageKind } from '../search/passages.js';
 import type { SearchHit } from '../search/search-index.js';
@@ -136,6 +136,15 @@ function withCount(language: Language, query: QueryAnalysis, hit: SearchHit): Se
   return { ...hit, matched: new Set([...hit.matched, ...terms]) };
 }
 
+/** "which cve did they exploit": a passage that names a vulnerability by its id meets the question's words for one. */
+function withVulnerabilityId(language: Language, query: QueryAnalysis, hit: SearchHit): SearchHit {
+  if (!holdsVulnerabilityId(hit.passage.text)) return hit;
+  const words = language.list('vulnerability-word');
+  const terms = query.concepts.filter((c) => hasAny(words, c.text.split(' '))).flatMap((c) => c.own);
+  if (terms.length === 0 || terms.every((t) => hit.matched.has(t))) return hit;
+  return { ...hit, matched: new Set([...hit.matched, ...terms]) };
+}
+
 function rankHits(
   language: Language,
   query: QueryAnalysis,
@@ -154,8 +163,13 @@ function rankHits(
   const paying = asksMoney(language, query.words);
   // "does anyone know how the key was stolen": a fact that says what is not known answers it
   const unsure = asksWhetherKnown(language, query.words) ? language.list('unknown-cue') : undefined;
+  // "which cve did they exploit": a fact that names the vulnerability by its id
+  const naming = asksWhichVulnerability(language, query.words);
   return hits
-    .map((found) => withCount(language, query, withDates(query, found)))
+    .map((found) => {
+      const hit = withCount(language, query, withDates(query, found));
+      return naming ? withVulnerabilityId(language, query, hit) : hit;
+    })
     .map((hit) => {
       const cov = incidental(content, hit) ? Math.min(coverage(query, hit), 0.5) : coverage(query, hit);
       const milestone = hit.passage.ref.kind === 'event' && hit.passage.ref.item.tags.includes('milestone');
@@ -172,10 +186,19 @@ function rankHits(
       const cue = cueWords && !hasAny(cueWords, textWords(hit.passage)) ? COUNTLESS : 1;
       // "is it known how": a fact that does not say what is unknown cannot answer whether it is known
       const known = unsure && !hasAny(unsure, textWords(hit.passage)) ? SILENT_ON_KNOWING : 1;
-      const boost = (milestone ? MILESTONE_BOOST : 1) * cause * count * cue * known;
+      const named = naming && !holdsVulnerabilityId(hit.passage.text) ? UNNAMED : 1;
+      const boost = (milestone ? MILESTONE_BOOST : 1) * cause * count * cue * known * named;
       return { hit, cov, rank: Math.sqrt(hit.score / top) * cov ** 1.5 * boost };
     })
     .sort((a, b) => b.rank - a.rank);
+}
+
+/** What a fact that names no vulnerability by its id keeps of its rank when the question asks which one. */
+const UNNAMED = 0.25;
+
+/** "which vulnerability did they exploit", "what cve was it": a question that asks which vulnerability. */
+function asksWhichVulnerability(language: Language, words: readonly string[]): boolean {
+  return hasAny(language.list('which-word'), words) && hasAny(language.list('vulnerability-word'), words);
 }
 
 /** What a fact that gives no count keeps of its rank on a "how many / how much" question (or no cue word when

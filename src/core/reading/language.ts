@@ -126,6 +126,8 @@ export const REQUIRED_LISTS = [
   'know-word',
   'unknown-cue',
   'future-word',
+  'which-word',
+  'vulnerability-word',
 ] as const;
 
 export type ListName = (typeof REQUIRED_LISTS)[number];

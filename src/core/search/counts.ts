@@ -50,3 +50,11 @@ const MONEY =
 export function holdsMoney(text: string): boolean {
   return MONEY.test(text);
 }
+
+/** a published vulnerability's id: "CVE-2021-21311" */
+const VULNERABILITY_ID = /\bcve-\d{4}-\d{4,}\b/i;
+
+/** True when the text names a vulnerability by its CVE id. */
+export function holdsVulnerabilityId(text: string): boolean {
+  return VULNERABILITY_ID.test(text);
+}
