@@ -4,7 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { createKnowledgeBase } from '../../src/core/knowledge-base.js';
 import { type IncidentInput, incidentSchema } from '../../src/core/model.js';
+import { parseCommand } from '../../src/core/parse-command.js';
 import { readQuestion } from '../../src/core/reading/read-question.js';
+import { respond } from '../../src/core/respond.js';
 import { acrossData, projectSynonyms } from '../fixtures/core-across.js';
 
 function orchid(year: number, actor: string): IncidentInput {
@@ -50,5 +52,18 @@ describe('a name two incidents share', () => {
   it('without a year, or with a year neither holds, goes where it went before', () => {
     expect(readQuestion(kb, 'who hacked orchid labs').incident?.id).toBe('orchid-2019');
     expect(readQuestion(kb, 'who hacked orchid labs in 2030').incident?.id).toBe('orchid-2019');
+  });
+});
+
+describe('a year no fact of the incident is dated in', () => {
+  const ask = (text: string) => respond(kb, parseCommand(text, kb), { now: new Date('2025-01-01T00:00:00Z') });
+  it('is about something not loaded: none, saying so, never the facts of another year', () => {
+    const a = ask('how many accounts were hit in the orchid labs 2016 breach');
+    expect(a.kind).toBe('none');
+    expect(a.sections.map((s) => s.text ?? '').join(' ')).toMatch(/dated 2016/);
+  });
+  it('a year the incident holds, or a year that only bounds a range, is answered', () => {
+    expect(ask('who hacked orchid labs in 2022').kind).toBe('answer');
+    expect(ask('did anyone hack orchid labs before 2016').kind).not.toBe('none');
   });
 });

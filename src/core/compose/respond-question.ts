@@ -33,6 +33,8 @@ export function respondQuestion(ask: Ask, text: string): Answer {
   // "was NASA one of the storm-0558 victims": a victim check inside a named incident answers "not recorded"
   const checkInNamed = reading.kind === 'victim-check' && (reading.incident || ask.named);
   if (reading.unknown && !checkInNamed) return unknownAnswer(ask, reading.unknown);
+  const year = yearNotHeld(ask, reading);
+  if (year) return yearAnswer(ask, reading, year);
   const scoped: Ask =
     reading.incident && reading.incident !== ask.incident ? { ...ask, incident: reading.incident, named: true } : ask;
   const answer = answerByKind(scoped, reading);
@@ -195,6 +197,65 @@ function restFrom(words: readonly string[], subject: readonly string[]): string[
     if (subject.every((w, k) => words[i + k] === w)) return words.slice(i);
   }
   return [...subject];
+}
+
+/**
+ * "how many accounts were hit in the 2013 breach": a year the question gives as the time of what it asks about,
+ * with no fact of the incident it reads (or of any incident, when it names none) dated in that year, asks about
+ * something the knowledge base does not hold. A year after "before", "since", "until"... bounds a range instead.
+ */
+function yearNotHeld(ask: Ask, reading: Reading): string | undefined {
+  const { words } = reading;
+  const bounds = ask.kb.language.list('range-bound');
+  const at = words.findIndex((w, i) => /^(19|20)\d\d$/.test(w) && !hasAny(bounds, words.slice(Math.max(0, i - 2), i)));
+  if (at < 0) return undefined;
+  const year = words[at] as string;
+  const scope = reading.incident ?? (ask.named ? ask.incident : undefined);
+  return yearsHeld(ask.kb, scope?.id).has(year) ? undefined : year;
+}
+
+/** The years facts are dated in, per incident (and over all of them under ''), made once per knowledge base. */
+const yearsMemo = new WeakMap<Ask['kb'], Map<string, Set<string>>>();
+function yearsHeld(kb: Ask['kb'], incident: string | undefined): ReadonlySet<string> {
+  let byIncident = yearsMemo.get(kb);
+  if (!byIncident) {
+    byIncident = new Map([['', new Set<string>()]]);
+    const add = (id: string, date: string | undefined) => {
+      if (!date) return;
+      const y = date.slice(0, 4);
+      byIncident?.get('')?.add(y);
+      let set = byIncident?.get(id);
+      if (!set) {
+        set = new Set();
+        byIncident?.set(id, set);
+      }
+      set.add(y);
+    };
+    for (const p of kb.passages) {
+      add(p.incident, p.date);
+      add(p.incident, p.endDate);
+    }
+    for (const i of kb.incidents)
+      for (const d of Object.values(i.dates)) add(i.id, typeof d === 'string' ? d : undefined);
+    yearsMemo.set(kb, byIncident);
+  }
+  return byIncident.get(incident ?? '') ?? new Set();
+}
+
+/** "Nothing dated 2013": the year, what the knowledge base does cover, and where to look. */
+function yearAnswer(ask: Ask, reading: Reading, year: string): Answer {
+  const { kb } = ask;
+  const scope = reading.incident ?? (ask.named ? ask.incident : undefined);
+  const years = [...yearsHeld(kb, scope?.id)].sort();
+  const span = years.length > 0 ? ` (its facts run from ${years[0]} to ${years.at(-1)})` : '';
+  const what = scope ? incidentName(scope) : 'the knowledge base';
+  return noneAnswer(
+    kb,
+    scope ?? ask.incident,
+    ask.question,
+    `Nothing in ${what} is dated ${year}${span}, so this is probably about an incident that is not loaded; I won't answer with another year's facts. Loaded: ${kb.incidents.map((i) => `\`${i.id}\``).join(', ')}.`,
+    ['incidents', 'timeline', 'help'],
+  );
 }
 
 /** "X isn't in the knowledge base": the loaded incidents, and where X is mentioned if it is. */

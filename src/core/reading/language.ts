@@ -128,6 +128,7 @@ export const REQUIRED_LISTS = [
   'future-word',
   'which-word',
   'vulnerability-word',
+  'range-bound',
 ] as const;
 
 export type ListName = (typeof REQUIRED_LISTS)[number];
