@@ -69,6 +69,9 @@ describe('words and search terms', () => {
       'aa23-193a',
     ]);
   });
+  it('keeps a name joined by "&" whole, and drops a lone "&"', () => {
+    expect(words('AT&T call records & more')).toEqual(['at&t', 'call', 'records', 'more']);
+  });
   it('expands joined words into their parts too', () => {
     expect(expandToken('storm-0558')).toEqual(['storm-0558', 'storm', '0558']);
     expect(expandToken('51.89.156.153')).toEqual(['51.89.156.153']);

@@ -11,7 +11,7 @@ import { isIpv4, refang } from './defang.js';
 import { stem } from './stem.js';
 import { isStopWord } from './stopwords.js';
 
-const SPLIT = /[^a-z0-9._\-+]+/;
+const SPLIT = /[^a-z0-9._\-+&]+/;
 
 /** Lower-cased surface words, in order, with IPs refanged and digit groups joined ("60,000" → "60000"). */
 export function words(text: string): string[] {
@@ -20,14 +20,14 @@ export function words(text: string): string[] {
   if (prepared.includes("'")) prepared = prepared.replace(/'s\b/g, '').replace(/n't\b/g, 'nt').replace(/'/g, '');
   const out: string[] = [];
   for (const raw of prepared.split(SPLIT)) {
-    const token = EDGE.test(raw) ? raw.replace(/^[._\-+]+|[._\-+]+$/g, '') : raw;
+    const token = EDGE.test(raw) ? raw.replace(/^[._\-+&]+|[._\-+&]+$/g, '') : raw;
     if (token !== '') out.push(token);
   }
   return out;
 }
 
-/** a token starting or ending with a joining character */
-const EDGE = /^[._\-+]|[._\-+]$/;
+/** a token starting or ending with a joining character ("&" joins letters: "at&t", "r&d") */
+const EDGE = /^[._\-+&]|[._\-+&]$/;
 
 /** A whole token plus its parts when it joins words with `-`, `_` or `.` (IPs and versions stay whole). */
 export function expandToken(token: string): string[] {
