@@ -193,6 +193,17 @@ describe('"how did they get into X\'s cloud environment in <year>": how the atta
   );
 });
 
+describe('"what happened to X after the <year> breach": what followed, not the events of the year', () => {
+  it('is no timeline of the year', () => {
+    const a = ask('what happened to copper kettle after the 2019 breach');
+    expect(a.kind).toBe('answer');
+    expect(a.intent).not.toBe('timeline');
+  });
+  it('"what happened in 2019" is still the timeline of the year', () => {
+    expect(ask('what happened to copper kettle in 2019').intent).toBe('timeline');
+  });
+});
+
 describe('"how long": a length of time the sources state', () => {
   it('no detection date is recorded: the stated time to detection leads', () => {
     const a = ask('how long did it take copper kettle to detect the breach');

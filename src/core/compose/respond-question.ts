@@ -143,6 +143,8 @@ function timelineInRange(ask: Ask, reading: Reading): Answer | undefined {
   const restWords = rest === '' ? [] : rest.split(' ');
   const happened = kb.language.list('happened-word');
   if (!hasAny(happened, restWords) && restWords.length > 2) return undefined;
+  // "what happened to them after the 2014 hack": what followed the attack, not the events of the year
+  if (afterTheAttack(kb.language, reading.words)) return undefined;
   const words = restWords.filter((w) => !isStopWord(w) && !isQuestionFiller(ask, w)).join(' ');
   // "heroku oauth tokens stolen in april 2022 - what happened": two or more words the knowledge base has never
   // seen name something else; the dates alone do not make it a question about this knowledge base's timeline
@@ -156,6 +158,19 @@ function timelineInRange(ask: Ask, reading: Reading): Answer | undefined {
   }
   return respondTimeline(ask, { range: date.range, ...(words !== '' ? { words } : {}) }, 0.9);
 }
+
+/** "after the hack", "after the 2016 breach": the words ask what followed the attack. */
+function afterTheAttack(language: Ask['kb']['language'], words: readonly string[]): boolean {
+  const nouns = language.list('incident-noun');
+  return words.some(
+    (w, i) =>
+      w === 'after' &&
+      words.slice(i + 1, i + 1 + AFTER_REACH).some((_, k) => hasAny(nouns, [words[i + 1 + k] as string])),
+  );
+}
+
+/** How many words after "after" the attack may be named ("after the 2014 aws account hack"). */
+const AFTER_REACH = 5;
 
 /** Words of a date question that narrow nothing ("did", "anything", "there"). */
 function isQuestionFiller(ask: Ask, word: string): boolean {
