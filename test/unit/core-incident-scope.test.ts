@@ -204,6 +204,15 @@ describe('"what happened to X after the <year> breach": what followed, not the e
   });
 });
 
+describe('a known word behind a prefix', () => {
+  it('"ex-contractor" is a known word, not the name of an incident that is not loaded', () => {
+    expect(readQuestion(kb, 'how many cards did the ex-contractor take from copper kettle').unknown).toBeUndefined();
+  });
+  it('"t-mobile" is no prefix with a known word: still a name never seen', () => {
+    expect(readQuestion(kb, 'how many cards did the t-mobile hackers take').unknown?.name).toContain('t-mobile');
+  });
+});
+
 describe('"how long": a length of time the sources state', () => {
   it('no detection date is recorded: the stated time to detection leads', () => {
     const a = ask('how long did it take copper kettle to detect the breach');

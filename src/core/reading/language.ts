@@ -129,6 +129,7 @@ export const REQUIRED_LISTS = [
   'which-word',
   'vulnerability-word',
   'range-bound',
+  'word-prefix',
 ] as const;
 
 export type ListName = (typeof REQUIRED_LISTS)[number];

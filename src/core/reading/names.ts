@@ -281,7 +281,14 @@ function judgeName(
   const text = name.join(' ');
   const content = name.filter((w, i) => !covered[i] && !isStopWord(w) && w.length >= 2 && !/^\d+$/.test(w));
   if (content.length === 0) return undefined;
-  const unknownWord = (w: string) => !kb.lexicon.has(w) && !isEntityWordTypo(kb, w);
+  // "ex-cisco": a known word behind a prefix ("ex-", "non-", "former-") is known; "t-mobile" is not
+  const prefixes = kb.language.list('word-prefix');
+  const known = (w: string) => {
+    if (kb.lexicon.has(w)) return true;
+    const dash = w.indexOf('-');
+    return dash > 0 && hasPhraseAt(prefixes, [w.slice(0, dash)], 0) && kb.lexicon.has(w.slice(dash + 1));
+  };
+  const unknownWord = (w: string) => !known(w) && !isEntityWordTypo(kb, w);
   const entity = entityWords(kb);
   // a strong slot names an incident: one word never seen is enough. A weak one may name anything: a word never
   // seen next to a name the knowledge base mentions ("joe" next to a surname in a write-up) is that person
