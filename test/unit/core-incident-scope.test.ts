@@ -204,6 +204,14 @@ describe('"what happened to X after the <year> breach": what followed, not the e
   });
 });
 
+describe('"who was behind the X data breach": the words for the attack are no subject', () => {
+  it('the actor leads', () => {
+    const a = ask('who was behind the copper kettle data breach');
+    expect(a.kind).toBe('answer');
+    expect(a.title).toContain('Ona Vance');
+  });
+});
+
 describe('a known word behind a prefix', () => {
   it('"ex-contractor" is a known word, not the name of an incident that is not loaded', () => {
     expect(readQuestion(kb, 'how many cards did the ex-contractor take from copper kettle').unknown).toBeUndefined();

@@ -75,7 +75,7 @@ function rankedOfKind(ask: Ask, reading: Reading, kind: 'aftermath' | 'lesson'):
 const TRIGGERS: Partial<Record<ListKind, string>> = {
   victims: 'victims-trigger',
   logging: 'logging-trigger',
-  actor: 'actor-trigger actor-nation',
+  actor: 'actor-trigger actor-nation incident-noun',
   technique: 'technique-trigger',
   aftermath: 'aftermath-trigger',
   lessons: 'lesson-subject-filler',
