@@ -2,12 +2,9 @@
 // reads the incident whose dates hold it; without a year, the name goes where it always went (the first loaded).
 // Made-up incidents; the project's own synonym groups and language.
 import { describe, expect, it } from 'vitest';
-import { createKnowledgeBase } from '../../src/core/knowledge-base.js';
-import { type IncidentInput, incidentSchema } from '../../src/core/model.js';
-import { parseCommand } from '../../src/core/parse-command.js';
+import type { IncidentInput } from '../../src/core/model.js';
 import { readQuestion } from '../../src/core/reading/read-question.js';
-import { respond } from '../../src/core/respond.js';
-import { acrossData, projectSynonyms } from '../fixtures/core-across.js';
+import { projectKbWith } from '../fixtures/core-across.js';
 
 function orchid(year: number, actor: string): IncidentInput {
   return {
@@ -32,16 +29,7 @@ function orchid(year: number, actor: string): IncidentInput {
   };
 }
 
-const base = acrossData();
-const kb = createKnowledgeBase({
-  ...base,
-  incidents: [
-    ...base.incidents,
-    incidentSchema.parse(orchid(2019, 'Crimson Heron')),
-    incidentSchema.parse(orchid(2022, 'Grey Lynx')),
-  ],
-  synonyms: projectSynonyms(),
-});
+const { kb, ask } = projectKbWith(orchid(2019, 'Crimson Heron'), orchid(2022, 'Grey Lynx'));
 
 describe('a name two incidents share', () => {
   it('with a year, reads the incident whose dates hold it', () => {
@@ -56,7 +44,6 @@ describe('a name two incidents share', () => {
 });
 
 describe('a year no fact of the incident is dated in', () => {
-  const ask = (text: string) => respond(kb, parseCommand(text, kb), { now: new Date('2025-01-01T00:00:00Z') });
   it('is about something not loaded: none, saying so, never the facts of another year', () => {
     const a = ask('how many accounts were hit in the orchid labs 2016 breach');
     expect(a.kind).toBe('none');

@@ -2,13 +2,9 @@
 // leads, not the facts that only name the same things ("the key was stolen", "the stolen key was revoked").
 // Made-up write-up; the project's own synonym groups and language.
 import { describe, expect, it } from 'vitest';
-import type { Answer } from '../../src/core/answer.js';
-import { createKnowledgeBase } from '../../src/core/knowledge-base.js';
-import { type IncidentInput, incidentSchema } from '../../src/core/model.js';
-import { parseCommand } from '../../src/core/parse-command.js';
+import type { IncidentInput } from '../../src/core/model.js';
 import { asksWhetherKnown } from '../../src/core/reading/subject.js';
-import { respond } from '../../src/core/respond.js';
-import { acrossData, projectSynonyms } from '../fixtures/core-across.js';
+import { leadOf, projectKbWith } from '../fixtures/core-across.js';
 
 const lanternInput: IncidentInput = {
   id: 'lantern-bank',
@@ -47,16 +43,9 @@ const lanternInput: IncidentInput = {
   origin: 'breaches.cloud',
 };
 
-const base = acrossData();
-const kb = createKnowledgeBase({
-  ...base,
-  incidents: [...base.incidents, incidentSchema.parse(lanternInput)],
-  synonyms: projectSynonyms(),
-});
-const now = new Date('2025-01-01T00:00:00Z');
-const ask = (text: string): Answer => respond(kb, parseCommand(text, kb), { now });
+const { kb, ask } = projectKbWith(lanternInput);
 const words = (text: string) => text.split(' ');
-const lead = (a: Answer) => `${a.title}\n${a.facts[0]?.text ?? ''}`;
+const lead = leadOf;
 
 describe('a question about whether something is known', () => {
   it.each([

@@ -2,12 +2,8 @@
 // the row that reports the statement leads ("announces", "promises" are words of saying), and the row of the thing
 // done gives way. Made-up incident; the project's own synonym groups and language.
 import { describe, expect, it } from 'vitest';
-import type { Answer } from '../../src/core/answer.js';
-import { createKnowledgeBase } from '../../src/core/knowledge-base.js';
-import { type IncidentInput, incidentSchema } from '../../src/core/model.js';
-import { parseCommand } from '../../src/core/parse-command.js';
-import { respond } from '../../src/core/respond.js';
-import { acrossData, projectSynonyms } from '../fixtures/core-across.js';
+import type { IncidentInput } from '../../src/core/model.js';
+import { projectKbWith } from '../fixtures/core-across.js';
 
 const harborInput: IncidentInput = {
   id: 'harbor-grid',
@@ -48,14 +44,7 @@ const harborInput: IncidentInput = {
   origin: 'breaches.cloud',
 };
 
-const base = acrossData();
-const kb = createKnowledgeBase({
-  ...base,
-  incidents: [...base.incidents, incidentSchema.parse(harborInput)],
-  synonyms: projectSynonyms(),
-});
-const now = new Date('2025-01-01T00:00:00Z');
-const ask = (text: string): Answer => respond(kb, parseCommand(text, kb), { now });
+const { ask } = projectKbWith(harborInput);
 
 describe('when someone said something would be done', () => {
   it.each([
