@@ -6,7 +6,8 @@
 import type { Answer } from '../answer.js';
 import type { Ask } from '../ask-context.js';
 import type { ListKind } from '../reading/language.js';
-import { hasAny, type Reading } from '../reading/read-question.js';
+import { hasAny } from '../reading/patterns.js';
+import type { Reading } from '../reading/read-question.js';
 import {
   incidentNameWords,
   isIncidentWide,

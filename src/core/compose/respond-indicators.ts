@@ -8,7 +8,7 @@ import type { Ask } from '../ask-context.js';
 import { factsAndItems } from '../facts.js';
 import type { KnowledgeBase } from '../knowledge-base.js';
 import type { Indicator } from '../model.js';
-import { hasAny } from '../reading/read-question.js';
+import { hasAny } from '../reading/patterns.js';
 import { incidentNameWords, listWords } from '../reading/subject.js';
 import { defang, findIpv4s, refang } from '../search/defang.js';
 import { passagesOf } from '../search/incident-passages.js';

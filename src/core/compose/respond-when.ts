@@ -8,7 +8,7 @@ import type { Ask } from '../ask-context.js';
 import { describeDate } from '../dates/dates.js';
 import { KEY_DATE_LABEL, type KeyDate, keyDateEvents } from '../dates/key-dates.js';
 import { factsAndItems, latest } from '../facts.js';
-import { hasPhraseAt } from '../reading/patterns.js';
+import { hasAny } from '../reading/patterns.js';
 import { type Concept, coverage, type QueryAnalysis } from '../reading/query.js';
 import type { Reading } from '../reading/read-question.js';
 import { isIncidentWide, keyDateWords, subjectConcepts } from '../reading/subject.js';
@@ -62,8 +62,7 @@ export function respondWhen(ask: Ask, reading: Reading): Answer | undefined {
   const says = (h: SearchHit) =>
     asksSaying && h.passage.kind === 'event' && words(h.passage.title).some((w) => speaker.has(w));
   // "when did they say they would review it": the row of the review itself is not when it was said
-  const asksIntent =
-    asksSaying && query.words.some((_, i) => hasPhraseAt(kb.language.list('future-word'), query.words, i));
+  const asksIntent = asksSaying && hasAny(kb.language.list('future-word'), query.words);
   const scored = raw.map((s) => ({
     hit: s.hit,
     cov: s.cov * (onKeyDay(s.hit) ? ON_KEY_DATE : 1) * (says(s.hit) ? SAYS_ROW : asksIntent ? DONE_NOT_SAID : 1),

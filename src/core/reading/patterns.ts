@@ -123,6 +123,12 @@ export function hasPhraseAt(set: PhraseSet, words: readonly string[], pos: numbe
   return phrasesAt(set, words, pos).length > 0;
 }
 
+/** True when any phrase of the set stands anywhere in the words. */
+export function hasAny(set: PhraseSet, words: readonly string[]): boolean {
+  for (let i = 0; i < words.length; i++) if (hasPhraseAt(set, words, i)) return true;
+  return false;
+}
+
 /** The first match of the pattern in the words (leftmost start), or undefined. */
 export function matchPattern(pattern: Pattern, words: readonly string[]): PatternMatch | undefined {
   const last = pattern.anchorStart ? 0 : words.length - 1;

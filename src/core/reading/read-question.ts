@@ -22,7 +22,7 @@ import {
   mentionedIncident,
   type UnknownName,
 } from './names.js';
-import { firstMatch, hasPhraseAt, matchPattern, type PhraseSet, phrasesAt } from './patterns.js';
+import { firstMatch, hasAny, hasPhraseAt, matchPattern, phrasesAt } from './patterns.js';
 import { analyzeQuery, type QueryAnalysis } from './query.js';
 
 export interface Reading {
@@ -305,12 +305,6 @@ export function keyDatesIn(language: Language, words: readonly string[]): KeyDat
 function huntFormat(language: Language, words: readonly string[]): string | undefined {
   for (const { format, words: set } of language.huntPlatforms) if (hasAny(set, words)) return format;
   return undefined;
-}
-
-/** True when any phrase of the set stands anywhere in the words. */
-export function hasAny(set: PhraseSet, words: readonly string[]): boolean {
-  for (let i = 0; i < words.length; i++) if (hasPhraseAt(set, words, i)) return true;
-  return false;
 }
 
 /** The first of the patterns that matches, with its subject trimmed (for responders reading a sub-question). */

@@ -9,7 +9,7 @@ import type { Incident } from '../model.js';
 import { isStopWord } from '../search/stopwords.js';
 import { words } from '../search/tokenize.js';
 import type { Language, ListName } from './language.js';
-import { hasPhraseAt } from './patterns.js';
+import { hasAny, hasPhraseAt } from './patterns.js';
 import type { Concept, QueryAnalysis } from './query.js';
 
 /** Every single word of a word list's phrases (made once per list). */
@@ -192,14 +192,10 @@ const ASKED_WEIGHT = 0.3;
 
 /** "does anyone know how the key was stolen", "is it known who did it": whether something is known, not the thing. */
 export function asksWhetherKnown(language: Language, words: readonly string[]): boolean {
-  return (
-    hasPhraseAt(language.list('aux'), words, 0) &&
-    words.some((_, i) => hasPhraseAt(language.list('know-word'), words, i))
-  );
+  return hasPhraseAt(language.list('aux'), words, 0) && hasAny(language.list('know-word'), words);
 }
 
 /** "how much did it cost", "how much crypto was stolen": a count cue with a word of money. */
 export function asksMoney(language: Language, words: readonly string[]): boolean {
-  const has = (name: ListName) => words.some((_, i) => hasPhraseAt(language.list(name), words, i));
-  return has('count-cue') && has('money-cue');
+  return hasAny(language.list('count-cue'), words) && hasAny(language.list('money-cue'), words);
 }
