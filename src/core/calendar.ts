@@ -22,6 +22,11 @@ export const MONTH_NAMES = [
   'December',
 ] as const;
 
+/** A word that is a year as questions and facts write one ("2023"): 1900 to 2099. */
+export function isYear(word: string): boolean {
+  return /^(19|20)\d\d$/.test(word);
+}
+
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** True in a leap year of the Gregorian calendar. */

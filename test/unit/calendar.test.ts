@@ -1,7 +1,7 @@
 // The one calendar, month-name, time-zone and path-list helpers every layer shares.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { canonicalTimeZone, daysInMonth, isRealDate, MONTH_NAMES } from '../../src/core/calendar.js';
+import { canonicalTimeZone, daysInMonth, isRealDate, isYear, MONTH_NAMES } from '../../src/core/calendar.js';
 import { incidentDirs } from '../../src/kb/path-list.js';
 
 /** What JavaScript's own calendar says: the date survives a round trip through Date. */
@@ -41,6 +41,13 @@ describe('isRealDate', () => {
   it('has the twelve month names in order', () => {
     expect(MONTH_NAMES).toHaveLength(12);
     expect([MONTH_NAMES[0], MONTH_NAMES[11]]).toEqual(['January', 'December']);
+  });
+});
+
+describe('isYear', () => {
+  it('is a year of 1900 to 2099 written as four digits, nothing else', () => {
+    expect(['1999', '2023', '2099'].every(isYear)).toBe(true);
+    expect(['1899', '2100', '202', '20234', '2023-07', 'y2023'].some(isYear)).toBe(false);
   });
 });
 

@@ -5,6 +5,8 @@
  */
 import type { Answer } from '../answer.js';
 import type { Ask } from '../ask-context.js';
+import { isYear } from '../calendar.js';
+import { yearSpan } from '../dates/dates.js';
 import type { ListKind } from '../reading/language.js';
 import { hasAny } from '../reading/patterns.js';
 import type { Reading } from '../reading/read-question.js';
@@ -173,11 +175,8 @@ function namesOnlyTheTarget(ask: Ask, reading: Reading): boolean {
   // target; another year ("its corporate network in 2021") is another step of the story
   const part = listWords(ask.kb.language, 'target-part');
   const calendar = listWords(ask.kb.language, 'calendar-word');
-  const years = Object.values(incident.dates)
-    .filter((d): d is string => !!d)
-    .map((d) => Number(d.slice(0, 4)));
-  const ownYear = (w: string) =>
-    /^(19|20)\d\d$/.test(w) && years.length > 0 && Number(w) >= Math.min(...years) && Number(w) <= Math.max(...years);
+  const span = yearSpan(incident);
+  const ownYear = (w: string) => isYear(w) && !!span && Number(w) >= span.from && Number(w) <= span.to;
   return concepts.every(
     (c) =>
       c.text.split(' ').every((w) => own.has(w) || isStopWord(w) || part.has(w) || calendar.has(w) || ownYear(w)) ||

@@ -6,6 +6,7 @@
 import type { Answer } from '../answer.js';
 import { incidentName, noneAnswer } from '../answer-base.js';
 import type { Ask } from '../ask-context.js';
+import { isYear } from '../calendar.js';
 import { findDateRange } from '../dates/date-phrases.js';
 import { yearForMonth } from '../dates/year-for-month.js';
 import type { QuestionKind } from '../reading/language.js';
@@ -223,7 +224,7 @@ function restFrom(words: readonly string[], subject: readonly string[]): string[
 function yearNotHeld(ask: Ask, reading: Reading): string | undefined {
   const { words } = reading;
   const bounds = ask.kb.language.list('range-bound');
-  const at = words.findIndex((w, i) => /^(19|20)\d\d$/.test(w) && !hasAny(bounds, words.slice(Math.max(0, i - 2), i)));
+  const at = words.findIndex((w, i) => isYear(w) && !hasAny(bounds, words.slice(Math.max(0, i - 2), i)));
   if (at < 0) return undefined;
   const year = words[at] as string;
   const scope = reading.incident ?? (ask.named ? ask.incident : undefined);

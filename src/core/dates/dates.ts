@@ -4,6 +4,7 @@
  */
 import { daysInMonth, MONTH_NAMES } from '../calendar.js';
 import type { DateRange } from '../command.js';
+import type { Incident } from '../model.js';
 
 export { daysInMonth, MONTH_NAMES } from '../calendar.js';
 
@@ -96,4 +97,12 @@ export function isoOf(year: number, month?: number, day?: number): string | unde
   if (day === undefined) return `${year}-${pad(month)}`;
   if (day < 1 || day > daysInMonth(year, month)) return undefined;
   return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+/** The first and last year of an incident's key dates (start, detection, disclosure, end), if it has any. */
+export function yearSpan(incident: Incident): { from: number; to: number } | undefined {
+  const years = Object.values(incident.dates)
+    .filter((d): d is string => typeof d === 'string')
+    .map((d) => Number(d.slice(0, 4)));
+  return years.length > 0 ? { from: Math.min(...years), to: Math.max(...years) } : undefined;
 }

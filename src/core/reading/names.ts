@@ -11,6 +11,8 @@
  * @example
  * findUnknownName(kb, ['who', 'hacked', 'the', 'museum'])?.name // 'museum'
  */
+import { isYear } from '../calendar.js';
+import { yearSpan } from '../dates/dates.js';
 import type { KnowledgeBase } from '../knowledge-base.js';
 import type { Incident } from '../model.js';
 import { editDistance } from '../search/edit-distance.js';
@@ -61,15 +63,12 @@ export function mentionedIncident(kb: KnowledgeBase, words: readonly string[]): 
  * to end or disclosure) hold the year the question gives, when exactly one does.
  */
 function ofTheYearAsked(kb: KnowledgeBase, ids: readonly string[], words: readonly string[]): string | undefined {
-  const years = words.filter((w) => /^(19|20)\d\d$/.test(w)).map(Number);
+  const years = words.filter(isYear).map(Number);
   if (years.length === 0) return undefined;
   const holding = ids.filter((id) => {
-    const dates = Object.values(kb.incident(id)?.dates ?? {}).filter((d): d is string => typeof d === 'string');
-    const spanned = dates.map((d) => Number(d.slice(0, 4))).filter((y) => y > 0);
-    if (spanned.length === 0) return false;
-    const from = Math.min(...spanned);
-    const to = Math.max(...spanned);
-    return years.every((y) => y >= from && y <= to);
+    const incident = kb.incident(id);
+    const span = incident ? yearSpan(incident) : undefined;
+    return !!span && years.every((y) => y >= span.from && y <= span.to);
   });
   return holding.length === 1 ? holding[0] : undefined;
 }

@@ -4,6 +4,7 @@
  * question words is data: each responder names the word lists (`data/language.yaml`) it sets aside.
  */
 import type { Ask } from '../ask-context.js';
+import { isYear } from '../calendar.js';
 import type { KnowledgeBase } from '../knowledge-base.js';
 import type { Incident } from '../model.js';
 import { isStopWord } from '../search/stopwords.js';
@@ -178,7 +179,7 @@ export function withoutAskedWords(
     hasPhraseAt(language.list('incident-noun'), [w], 0) ||
     hasPhraseAt(language.list('affected-word'), [w], 0) ||
     hasPhraseAt(language.list('calendar-word'), [w], 0) ||
-    /^(19|20)\d\d$/.test(w);
+    isYear(w);
   const concepts = query.concepts.filter((c) => !c.text.split(' ').every(aside));
   if (concepts.length === query.concepts.length || concepts.length === 0) return query;
   // their words still search, a little: a fact that says "detection" is likelier to tell how it was detected

@@ -1,4 +1,5 @@
 /** Counts and amounts in a fact's text: "40 million users", "$432 million", "126 buckets". */
+import { isYear } from '../calendar.js';
 
 const MONTH_BEFORE = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$/i;
 /** an amount of money, a number with thousands separators or a scale word, a percentage */
@@ -15,7 +16,7 @@ export function holdsCount(text: string): boolean {
   if (AMOUNT.test(text)) return true;
   for (const m of text.matchAll(PLAIN_COUNT)) {
     const n = m[1] as string;
-    if (/^(19|20)\d\d$/.test(n)) continue;
+    if (isYear(n)) continue;
     if (MONTH_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
     // the day of a date written 2023-07-14, not a count
     if (PART_OF_DATE.test(text.slice(Math.max(0, m.index - 3), m.index))) continue;

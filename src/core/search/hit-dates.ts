@@ -2,7 +2,7 @@
  * Dates a question names, met by dated passages: "the june 2024 hearing" is met by a fact dated in June 2024 even
  * when its text never spells the date out.
  */
-import { MONTH_NAMES } from '../calendar.js';
+import { isYear, MONTH_NAMES } from '../calendar.js';
 import type { QueryAnalysis } from '../reading/query.js';
 import type { SearchHit } from './search-index.js';
 import { termOf } from './tokenize.js';
@@ -37,7 +37,7 @@ function dateTerms(query: QueryAnalysis): Array<{ term: string; year: boolean; m
     list = [];
     for (const c of query.concepts) {
       for (const term of c.own) {
-        const year = /^(19|20)\d\d$/.test(term);
+        const year = isYear(term);
         const month = MONTH_TERMS.indexOf(term) + 1;
         if (year || month > 0) list.push({ term, year, month });
       }
