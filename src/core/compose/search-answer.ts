@@ -11,7 +11,13 @@ import { factsAndItems, latest } from '../facts.js';
 import type { Language, ListName } from '../reading/language.js';
 import { firstMatch, hasAny } from '../reading/patterns.js';
 import { type Concept, contentConcepts, coverage, type QueryAnalysis } from '../reading/query.js';
-import { asksMoney, asksWhetherKnown, incidentNameWords, namingWords } from '../reading/subject.js';
+import {
+  asksMoney,
+  asksWhetherKnown,
+  asksWhichVulnerability,
+  incidentNameWords,
+  namingWords,
+} from '../reading/subject.js';
 import { holdsCount, holdsMoney, holdsSpan, holdsVulnerabilityId } from '../search/counts.js';
 import { withDates } from '../search/hit-dates.js';
 import type { Passage, PassageKind } from '../search/passages.js';
@@ -128,20 +134,60 @@ function countTerms(language: Language, query: QueryAnalysis): string[] {
   return terms;
 }
 
-/** "how many records were leaked": a passage that gives a count meets the "how many" of the question. */
-function withCount(language: Language, query: QueryAnalysis, hit: SearchHit): SearchHit {
-  const terms = countTerms(language, query);
-  if (terms.length === 0 || terms.every((t) => hit.matched.has(t)) || !holdsCount(hit.passage.text)) return hit;
+/**
+ * "how many records were leaked": a passage that holds what the question's words ask for (a count) meets those
+ * words ("many"), though its text never uses them.
+ */
+function meetsAsked(hit: SearchHit, terms: readonly string[], holds: (p: Passage) => boolean): SearchHit {
+  if (terms.length === 0 || terms.every((t) => hit.matched.has(t)) || !holds(hit.passage)) return hit;
   return { ...hit, matched: new Set([...hit.matched, ...terms]) };
 }
 
-/** "which cve did they exploit": a passage that names a vulnerability by its id meets the question's words for one. */
-function withVulnerabilityId(language: Language, query: QueryAnalysis, hit: SearchHit): SearchHit {
-  if (!holdsVulnerabilityId(hit.passage.text)) return hit;
+/** The own terms of the question's words for a vulnerability ("vulnerability", "cve", "exploited"). */
+function vulnerabilityTerms(language: Language, query: QueryAnalysis): string[] {
   const words = language.list('vulnerability-word');
-  const terms = query.concepts.filter((c) => hasAny(words, c.text.split(' '))).flatMap((c) => c.own);
-  if (terms.length === 0 || terms.every((t) => hit.matched.has(t))) return hit;
-  return { ...hit, matched: new Set([...hit.matched, ...terms]) };
+  return query.concepts.filter((c) => hasAny(words, c.text.split(' '))).flatMap((c) => c.own);
+}
+
+/** Something the question asks a fact to hold; a fact without it keeps `keep` of its rank. */
+interface Demand {
+  holds: (p: Passage) => boolean;
+  keep: number;
+}
+
+/** What the question asks its answering fact to hold, beyond its words. */
+function demandsOf(language: Language, query: QueryAnalysis, cues: ListName | undefined): Demand[] {
+  const demands: Demand[] = [];
+  const counting = countTerms(language, query).length > 0;
+  // "what was he sentenced to", "how much was the fine": a fact that gives a length of time or an amount
+  const sizing = hasAny(language.list('amount-cue'), query.words);
+  // "how much did it cost them": a fact that gives an amount of money
+  const paying = asksMoney(language, query.words);
+  // "how much was taken": a fact that gives an amount answers it, one that only names the same things does not
+  if (counting || sizing || paying) {
+    demands.push({
+      keep: COUNTLESS,
+      holds: (p) =>
+        (!counting || holdsCount(p.text)) &&
+        (!sizing || holdsCount(p.text) || holdsSpan(p.text)) &&
+        (!paying || holdsMoney(p.text)),
+    });
+  }
+  // "how did they find out": a fact without a cue word tells nothing of how someone learned of it
+  if (cues) {
+    const cueWords = language.list(cues);
+    demands.push({ keep: COUNTLESS, holds: (p) => hasAny(cueWords, textWords(p)) });
+  }
+  // "does anyone know how the key was stolen": a fact that does not say what is unknown cannot answer it
+  if (asksWhetherKnown(language, query.words)) {
+    const unsure = language.list('unknown-cue');
+    demands.push({ keep: SILENT_ON_KNOWING, holds: (p) => hasAny(unsure, textWords(p)) });
+  }
+  // "which cve did they exploit": a fact that names the vulnerability by its id
+  if (asksWhichVulnerability(language, query.words)) {
+    demands.push({ keep: UNNAMED, holds: (p) => holdsVulnerabilityId(p.text) });
+  }
+  return demands;
 }
 
 function rankHits(
@@ -154,39 +200,21 @@ function rankHits(
   const top = hits[0]?.score ?? 1;
   const content = contentConcepts(query);
   const causes = frame === 'why' ? language.list('cause-word') : undefined;
-  const cueWords = cues ? language.list(cues) : undefined;
-  const counting = countTerms(language, query).length > 0;
-  // "what was he sentenced to", "how much was the fine": a fact that gives a length of time or an amount
-  const sizing = hasAny(language.list('amount-cue'), query.words);
-  // "how much did it cost them": a fact that gives an amount of money
-  const paying = asksMoney(language, query.words);
-  // "does anyone know how the key was stolen": a fact that says what is not known answers it
-  const unsure = asksWhetherKnown(language, query.words) ? language.list('unknown-cue') : undefined;
-  // "which cve did they exploit": a fact that names the vulnerability by its id
-  const naming = asksWhichVulnerability(language, query.words);
+  const counted = countTerms(language, query);
+  const naming = asksWhichVulnerability(language, query.words) ? vulnerabilityTerms(language, query) : [];
+  const demands = demandsOf(language, query, cues);
   return hits
     .map((found) => {
-      const hit = withCount(language, query, withDates(query, found));
-      return naming ? withVulnerabilityId(language, query, hit) : hit;
+      const hit = meetsAsked(withDates(query, found), counted, (p) => holdsCount(p.text));
+      return meetsAsked(hit, naming, (p) => holdsVulnerabilityId(p.text));
     })
     .map((hit) => {
       const cov = incidental(content, hit) ? Math.min(coverage(query, hit), 0.5) : coverage(query, hit);
       const milestone = hit.passage.ref.kind === 'event' && hit.passage.ref.item.tags.includes('milestone');
       // "why": a fact that gives a cause answers it better than one that only names the same things
       const cause = causes && hasAny(causes, textWords(hit.passage)) ? CAUSE_BOOST : 1;
-      // "how much was taken": a fact that gives an amount answers it, one that only names the same things does not
-      const count =
-        (counting && !holdsCount(hit.passage.text)) ||
-        (sizing && !holdsCount(hit.passage.text) && !holdsSpan(hit.passage.text)) ||
-        (paying && !holdsMoney(hit.passage.text))
-          ? COUNTLESS
-          : 1;
-      // "how did they find out": a fact without a cue word tells nothing of how someone learned of it
-      const cue = cueWords && !hasAny(cueWords, textWords(hit.passage)) ? COUNTLESS : 1;
-      // "is it known how": a fact that does not say what is unknown cannot answer whether it is known
-      const known = unsure && !hasAny(unsure, textWords(hit.passage)) ? SILENT_ON_KNOWING : 1;
-      const named = naming && !holdsVulnerabilityId(hit.passage.text) ? UNNAMED : 1;
-      const boost = (milestone ? MILESTONE_BOOST : 1) * cause * count * cue * known * named;
+      let boost = (milestone ? MILESTONE_BOOST : 1) * cause;
+      for (const d of demands) if (!d.holds(hit.passage)) boost *= d.keep;
       return { hit, cov, rank: Math.sqrt(hit.score / top) * cov ** 1.5 * boost };
     })
     .sort((a, b) => b.rank - a.rank);
@@ -194,11 +222,6 @@ function rankHits(
 
 /** What a fact that names no vulnerability by its id keeps of its rank when the question asks which one. */
 const UNNAMED = 0.25;
-
-/** "which vulnerability did they exploit", "what cve was it": a question that asks which vulnerability. */
-function asksWhichVulnerability(language: Language, words: readonly string[]): boolean {
-  return hasAny(language.list('which-word'), words) && hasAny(language.list('vulnerability-word'), words);
-}
 
 /** What a fact that gives no count keeps of its rank on a "how many / how much" question (or no cue word when
  * cue words tell the facts that answer). */

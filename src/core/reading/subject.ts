@@ -196,6 +196,11 @@ export function asksWhetherKnown(language: Language, words: readonly string[]): 
   return hasPhraseAt(language.list('aux'), words, 0) && hasAny(language.list('know-word'), words);
 }
 
+/** "which vulnerability did they exploit", "what cve was it": a question that asks which vulnerability. */
+export function asksWhichVulnerability(language: Language, words: readonly string[]): boolean {
+  return hasAny(language.list('which-word'), words) && hasAny(language.list('vulnerability-word'), words);
+}
+
 /** "how much did it cost", "how much crypto was stolen": a count cue with a word of money. */
 export function asksMoney(language: Language, words: readonly string[]): boolean {
   return hasAny(language.list('count-cue'), words) && hasAny(language.list('money-cue'), words);
