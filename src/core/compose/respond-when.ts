@@ -16,6 +16,7 @@ import type { Passage } from '../search/passages.js';
 import type { SearchHit } from '../search/search-index.js';
 import { termOf, words } from '../search/tokenize.js';
 import { ties, titleShare, withSignals } from './confidence.js';
+import { distinctOthers } from './search-answer.js';
 
 const DATED = new Set(['event', 'victim', 'actor', 'technique', 'aftermath'] as const);
 
@@ -117,10 +118,7 @@ export function respondWhen(ask: Ask, reading: Reading): Answer | undefined {
     coverage: best.cov,
     margin: second ? Math.max(0, best.cov - second.cov) : 1,
     titleShare: titleShare(subject.length > 0 ? subject : query.concepts, best.hit),
-    ties: ties(
-      best,
-      scored.filter((s) => latest(kb, s.hit.passage) !== top),
-    ),
+    ties: ties(best, distinctOthers(kb, scored, top)),
   });
 }
 

@@ -470,9 +470,9 @@ export function searchAnswer(ask: Ask, query: QueryAnalysis, options: SearchAnsw
 }
 
 /** The candidates other than the lead, one per fact (a claim and its correction are one). */
-function distinctOthers(kb: Ask['kb'], ranked: readonly Ranked[], lead: Passage): Ranked[] {
+export function distinctOthers<T extends { hit: SearchHit }>(kb: Ask['kb'], ranked: readonly T[], lead: Passage): T[] {
   const seen = new Set<Passage>([lead]);
-  const out: Ranked[] = [];
+  const out: T[] = [];
   for (const r of ranked) {
     const p = latest(kb, r.hit.passage);
     if (seen.has(p)) continue;
