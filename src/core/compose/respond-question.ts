@@ -24,6 +24,7 @@ import { respondGlossary } from './respond-glossary.js';
 import { respondHelp } from './respond-help.js';
 import { respondIndicators } from './respond-indicators.js';
 import { respondStatus } from './respond-profile.js';
+import { respondPublication } from './respond-publication.js';
 import { respondIncidents } from './respond-sources.js';
 import { respondTimeline } from './respond-timeline.js';
 import { respondFigures } from './respond-victims.js';
@@ -50,6 +51,9 @@ function answerByKind(ask: Ask, reading: Reading): Answer {
   if (byDate) return byDate;
   const timeline = DATE_FIRST.has(reading.kind) ? undefined : timelineInRange(ask, reading);
   if (timeline) return timeline;
+  // "when did they put out the post on the key", "who wrote the advisory": the publication, from the sources
+  const publication = respondPublication(ask, reading);
+  if (publication) return publication;
   switch (reading.kind) {
     case 'help':
       return respondHelp(ask);

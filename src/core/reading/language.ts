@@ -130,6 +130,10 @@ export const REQUIRED_LISTS = [
   'vulnerability-word',
   'range-bound',
   'word-prefix',
+  'publication-noun',
+  'publish-verb',
+  'author-word',
+  'date-word',
 ] as const;
 
 export type ListName = (typeof REQUIRED_LISTS)[number];
