@@ -25,6 +25,7 @@ import { respondHelp } from './respond-help.js';
 import { respondIndicators } from './respond-indicators.js';
 import { respondStatus } from './respond-profile.js';
 import { respondPublication } from './respond-publication.js';
+import { respondRole } from './respond-role.js';
 import { respondIncidents } from './respond-sources.js';
 import { respondTimeline } from './respond-timeline.js';
 import { respondFigures } from './respond-victims.js';
@@ -54,6 +55,9 @@ function answerByKind(ask: Ask, reading: Reading): Answer {
   // "when did they put out the post on the key", "who wrote the advisory": the publication, from the sources
   const publication = respondPublication(ask, reading);
   if (publication) return publication;
+  // "who chaired the board", "which assistant secretary was hit": the name the facts give that role
+  const role = respondRole(ask, reading);
+  if (role) return role;
   switch (reading.kind) {
     case 'help':
       return respondHelp(ask);

@@ -134,6 +134,8 @@ export const REQUIRED_LISTS = [
   'publish-verb',
   'author-word',
   'date-word',
+  'person-asker',
+  'role-word',
 ] as const;
 
 export type ListName = (typeof REQUIRED_LISTS)[number];

@@ -1,0 +1,179 @@
+/**
+ * "Who chaired the review board", "which assistant secretary was hit", "who was the company's CEO": a question for
+ * the person holding a role is answered by the name the facts write with that role ("Board Chair Jane Doe said"),
+ * in the sentence that best meets the question's other words. The name leads; the fact it stands in follows.
+ */
+import type { Answer } from '../answer.js';
+import { makeAnswer } from '../answer-base.js';
+import type { Ask } from '../ask-context.js';
+import { factsAndItems } from '../facts.js';
+import { hasAny } from '../reading/patterns.js';
+import type { Concept } from '../reading/query.js';
+import type { Reading } from '../reading/read-question.js';
+import type { Passage } from '../search/passages.js';
+import { termOf } from '../search/tokenize.js';
+import { withSignals } from './confidence.js';
+
+/** A person the facts name in a role, where. */
+interface Holder {
+  name: string;
+  role: string;
+  sentence: string;
+  passage: Passage;
+  /** the question's other concepts the sentence meets */
+  met: number;
+  /** of those, the ones the words right before the role meet: whose role it is ("Board Chair") */
+  owner: number;
+}
+
+/** Words of a name run that join a role's qualifier ("Secretary of State for East Asian and Pacific Affairs"). */
+const JOINERS = new Set(['of', 'for', 'and', 'the', 'on']);
+/** Most words a name is taken to have when a qualifier runs into it; a bare run keeps up to three. */
+const QUALIFIED_NAME_WORDS = 2;
+const NAME_WORDS = 3;
+
+export function respondRole(ask: Ask, reading: Reading): Answer | undefined {
+  const { kb, incident } = ask;
+  if (!incident) return undefined;
+  const language = kb.language;
+  const { words, query } = reading;
+  const roleList = language.list('role-word');
+  const isRole = (w: string | undefined) => w !== undefined && hasAny(roleList, [w]);
+  // "who chaired", "which assistant secretary": a person asked for by the role they held
+  const asksPerson =
+    hasAny(language.list('person-asker'), words) ||
+    words.some((w, i) => hasAny(language.list('which-word'), [w]) && (isRole(words[i + 1]) || isRole(words[i + 2])));
+  if (!asksPerson) return undefined;
+  const roles = new Set(words.filter((w) => isRole(w)).map((w) => termOf(w) ?? w));
+  if (roles.size === 0) return undefined;
+  const others = query.concepts.filter(
+    (c) => !c.filler && !c.unknown && !c.own.every((t) => roles.has(t)) && !isAsker(ask, c),
+  );
+  const holders: Holder[] = [];
+  for (const passage of kb.passages) {
+    if (passage.incident !== incident.id || passage.kind === 'source' || passage.supersededBy) continue;
+    for (const sentence of passage.text.split(/(?<=[.!?])\s+/)) {
+      for (const found of namesInRole(sentence, roles)) {
+        const terms = new Set(sentenceTerms(`${passage.title} ${sentence}`));
+        const before = new Set(sentenceTerms(found.before));
+        const met = others.filter((c) => c.terms.some((t) => terms.has(t.term))).length;
+        const owner = others.filter((c) => c.terms.some((t) => before.has(t.term))).length;
+        holders.push({ name: found.name, role: found.role, sentence, passage, met, owner });
+      }
+    }
+  }
+  holders.sort((a, b) => b.owner - a.owner || b.met - a.met || a.passage.n - b.passage.n);
+  const best = holders[0];
+  // the role alone names the person only when the question says nothing else; otherwise it must meet some of it
+  if (!best || (others.length > 0 && best.met === 0)) return undefined;
+  const rival = holders.find((h) => h.name !== best.name);
+  const tied = rival && rival.owner === best.owner && rival.met === best.met;
+  const made = factsAndItems(kb, [best.passage]);
+  const answer = makeAnswer(kb, {
+    intent: 'question',
+    incident: incident.id,
+    title: `${best.name} (${best.role})`,
+    sections: [
+      { text: `The facts name ${best.name} as ${best.role}: "${best.sentence.trim()}"` },
+      { items: made.items },
+    ],
+    facts: made.facts,
+    suggestions: ['timeline', 'victims'],
+    confidence: 0.85,
+    question: ask.question,
+  });
+  const share = others.length > 0 ? best.met / others.length : 1;
+  return withSignals(answer, {
+    route: 'search',
+    coverage: share,
+    margin: rival ? Math.max(0, (best.met - rival.met) / Math.max(1, best.met)) : 1,
+    titleShare: share,
+    ties: tied ? 1 / 6 : 0,
+  });
+}
+
+/** A concept made only of the words that ask for a person ("who", "which"). */
+function isAsker(ask: Ask, c: Concept): boolean {
+  return c.text.split(' ').every((w) => hasAny(ask.kb.language.list('person-asker'), [w]));
+}
+
+function sentenceTerms(text: string): string[] {
+  const out: string[] = [];
+  for (const raw of text.toLowerCase().split(/[^a-z0-9-]+/)) {
+    const t = raw ? termOf(raw) : undefined;
+    if (t) out.push(t);
+  }
+  return out;
+}
+
+/**
+ * The names written right after a role word ("Chair Jane Doe", "CEO, John Roe", "Secretary of State for Asian
+ * Affairs Dan Poe"): capitalized words, a qualifier of joined capitalized words skipped to the name at its end.
+ */
+function namesInRole(
+  sentence: string,
+  roles: ReadonlySet<string>,
+): Array<{ name: string; role: string; before: string }> {
+  const tokens = sentence.split(/\s+/);
+  const out: Array<{ name: string; role: string; before: string }> = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const bare = clean(tokens[i] as string);
+    if (!bare || !roles.has(termOf(bare.toLowerCase()) ?? '')) continue;
+    const run: string[] = [];
+    let qualified = false;
+    let k = i + 1;
+    for (; k < tokens.length; k++) {
+      const raw = tokens[k] as string;
+      const word = clean(raw);
+      if (!word) break;
+      if (JOINERS.has(word) && capitalized(clean(tokens[k + 1] ?? ''))) {
+        qualified = true;
+        run.push(word);
+        continue;
+      }
+      if (!capitalized(word) || roles.has(termOf(word.toLowerCase()) ?? '')) break;
+      run.push(word.replace(/['’]s$/, ''));
+      if (/[,;:.)]$/.test(raw) || /['’]s$/.test(word)) break;
+    }
+    let qualifier: string[] = [];
+    if (qualified) {
+      const tail: string[] = [];
+      for (let j = run.length - 1; j >= 0 && !JOINERS.has(run[j] as string); j--) tail.unshift(run[j] as string);
+      const name = tail.slice(-QUALIFIED_NAME_WORDS);
+      qualifier = run.slice(0, run.length - name.length);
+      run.splice(0, run.length, ...name);
+    }
+    const name = run.slice(0, NAME_WORDS);
+    // a name is two words or more ("Jane Doe"); one capitalized word is more often a place or a body
+    if (name.length < 2 || name.some((w) => JOINERS.has(w))) continue;
+    const before = ownerWords(tokens, i);
+    // the role as written: the word naming whose it is when it is a name ("CSRB", "Assistant"), then the qualifier
+    const owner = before.at(-1) ?? '';
+    const label = [/^[A-Z]/.test(owner) ? owner : '', bare, ...qualifier].filter((w) => w !== '').join(' ');
+    out.push({ name: name.join(' '), role: label, before: before.join(' ') });
+  }
+  return out;
+}
+
+/** The words right before a role, back to a comma or a sentence mark: whose role it is ("Review Board Chair"). */
+function ownerWords(tokens: readonly string[], at: number): string[] {
+  const out: string[] = [];
+  for (let j = at - 1; j >= 0 && out.length < OWNER_WORDS; j--) {
+    const raw = tokens[j] as string;
+    if (/[,;:.!?)]$/.test(raw)) break;
+    out.unshift(clean(raw));
+  }
+  return out;
+}
+
+/** How many words before a role are read as whose role it is. */
+const OWNER_WORDS = 4;
+
+/** A token without surrounding punctuation. */
+function clean(token: string): string {
+  return token.replace(/^[("“'‘]+|[)"”'’,;:.!?]+$/g, '');
+}
+
+function capitalized(word: string): boolean {
+  return /^[A-Z][a-zA-Z'’-]*$/.test(word) && !/^[A-Z]+$/.test(word);
+}

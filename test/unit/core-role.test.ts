@@ -1,0 +1,88 @@
+// "Who chaired the board", "which assistant director was hit", "who was the vendor's CEO": a person asked for by
+// the role they held is answered by the name the facts write with that role, in the sentence that best meets the
+// rest of the question, with whose role it is ("Review Board Chair") weighing most. Made-up incident; the
+// project's own synonym groups and language.
+import { describe, expect, it } from 'vitest';
+import type { IncidentInput } from '../../src/core/model.js';
+import { projectKbWith } from '../fixtures/core-across.js';
+
+const quayInput: IncidentInput = {
+  id: 'quay-mail',
+  title: 'Quay Freight mail intrusion (2022)',
+  aliases: ['Quay Freight'],
+  victim: 'Quay Freight',
+  summary: 'In 2022 an intruder read Quay Freight mailboxes through a stolen vendor password.',
+  status: { text: 'Closed.', asOf: '2023-06', sources: ['q-src'] },
+  dates: { start: '2022-03-01', disclosed: '2022-04-10' },
+  timeline: [
+    {
+      id: 'q-port',
+      date: '2022-04-12',
+      title: 'The port authority asks questions',
+      detail: 'Port Authority Chair Tom Reed wrote to the vendor asking how the password was stolen.',
+      sources: ['q-src'],
+    },
+    {
+      id: 'q-victims',
+      date: '2022-04-15',
+      title: 'Officials among the mailboxes read',
+      detail:
+        'Reports named Assistant Director of Harbor Security for Coastal Affairs Ana Ruiz among those whose mail was read.',
+      sources: ['q-src'],
+    },
+    {
+      id: 'q-review',
+      date: '2023-05-02',
+      title: 'The review board publishes its findings',
+      detail:
+        'The review board found the intrusion preventable. Review Board Chair Maria Lopez said the vendor must change.',
+      sources: ['q-src'],
+    },
+    {
+      id: 'q-ceo',
+      date: '2023-05-20',
+      title: 'The vendor changes its leadership',
+      detail: "The vendor's CEO, Sam Hill, resigned after the review.",
+      sources: ['q-src'],
+    },
+  ],
+  attribution: { actor: 'Unknown', summary: 'Nobody was named.', details: [] },
+  sources: [
+    {
+      id: 'q-src',
+      publisher: 'Example Writer',
+      title: 'Quay write-up',
+      url: 'https://example.com/q',
+      kind: 'research',
+    },
+  ],
+  origin: 'native',
+};
+
+const { ask } = projectKbWith(quayInput);
+
+describe('a person asked for by their role', () => {
+  it('the chair of the body the question names, not of another body', () => {
+    const a = ask('who chaired the quay freight review board');
+    expect(a.kind).toBe('answer');
+    expect(a.title).toMatch(/^Maria Lopez/);
+    expect(a.title).toContain('Chair');
+  });
+
+  it('the name at the end of a long role ("Assistant Director of … for … Affairs Ana Ruiz")', () => {
+    const a = ask('which assistant director of harbor security had mail read in the quay freight intrusion');
+    expect(a.kind).toBe('answer');
+    expect(a.title).toMatch(/^Ana Ruiz/);
+  });
+
+  it('a name written after the role and a comma', () => {
+    const a = ask('who was the quay freight vendor ceo that resigned');
+    expect(a.kind).toBe('answer');
+    expect(a.title).toMatch(/^Sam Hill/);
+  });
+
+  it('a question that asks no person is not answered with one', () => {
+    const a = ask('what did the quay freight review board find');
+    expect(a.title).not.toMatch(/Maria Lopez|Tom Reed/);
+  });
+});
