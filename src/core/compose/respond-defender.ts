@@ -9,7 +9,10 @@ import { incidentName, makeAnswer, noneAnswer } from '../answer-base.js';
 import type { Ask } from '../ask-context.js';
 import { factsAndItems } from '../facts.js';
 import type { Defender, Incident } from '../model.js';
+import { hasAny } from '../reading/patterns.js';
+import type { Concept } from '../reading/query.js';
 import { passagesOf } from '../search/incident-passages.js';
+import { searchTerms } from '../search/tokenize.js';
 
 /** Checks shown on the first page; the rest are one `logging` away. */
 const MAX_CHECKS = 5;
@@ -19,7 +22,11 @@ const MAX_ADVICE = 3;
 const FROM_DATA = 0.9;
 const PIECED = 0.75;
 
-export function respondDefender(ask: Ask): Answer {
+/**
+ * @param concepts the question's concepts, when it is a free-text question: a question that names what it wants
+ *   to check ("which audit event", "what user agents") gets the checks first, the one it names leading
+ */
+export function respondDefender(ask: Ask, concepts: readonly Concept[] = []): Answer {
   const { kb, incident } = ask;
   if (!incident) return noneAnswer(kb, undefined, ask.question, 'No incidents are loaded.');
   const defender = incident.defender;
@@ -35,20 +42,24 @@ export function respondDefender(ask: Ask): Answer {
       sources: n.sources,
     }),
   );
-  // what the sources say about who was told comes first: it is what the asker wants to know before checking
-  if (told.length > 0) {
+  const checks = defender && defender.checks.length > 0 ? orderedChecks(ask, defender.checks, concepts) : undefined;
+  const toldSection = () => {
+    if (told.length === 0) return;
     sections.push({ heading: 'Who was told', items: told.map((f) => ({ text: f.text, factId: f.id, date: f.date })) });
     facts.push(...told);
-  }
-  const checks = defender && defender.checks.length > 0 ? defender.checks : undefined;
+  };
+  // what the sources say about who was told comes first when the question only asks whether it was hit: it is what
+  // the asker wants to know before checking; a question that names what it wants to check gets the checks first
+  if (!checks?.asked) toldSection();
   if (checks) {
-    const items = checks.slice(0, MAX_CHECKS).map((check) => {
+    const items = checks.list.slice(0, MAX_CHECKS).map((check) => {
       const fact = checkFact(check, incident);
       facts.push(fact);
       // the label carries the title: the item's text does not repeat it
       return { text: checkText(check), factId: fact.id, label: check.title } satisfies AnswerItem;
     });
     sections.push({ heading: 'What to check', items });
+    if (checks.asked) toldSection();
   } else {
     const advice = passagesOf(kb, incident.id, 'recommendation')
       .filter((p) => !p.supersededBy)
@@ -78,7 +89,42 @@ export function respondDefender(ask: Ask): Answer {
   });
 }
 
-function checkFact(check: Defender['checks'][number], incident: Incident): AnswerFact {
+type Check = Defender['checks'][number];
+
+/**
+ * The checks, the ones that meet more of the question's own words first (kept in the data's order otherwise), and
+ * whether the question named any: its words beyond "were we affected" ("audit event", "user agents", "thumbprint").
+ */
+function orderedChecks(
+  ask: Ask,
+  checks: readonly Check[],
+  concepts: readonly Concept[],
+): { list: Check[]; asked: boolean } {
+  const language = ask.kb.language;
+  const aside = (c: Concept) =>
+    c.text
+      .split(' ')
+      .every((w) =>
+        (['self', 'self-owner', 'affected-word', 'advice-asker', 'check-verb', 'question-word'] as const).some((n) =>
+          hasAny(language.list(n), [w]),
+        ),
+      );
+  // the words that name the incident itself ("exchange online") name no check
+  const incident = ask.incident;
+  const naming = new Set(searchTerms(incident ? [incident.title, ...incident.aliases].join(" ") : ""));
+  const asked = concepts.filter(
+    (c) => !c.filler && !c.weak && !c.unknown && !aside(c) && !c.own.every((t) => naming.has(t)),
+  );
+  const scored = checks.map((check, i) => {
+    const terms = new Set(searchTerms([check.title, check.text, check.lookFor ?? '', check.log ?? ''].join(' ')));
+    return { check, i, met: asked.filter((c) => c.terms.some((t) => terms.has(t.term))).length };
+  });
+  const best = Math.max(0, ...scored.map((s) => s.met));
+  if (best === 0) return { list: [...checks], asked: false };
+  return { list: scored.sort((a, b) => b.met - a.met || a.i - b.i).map((s) => s.check), asked: true };
+}
+
+function checkFact(check: Check, incident: Incident): AnswerFact {
   return {
     id: check.id,
     text: `${sentence(check.title)} ${checkText(check)}`,
@@ -88,7 +134,7 @@ function checkFact(check: Defender['checks'][number], incident: Incident): Answe
 }
 
 /** A check's text, what to look for, log, licence and retention, without its title. */
-function checkText(check: Defender['checks'][number]): string {
+function checkText(check: Check): string {
   const parts = [
     check.text,
     check.lookFor ? `Look for: ${check.lookFor}` : '',

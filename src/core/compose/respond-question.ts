@@ -71,7 +71,7 @@ function answerByKind(ask: Ask, reading: Reading): Answer {
     }
     case 'hunt':
     case 'defender':
-      return respondDefender(ask);
+      return respondDefender(ask, reading.query.concepts);
     case 'duration':
       // "how long are audit logs kept": a retention period written in the facts, not a span between dates
       if (hasAny(ask.kb.language.list('retention-word'), reading.words))

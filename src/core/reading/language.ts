@@ -136,6 +136,7 @@ export const REQUIRED_LISTS = [
   'date-word',
   'person-asker',
   'role-word',
+  'check-verb',
 ] as const;
 
 export type ListName = (typeof REQUIRED_LISTS)[number];
