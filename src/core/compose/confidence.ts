@@ -16,6 +16,7 @@ import type { QuestionKind } from '../reading/language.js';
 import type { Concept } from '../reading/query.js';
 import { type Reading, readQuestion } from '../reading/read-question.js';
 import type { SearchHit } from '../search/search-index.js';
+import { searchTerms } from '../search/tokenize.js';
 
 /** How an answer was found; recorded by the responders, read here. */
 export interface Signals {
@@ -51,6 +52,24 @@ export function titleShare(concepts: readonly Concept[], hit: SearchHit): number
   const content = concepts.filter((c) => !c.filler && !c.weak);
   if (content.length === 0) return 0;
   return content.filter((c) => c.terms.some((t) => hit.prominent.has(t.term))).length / content.length;
+}
+
+/**
+ * Share of the question's telling concepts that the lead itself (title and first fact) meets, however the answer
+ * was found: a whole list or an overview answering a narrow question meets few of its words. Words that name the
+ * incident the question names do not count: every fact of it is about them.
+ */
+export function leadShare(answer: Answer, reading: Reading): number {
+  const named = reading.incident
+    ? new Set(searchTerms([reading.incident.id, reading.incident.title, ...reading.incident.aliases].join(' ')))
+    : new Set<string>();
+  const telling = reading.query.concepts.filter(
+    (c) => !c.filler && !c.weak && !c.unknown && !c.own.every((t) => named.has(t)),
+  );
+  if (telling.length === 0) return 1;
+  const first = answer.facts[0];
+  const lead = new Set(searchTerms(`${answer.title} ${first?.text ?? ''}`));
+  return telling.filter((c) => c.terms.some((t) => lead.has(t.term))).length / telling.length;
 }
 
 /** Question kinds grouped by what their lead must be, for the model. */
@@ -104,6 +123,7 @@ export function features(answer: Answer, reading: Reading): Record<string, numbe
     titleShare: s?.titleShare ?? (s?.route === 'search' ? 0 : 1),
     kindFit: kindFit(answer, reading),
     ties: s?.ties ?? 0,
+    leadShare: leadShare(answer, reading),
     ...Object.fromEntries(GROUPS.map((g) => [g, KIND_GROUP[reading.kind] === g ? 1 : 0])),
   };
 }
@@ -168,6 +188,7 @@ export function answerFeatures(kb: KnowledgeBase, command: Command, answer: Answ
     titleShare: 1,
     kindFit: 1,
     ties: 0,
+    leadShare: 1,
     ...Object.fromEntries(GROUPS.map((g) => [g, 0])),
   };
 }
