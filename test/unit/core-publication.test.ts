@@ -80,6 +80,12 @@ describe('questions about a publication', () => {
     expect(a.title).toContain('Ada Quill');
   });
 
+  it('"which … wrote" asks for the author too', () => {
+    const a = ask('which northlake labs researcher wrote the ferry line token post');
+    expect(a.kind).toBe('answer');
+    expect(a.title).toContain('Ada Quill');
+  });
+
   it('a report dated before its release leads with the day it was released', () => {
     const a = ask('when did the harbor safety board publish its review of the ferry line token theft');
     expect(a.kind).toBe('answer');

@@ -81,6 +81,12 @@ describe('a person asked for by their role', () => {
     expect(a.title).toMatch(/^Sam Hill/);
   });
 
+  it('a role asked in general ("which executive") is any role the facts write', () => {
+    const a = ask('which quay freight vendor executive resigned after the review');
+    expect(a.kind).toBe('answer');
+    expect(a.title).toMatch(/^Sam Hill/);
+  });
+
   it('a question that asks no person is not answered with one', () => {
     const a = ask('what did the quay freight review board find');
     expect(a.title).not.toMatch(/Maria Lopez|Tom Reed/);

@@ -30,7 +30,10 @@ export function respondPublication(ask: Ask, reading: Reading): Answer | undefin
   if (!incident || incident.sources.length === 0) return undefined;
   const language = kb.language;
   const { words, query } = reading;
-  const author = words.includes('who') && hasAny(language.list('author-word'), words);
+  // "who wrote", "which executive wrote": the author
+  const author =
+    (hasAny(language.list('person-asker'), words) || words.includes('which')) &&
+    hasAny(language.list('author-word'), words);
   const when = !author && (reading.kind === 'when' || hasAny(language.list('date-word'), words));
   if (!author && !when) return undefined;
   const publication = hasAny(language.list('publication-noun'), words) || hasAny(language.list('publish-verb'), words);

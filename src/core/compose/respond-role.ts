@@ -31,6 +31,10 @@ const JOINERS = new Set(['of', 'for', 'and', 'the', 'on']);
 /** Most words a name is taken to have when a qualifier runs into it; a bare run keeps up to three. */
 const QUALIFIED_NAME_WORDS = 2;
 const NAME_WORDS = 3;
+/** Question kinds that ask for something other than a person. */
+const DATE_KINDS: ReadonlySet<Reading['kind']> = new Set(['when', 'duration', 'count']);
+/** How many words after "which" the role may stand ("which drizly vendor executive"). */
+const WHICH_REACH = 4;
 
 export function respondRole(ask: Ask, reading: Reading): Answer | undefined {
   const { kb, incident } = ask;
@@ -38,16 +42,27 @@ export function respondRole(ask: Ask, reading: Reading): Answer | undefined {
   const language = kb.language;
   const { words, query } = reading;
   const roleList = language.list('role-word');
-  const isRole = (w: string | undefined) => w !== undefined && hasAny(roleList, [w]);
+  const general = language.list('role-general');
+  const isRole = (w: string | undefined) => w !== undefined && (hasAny(roleList, [w]) || hasAny(general, [w]));
   // "who chaired", "which assistant secretary": a person asked for by the role they held
   const asksPerson =
     hasAny(language.list('person-asker'), words) ||
-    words.some((w, i) => hasAny(language.list('which-word'), [w]) && (isRole(words[i + 1]) || isRole(words[i + 2])));
-  if (!asksPerson) return undefined;
-  const roles = new Set(words.filter((w) => isRole(w)).map((w) => termOf(w) ?? w));
-  if (roles.size === 0) return undefined;
+    words.some(
+      (w, i) =>
+        hasAny(language.list('which-word'), [w]) && words.slice(i + 1, i + 1 + WHICH_REACH).some((v) => isRole(v)),
+    );
+  // "what date did the senator write": a date, not a person
+  const asksOther =
+    DATE_KINDS.has(reading.kind) ||
+    hasAny(language.list('date-word'), words) ||
+    hasAny(language.list('count-cue'), words);
+  if (!asksPerson || asksOther) return undefined;
+  const asked = new Set(words.filter((w) => isRole(w)).map((w) => termOf(w) ?? w));
+  if (asked.size === 0) return undefined;
+  // "which executive": any role the facts write ("CEO", "founder") may be the one
+  const roles = words.some((w) => hasAny(general, [w])) ? new Set([...asked, ...allRoles(language)]) : asked;
   const others = query.concepts.filter(
-    (c) => !c.filler && !c.unknown && !c.own.every((t) => roles.has(t)) && !isAsker(ask, c),
+    (c) => !c.filler && !c.unknown && !c.own.every((t) => asked.has(t)) && !isAsker(ask, c),
   );
   const holders: Holder[] = [];
   for (const passage of kb.passages) {
@@ -90,6 +105,13 @@ export function respondRole(ask: Ask, reading: Reading): Answer | undefined {
     titleShare: share,
     ties: tied ? 1 / 6 : 0,
   });
+}
+
+/** The stems of every role word of the language. */
+function allRoles(language: Ask['kb']['language']): string[] {
+  return [...language.list('role-word').byFirst.values()]
+    .flat()
+    .flatMap((p) => (p.length === 1 ? [termOf(p[0] as string) ?? ''] : []));
 }
 
 /** A concept made only of the words that ask for a person ("who", "which"). */

@@ -136,6 +136,7 @@ export const REQUIRED_LISTS = [
   'date-word',
   'person-asker',
   'role-word',
+  'role-general',
   'check-verb',
 ] as const;
 
