@@ -86,7 +86,9 @@ export function respondWhen(ask: Ask, reading: Reading): Answer | undefined {
     : undefined;
   // "when did X start" wants the first of several matching events, "when did X end" the last
   // (of events only: a narrative section's date is when it was written, not when the thing happened)
-  const near = scored.filter((s) => s.cov >= best.cov - 0.05 && s.hit.passage.date && s.hit.passage.kind === 'event');
+  // a narrative best's date is only when it was written: an event that matches nearly as well is what happened
+  const reach = best.hit.passage.kind === 'event' ? EVENT_TIE : NARRATIVE_TIE;
+  const near = scored.filter((s) => s.cov >= best.cov - reach && s.hit.passage.date && s.hit.passage.kind === 'event');
   const byDate = [...near].sort((a, b) => ((a.hit.passage.date ?? '') < (b.hit.passage.date ?? '') ? -1 : 1));
   // a milestone wins a tie, not a closer match of the asked words ("revoke" over a synonym of it)
   const milestone = near.find((s) => isMilestone(s.hit.passage) && s.cov >= best.cov - MILESTONE_TIE);
@@ -121,6 +123,11 @@ export function respondWhen(ask: Ask, reading: Reading): Answer | undefined {
     ties: ties(best, distinctOthers(kb, scored, top)),
   });
 }
+
+/** Events this close to the best event's coverage tie with it. */
+const EVENT_TIE = 0.05;
+/** Events this close to a narrative section's coverage stand for it: its date is when it was written. */
+const NARRATIVE_TIE = 0.15;
 
 /** A concept this heavy (rare in the knowledge base) tells what the question is about. */
 const TELLING_WEIGHT = 0.75;
