@@ -250,6 +250,12 @@ describe('"how many did they say in <month year>": the count of then, with its c
     expect(a.kind).toBe('answer');
     expect(lead(a)).toContain('$80,000');
   });
+  it('"how many did they originally say": the first count leads, marked as corrected', () => {
+    const a = ask('how many cards did copper kettle originally say were exposed');
+    expect(a.kind).toBe('answer');
+    expect(a.facts[0]?.text).toContain('about 4,000');
+    expect(a.facts.some((f) => f.text.includes('9,000'))).toBe(true);
+  });
   it('without a date, the later count leads', () => {
     const a = ask('how many cards were exposed at copper kettle');
     expect(a.facts[0]?.text).toContain('9,000');

@@ -7,6 +7,7 @@ import { incidentName, makeAnswer, moreCommand, noneAnswer, pageLabel, pageOf } 
 import type { Ask } from '../ask-context.js';
 import { factsAndItems, latest } from '../facts.js';
 import type { Incident, Victim } from '../model.js';
+import { hasAny } from '../reading/patterns.js';
 import { analyzeQuery, coverage } from '../reading/query.js';
 import type { Reading } from '../reading/read-question.js';
 import { asksMoney } from '../reading/subject.js';
@@ -232,14 +233,18 @@ export function respondFigures(ask: Ask, reading: Reading): Answer | undefined {
   if (!best || coverage(query, best) < 0.45) return undefined;
   // "how much did it cost them": a count of machines or customers is no answer; search for the amount instead
   if (asksMoney(kb.language, query.words) && !holdsMoney(best.passage.text)) return undefined;
+  const original = hasAny(kb.language.list('original-word'), query.words);
   const chosen: Passage[] = [];
   for (const h of figures.slice(0, 6)) {
     if (h.score < best.score * 0.4) break;
     const p = latest(kb, h.passage);
     // "how many did they say when they announced it in july 2023": the count of then, ahead of its correction
-    const asOfThen = p !== h.passage && meetsAskedDate(query, h.passage) && !meetsAskedDate(query, p);
+    // "how many did they originally say": the first count, ahead of its correction
+    const asOfThen = p !== h.passage && (original || (meetsAskedDate(query, h.passage) && !meetsAskedDate(query, p)));
     for (const q of asOfThen ? [h.passage, p] : [p, h.passage]) if (!chosen.includes(q)) chosen.push(q);
   }
+  // the first count ahead of the correction that replaced it, whichever the search met first
+  if (original) chosen.sort((a, b) => Number(!!b.supersededBy) - Number(!!a.supersededBy));
   const label = { label: (p: Passage) => victimOf(p)?.count };
   // a count of then that leads is shown, though its correction is listed too (which otherwise replaces it)
   const first = chosen[0] as Passage;

@@ -137,6 +137,7 @@ export const REQUIRED_LISTS = [
   'person-asker',
   'role-word',
   'role-general',
+  'original-word',
   'check-verb',
 ] as const;
 
