@@ -138,6 +138,7 @@ export const REQUIRED_LISTS = [
   'role-word',
   'role-general',
   'original-word',
+  'context-opener',
   'check-verb',
 ] as const;
 

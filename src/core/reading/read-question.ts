@@ -76,8 +76,9 @@ export function readQuestion(kb: KnowledgeBase, text: string, named?: Incident):
   return made;
 }
 
-function read(kb: KnowledgeBase, text: string, named: Incident | undefined): Reading {
+function read(kb: KnowledgeBase, typedText: string, named: Incident | undefined): Reading {
   const language = kb.language;
+  const text = withoutContext(language, typedText);
   const typed = expandShortenedName(kb, wordsOf(expandContractions(text)).slice(0, MAX_WORDS));
   // the patterns read the language's own words with their typos fixed; search reads the words as typed, and
   // corrects (and marks) them itself
@@ -106,6 +107,19 @@ function read(kb: KnowledgeBase, text: string, named: Incident | undefined): Rea
     self: hasAny(language.list('self'), words),
     query,
   };
+}
+
+/**
+ * The question without the sentences around it that only say who asks or why ("we're a small shop on E3.",
+ * "…? want to filter our sign-in logs"): a part that starts with a context opener (data/language.yaml) is left out
+ * when another part is left to ask the question.
+ */
+function withoutContext(language: KnowledgeBase['language'], text: string): string {
+  const parts = text.split(/(?<=[?.!;,])\s+|\s+-\s+/).filter((p) => p.trim() !== '');
+  if (parts.length < 2) return text;
+  const openers = language.list('context-opener');
+  const kept = parts.filter((p) => !hasPhraseAt(openers, wordsOf(expandContractions(p)), 0));
+  return kept.length > 0 && kept.length < parts.length ? kept.join(' ') : text;
 }
 
 /**

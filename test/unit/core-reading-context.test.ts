@@ -1,0 +1,30 @@
+// A sentence around the question that only says who asks or why ("we're a small shop.", "want to filter our
+// logs") is context: the question is read without it, so it cannot turn "what hours were they active?" into a
+// question about logging. A question with nothing else left is read whole.
+import { describe, expect, it } from 'vitest';
+import { readQuestion } from '../../src/core/reading/read-question.js';
+import { acrossKb } from '../fixtures/core-across.js';
+
+const kb = acrossKb();
+
+describe('context around a question', () => {
+  it('a trailing "want to …" sentence does not make the question about logs', () => {
+    const bare = readQuestion(kb, 'what hours were they active?');
+    const withWhy = readQuestion(kb, 'what hours were they active? want to filter our sign-in logs');
+    expect(withWhy.kind).toBe(bare.kind);
+    expect(withWhy.words).toEqual(bare.words);
+  });
+
+  it('a leading "we are …" sentence is left out, and so is one after a comma', () => {
+    expect(readQuestion(kb, "we're a small shop. when did it start?").words).toEqual(
+      readQuestion(kb, 'when did it start?').words,
+    );
+    expect(readQuestion(kb, 'who was behind it, trying to brief my team').words).toEqual(
+      readQuestion(kb, 'who was behind it').words,
+    );
+  });
+
+  it('a question made only of context is read whole', () => {
+    expect(readQuestion(kb, 'want to check our logs').words.length).toBeGreaterThan(2);
+  });
+});
