@@ -30,6 +30,19 @@ import { respondVictim } from './respond-victims.js';
 
 /** At or above: answer. */
 export const ANSWER_THRESHOLD = 0.6;
+/** The answer threshold for a question whose every word the knowledge base knows. */
+const KNOWN_WORDS_THRESHOLD = 0.52;
+
+/**
+ * The coverage a searched answer needs: a question every word of which the knowledge base knows is answered on a
+ * looser match, since nothing in it names something else; bare numbers ("17 times 23") name nothing by themselves.
+ */
+export function answerThreshold(query: QueryAnalysis): number {
+  const allKnown =
+    query.concepts.every((c) => c.filler || !c.unknown) &&
+    query.concepts.some((c) => !c.filler && !c.weak && !/^[\d.,:]+$/.test(c.text));
+  return allKnown ? KNOWN_WORDS_THRESHOLD : ANSWER_THRESHOLD;
+}
 /** At or above (and below ANSWER_THRESHOLD): clarify with suggestions. Below: none. */
 export const CLARIFY_THRESHOLD = 0.34;
 
@@ -387,7 +400,8 @@ export function searchAnswer(ask: Ask, query: QueryAnalysis, options: SearchAnsw
     if (cited.length > 0) ranked = cited;
   }
   const best = ranked[0];
-  if (!best || best.cov < ANSWER_THRESHOLD) {
+  const threshold = answerThreshold(query);
+  if (!best || best.cov < threshold) {
     if (options.fallback) return options.fallback();
     if (best && best.cov >= CLARIFY_THRESHOLD && query.concepts.some((c) => !c.filler && !c.unknown)) {
       return clarify(ask, query, ranked);
