@@ -1,0 +1,17 @@
+// A name written before a kind of attack ("X ransomware", "X cryptojacking") names an incident: when the knowledge
+// base has never heard of it, the question is about an incident that is not loaded.
+import { describe, expect, it } from 'vitest';
+import { readQuestion } from '../../src/core/reading/read-question.js';
+import { acrossKb } from '../fixtures/core-across.js';
+
+const kb = acrossKb();
+
+describe('a name before a kind of attack', () => {
+  it.each([
+    'zelkova k8s console cryptojacking thing from 2018, were aws creds exposed?',
+    'zelkova cryptomining campaign in 2019 - which servers were hit',
+    'the zelkova card skimming from 2018, what was taken',
+  ])('"%s" names an incident that is not loaded', (q) => {
+    expect(readQuestion(kb, q).unknown?.name).toMatch(/zelkova/);
+  });
+});
