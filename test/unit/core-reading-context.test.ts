@@ -24,6 +24,12 @@ describe('context around a question', () => {
     );
   });
 
+  it('a guess after the question ("was it the regulator?") is left out too', () => {
+    expect(readQuestion(kb, 'who noticed it first? was it the regulator').words).toEqual(
+      readQuestion(kb, 'who noticed it first').words,
+    );
+  });
+
   it('a question made only of context is read whole', () => {
     expect(readQuestion(kb, 'want to check our logs').words.length).toBeGreaterThan(2);
   });
