@@ -2,7 +2,7 @@
 // logs") is context: the question is read without it, so it cannot turn "what hours were they active?" into a
 // question about logging. A question with nothing else left is read whole.
 import { describe, expect, it } from 'vitest';
-import { readQuestion } from '../../src/core/reading/read-question.js';
+import { expandContractions, readQuestion } from '../../src/core/reading/read-question.js';
 import { acrossKb } from '../fixtures/core-across.js';
 
 const kb = acrossKb();
@@ -32,5 +32,12 @@ describe('context around a question', () => {
 
   it('a question made only of context is read whole', () => {
     expect(readQuestion(kb, 'want to check our logs').words.length).toBeGreaterThan(2);
+  });
+});
+
+describe('a time of a year written with a hyphen', () => {
+  it('"late-2022" reads as two words; an id such as "cve-2021-44228" stays whole', () => {
+    expect(expandContractions('per the late-2022 update, mid-2023 too')).toBe('per the late 2022 update, mid 2023 too');
+    expect(expandContractions('was cve-2021-44228 used')).toBe('was cve-2021-44228 used');
   });
 });
