@@ -15,3 +15,10 @@ describe('a name before a kind of attack', () => {
     expect(readQuestion(kb, q).unknown?.name).toMatch(/zelkova/);
   });
 });
+
+describe('a name after a preposition', () => {
+  it('"the hearing on the X hack" names X, not the hearing', () => {
+    expect(readQuestion(kb, 'when was the senate hearing on the gammasoft hack').unknown).toBeUndefined();
+    expect(readQuestion(kb, 'when was the senate hearing on the zelkova hack').unknown?.name).toBe('zelkova');
+  });
+});

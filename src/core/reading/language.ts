@@ -139,6 +139,7 @@ export const REQUIRED_LISTS = [
   'role-general',
   'original-word',
   'context-opener',
+  'name-preposition',
   'check-verb',
 ] as const;
 

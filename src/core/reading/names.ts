@@ -239,7 +239,10 @@ function trimSlotName(kb: KnowledgeBase, name: readonly string[]): string[] {
   const drop = (w: string) => language.nameFillers.has(w) || isStopWord(w) || /^\d{4}$/.test(w);
   // a name stops at a joining or question word ("X and when"); one that starts with one names nothing
   const stop = name.findIndex((w) => language.list('name-stop').byFirst.has(w));
-  const upTo = stop >= 0 ? name.slice(0, stop) : name;
+  const before = stop >= 0 ? name.slice(0, stop) : name;
+  // "the hearing on the acme hack": the name is what stands after the preposition, not what the thing was about
+  const preposition = before.findLastIndex((w) => language.list('name-preposition').byFirst.has(w));
+  const upTo = preposition >= 0 ? before.slice(preposition + 1) : before;
   let start = 0;
   let end = upTo.length;
   while (start < end && drop(upTo[start] as string)) start++;
