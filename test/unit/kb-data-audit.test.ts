@@ -39,6 +39,10 @@ describe('synonyms (15.4)', () => {
     expect(groupsOf('contents')[0]).not.toContain('contained');
   });
 
+  it('reads a company going out of business as its shutting down', () => {
+    expect(groupsOf('out of business')[0]).toContain('shut down');
+  });
+
   it('does not equate being targeted with being hacked, nor acquiring with stealing', () => {
     expect(groupsOf('hacked')[0]).not.toContain('targeted');
     expect(groupsOf('stolen')[0]).not.toContain('acquired');
