@@ -39,6 +39,11 @@ describe('synonyms (15.4)', () => {
     expect(groupsOf('contents')[0]).not.toContain('contained');
   });
 
+  it('reads bringing in an IR firm as engaging incident responders', () => {
+    expect(groupsOf('brought in')[0]).toContain('engaged');
+    expect(groupsOf('ir')[0]).toContain('incident response');
+  });
+
   it('reads a company going out of business as its shutting down', () => {
     expect(groupsOf('out of business')[0]).toContain('shut down');
   });
