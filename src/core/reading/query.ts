@@ -10,6 +10,7 @@ import type { SearchHit, WeightedTerm } from '../search/search-index.js';
 import { isStopWord, WEAK_WORDS } from '../search/stopwords.js';
 import { matchSynonyms } from '../search/synonyms.js';
 import { expandToken, searchTerms, termOf, words } from '../search/tokenize.js';
+import { isProperNoun } from './names.js';
 
 /** One thing the asker said: a word or a synonym phrase, with the terms that can match it. */
 export interface Concept {
@@ -143,7 +144,15 @@ function analyze(kb: KnowledgeBase, text: string): QueryAnalysis {
       .map(termOf)
       .filter((t): t is string => !!t);
     if (own.length === 0) continue;
-    concepts.push(makeConcept(kb, word, own, [], false, fixedAt.has(i - 1)));
+    const concept = makeConcept(kb, word, own, [], false, fixedAt.has(i - 1));
+    // "joe sullivan" where the facts write "Joey Sullivan": a word never seen right before a name the knowledge
+    // base knows is that person's given name as the asker writes it, not a word the facts must meet
+    const next = corrected[i];
+    if (concept.unknown && /^[a-z]+$/.test(word) && next && isProperNoun(kb, next) && surnames(kb).has(next)) {
+      concept.filler = true;
+      concept.weight = GIVEN_NAME_WEIGHT;
+    }
+    concepts.push(concept);
   }
   mergeSynonymous(concepts);
   const terms = new Map<string, number>();
@@ -237,6 +246,27 @@ export function coverage(query: QueryAnalysis, hit: SearchHit, only?: readonly C
   total += forgiven ? unknown * UNKNOWN_FORGIVEN : unknown;
   return total === 0 ? 0 : got / total;
 }
+
+/**
+ * Words the facts write as the last of a person's two or three capitalized names ("Joey Sullivan", "John J. Ray"),
+ * lower case; made once per knowledge base.
+ */
+const surnameMemo = new WeakMap<KnowledgeBase, ReadonlySet<string>>();
+function surnames(kb: KnowledgeBase): ReadonlySet<string> {
+  let found = surnameMemo.get(kb);
+  if (!found) {
+    const made = new Set<string>();
+    for (const p of kb.passages)
+      for (const m of p.text.matchAll(/\b[A-Z][a-z]+(?: [A-Z]\.?)? ([A-Z][a-z]{2,})\b/g))
+        made.add((m[1] as string).toLowerCase());
+    found = made;
+    surnameMemo.set(kb, found);
+  }
+  return found;
+}
+
+/** What an unknown given name before a known surname weighs: as much as a filler word. */
+const GIVEN_NAME_WEIGHT = 0.3;
 
 /** A concept this heavy (0.5 + half its rarity) is distinctive enough to forgive unknown words around it. */
 const DISTINCTIVE_WEIGHT = 0.75;
