@@ -92,6 +92,17 @@ describe('questions about a publication', () => {
     expect(a.title).toMatch(/^20 May 2021/);
   });
 
+  it('a month that names what the question is about, asked for one date, is no timeline of that month', () => {
+    const a = ask('harbor safety board review of the january 2021 ferry line token theft, what was its release date?');
+    expect(a.kind).toBe('answer');
+    expect(a.title).toMatch(/^20 May 2021/);
+  });
+
+  it('a month that dates a publication ("their march 2021 post") is no timeline of that month', () => {
+    const a = ask('per northlake labs march 2021 post, what did the intruder use');
+    expect(a.title).not.toMatch(/timeline/i);
+  });
+
   it('a question about an event, not a publication, is not answered from the sources', () => {
     const a = ask('when did ferry line rotate its signing token');
     expect(a.title).toMatch(/^1 February 2021/);

@@ -11,7 +11,7 @@ import { findDateRange } from '../dates/date-phrases.js';
 import { yearForMonth } from '../dates/year-for-month.js';
 import type { QuestionKind } from '../reading/language.js';
 import type { UnknownName } from '../reading/names.js';
-import { hasAny } from '../reading/patterns.js';
+import { hasAny, hasPhraseAt } from '../reading/patterns.js';
 import { type Reading, readQuestion } from '../reading/read-question.js';
 import { isStopWord } from '../search/stopwords.js';
 import { calibrate } from './confidence.js';
@@ -153,6 +153,14 @@ function timelineInRange(ask: Ask, reading: Reading): Answer | undefined {
   const restWords = rest === '' ? [] : rest.split(' ');
   const happened = kb.language.list('happened-word');
   if (!hasAny(happened, restWords) && restWords.length > 2) return undefined;
+  // "the csrb report on the summer 2023 intrusion, what was its release date", "per their sept 2023 write-up": a
+  // question for one date, or a date that names a publication, asks for no timeline
+  if (hasAny(kb.language.list('date-word'), restWords)) return undefined;
+  const after = reading.text
+    .slice(reading.text.indexOf(date.matched) + date.matched.length)
+    .trim()
+    .split(' ');
+  if (hasPhraseAt(kb.language.list('publication-noun'), after, 0)) return undefined;
   // "what happened to them after the 2014 hack": what followed the attack, not the events of the year
   if (afterTheAttack(kb.language, reading.words)) return undefined;
   const words = restWords.filter((w) => !isStopWord(w) && !isQuestionFiller(ask, w)).join(' ');
