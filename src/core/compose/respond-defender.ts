@@ -111,7 +111,7 @@ function orderedChecks(
       );
   // the words that name the incident itself ("exchange online") name no check
   const incident = ask.incident;
-  const naming = new Set(searchTerms(incident ? [incident.title, ...incident.aliases].join(" ") : ""));
+  const naming = new Set(searchTerms(incident ? [incident.title, ...incident.aliases].join(' ') : ''));
   const asked = concepts.filter(
     (c) => !c.filler && !c.weak && !c.unknown && !aside(c) && !c.own.every((t) => naming.has(t)),
   );

@@ -175,17 +175,19 @@ export function holdsIndicator(language: Language, text: string): boolean {
 
 /** "what's" → "what is", "they're" → "they are": so the patterns see the words people mean. */
 export function expandContractions(text: string): string {
-  return text
-    .replace(/\b(what|who|where|how|that|there|it|here|when|which)['’]s\b/gi, '$1 is')
-    .replace(/\b(\w+)['’]re\b/gi, '$1 are')
-    .replace(/\b(\w+)['’]ve\b/gi, '$1 have')
-    .replace(/\b(\w+)['’]ll\b/gi, '$1 will')
-    .replace(/\bi['’]m\b/gi, 'i am')
-    .replace(/\b(how|where|what|who|why|when)['’]d\b/gi, '$1 did')
-    .replace(/\b(i|you|we|they|he|she)['’]d\b/gi, '$1 would')
-    .replace(/#\s*of\b/gi, 'number of')
-    // "late-2025", "mid-2023": a time of a year, two words (not an id such as "cve-2021-21311")
-    .replace(/\b([a-z]+)-((?:19|20)\d{2})\b(?!-)/gi, '$1 $2');
+  return (
+    text
+      .replace(/\b(what|who|where|how|that|there|it|here|when|which)['’]s\b/gi, '$1 is')
+      .replace(/\b(\w+)['’]re\b/gi, '$1 are')
+      .replace(/\b(\w+)['’]ve\b/gi, '$1 have')
+      .replace(/\b(\w+)['’]ll\b/gi, '$1 will')
+      .replace(/\bi['’]m\b/gi, 'i am')
+      .replace(/\b(how|where|what|who|why|when)['’]d\b/gi, '$1 did')
+      .replace(/\b(i|you|we|they|he|she)['’]d\b/gi, '$1 would')
+      .replace(/#\s*of\b/gi, 'number of')
+      // "late-2025", "mid-2023": a time of a year, two words (not an id such as "cve-2021-21311")
+      .replace(/\b([a-z]+)-((?:19|20)\d{2})\b(?!-)/gi, '$1 $2')
+  );
 }
 
 /** Removes chat noise anywhere and openers at the start; keeps the words when nothing else would be left. */
