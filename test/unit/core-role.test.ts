@@ -45,6 +45,14 @@ const quayInput: IncidentInput = {
       detail: "The vendor's CEO, Sam Hill, resigned after the review.",
       sources: ['q-src'],
     },
+    {
+      id: 'q-court',
+      date: '2023-07-01',
+      title: 'A court steps in at the vendor',
+      detail:
+        'The vendor filed for bankruptcy; founder Ann Lee resigned as CEO and Tom Gray appointed new CEO by the court.',
+      sources: ['q-src'],
+    },
   ],
   attribution: { actor: 'Unknown', summary: 'Nobody was named.', details: [] },
   sources: [
@@ -85,6 +93,12 @@ describe('a person asked for by their role', () => {
     const a = ask('which quay freight vendor executive resigned after the review');
     expect(a.kind).toBe('answer');
     expect(a.title).toMatch(/^Sam Hill/);
+  });
+
+  it('"who took over as CEO": the one the facts say was appointed, written before the role', () => {
+    const a = ask('who took over as the quay freight vendor ceo in the bankruptcy');
+    expect(a.kind).toBe('answer');
+    expect(a.title).toMatch(/^Tom Gray/);
   });
 
   it('a question that asks no person is not answered with one', () => {

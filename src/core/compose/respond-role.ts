@@ -7,7 +7,7 @@ import type { Answer } from '../answer.js';
 import { makeAnswer } from '../answer-base.js';
 import type { Ask } from '../ask-context.js';
 import { factsAndItems } from '../facts.js';
-import { hasAny } from '../reading/patterns.js';
+import { hasAny, type PhraseSet } from '../reading/patterns.js';
 import type { Concept } from '../reading/query.js';
 import type { Reading } from '../reading/read-question.js';
 import type { Passage } from '../search/passages.js';
@@ -24,6 +24,8 @@ interface Holder {
   met: number;
   /** of those, the ones the words right before the role meet: whose role it is ("Board Chair") */
   owner: number;
+  /** the facts say the person was appointed to the role ("John Roe appointed new CEO", "new CEO Jane Doe") */
+  appointed: boolean;
 }
 
 /** Words of a name run that join a role's qualifier ("Secretary of State for East Asian and Pacific Affairs"). */
@@ -64,20 +66,29 @@ export function respondRole(ask: Ask, reading: Reading): Answer | undefined {
   const others = query.concepts.filter(
     (c) => !c.filler && !c.unknown && !c.own.every((t) => asked.has(t)) && !isAsker(ask, c),
   );
+  const successors = language.list('successor-word');
   const holders: Holder[] = [];
   for (const passage of kb.passages) {
     if (passage.incident !== incident.id || passage.kind === 'source' || passage.supersededBy) continue;
     for (const sentence of passage.text.split(/(?<=[.!?])\s+/)) {
-      for (const found of namesInRole(sentence, roles)) {
+      for (const found of namesInRole(sentence, roles, successors)) {
         const terms = new Set(sentenceTerms(`${passage.title} ${sentence}`));
         const before = new Set(sentenceTerms(found.before));
         const met = others.filter((c) => c.terms.some((t) => terms.has(t.term))).length;
         const owner = others.filter((c) => c.terms.some((t) => before.has(t.term))).length;
-        holders.push({ name: found.name, role: found.role, sentence, passage, met, owner });
+        holders.push({ name: found.name, role: found.role, sentence, passage, met, owner, appointed: found.appointed });
       }
     }
   }
-  holders.sort((a, b) => b.owner - a.owner || b.met - a.met || a.passage.n - b.passage.n);
+  // "who took over as CEO": the one the facts say was appointed to it
+  const asksSuccessor = hasAny(successors, words);
+  holders.sort(
+    (a, b) =>
+      (asksSuccessor ? Number(b.appointed) - Number(a.appointed) : 0) ||
+      b.owner - a.owner ||
+      b.met - a.met ||
+      a.passage.n - b.passage.n,
+  );
   const best = holders[0];
   // the role alone names the person only when the question says nothing else; otherwise it must meet some of it
   if (!best || (others.length > 0 && best.met === 0)) return undefined;
@@ -135,9 +146,10 @@ function sentenceTerms(text: string): string[] {
 function namesInRole(
   sentence: string,
   roles: ReadonlySet<string>,
-): Array<{ name: string; role: string; before: string }> {
+  successors: PhraseSet,
+): Array<{ name: string; role: string; before: string; appointed: boolean }> {
   const tokens = sentence.split(/\s+/);
-  const out: Array<{ name: string; role: string; before: string }> = [];
+  const out: Array<{ name: string; role: string; before: string; appointed: boolean }> = [];
   for (let i = 0; i < tokens.length; i++) {
     const bare = clean(tokens[i] as string);
     if (!bare || !roles.has(termOf(bare.toLowerCase()) ?? '')) continue;
@@ -166,16 +178,53 @@ function namesInRole(
       run.splice(0, run.length, ...name);
     }
     const name = run.slice(0, NAME_WORDS);
-    // a name is two words or more ("Jane Doe"); one capitalized word is more often a place or a body
-    if (name.length < 2 || name.some((w) => JOINERS.has(w))) continue;
     const before = ownerWords(tokens, i);
+    const lowered = before.map((w) => w.toLowerCase());
+    // "new CEO Jane Doe": the role's own words say she was appointed to it
+    const appointedBefore = hasAny(successors, lowered.slice(-2));
+    // a name is two words or more ("Jane Doe"); one capitalized word is more often a place or a body
+    if (name.length < 2 || name.some((w) => JOINERS.has(w))) {
+      // "John Roe appointed new CEO": the name before the words that appoint him
+      const earlier = appointedName(tokens, i, successors);
+      if (earlier) out.push({ name: earlier, role: clean(tokens[i] as string), before: '', appointed: true });
+      continue;
+    }
     // the role as written: the word naming whose it is when it is a name ("CSRB", "Assistant"), then the qualifier
     const owner = before.at(-1) ?? '';
     const label = [/^[A-Z]/.test(owner) ? owner : '', bare, ...qualifier].filter((w) => w !== '').join(' ');
-    out.push({ name: name.join(' '), role: label, before: before.join(' ') });
+    out.push({ name: name.join(' '), role: label, before: before.join(' '), appointed: appointedBefore });
   }
   return out;
 }
+
+/**
+ * The name written before the words that appoint someone to the role at `at` ("John Roe appointed new CEO", "Jane Doe
+ * was named interim chair"): at least one appointing word, then two or three capitalized words.
+ */
+function appointedName(tokens: readonly string[], at: number, successors: PhraseSet): string | undefined {
+  let j = at - 1;
+  let appointing = false;
+  while (j >= 0 && at - j <= APPOINTING_WORDS) {
+    const word = clean(tokens[j] as string).toLowerCase();
+    if (hasAny(successors, [word])) appointing = true;
+    else if (!LINKING.has(word)) break;
+    j--;
+  }
+  if (!appointing) return undefined;
+  const name: string[] = [];
+  for (; j >= 0 && name.length < NAME_WORDS; j--) {
+    const raw = tokens[j] as string;
+    const word = clean(raw);
+    if (!capitalized(word) || (name.length > 0 && /[,;:.]$/.test(raw))) break;
+    name.unshift(word);
+  }
+  return name.length >= 2 ? name.join(' ') : undefined;
+}
+
+/** Words that may stand between a name and its role besides the appointing ones ("was", "as", "the"). */
+const LINKING = new Set(['was', 'is', 'as', 'the', 'its', 'their', 'been', 'has', 'had', 'be']);
+/** How many words back from a role an appointment is looked for. */
+const APPOINTING_WORDS = 4;
 
 /** The words right before a role, back to a comma or a sentence mark: whose role it is ("Review Board Chair"). */
 function ownerWords(tokens: readonly string[], at: number): string[] {

@@ -140,6 +140,7 @@ export const REQUIRED_LISTS = [
   'original-word',
   'context-opener',
   'name-preposition',
+  'successor-word',
   'check-verb',
 ] as const;
 
