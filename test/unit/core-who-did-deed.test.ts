@@ -1,0 +1,56 @@
+// "Name of the former contractor who deleted the servers?", "who was the contractor who wiped them": asked for
+// the one who did the incident's deed, the answer is the incident's actor, not the fact that tells the deed.
+// Made-up write-up; the project's own synonym groups and language.
+import { describe, expect, it } from 'vitest';
+import type { IncidentInput } from '../../src/core/model.js';
+import { projectKbWith } from '../fixtures/core-across.js';
+
+const heronInput: IncidentInput = {
+  id: 'heron-cloud',
+  title: 'Heron Cloud server deletion (2019)',
+  aliases: ['Heron Cloud'],
+  victim: 'Heron Cloud',
+  summary: 'In 2019 a former contractor deleted 300 Heron Cloud servers with a key he still held.',
+  status: { text: 'Closed.', asOf: '2021-01', sources: ['h-src'] },
+  dates: { start: '2019-03-01' },
+  timeline: [
+    {
+      id: 'h-delete',
+      date: '2019-03-01',
+      title: 'Heron Cloud customers report an outage',
+      sources: ['h-src'],
+    },
+  ],
+  technique: {
+    summary: 'A former contractor deleted 300 Heron Cloud servers with an access key he still held.',
+    details: [],
+  },
+  attribution: {
+    actor: 'Quentin Marlowe Vale',
+    summary: 'Court filings name Quentin Marlowe Vale, a former contractor, as the person behind the deletion.',
+    details: [],
+  },
+  sources: [
+    {
+      id: 'h-src',
+      publisher: 'Example Writer',
+      title: 'Heron write-up',
+      url: 'https://example.com/h',
+      kind: 'research',
+    },
+  ],
+  origin: 'breaches.cloud',
+};
+
+const { ask } = projectKbWith(heronInput);
+
+describe('the one who did the deed', () => {
+  it.each([
+    'name of the former contractor who deleted the heron cloud servers?',
+    'who was the former contractor who deleted the heron cloud servers',
+  ])('"%s" leads with the actor', (q) => {
+    const a = ask(q);
+    expect(a.kind).toBe('answer');
+    expect(a.title).toContain('Quentin Marlowe Vale');
+  });
+});
