@@ -159,6 +159,12 @@ export function tierOf(source: Source): SourceTier {
   return tier === 'primary' || tier === 'repost' ? tier : 'secondary';
 }
 
+const TIER_RANK = { primary: 0, secondary: 1, repost: 2 } as const;
+/** Where a source ranks by its tier: primary sources first, reposts last. */
+export function tierRank(source: Source): number {
+  return TIER_RANK[tierOf(source)];
+}
+
 /** The source as an answer lists it: no maintainers' note, its tier and its number. */
 function listed(source: Source, n: number): AnswerSource {
   const { note: _note, ...shown } = source;

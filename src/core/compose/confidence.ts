@@ -15,6 +15,7 @@ import type { ConfidenceModel } from '../model.js';
 import type { QuestionKind } from '../reading/language.js';
 import type { Concept } from '../reading/query.js';
 import { type Reading, readQuestion } from '../reading/read-question.js';
+import { incidentNameTerms } from '../reading/subject.js';
 import type { SearchHit } from '../search/search-index.js';
 import { searchTerms } from '../search/tokenize.js';
 
@@ -60,9 +61,7 @@ export function titleShare(concepts: readonly Concept[], hit: SearchHit): number
  * incident the question names do not count: every fact of it is about them.
  */
 export function leadShare(answer: Answer, reading: Reading): number {
-  const named = reading.incident
-    ? new Set(searchTerms([reading.incident.id, reading.incident.title, ...reading.incident.aliases].join(' ')))
-    : new Set<string>();
+  const named = reading.incident ? incidentNameTerms(reading.incident) : new Set<string>();
   const telling = reading.query.concepts.filter(
     (c) => !c.filler && !c.weak && !c.unknown && !c.own.every((t) => named.has(t)),
   );

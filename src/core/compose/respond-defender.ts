@@ -9,8 +9,8 @@ import { incidentName, makeAnswer, noneAnswer } from '../answer-base.js';
 import type { Ask } from '../ask-context.js';
 import { factsAndItems } from '../facts.js';
 import type { Defender, Incident } from '../model.js';
-import { hasAny } from '../reading/patterns.js';
 import type { Concept } from '../reading/query.js';
+import { incidentNameTerms, madeOfListWords } from '../reading/subject.js';
 import { passagesOf } from '../search/incident-passages.js';
 import { searchTerms } from '../search/tokenize.js';
 
@@ -91,6 +91,9 @@ export function respondDefender(ask: Ask, concepts: readonly Concept[] = []): An
 
 type Check = Defender['checks'][number];
 
+/** The words of "were we affected, what should we check" that ask, and name no check. */
+const ASKING_LISTS = ['self', 'self-owner', 'affected-word', 'advice-asker', 'check-verb', 'question-word'] as const;
+
 /**
  * The checks, the ones that meet more of the question's own words first (kept in the data's order otherwise), and
  * whether the question named any: its words beyond "were we affected" ("audit event", "user agents", "thumbprint").
@@ -101,17 +104,9 @@ function orderedChecks(
   concepts: readonly Concept[],
 ): { list: Check[]; asked: boolean } {
   const language = ask.kb.language;
-  const aside = (c: Concept) =>
-    c.text
-      .split(' ')
-      .every((w) =>
-        (['self', 'self-owner', 'affected-word', 'advice-asker', 'check-verb', 'question-word'] as const).some((n) =>
-          hasAny(language.list(n), [w]),
-        ),
-      );
+  const aside = (c: Concept) => madeOfListWords(language, c, ASKING_LISTS);
   // the words that name the incident itself ("exchange online") name no check
-  const incident = ask.incident;
-  const naming = new Set(searchTerms(incident ? [incident.title, ...incident.aliases].join(' ') : ''));
+  const naming = ask.incident ? incidentNameTerms(ask.incident) : new Set<string>();
   const asked = concepts.filter(
     (c) => !c.filler && !c.weak && !c.unknown && !aside(c) && !c.own.every((t) => naming.has(t)),
   );

@@ -7,11 +7,12 @@
 import type { Answer } from '../answer.js';
 import { makeAnswer } from '../answer-base.js';
 import type { Ask } from '../ask-context.js';
-import { describeDate } from '../dates/dates.js';
-import { factsAndItems, tierOf } from '../facts.js';
+import { daysBetween, describeDate } from '../dates/dates.js';
+import { factsAndItems, tierRank } from '../facts.js';
 import { hasAny } from '../reading/patterns.js';
 import type { Concept } from '../reading/query.js';
 import type { Reading } from '../reading/read-question.js';
+import { madeOfListWords } from '../reading/subject.js';
 import type { Passage, PassageKind } from '../search/passages.js';
 import { searchTerms, words as wordsOf } from '../search/tokenize.js';
 import { titleShare, withSignals } from './confidence.js';
@@ -44,9 +45,9 @@ export function respondPublication(ask: Ask, reading: Reading): Answer | undefin
   const scored = hits
     .map((hit) => {
       const meets = (c: Concept) => c.terms.some((t) => hit.prominent.has(t.term));
-      const publisher = hit.passage.ref.kind === 'source' ? termsOf(hit.passage.ref.item.publisher) : new Set();
+      const publisher = new Set(hit.passage.ref.kind === 'source' ? searchTerms(hit.passage.ref.item.publisher) : []);
       const byPublisher = asked.some((c) => meets(c) && c.terms.some((t) => publisher.has(t.term)));
-      return { hit, named: asked.filter(meets).length, byPublisher, tier: tierRank(hit.passage) };
+      return { hit, named: asked.filter(meets).length, byPublisher, tier: rankOf(hit.passage) };
     })
     // the publisher the question names, then the words that name it, then the original over reports of it
     .sort(
@@ -70,7 +71,7 @@ export function respondPublication(ask: Ask, reading: Reading): Answer | undefin
     return undefined;
   // the timeline's own row about a publication ("the vendor publishes its analysis") answers a date when it meets
   // the question as well
-  if (when && publicationEventNamed(ask, reading, asked) >= best.named) return undefined;
+  if (when && publicationEventNamed(ask, incident.id, reading, asked) >= best.named) return undefined;
   const source = best.hit.passage;
   if (source.ref.kind !== 'source') return undefined;
   const item = source.ref.item;
@@ -101,11 +102,11 @@ export function respondPublication(ask: Ask, reading: Reading): Answer | undefin
 }
 
 /** How many of the asked concepts the best-matching event about a publication meets in its title or keywords. */
-function publicationEventNamed(ask: Ask, reading: Reading, asked: readonly Concept[]): number {
-  const { kb, incident } = ask;
+function publicationEventNamed(ask: Ask, incident: string, reading: Reading, asked: readonly Concept[]): number {
+  const { kb } = ask;
   const language = kb.language;
   const hits = kb.index.search(reading.query.terms, {
-    incidents: new Set([incident?.id ?? '']),
+    incidents: new Set([incident]),
     kinds: CITING,
     limit: EVENTS_LOOKED_AT,
   });
@@ -121,29 +122,21 @@ function publicationEventNamed(ask: Ask, reading: Reading, asked: readonly Conce
 /** How many of the best-matching events are looked at for one about a publication. */
 const EVENTS_LOOKED_AT = 5;
 
-/** The stemmed search terms of a text. */
-function termsOf(text: string): Set<string> {
-  return new Set(searchTerms(text));
-}
-
-const TIER_RANK = { primary: 0, secondary: 1, repost: 2 } as const;
-const tierRank = (p: Passage) => (p.ref.kind === 'source' ? TIER_RANK[tierOf(p.ref.item)] : 2);
+/** A source passage's tier rank (anything else ranks with reposts). */
+const rankOf = (p: Passage) => (p.ref.kind === 'source' ? tierRank(p.ref.item) : 2);
 
 /**
  * The question's concepts that can name a publication: its content, less the words that only say it is one
  * ("post", "published", "who wrote", "what date").
  */
 function namingConcepts(ask: Ask, concepts: readonly Concept[]): Concept[] {
-  const language = ask.kb.language;
-  const aside = ['publication-noun', 'publish-verb', 'author-word', 'date-word', 'when-word'] as const;
   return concepts.filter(
-    (c) =>
-      !c.filler &&
-      !c.weak &&
-      !c.unknown &&
-      !c.text.split(' ').every((w) => aside.some((name) => hasAny(language.list(name), [w]))),
+    (c) => !c.filler && !c.weak && !c.unknown && !madeOfListWords(ask.kb.language, c, PUBLICATION_LISTS),
   );
 }
+
+/** The words that only say a question is about a publication. */
+const PUBLICATION_LISTS = ['publication-noun', 'publish-verb', 'author-word', 'date-word', 'when-word'] as const;
 
 /**
  * The fact that reports the source's release ("the board releases its report"), citing it, dated on or soon after
@@ -152,12 +145,13 @@ function namingConcepts(ask: Ask, concepts: readonly Concept[]): Concept[] {
 function releaseFact(ask: Ask, source: Passage): Passage | undefined {
   const { kb } = ask;
   const id = source.ref.kind === 'source' ? source.ref.item.id : '';
-  const from = Date.parse((source.date ?? '').slice(0, 10));
-  if (Number.isNaN(from)) return undefined;
+  const from = source.date;
+  if (!from) return undefined;
   const verbs = kb.language.list('publish-verb');
   const within = (p: Passage) => {
-    const at = Date.parse((p.date ?? '').slice(0, 10));
-    return !Number.isNaN(at) && at >= from && at - from <= RELEASE_REACH_DAYS * 86_400_000;
+    if (!p.date) return false;
+    const days = daysBetween(from, p.date);
+    return days >= 0 && days <= RELEASE_REACH_DAYS;
   };
   return kb.passages
     .filter(

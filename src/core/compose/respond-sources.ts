@@ -2,7 +2,7 @@
 import type { Answer, AnswerItem } from '../answer.js';
 import { incidentName, makeAnswer, moreCommand, noneAnswer, pageLabel, pageOf } from '../answer-base.js';
 import type { Ask } from '../ask-context.js';
-import { tierOf } from '../facts.js';
+import { tierOf, tierRank } from '../facts.js';
 import type { Source } from '../model.js';
 
 const PAGE_SIZE = 15;
@@ -13,7 +13,10 @@ export function respondSources(ask: Ask, confidence = 1): Answer {
   if (!incident) return noneAnswer(kb, undefined, ask.question, 'No incidents are loaded.');
   const sources = incident.sources
     .map((s, i) => ({ s, i }))
-    .sort((a, b) => rank(a.s) - rank(b.s) || KIND_ORDER.indexOf(a.s.kind) - KIND_ORDER.indexOf(b.s.kind) || a.i - b.i)
+    .sort(
+      (a, b) =>
+        tierRank(a.s) - tierRank(b.s) || KIND_ORDER.indexOf(a.s.kind) - KIND_ORDER.indexOf(b.s.kind) || a.i - b.i,
+    )
     .map((x) => x.s);
   const page = pageOf(sources, ask.page, PAGE_SIZE);
   const items: AnswerItem[] = page.items.map((s) => ({
@@ -42,8 +45,6 @@ export function respondSources(ask: Ask, confidence = 1): Answer {
   return answer;
 }
 
-const TIER_RANK = { primary: 0, secondary: 1, repost: 2 } as const;
-const rank = (s: Source) => TIER_RANK[tierOf(s)];
 const TIER_NOTE = {
   primary: 'primary source',
   secondary: 'secondary source (reporting)',

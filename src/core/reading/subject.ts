@@ -8,7 +8,7 @@ import { isYear } from '../calendar.js';
 import type { KnowledgeBase } from '../knowledge-base.js';
 import type { Incident } from '../model.js';
 import { isStopWord } from '../search/stopwords.js';
-import { words } from '../search/tokenize.js';
+import { searchTerms, words } from '../search/tokenize.js';
 import type { Language, ListName } from './language.js';
 import { hasAny, hasPhraseAt } from './patterns.js';
 import type { Concept, QueryAnalysis } from './query.js';
@@ -84,6 +84,25 @@ export function subjectConcepts(ask: Ask, query: QueryAnalysis, setAside: readon
   const lists = ['generic-subject', ...setAside].map((name) => listWords(language, name));
   const aside = (w: string) => isStopWord(w) || own.has(w) || lists.some((l) => l.has(w));
   return query.concepts.filter((c) => !c.filler && !c.text.split(' ').every(aside));
+}
+
+/**
+ * True when every word of the concept is, on its own, an entry of one of the lists ("who", "wrote", "post"): a
+ * concept that only says what kind of question it is, not what it is about.
+ */
+export function madeOfListWords(language: Language, concept: Concept, names: readonly ListName[]): boolean {
+  return concept.text.split(' ').every((w) => names.some((name) => hasAny(language.list(name), [w])));
+}
+
+/** The stemmed terms of an incident's id, title and aliases (made once per incident). */
+const nameTermsMemo = new WeakMap<Incident, ReadonlySet<string>>();
+export function incidentNameTerms(incident: Incident): ReadonlySet<string> {
+  let terms = nameTermsMemo.get(incident);
+  if (!terms) {
+    terms = new Set(searchTerms([incident.id, incident.title, ...incident.aliases].join(' ')));
+    nameTermsMemo.set(incident, terms);
+  }
+  return terms;
 }
 
 /** Every word of the key-date phrases ("detected", "went public"…), made once per language. */
