@@ -30,7 +30,7 @@ const gullInput: IncidentInput = {
       {
         id: 'g-chk-agents',
         title: 'The intruder’s browser strings',
-        text: 'The intruder sent the user agent GullFetch/2.1 with each request.',
+        text: 'The intruder sent the user agent GullFetch/2.1 with each hosted mail request.',
         lookFor: 'User-agent strings GullFetch/2.1',
         log: 'Web request log',
         sources: ['g-src'],
