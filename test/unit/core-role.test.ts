@@ -53,6 +53,22 @@ const quayInput: IncidentInput = {
         'The vendor filed for bankruptcy; founder Ann Lee resigned as CEO and Tom Gray appointed new CEO by the court.',
       sources: ['q-src'],
     },
+    {
+      id: 'q-envoys',
+      date: '2022-04-20',
+      title: 'Envoys among the mailboxes read',
+      detail:
+        'Reports said Ambassador Ann Park and Lee Cho were among those whose mail was read. The Assistant Director of Harbor Security for Coastal Affairs declined to comment.',
+      sources: ['q-src'],
+    },
+    {
+      id: 'q-verdict',
+      date: '2024-02-01',
+      title: 'A verdict and an apology',
+      detail:
+        'Quay Freight CEO Omar Diaz apologized to customers. The Chief Information Security Officer, Rita Vance, was later convicted for hiding the intrusion.',
+      sources: ['q-src'],
+    },
   ],
   attribution: { actor: 'Unknown', summary: 'Nobody was named.', details: [] },
   sources: [
@@ -99,6 +115,24 @@ describe('a person asked for by their role', () => {
     const a = ask('who took over as the quay freight vendor ceo in the bankruptcy');
     expect(a.kind).toBe('answer');
     expect(a.title).toMatch(/^Tom Gray/);
+  });
+
+  it('"and" never joins two names: "Ambassador Ann Park and Lee Cho" names Ann Park', () => {
+    const a = ask('who was the quay freight ambassador whose mail was read');
+    expect(a.kind).toBe('answer');
+    expect(a.title).toMatch(/^Ann Park \(/);
+  });
+
+  it('the end of a qualifier with no name after it is no name ("… for Coastal Affairs declined")', () => {
+    const a = ask('which quay freight assistant director for coastal affairs declined to comment');
+    expect(a.title).not.toMatch(/^Coastal Affairs/);
+  });
+
+  it('a title of several words ends at its last role word: "Chief Information Security Officer, Rita Vance"', () => {
+    const a = ask('which quay freight exec was convicted for hiding the intrusion');
+    expect(a.kind).toBe('answer');
+    // "Quay Freight CEO Omar Diaz" is the incident's own name before a role: it says nothing of whose role is asked
+    expect(a.title).toMatch(/^Rita Vance \(/);
   });
 
   it('a question that asks no person is not answered with one', () => {

@@ -8,10 +8,10 @@ import { makeAnswer } from '../answer-base.js';
 import type { Ask } from '../ask-context.js';
 import { factsAndItems } from '../facts.js';
 import { hasAny, type PhraseSet } from '../reading/patterns.js';
-import type { Concept } from '../reading/query.js';
 import type { Reading } from '../reading/read-question.js';
+import { incidentNameTerms, madeOfListWords } from '../reading/subject.js';
 import type { Passage } from '../search/passages.js';
-import { termOf } from '../search/tokenize.js';
+import { searchTerms, termOf } from '../search/tokenize.js';
 import { withSignals } from './confidence.js';
 
 /** A person the facts name in a role, where. */
@@ -62,20 +62,28 @@ export function respondRole(ask: Ask, reading: Reading): Answer | undefined {
   const asked = new Set(words.filter((w) => isRole(w)).map((w) => termOf(w) ?? w));
   if (asked.size === 0) return undefined;
   // "which executive": any role the facts write ("CEO", "founder") may be the one
-  const roles = words.some((w) => hasAny(general, [w])) ? new Set([...asked, ...allRoles(language)]) : asked;
+  const roles = words.some((w) => hasAny(general, [w]))
+    ? new Set([...asked, ...allRoles(language, 'role-word')])
+    : asked;
   const others = query.concepts.filter(
-    (c) => !c.filler && !c.unknown && !c.own.every((t) => asked.has(t)) && !isAsker(ask, c),
+    (c) =>
+      !c.filler && !c.unknown && !c.own.every((t) => asked.has(t)) && !madeOfListWords(language, c, ['person-asker']),
   );
+  // whose role it is counts when the question names someone other than the incident itself ("CSRB chair", not
+  // "Uber exec": everyone in an Uber write-up is Uber's)
+  const naming = incidentNameTerms(incident);
+  const owners = others.filter((c) => !c.own.every((t) => naming.has(t)));
   const successors = language.list('successor-word');
+  const titles = new Set([...allRoles(language, 'role-word'), ...allRoles(language, 'role-general')]);
   const holders: Holder[] = [];
   for (const passage of kb.passages) {
     if (passage.incident !== incident.id || passage.kind === 'source' || passage.supersededBy) continue;
     for (const sentence of passage.text.split(/(?<=[.!?])\s+/)) {
-      for (const found of namesInRole(sentence, roles, successors)) {
-        const terms = new Set(sentenceTerms(`${passage.title} ${sentence}`));
-        const before = new Set(sentenceTerms(found.before));
+      for (const found of namesInRole(sentence, roles, titles, successors)) {
+        const terms = new Set(searchTerms(`${passage.title} ${sentence}`));
+        const before = new Set(searchTerms(found.before));
         const met = others.filter((c) => c.terms.some((t) => terms.has(t.term))).length;
-        const owner = others.filter((c) => c.terms.some((t) => before.has(t.term))).length;
+        const owner = owners.filter((c) => c.terms.some((t) => before.has(t.term))).length;
         holders.push({ name: found.name, role: found.role, sentence, passage, met, owner, appointed: found.appointed });
       }
     }
@@ -118,25 +126,11 @@ export function respondRole(ask: Ask, reading: Reading): Answer | undefined {
   });
 }
 
-/** The stems of every role word of the language. */
-function allRoles(language: Ask['kb']['language']): string[] {
-  return [...language.list('role-word').byFirst.values()]
+/** The stems of every one-word entry of a role list. */
+function allRoles(language: Ask['kb']['language'], list: 'role-word' | 'role-general'): string[] {
+  return [...language.list(list).byFirst.values()]
     .flat()
     .flatMap((p) => (p.length === 1 ? [termOf(p[0] as string) ?? ''] : []));
-}
-
-/** A concept made only of the words that ask for a person ("who", "which"). */
-function isAsker(ask: Ask, c: Concept): boolean {
-  return c.text.split(' ').every((w) => hasAny(ask.kb.language.list('person-asker'), [w]));
-}
-
-function sentenceTerms(text: string): string[] {
-  const out: string[] = [];
-  for (const raw of text.toLowerCase().split(/[^a-z0-9-]+/)) {
-    const t = raw ? termOf(raw) : undefined;
-    if (t) out.push(t);
-  }
-  return out;
 }
 
 /**
@@ -146,20 +140,30 @@ function sentenceTerms(text: string): string[] {
 function namesInRole(
   sentence: string,
   roles: ReadonlySet<string>,
+  titles: ReadonlySet<string>,
   successors: PhraseSet,
 ): Array<{ name: string; role: string; before: string; appointed: boolean }> {
   const tokens = sentence.split(/\s+/);
   const out: Array<{ name: string; role: string; before: string; appointed: boolean }> = [];
   for (let i = 0; i < tokens.length; i++) {
-    const bare = clean(tokens[i] as string);
-    if (!bare || !roles.has(termOf(bare.toLowerCase()) ?? '')) continue;
+    const first = clean(tokens[i] as string);
+    if (!first || !roles.has(termOf(first.toLowerCase()) ?? '')) continue;
+    // "Chief Information Security Officer, Joey Roe": a title of several words ends at its last role word
+    const end = titleEnd(tokens, i, titles);
+    const bare = tokens
+      .slice(i, end + 1)
+      .map(clean)
+      .join(' ');
     const run: string[] = [];
     let qualified = false;
-    let k = i + 1;
+    let k = end + 1;
     for (; k < tokens.length; k++) {
       const raw = tokens[k] as string;
       const word = clean(raw);
       if (!word) break;
+      // "and" joins a qualifier ("of State for East Asian and Pacific Affairs"), never two names ("Jane Doe and
+      // John Roe")
+      if (word === 'and' && !qualified) break;
       if (JOINERS.has(word) && capitalized(clean(tokens[k + 1] ?? ''))) {
         qualified = true;
         run.push(word);
@@ -173,7 +177,9 @@ function namesInRole(
     if (qualified) {
       const tail: string[] = [];
       for (let j = run.length - 1; j >= 0 && !JOINERS.has(run[j] as string); j--) tail.unshift(run[j] as string);
-      const name = tail.slice(-QUALIFIED_NAME_WORDS);
+      // the qualifier goes on past its last joiner ("… and Pacific Affairs") before a name closes it: a tail no
+      // longer than a name is the qualifier's end, with no name after it
+      const name = tail.length > QUALIFIED_NAME_WORDS ? tail.slice(-QUALIFIED_NAME_WORDS) : [];
       qualifier = run.slice(0, run.length - name.length);
       run.splice(0, run.length, ...name);
     }
@@ -196,6 +202,22 @@ function namesInRole(
   }
   return out;
 }
+
+/** The last token of a role title starting at `at`: a role word up to a few capitalized words on, else `at`. */
+function titleEnd(tokens: readonly string[], at: number, titles: ReadonlySet<string>): number {
+  let end = at;
+  for (let j = at; j < tokens.length && j <= at + TITLE_WORDS; j++) {
+    const raw = tokens[j] as string;
+    const word = clean(raw);
+    if (j > at && !capitalized(word)) break;
+    if (j > at && titles.has(termOf(word.toLowerCase()) ?? '')) end = j;
+    if (/[,;:.)]$/.test(raw)) break;
+  }
+  return end;
+}
+
+/** How many words after its first a role title may run ("Chief Information Security Officer"). */
+const TITLE_WORDS = 4;
 
 /**
  * The name written before the words that appoint someone to the role at `at` ("John Roe appointed new CEO", "Jane Doe
