@@ -180,6 +180,10 @@ export function expandContractions(text: string): string {
       .replace(/\b(what|who|where|how|that|there|it|here|when|which)['’]s\b/gi, '$1 is')
       .replace(/\b(\w+)['’]re\b/gi, '$1 are')
       .replace(/\b(\w+)['’]ve\b/gi, '$1 have')
+      // "wouldve", "shouldve": the contraction typed without its apostrophe
+      .replace(/\b(would|could|should|might|must)ve\b/gi, '$1 have')
+      // "a unc-style attack", "x-like": the name and the word, apart
+      .replace(/\b([a-z0-9]+)-(style|like|type)\b/gi, '$1 $2')
       .replace(/\b(\w+)['’]ll\b/gi, '$1 will')
       .replace(/\bi['’]m\b/gi, 'i am')
       .replace(/\b(how|where|what|who|why|when)['’]d\b/gi, '$1 did')

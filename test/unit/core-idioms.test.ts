@@ -1,0 +1,77 @@
+// Everyday idioms and words that the facts put otherwise: "end up with" and "in the end" ask for no end date,
+// a company that "lost" money is the one a theft was "from", and "crypto" is "cryptocurrency". Made-up write-up;
+// the project's own language and synonym data.
+import { describe, expect, it } from 'vitest';
+import type { IncidentInput } from '../../src/core/model.js';
+import { expandContractions, readQuestion } from '../../src/core/reading/read-question.js';
+import { leadOf, projectKbWith } from '../fixtures/core-across.js';
+
+const tern: IncidentInput = {
+  id: 'tern-tools',
+  title: 'Tern Tools',
+  victim: 'Tern Tools',
+  summary: 'An engineer at Tern Tools was phished and the intruder took over customer accounts.',
+  status: { text: 'Closed.', asOf: '2023-10', sources: ['t-src'] },
+  dates: { start: '2023-08-01', end: '2023-08-20' },
+  timeline: [
+    { id: 't-1', date: '2023-08-01', title: 'Tern Tools engineer falls for a phishing text.', sources: ['t-src'] },
+    { id: 't-2', date: '2023-08-20', title: 'Tern Tools locks the intruder out.', sources: ['t-src'] },
+    {
+      id: 't-3',
+      date: '2023-09-10',
+      title: 'A newspaper attributes a $4M crypto-heist to the Tern Tools incident.',
+      sources: ['t-src'],
+    },
+  ],
+  attribution: { actor: 'Unknown', summary: 'Nobody was named.', details: [] },
+  technique: {
+    summary: 'The intruder phished an engineer.',
+    details: [
+      {
+        id: 'tq-1',
+        text: 'The password manager synced every one-time code to the cloud, so the phished session held all the engineer codes.',
+        sources: ['t-src'],
+      },
+      {
+        id: 'tq-2',
+        text: 'The Tern Tools incident has been linked to a theft of $4M in cryptocurrency from Birch Vault.',
+        sources: ['t-src'],
+      },
+    ],
+  },
+  sources: [
+    { id: 't-src', publisher: 'Example Writer', title: 'tern', url: 'https://example.com/tern', kind: 'research' },
+  ],
+  origin: 'breaches.cloud',
+};
+
+const { kb, ask } = projectKbWith(tern);
+
+describe('idioms that name no date', () => {
+  it('"end up with" and "in the end" ask for no end date', () => {
+    expect(readQuestion(kb, 'how did they end up with all the engineer codes').keyDates).not.toContain('end');
+    expect(readQuestion(kb, 'what happened to tern tools in the end').keyDates).not.toContain('end');
+    expect(readQuestion(kb, 'when did the tern tools intrusion end').keyDates).toContain('end');
+  });
+});
+
+describe('words the facts put otherwise', () => {
+  it('the company that "lost crypto" is the one the theft of cryptocurrency was from', () => {
+    const a = ask('which company lost crypto tied to the tern tools incident?');
+    expect(a.kind).toBe('answer');
+    expect(leadOf(a)).toContain('Birch Vault');
+  });
+});
+
+describe('what would have prevented it', () => {
+  it('"wouldve" is "would have"; "x-style" is the name and the word apart', () => {
+    expect(expandContractions('what wouldve stopped it')).toBe('what would have stopped it');
+    expect(expandContractions('the fix for a tern-style attack')).toBe('the fix for a tern style attack');
+  });
+
+  it('asks for the lessons: "what would have stopped it", "the fix for that kind of attack"', () => {
+    expect(readQuestion(kb, 'what wouldve stopped the tern tools phishing trick').kind).toBe('list:lessons');
+    expect(readQuestion(kb, "what's the fix for the tern-style attack").kind).toBe('list:lessons');
+    expect(readQuestion(kb, 'what stopped the tern tools intruder').kind).not.toBe('list:lessons');
+  });
+});
