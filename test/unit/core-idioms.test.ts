@@ -3,6 +3,7 @@
 // the project's own language and synonym data.
 import { describe, expect, it } from 'vitest';
 import type { IncidentInput } from '../../src/core/model.js';
+import { analyzeQuery } from '../../src/core/reading/query.js';
 import { expandContractions, readQuestion } from '../../src/core/reading/read-question.js';
 import { leadOf, projectKbWith } from '../fixtures/core-across.js';
 
@@ -10,6 +11,7 @@ const tern: IncidentInput = {
   id: 'tern-tools',
   title: 'Tern Tools',
   victim: 'Tern Tools',
+  aliases: ['Ternbox'],
   summary: 'An engineer at Tern Tools was phished and the intruder took over customer accounts.',
   status: { text: 'Closed.', asOf: '2023-10', sources: ['t-src'] },
   dates: { start: '2023-08-01', end: '2023-08-20' },
@@ -73,5 +75,28 @@ describe('what would have prevented it', () => {
     expect(readQuestion(kb, 'what wouldve stopped the tern tools phishing trick').kind).toBe('list:lessons');
     expect(readQuestion(kb, "what's the fix for the tern-style attack").kind).toBe('list:lessons');
     expect(readQuestion(kb, 'what stopped the tern tools intruder').kind).not.toBe('list:lessons');
+  });
+});
+
+describe('more of the way people write', () => {
+  it('a web address names the company: "ternbox.com" is Ternbox', () => {
+    expect(readQuestion(kb, 'when was the ternbox.com attack').incident?.id).toBe('tern-tools');
+  });
+
+  it('"i heard …" after the question is context, not the question', () => {
+    expect(readQuestion(kb, 'what happened to ternbox? i heard the company just died').words).toEqual(
+      readQuestion(kb, 'what happened to ternbox').words,
+    );
+  });
+
+  it('"in the first place" asks for nothing first', () => {
+    expect(readQuestion(kb, 'how did they get in in the first place').words).not.toContain('first');
+  });
+
+  it('"get the codes" is coming by them; "get into the network" is not', () => {
+    const had = analyzeQuery(kb, 'how did they get the codes').concepts.find((c) => c.text === 'get');
+    expect(had?.filler).toBe(true);
+    expect(had?.terms.map((t) => t.term)).toContain('obtain');
+    expect(analyzeQuery(kb, 'how did they get into the network').concepts.some((c) => c.text === 'get')).toBe(false);
   });
 });

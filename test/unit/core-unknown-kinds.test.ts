@@ -22,3 +22,10 @@ describe('a name after a preposition', () => {
     expect(readQuestion(kb, 'when was the senate hearing on the zelkova hack').unknown?.name).toBe('zelkova');
   });
 });
+
+describe('a name that pays a ransom or is asked why it acted', () => {
+  it('"how much ransom did X pay", "why did X tell everyone to …" name an incident that is not loaded', () => {
+    expect(readQuestion(kb, 'how much ransom did zelkova health pay').unknown?.name).toMatch(/zelkova/);
+    expect(readQuestion(kb, 'why did zelkova tell everyone to rotate their secrets').unknown?.name).toBe('zelkova');
+  });
+});

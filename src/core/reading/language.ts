@@ -142,6 +142,9 @@ export const REQUIRED_LISTS = [
   'name-preposition',
   'successor-word',
   'check-verb',
+  'acquire-verb',
+  'acquire-determiner',
+  'acquire-meaning',
 ] as const;
 
 export type ListName = (typeof REQUIRED_LISTS)[number];

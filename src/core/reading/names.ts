@@ -34,6 +34,8 @@ export interface UnknownName {
 const MAX_NAME_WORDS = 5;
 /** A word is a proper noun when it is capitalised at least this share of the times it appears mid-sentence. */
 const PROPER_SHARE = 0.9;
+/** The end of a one-word web address ("acme.com", "acme.io"). */
+const WEB_ADDRESS = /\.(?:com|net|org|io|co|ai|dev|app)$/;
 /** Abbreviations up to this long are read as terms, not names. */
 const MAX_ACRONYM = 5;
 
@@ -46,7 +48,10 @@ export function mentionedIncident(kb: KnowledgeBase, words: readonly string[]): 
     for (let i = 0; i + n <= words.length; i++) {
       const phrase = words.slice(i, i + n).join(' ');
       if (phrase.replace(/[^a-z0-9]/g, '').length < 3 || (n === 1 && isStopWord(phrase))) continue;
-      const named = kb.incidentNames.exactAll(normalizeName(phrase));
+      let named = kb.incidentNames.exactAll(normalizeName(phrase));
+      // "codespaces.com": a company's web address names the company
+      if (named.length === 0 && n === 1 && WEB_ADDRESS.test(phrase))
+        named = kb.incidentNames.exactAll(normalizeName(phrase.replace(WEB_ADDRESS, '')));
       const id =
         (named.length > 1 ? ofTheYearAsked(kb, named, words) : undefined) ??
         named[0] ??

@@ -11,6 +11,7 @@ import { isStopWord, WEAK_WORDS } from '../search/stopwords.js';
 import { matchSynonyms } from '../search/synonyms.js';
 import { expandToken, searchTerms, termOf, words } from '../search/tokenize.js';
 import { isProperNoun } from './names.js';
+import { hasAny, hasPhraseAt } from './patterns.js';
 
 /** One thing the asker said: a word or a synonym phrase, with the terms that can match it. */
 export interface Concept {
@@ -139,6 +140,11 @@ function analyze(kb: KnowledgeBase, text: string): QueryAnalysis {
     }
     const word = corrected[i] as string;
     i++;
+    const acquired = acquiring(kb, corrected, i - 1);
+    if (acquired !== undefined) {
+      concepts.push(makeConcept(kb, word, [], kb.synonyms.groupTerms[acquired] ?? [], true, false, acquired));
+      continue;
+    }
     if (isStopWord(word)) continue;
     const own = expandToken(word)
       .map(termOf)
@@ -164,6 +170,19 @@ function analyze(kb: KnowledgeBase, text: string): QueryAnalysis {
     concepts,
     terms: [...terms].map(([term, weight]) => ({ term, weight })),
   };
+}
+
+/**
+ * "how did they get the key": "get" before a thing had means came by it, the sense of the synonym group that
+ * the language data names (`acquire-meaning`); searched at a filler's weight, since "get" says little. Returns
+ * that group, or undefined.
+ */
+function acquiring(kb: KnowledgeBase, words: readonly string[], at: number): number | undefined {
+  const language = kb.language;
+  if (!hasAny(language.list('acquire-verb'), [words[at] as string])) return undefined;
+  if (!hasPhraseAt(language.list('acquire-determiner'), words, at + 1)) return undefined;
+  const meaning = [...language.list('acquire-meaning').byFirst.keys()][0];
+  return meaning ? matchSynonyms(kb.synonyms, [meaning])[0]?.group : undefined;
 }
 
 /** Two words of one synonym group ("blocked or revoked") are one concept. */
