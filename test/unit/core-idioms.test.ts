@@ -18,6 +18,8 @@ const tern: IncidentInput = {
   timeline: [
     { id: 't-1', date: '2023-08-01', title: 'Tern Tools engineer falls for a phishing text.', sources: ['t-src'] },
     { id: 't-2', date: '2023-08-20', title: 'Tern Tools locks the intruder out.', sources: ['t-src'] },
+    { id: 't-4', date: '2023-09-01', title: 'The Review Panel opens a review of the intrusion.', sources: ['t-src'] },
+    { id: 't-5', date: '2023-10-01', title: 'The Review Panel publishes its report.', sources: ['t-src'] },
     {
       id: 't-3',
       date: '2023-09-10',
@@ -43,6 +45,24 @@ const tern: IncidentInput = {
   },
   sources: [
     { id: 't-src', publisher: 'Example Writer', title: 'tern', url: 'https://example.com/tern', kind: 'research' },
+  ],
+  glossary: [
+    {
+      id: 'g-panel',
+      term: 'Review Panel',
+      aliases: ['RP'],
+      definition:
+        'A board of government and industry members that studies major cyber incidents and publishes reports.',
+      sources: ['t-src'],
+    },
+  ],
+  aftermath: [
+    {
+      id: 'a-verdict',
+      date: '2023-10-01',
+      text: 'The Review Panel concluded the intrusion was preventable.',
+      sources: ['t-src'],
+    },
   ],
   origin: 'breaches.cloud',
 };
@@ -98,5 +118,14 @@ describe('more of the way people write', () => {
     expect(had?.filler).toBe(true);
     expect(had?.terms.map((t) => t.term)).toContain('obtain');
     expect(analyzeQuery(kb, 'how did they get into the network').concepts.some((c) => c.text === 'get')).toBe(false);
+  });
+});
+
+describe('what belongs to a term', () => {
+  it('"the panel\'s bottom line" is no definition of the panel; "what is the panel" is', () => {
+    const verdict = ask("what was the review panel's bottom line on the tern tools intrusion?");
+    expect(verdict.kind).toBe('answer');
+    expect(verdict.title).not.toBe('Review Panel');
+    expect(ask('what is the review panel').title).toBe('Review Panel');
   });
 });

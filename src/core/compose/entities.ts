@@ -68,7 +68,12 @@ export function define(ask: Ask, reading: Reading): Answer {
   const list = listKindOf(ask, reading.subject ?? []);
   if (list === 'timeline') return respondTimeline(ask, {}, 0.9);
   if (list) return fullList(ask, reading, list, 0.9);
-  const term = findTerm(ask, subject) ?? termNamedIn(ask, subject);
+  // "the board's bottom line": what belongs to something is asked, not what a term is
+  const owned = normalizeName(subject)
+    .split(' ')
+    .slice(0, -1)
+    .some((w) => ownerIn(ask.question, w));
+  const term = owned ? undefined : (findTerm(ask, subject) ?? termNamedIn(ask, subject));
   if (term) return respondTerm(ask, term);
   // another incident or the actor by name; otherwise what the knowledge base says of it, terms first (a victim
   // whose description shares words with the subject is no definition of it)
@@ -78,7 +83,7 @@ export function define(ask: Ask, reading: Reading): Answer {
     const named = whoIsNamed(ask, key);
     if (named) return named;
   }
-  return searchAnswer(ask, reading.query, { kindBoost: { term: 1.6, victim: 0.8 } });
+  return searchAnswer(ask, reading.query, owned ? {} : { kindBoost: { term: 1.6, victim: 0.8 } });
 }
 
 /** The part of an incident a subject names on its own ("the timeline", "the iocs", "status"). */
@@ -109,6 +114,12 @@ const PART_LISTS: ReadonlyArray<[ListKind | 'timeline', string]> = [
 function phraseCovers(set: NonNullable<ReturnType<Ask['kb']['language']['lists']['get']>>, words: string[]): boolean {
   const first = set.byFirst.get(words[0] as string) ?? [];
   return first.some((p) => p.length === words.length && p.every((w, i) => w === words[i]));
+}
+
+/** True when the question writes the word as an owner ("board's", "boards'"). */
+function ownerIn(question: string, word: string): boolean {
+  if (!/^[a-z0-9]+$/.test(word)) return false;
+  return new RegExp(`\\b${word}(?:['’]s|s['’])(?=\\s)`, 'i').test(question);
 }
 
 /** "what's the big deal with MailItemsAccessed": the one glossary term named word for word inside the subject. */
