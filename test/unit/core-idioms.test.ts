@@ -57,6 +57,7 @@ const tern: IncidentInput = {
     },
   ],
   aftermath: [
+    { id: 'a-staff', date: '2023-10-02', text: 'Tern Tools retrained its support staff.', sources: ['t-src'] },
     {
       id: 'a-verdict',
       date: '2023-10-01',
@@ -127,5 +128,13 @@ describe('what belongs to a term', () => {
     expect(verdict.kind).toBe('answer');
     expect(verdict.title).not.toBe('Review Panel');
     expect(ask('what is the review panel').title).toBe('Review Panel');
+  });
+});
+
+describe('general words are not typos', () => {
+  it('"stuff" stays "stuff" though the facts say "staff" and never "stuff"', () => {
+    const query = analyzeQuery(kb, 'what kind of stuff was in the tern tools emails');
+    expect(query.corrections).toEqual([]);
+    expect(query.words).toContain('stuff');
   });
 });

@@ -79,6 +79,8 @@ function analyze(kb: KnowledgeBase, text: string): QueryAnalysis {
   const corrected = raw.map((w) => {
     const term = termOf(w);
     if (term && kb.index.df(term) > 0) return w;
+    // "stuff", "thing": a general word the facts never use is still a word, not a typo for one they do ("staff")
+    if (WEAK_WORDS.has(w) || isStopWord(w)) return w;
     const fix = kb.lexicon.correct(w);
     // a correction to a content word whose stem is a function word ("vetting" → "letting", stem "let") only
     // adds noise; corrections to question words ("wen" → "when") stay, for the intent rules
