@@ -29,3 +29,10 @@ describe('a name that pays a ransom or is asked why it acted', () => {
     expect(readQuestion(kb, 'why did zelkova tell everyone to rotate their secrets').unknown?.name).toBe('zelkova');
   });
 });
+
+describe('a name at the start, then what happened to it', () => {
+  it('"X got owned …" names X', () => {
+    expect(readQuestion(kb, 'zelkova resorts got owned in 2023 right? who did it').unknown?.name).toMatch(/zelkova/);
+    expect(readQuestion(kb, 'gammasoft got hacked how').unknown).toBeUndefined();
+  });
+});
