@@ -36,3 +36,12 @@ describe('a name at the start, then what happened to it', () => {
     expect(readQuestion(kb, 'gammasoft got hacked how').unknown).toBeUndefined();
   });
 });
+
+describe('whom a name attributed its intrusion to', () => {
+  it('"who did X attribute it to" names X; a known X asks for the actor', () => {
+    expect(readQuestion(kb, 'who did zelkova attribute its 2023 intrusion to?').unknown?.name).toBe('zelkova');
+    const known = readQuestion(kb, 'who did gammasoft attribute the intrusion to');
+    expect(known.unknown).toBeUndefined();
+    expect(known.kind).toBe('actor');
+  });
+});
