@@ -138,3 +138,11 @@ describe('general words are not typos', () => {
     expect(query.words).toContain('stuff');
   });
 });
+
+describe('the value of an indicator type', () => {
+  it('"whats the jarm for their proxies" wants the value; "whats jarm" wants the term', () => {
+    expect(readQuestion(kb, 'whats the JARM for the proxies they flagged').kind).toBe('list:indicators');
+    expect(readQuestion(kb, 'which jarm fingerprint should we hunt for').kind).toBe('list:indicators');
+    expect(readQuestion(kb, 'whats jarm').kind).toBe('define');
+  });
+});
