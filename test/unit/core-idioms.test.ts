@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { IncidentInput } from '../../src/core/model.js';
 import { analyzeQuery } from '../../src/core/reading/query.js';
 import { expandContractions, readQuestion } from '../../src/core/reading/read-question.js';
+import { termOf } from '../../src/core/search/tokenize.js';
 import { leadOf, projectKbWith } from '../fixtures/core-across.js';
 
 const tern: IncidentInput = {
@@ -144,5 +145,16 @@ describe('the value of an indicator type', () => {
     expect(readQuestion(kb, 'whats the JARM for the proxies they flagged').kind).toBe('list:indicators');
     expect(readQuestion(kb, 'which jarm fingerprint should we hunt for').kind).toBe('list:indicators');
     expect(readQuestion(kb, 'whats jarm').kind).toBe('define');
+  });
+});
+
+describe('claims', () => {
+  it('"claimed" meets a fact that says "argued" or "contended"', () => {
+    const claimed = analyzeQuery(kb, 'which company claimed the codes were synced').concepts.find(
+      (c) => c.text === 'claimed',
+    );
+    const terms = claimed?.terms.map((t) => t.term) ?? [];
+    expect(terms).toContain(termOf('argued'));
+    expect(terms).toContain(termOf('contended'));
   });
 });
