@@ -35,6 +35,7 @@ const TECHNIQUE_TERMS = [
   /\btokens?\b/i,
   /\bsessions?\b/i,
   /\bMFA\b|\bmulti-?factor\b|\b2FA\b/i,
+  /\bTOTP\b|\bone[- ]time pass\w+|\bOTP seeds?\b|\bTOTP seeds?\b/i,
   /\bOAuth\b/i,
   /\bmetadata service\b|\bIMDS\w*/i,
   /\bcrash dump\b/i,
@@ -52,7 +53,10 @@ const PASSIVE_BREACH =
   /\bwas (?:breached|compromised|hacked|phished|spear[- ]phished|tricked|targeted) (?:through|via|by|using|to|with)\b/i;
 /** Sentences sharing this share of their words with one already picked repeat it. */
 const SIMILAR = 0.6;
-export const SUMMARY_SENTENCES = 3;
+export const SUMMARY_SENTENCES = 4;
+/** A sentence where no one acts tells how only when it names this many technique terms (and gets no point for an
+ * actor). */
+const CONDITION_TERMS = 2;
 const SUMMARY_MAX = 800;
 
 /** What could have happened, or was once thought to have, is not what happened. */
@@ -61,8 +65,10 @@ const HYPOTHETICAL = /\b(?:could|might|may|would) have\b|\b(?:most probable|prob
 function scoreOf(sentence: string): number {
   if (HYPOTHETICAL.test(sentence)) return 0;
   const mechanism = (ATTACKER.test(sentence) && INTRUSION.test(sentence)) || PASSIVE_BREACH.test(sentence);
-  if (!mechanism) return 0;
-  return 1 + TECHNIQUE_TERMS.filter((t) => t.test(sentence)).length;
+  const terms = TECHNIQUE_TERMS.filter((t) => t.test(sentence)).length;
+  // "the authenticator app syncs the MFA seeds to the cloud": no one acts, but the weakness that let them in is told
+  if (!mechanism) return terms >= CONDITION_TERMS ? terms : 0;
+  return 1 + terms;
 }
 
 /** Content words (four letters or more) a sentence uses. */

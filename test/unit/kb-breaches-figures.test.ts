@@ -89,6 +89,15 @@ describe('how the attack worked', () => {
     );
   });
 
+  it('keeps a sentence where no one acts when it names the weakness they used (two technique terms or more)', () => {
+    const weakness = 'The authenticator app syncs the TOTP seeds to the cloud.';
+    const picked = techniqueSummary([
+      `An attacker phished the engineer. ${weakness} The attacker then read the synced MFA codes.`,
+    ]);
+    expect(picked).toContain(weakness);
+    expect(techniqueSummary([background, 'The app syncs files to the cloud.'])).toBe(undefined);
+  });
+
   it('treats the named actor as the one acting', () => {
     expect(techniqueSummary(['Dan Sample exfiltrated the records with root credentials.'], 'Dan Sample')).toBe(
       'Dan Sample exfiltrated the records with root credentials.',
