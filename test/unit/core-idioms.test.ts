@@ -96,6 +96,8 @@ describe('what would have prevented it', () => {
   it('asks for the lessons: "what would have stopped it", "the fix for that kind of attack"', () => {
     expect(readQuestion(kb, 'what wouldve stopped the tern tools phishing trick').kind).toBe('list:lessons');
     expect(readQuestion(kb, "what's the fix for the tern-style attack").kind).toBe('list:lessons');
+    expect(readQuestion(kb, "what's the #1 fix to stop an attack like tern's").kind).toBe('list:lessons');
+    expect(readQuestion(kb, 'what setting would block the tern-style phishing').kind).toBe('list:lessons');
     expect(readQuestion(kb, 'what stopped the tern tools intruder').kind).not.toBe('list:lessons');
   });
 });
