@@ -160,3 +160,12 @@ describe('claims', () => {
     expect(terms).toContain(termOf('contended'));
   });
 });
+
+describe('lawsuits and what they are worth', () => {
+  it('"class action" meets "sued", "worth" meets "valued"', () => {
+    const concepts = analyzeQuery(kb, 'how much was the class action settlement worth').concepts;
+    const terms = (text: string) => concepts.find((c) => c.text === text)?.terms.map((t) => t.term) ?? [];
+    expect(terms('class action')).toContain(termOf('sued'));
+    expect(terms('worth')).toContain(termOf('valued'));
+  });
+});
