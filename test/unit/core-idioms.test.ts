@@ -57,6 +57,11 @@ const tern: IncidentInput = {
       sources: ['t-src'],
     },
   ],
+  lessons: [
+    { id: 'l-1', text: "They didn't restrict the scope of the engineer's codes.", sources: ['t-src'] },
+    { id: 'l-2', text: 'The codes were synced to a personal cloud account.', sources: ['t-src'] },
+    { id: 'l-3', text: 'Verify that no one-time codes are synced outside your tenant.', sources: ['t-src'] },
+  ],
   aftermath: [
     { id: 'a-staff', date: '2023-10-02', text: 'Tern Tools retrained its support staff.', sources: ['t-src'] },
     {
@@ -167,5 +172,13 @@ describe('lawsuits and what they are worth', () => {
     const terms = (text: string) => concepts.find((c) => c.text === text)?.terms.map((t) => t.term) ?? [];
     expect(terms('class action')).toContain(termOf('sued'));
     expect(terms('worth')).toContain(termOf('valued'));
+  });
+});
+
+describe('what to check, from a write-up that gives only lessons', () => {
+  it('lists the lessons, the one that tells the reader to check something first', () => {
+    const a = ask('after the tern tools thing, what should we check in our own tenant?');
+    expect(a.intent).toBe('logging');
+    expect(a.facts[0]?.id).toBe('l-3');
   });
 });

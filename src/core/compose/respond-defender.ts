@@ -9,10 +9,13 @@ import { incidentName, makeAnswer, noneAnswer } from '../answer-base.js';
 import type { Ask } from '../ask-context.js';
 import { factsAndItems } from '../facts.js';
 import type { Defender, Incident } from '../model.js';
+import { hasPhraseAt } from '../reading/patterns.js';
 import type { Concept } from '../reading/query.js';
 import { incidentNameTerms, madeOfListWords } from '../reading/subject.js';
 import { passagesOf } from '../search/incident-passages.js';
-import { searchTerms } from '../search/tokenize.js';
+import type { Passage } from '../search/passages.js';
+import { isStopWord } from '../search/stopwords.js';
+import { searchTerms, words } from '../search/tokenize.js';
 
 /** Checks shown on the first page; the rest are one `logging` away. */
 const MAX_CHECKS = 5;
@@ -61,9 +64,9 @@ export function respondDefender(ask: Ask, concepts: readonly Concept[] = []): An
     sections.push({ heading: 'What to check', items });
     if (checks.asked) toldSection();
   } else {
-    const advice = passagesOf(kb, incident.id, 'recommendation')
-      .filter((p) => !p.supersededBy)
-      .slice(0, MAX_ADVICE);
+    const recommended = passagesOf(kb, incident.id, 'recommendation').filter((p) => !p.supersededBy);
+    // a write-up gives its advice as lessons learned: those that meet the question's own words first
+    const advice = (recommended.length > 0 ? recommended : lessonsFor(ask, concepts)).slice(0, MAX_ADVICE);
     const made = factsAndItems(kb, advice);
     if (made.items.length > 0) sections.push({ heading: 'What to check', items: made.items });
     facts.push(...made.facts);
@@ -88,6 +91,44 @@ export function respondDefender(ask: Ask, concepts: readonly Concept[] = []): An
     question: ask.question,
   });
 }
+
+/** The incident's lessons, those whose words the question's concepts meet best first, then in the data's order. */
+function lessonsFor(ask: Ask, concepts: readonly Concept[]): Passage[] {
+  const { kb, incident } = ask;
+  if (!incident) return [];
+  const lessons = passagesOf(kb, incident.id, 'lesson');
+  const terms = concepts.filter((c) => !c.filler).flatMap((c) => c.terms);
+  if (terms.length === 0) return lessons;
+  const hits = kb.index.search(terms, {
+    incidents: new Set([incident.id]),
+    kinds: new Set(['lesson']),
+    limit: lessons.length,
+  });
+  const order = new Map(hits.map((h, i) => [h.passage.n, i]));
+  // a lesson that tells the reader to check something ("verify that there are no …") answers before one that
+  // only says what went wrong
+  const tellsToCheck = (p: Passage) => (advises(kb.language.list('advice-verb'), words(p.text)) ? 0 : 1);
+  return [...lessons].sort(
+    (a, b) => tellsToCheck(a) - tellsToCheck(b) || (order.get(a.n) ?? 1e6) - (order.get(b.n) ?? 1e6) || a.n - b.n,
+  );
+}
+
+/**
+ * True when the words tell the reader to do something: an advice verb that opens them or follows a content word or
+ * "to/and/then/also/always" ("verify that…", "update to…", "…analysis verify…"), not one after "didn't" or "the"
+ * ("they didn't restrict the scope").
+ */
+function advises(verbs: ReturnType<Ask['kb']['language']['list']>, text: readonly string[]): boolean {
+  for (let i = 0; i < text.length; i++) {
+    if (!hasPhraseAt(verbs, text, i)) continue;
+    const before = text[i - 1];
+    if (before === undefined || !isStopWord(before) || LEADS_TO_ADVICE.has(before)) return true;
+  }
+  return false;
+}
+
+/** Function words that may stand right before an advice verb. */
+const LEADS_TO_ADVICE: ReadonlySet<string> = new Set(['to', 'and', 'then', 'also', 'always']);
 
 type Check = Defender['checks'][number];
 

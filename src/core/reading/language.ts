@@ -145,6 +145,7 @@ export const REQUIRED_LISTS = [
   'acquire-verb',
   'acquire-determiner',
   'acquire-meaning',
+  'advice-verb',
 ] as const;
 
 export type ListName = (typeof REQUIRED_LISTS)[number];
