@@ -182,3 +182,9 @@ describe('what to check, from a write-up that gives only lessons', () => {
     expect(a.facts[0]?.id).toBe('l-3');
   });
 });
+
+describe('who the attackers were', () => {
+  it('"who were the two hackers" asks for the actor', () => {
+    expect(readQuestion(kb, 'who were the two hackers in the tern tools breach').kind).toBe('actor');
+  });
+});
