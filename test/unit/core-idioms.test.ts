@@ -110,6 +110,7 @@ describe('what would have prevented it', () => {
 describe('more of the way people write', () => {
   it('a web address names the company: "ternbox.com" is Ternbox', () => {
     expect(readQuestion(kb, 'when was the ternbox.com attack').incident?.id).toBe('tern-tools');
+    expect(readQuestion(kb, 'how much did ternbox.info lose').incident?.id).toBe('tern-tools');
   });
 
   it('"i heard …" after the question is context, not the question', () => {

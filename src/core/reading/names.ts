@@ -34,8 +34,8 @@ export interface UnknownName {
 const MAX_NAME_WORDS = 5;
 /** A word is a proper noun when it is capitalised at least this share of the times it appears mid-sentence. */
 const PROPER_SHARE = 0.9;
-/** The end of a one-word web address ("acme.com", "acme.io"). */
-const WEB_ADDRESS = /\.(?:com|net|org|io|co|ai|dev|app)$/;
+/** The end of a one-word web address or a company name written like one ("acme.com", "acme.us"). */
+const WEB_ADDRESS = /\.[a-z]{2,4}$/;
 /** Abbreviations up to this long are read as terms, not names. */
 const MAX_ACRONYM = 5;
 
