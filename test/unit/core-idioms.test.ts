@@ -189,3 +189,16 @@ describe('who the attackers were', () => {
     expect(readQuestion(kb, 'who were the two hackers in the tern tools breach').kind).toBe('actor');
   });
 });
+
+describe('more chat and more words the facts put otherwise', () => {
+  it('"walk me thru it" is chat noise', () => {
+    expect(readQuestion(kb, 'how did they get the codes? walk me thru it').words).toEqual(
+      readQuestion(kb, 'how did they get the codes').words,
+    );
+  });
+
+  it('"pretext" meets "under the guise of"', () => {
+    const pretext = analyzeQuery(kb, 'what was the phishing pretext').concepts.find((c) => c.text === 'pretext');
+    expect(pretext?.terms.map((t) => t.term)).toContain(termOf('guise'));
+  });
+});
