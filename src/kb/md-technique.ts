@@ -35,7 +35,7 @@ const TECHNIQUE_TERMS = [
   /\btokens?\b/i,
   /\bsessions?\b/i,
   /\bMFA\b|\bmulti-?factor\b|\b2FA\b/i,
-  /\bTOTP\b|\bone[- ]time pass\w+|\bOTP seeds?\b|\bTOTP seeds?\b/i,
+  /\bTOTP\b|\bone[- ]time pass\w+|\bOTP seeds?\b/i,
   /\bOAuth\b/i,
   /\bmetadata service\b|\bIMDS\w*/i,
   /\bcrash dump\b/i,

@@ -17,7 +17,7 @@ import {
   subjectConcepts,
   withoutAskedWords,
 } from '../reading/subject.js';
-import { passagesOf } from '../search/incident-passages.js';
+import { passagesByMatch, passagesOf } from '../search/incident-passages.js';
 import type { Passage, PassageKind } from '../search/passages.js';
 import { isStopWord } from '../search/stopwords.js';
 import { respondIndicators } from './respond-indicators.js';
@@ -62,16 +62,7 @@ export function lessonsAsked(ask: Ask, reading?: Reading): boolean {
 
 /** The incident's passages of one kind, those that best match the question first. */
 function rankedOfKind(ask: Ask, reading: Reading, kind: 'aftermath' | 'lesson'): Passage[] | undefined {
-  const incident = ask.incident;
-  if (!incident) return undefined;
-  const all = passagesOf(ask.kb, incident.id, kind);
-  const hits = ask.kb.index.search(reading.query.terms, {
-    incidents: new Set([incident.id]),
-    kinds: new Set([kind]),
-    limit: all.length,
-  });
-  const order = new Map(hits.map((h, i) => [h.passage.n, i]));
-  return [...all].sort((a, b) => (order.get(a.n) ?? 1e6) - (order.get(b.n) ?? 1e6) || a.n - b.n);
+  return ask.incident ? passagesByMatch(ask.kb, ask.incident.id, kind, reading.query.terms) : undefined;
 }
 
 /** The words each part sets aside as its own question words ("who", "behind", "logs", "how"…). */

@@ -9,10 +9,10 @@ import { incidentName, makeAnswer, noneAnswer } from '../answer-base.js';
 import type { Ask } from '../ask-context.js';
 import { factsAndItems } from '../facts.js';
 import type { Defender, Incident } from '../model.js';
-import { hasPhraseAt } from '../reading/patterns.js';
+import { hasPhraseAt, type PhraseSet } from '../reading/patterns.js';
 import type { Concept } from '../reading/query.js';
 import { incidentNameTerms, madeOfListWords } from '../reading/subject.js';
-import { passagesOf } from '../search/incident-passages.js';
+import { passagesByMatch, passagesOf } from '../search/incident-passages.js';
 import type { Passage } from '../search/passages.js';
 import { isStopWord } from '../search/stopwords.js';
 import { searchTerms, words } from '../search/tokenize.js';
@@ -92,25 +92,17 @@ export function respondDefender(ask: Ask, concepts: readonly Concept[] = []): An
   });
 }
 
-/** The incident's lessons, those whose words the question's concepts meet best first, then in the data's order. */
+/**
+ * The incident's lessons: those that tell the reader to check something ("verify that there are no …") before
+ * those that only say what went wrong, each group in the order the question's words meet them best.
+ */
 function lessonsFor(ask: Ask, concepts: readonly Concept[]): Passage[] {
   const { kb, incident } = ask;
   if (!incident) return [];
-  const lessons = passagesOf(kb, incident.id, 'lesson');
   const terms = concepts.filter((c) => !c.filler).flatMap((c) => c.terms);
-  if (terms.length === 0) return lessons;
-  const hits = kb.index.search(terms, {
-    incidents: new Set([incident.id]),
-    kinds: new Set(['lesson']),
-    limit: lessons.length,
-  });
-  const order = new Map(hits.map((h, i) => [h.passage.n, i]));
-  // a lesson that tells the reader to check something ("verify that there are no …") answers before one that
-  // only says what went wrong
-  const tellsToCheck = (p: Passage) => (advises(kb.language.list('advice-verb'), words(p.text)) ? 0 : 1);
-  return [...lessons].sort(
-    (a, b) => tellsToCheck(a) - tellsToCheck(b) || (order.get(a.n) ?? 1e6) - (order.get(b.n) ?? 1e6) || a.n - b.n,
-  );
+  const verbs = kb.language.list('advice-verb');
+  const tellsToCheck = (p: Passage) => (advises(verbs, words(p.text)) ? 0 : 1);
+  return passagesByMatch(kb, incident.id, 'lesson', terms).sort((a, b) => tellsToCheck(a) - tellsToCheck(b));
 }
 
 /**
@@ -118,7 +110,7 @@ function lessonsFor(ask: Ask, concepts: readonly Concept[]): Passage[] {
  * "to/and/then/also/always" ("verify that…", "update to…", "…analysis verify…"), not one after "didn't" or "the"
  * ("they didn't restrict the scope").
  */
-function advises(verbs: ReturnType<Ask['kb']['language']['list']>, text: readonly string[]): boolean {
+function advises(verbs: PhraseSet, text: readonly string[]): boolean {
   for (let i = 0; i < text.length; i++) {
     if (!hasPhraseAt(verbs, text, i)) continue;
     const before = text[i - 1];

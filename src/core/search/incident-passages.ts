@@ -3,6 +3,7 @@
 import { startOf } from '../dates/dates.js';
 import type { KnowledgeBase } from '../knowledge-base.js';
 import type { Passage, PassageKind } from './passages.js';
+import type { WeightedTerm } from './search-index.js';
 
 const memo = new WeakMap<KnowledgeBase, Map<string, Passage[]>>();
 
@@ -29,4 +30,18 @@ export function byDate(a: Passage, b: Passage): number {
   const da = a.date ? startOf(a.date) : '9999';
   const db = b.date ? startOf(b.date) : '9999';
   return da < db ? -1 : da > db ? 1 : a.n - b.n;
+}
+
+/** An incident's passages of one kind, those the terms match best first, the rest in knowledge-base order. */
+export function passagesByMatch(
+  kb: KnowledgeBase,
+  incident: string,
+  kind: PassageKind,
+  terms: readonly WeightedTerm[],
+): Passage[] {
+  const all = passagesOf(kb, incident, kind);
+  if (terms.length === 0) return [...all];
+  const hits = kb.index.search(terms, { incidents: new Set([incident]), kinds: new Set([kind]), limit: all.length });
+  const order = new Map(hits.map((h, i) => [h.passage.n, i]));
+  return [...all].sort((a, b) => (order.get(a.n) ?? 1e6) - (order.get(b.n) ?? 1e6) || a.n - b.n);
 }
