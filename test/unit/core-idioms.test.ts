@@ -58,7 +58,7 @@ const tern: IncidentInput = {
     },
   ],
   lessons: [
-    { id: 'l-1', text: "They didn't restrict the scope of the engineer's codes.", sources: ['t-src'] },
+    { id: 'l-1', text: "They didn't restrict what the tenant could check.", sources: ['t-src'] },
     { id: 'l-2', text: 'The codes were synced to a personal cloud account.', sources: ['t-src'] },
     { id: 'l-3', text: 'Verify that no one-time codes are synced outside your tenant.', sources: ['t-src'] },
   ],
