@@ -31,6 +31,7 @@ export const languageSchema = z.object({
   'user-agent-markers': z.array(z.string().min(2)).default([]),
   'indicator-types': z.record(z.string(), phrases).default({}),
   frames: z.record(z.string(), z.array(z.string().min(1))).default({}),
+  'described-as': z.record(z.string().min(1), phrases).default({}),
 });
 
 export type LanguageInput = z.input<typeof languageSchema>;

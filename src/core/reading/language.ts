@@ -146,6 +146,7 @@ export const REQUIRED_LISTS = [
   'acquire-determiner',
   'acquire-meaning',
   'advice-verb',
+  'org-noun',
 ] as const;
 
 export type ListName = (typeof REQUIRED_LISTS)[number];
@@ -166,6 +167,7 @@ export interface LanguageData {
   frames: Record<string, string[]>;
   'user-agent-markers': string[];
   'indicator-types': Record<string, string[]>;
+  'described-as': Record<string, string[]>;
 }
 
 export interface Language {
@@ -190,6 +192,11 @@ export interface Language {
   shorthand: ReadonlyMap<string, string>;
   /** indicator type → the words that ask for it, the more specific types first */
   indicatorTypes: ReadonlyArray<{ type: string; words: PhraseSet }>;
+  /**
+   * organizations by what people call them instead of their name ("ride-hailing" for a ride-hailing company), the
+   * descriptions with hyphens read as spaces
+   */
+  describedAs: ReadonlyArray<{ name: string; descriptions: PhraseSet }>;
   /** text fragments that mark a user-agent string ("mozilla/"), lower case */
   userAgentMarkers: readonly string[];
   /** every word the language uses, for the vocabulary that typos are corrected toward */
@@ -235,6 +242,10 @@ export function compileLanguage(data: LanguageData): Language {
     shorthand: new Map(Object.entries(data.shorthand)),
     userAgentMarkers: data['user-agent-markers'].map((m) => m.toLowerCase()),
     indicatorTypes: Object.entries(data['indicator-types']).map(([type, words]) => ({ type, words: phraseSet(words) })),
+    describedAs: Object.entries(data['described-as']).map(([name, descriptions]) => ({
+      name,
+      descriptions: phraseSet(descriptions.map((d) => d.replace(/-/g, ' '))),
+    })),
     words: languageWords(data),
     questionWords: data.lists['question-word'] ?? [],
   };
@@ -259,6 +270,7 @@ export const EMPTY_LANGUAGE: LanguageData = {
   frames: {},
   'user-agent-markers': [],
   'indicator-types': {},
+  'described-as': {},
 };
 
 /** The command types chat words may name (`Command['type']` without free-text questions). */

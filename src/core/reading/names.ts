@@ -104,6 +104,51 @@ export function expandShortenedName(kb: KnowledgeBase, words: readonly string[])
   return out;
 }
 
+/**
+ * An organization a question describes instead of naming ("the ride-hailing company", "the password manager
+ * breach"), written as its name when the question names no incident and the name is a loaded incident's. A
+ * description (`described-as` in data/language.yaml, hyphens read as spaces) counts when an `org-noun` or an
+ * `incident-noun` follows it, or when it ends in an `org-noun` itself ("software giant"); the org noun goes with
+ * it. Descriptions of two organizations, or of one that is not loaded, change nothing: the name-slot rules then
+ * see the words as they were typed.
+ */
+export function expandDescribedName(kb: KnowledgeBase, words: readonly string[]): string[] {
+  const language = kb.language;
+  if (language.describedAs.length === 0 || kb.incidents.length < 2) return [...words];
+  if (mentionedIncident(kb, words)) return [...words];
+  // the words split at hyphens, each part knowing the typed word it came from
+  const parts: string[] = [];
+  const from: number[] = [];
+  words.forEach((w, i) => {
+    for (const part of w.split('-').filter(Boolean)) {
+      parts.push(part);
+      from.push(i);
+    }
+  });
+  const orgNoun = language.list('org-noun');
+  const incidentNoun = language.list('incident-noun');
+  const found = new Map<string, { start: number; end: number }>();
+  for (const { name, descriptions } of language.describedAs) {
+    for (let pos = 0; pos < parts.length && !found.has(name); pos++) {
+      for (const length of phrasesAt(descriptions, parts, pos)) {
+        const after = pos + length;
+        const noun = phrasesAt(orgNoun, parts, after)[0];
+        const endsInNoun = phrasesAt(orgNoun, parts, after - 1).includes(1);
+        if (noun === undefined && !endsInNoun && !hasPhraseAt(incidentNoun, parts, after)) continue;
+        found.set(name, { start: pos, end: after + (noun ?? 0) });
+        break;
+      }
+    }
+  }
+  if (found.size !== 1) return [...words];
+  const [name, span] = [...found][0] as [string, { start: number; end: number }];
+  const nameWords = wordsOf(name.toLowerCase());
+  if (!mentionedIncident(kb, nameWords)) return [...words];
+  const first = from[span.start] as number;
+  const last = from[span.end - 1] as number;
+  return [...words.slice(0, first), ...nameWords, ...words.slice(last + 1)];
+}
+
 /** Every incident's names of two or more words, as lower-case words (made once per knowledge base). */
 const wordListMemo = new WeakMap<KnowledgeBase, Array<{ incident: string; parts: string[] }>>();
 function nameWordLists(kb: KnowledgeBase): Array<{ incident: string; parts: string[] }> {

@@ -16,6 +16,7 @@ import { isStopWord } from '../search/stopwords.js';
 import { termOf, words as wordsOf } from '../search/tokenize.js';
 import type { Language, QuestionKind } from './language.js';
 import {
+  expandDescribedName,
   expandShortenedName,
   findUnknownName,
   incidentOfProperNouns,
@@ -79,7 +80,7 @@ export function readQuestion(kb: KnowledgeBase, text: string, named?: Incident):
 function read(kb: KnowledgeBase, typedText: string, named: Incident | undefined): Reading {
   const language = kb.language;
   const text = withoutContext(language, typedText);
-  const typed = expandShortenedName(kb, wordsOf(expandContractions(text)).slice(0, MAX_WORDS));
+  const typed = expandDescribedName(kb, expandShortenedName(kb, wordsOf(expandContractions(text)).slice(0, MAX_WORDS)));
   // the patterns read the language's own words with their typos fixed; search reads the words as typed, and
   // corrects (and marks) them itself
   const raw = correctTowardLanguage(kb, typed);

@@ -1,0 +1,82 @@
+// An organization described instead of named ("the kite-flying company"): the question is read as naming it when
+// the description is followed by an org noun or an incident noun, no incident is named, and the organization is a
+// loaded incident's. Made-up write-up and descriptions; the project's own language otherwise.
+import { describe, expect, it } from 'vitest';
+import { createKnowledgeBase } from '../../src/core/knowledge-base.js';
+import { type IncidentInput, incidentSchema } from '../../src/core/model.js';
+import { parseCommand } from '../../src/core/parse-command.js';
+import { readQuestion } from '../../src/core/reading/read-question.js';
+import { respond } from '../../src/core/respond.js';
+import { acrossData, leadOf } from '../fixtures/core-across.js';
+
+const tern: IncidentInput = {
+  id: 'tern-tools',
+  title: 'Tern Tools',
+  victim: 'Tern Tools',
+  aliases: [],
+  summary: 'An engineer at Tern Tools was phished and the intruder took over customer accounts.',
+  status: { text: 'Closed.', asOf: '2023-10', sources: ['t-src'] },
+  dates: { start: '2023-08-01', end: '2023-08-20' },
+  timeline: [
+    { id: 't-1', date: '2023-08-01', title: 'Tern Tools engineer falls for a phishing text.', sources: ['t-src'] },
+    { id: 't-2', date: '2023-08-20', title: 'Tern Tools locks the intruder out.', sources: ['t-src'] },
+  ],
+  attribution: { actor: 'Unknown', summary: 'Nobody was named.', details: [] },
+  technique: { summary: 'The intruder phished an engineer.', details: [] },
+  sources: [
+    { id: 't-src', publisher: 'Example Writer', title: 'tern', url: 'https://example.com/tern', kind: 'research' },
+  ],
+  origin: 'breaches.cloud',
+};
+
+function kbWith(described: Record<string, string[]>, incidents: IncidentInput[] = [tern]) {
+  const base = acrossData();
+  const kb = createKnowledgeBase({
+    ...base,
+    incidents: [...base.incidents, ...incidents.map((i) => incidentSchema.parse(i))],
+    language: { ...base.language, 'described-as': described },
+  });
+  const now = new Date('2025-01-01T00:00:00Z');
+  return { kb, ask: (text: string) => respond(kb, parseCommand(text, kb), { now }) };
+}
+
+const { kb, ask } = kbWith({ 'Tern Tools': ['kite flying', 'kite maker'], 'Gull Air': ['seaplane'] });
+
+describe('an organization described instead of named', () => {
+  it('a description and an org noun name the incident, hyphenated or not', () => {
+    for (const q of [
+      'when did the kite-flying company lock the intruder out?',
+      'when did the kite flying startup lock the intruder out?',
+    ]) {
+      expect(readQuestion(kb, q).incident?.id).toBe('tern-tools');
+      expect(leadOf(ask(q))).toContain('20 August 2023: Tern Tools locks the intruder out');
+    }
+  });
+
+  it('a description followed by an incident noun, or ending in an org noun, names it too', () => {
+    expect(readQuestion(kb, 'who was behind the kite flying breach').incident?.id).toBe('tern-tools');
+    expect(readQuestion(kb, 'what happened to the kite maker').incident?.id).toBe('tern-tools');
+  });
+
+  it('the same words with no org noun after them are only words', () => {
+    expect(readQuestion(kb, 'is kite flying allowed in the office').incident).toBeUndefined();
+  });
+
+  it('a question that names an incident keeps it', () => {
+    expect(readQuestion(kb, 'did the kite flying company share anything with gammasoft').incident?.id).toBe(
+      'gamma-mfa',
+    );
+  });
+
+  it('a described organization that is not loaded is still not loaded', () => {
+    const a = ask('when did the seaplane company get hacked?');
+    expect(a.kind).toBe('none');
+  });
+
+  it('descriptions of two organizations change nothing', () => {
+    const two = kbWith({ 'Tern Tools': ['kite flying'], GammaSoft: ['bird watching'] });
+    expect(
+      readQuestion(two.kb, 'did the kite flying company and the bird watching vendor both get phished').incident,
+    ).toBeUndefined();
+  });
+});
