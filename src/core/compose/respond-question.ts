@@ -50,8 +50,11 @@ function answerByKind(ask: Ask, reading: Reading): Answer {
   const { query } = reading;
   const byDate = ask.named ? undefined : listByDate(ask, reading);
   if (byDate) return byDate;
-  const timeline = DATE_FIRST.has(reading.kind) ? undefined : timelineInRange(ask, reading);
+  const timeline =
+    DATE_FIRST.has(reading.kind) || ASKS_ONE_THING.has(reading.kind) ? undefined : timelineInRange(ask, reading);
   if (timeline) return timeline;
+  const elsewhere = DATE_FIRST.has(reading.kind) ? undefined : yearOfOtherIncidents(ask, reading);
+  if (elsewhere) return elsewhere;
   // "when did they put out the post on the key", "who wrote the advisory": the publication, from the sources
   const publication = respondPublication(ask, reading);
   if (publication) return publication;
@@ -143,6 +146,12 @@ const DATE_FIRST: ReadonlySet<QuestionKind> = new Set([
   'count',
   'when',
 ]);
+
+/**
+ * Kinds that ask one thing of an incident (who did it, how, why): a date in them says which incident (the 2021
+ * pipeline ransomware's way in), not a period whose events to list.
+ */
+const ASKS_ONE_THING: ReadonlySet<QuestionKind> = new Set(['actor', 'how', 'why']);
 
 /** "what went on in may 2021", "anything in 2024?": the timeline in that range (across incidents if none named). */
 function timelineInRange(ask: Ask, reading: Reading): Answer | undefined {
@@ -273,6 +282,33 @@ function yearsHeld(kb: Ask['kb'], incident: string | undefined): ReadonlySet<str
     yearsMemo.set(kb, byIncident);
   }
   return byIncident.get(incident ?? '') ?? new Set();
+}
+
+/**
+ * "who was behind the 2015 leak", asked with no incident named: when the question's year is
+ * not one the default incident's facts are dated in, the answer is in another incident (or none): the incidents
+ * whose facts hold that year are offered instead of the default incident's facts.
+ */
+function yearOfOtherIncidents(ask: Ask, reading: Reading): Answer | undefined {
+  const { kb, incident } = ask;
+  if (ask.named || reading.incident || !incident || kb.incidents.length < 2) return undefined;
+  const bounds = kb.language.list('range-bound');
+  const { words } = reading;
+  const year = words.find((w, i) => isYear(w) && !hasAny(bounds, words.slice(Math.max(0, i - 2), i)));
+  if (!year || yearsHeld(kb, incident.id).has(year)) return undefined;
+  const holding = kb.incidents.filter((i) => yearsHeld(kb, i.id).has(year));
+  const names = holding.slice(0, 5).map((i) => `${incidentName(i)} (\`${i.id}\`)`);
+  return {
+    ...noneAnswer(
+      kb,
+      undefined,
+      ask.question,
+      `No incident was named, and ${incidentName(incident)} has nothing dated ${year}. Facts dated ${year} are in ${names.join(', ')}${holding.length > 5 ? ', and more' : ''}: put the incident's id first to ask about it. If none of these is the one you mean, it is probably not loaded.`,
+      [...holding.slice(0, 3).map((i) => `${i.id} summary`), 'incidents'],
+    ),
+    kind: 'clarify',
+    title: `Which ${year} incident?`,
+  };
 }
 
 /** "Nothing dated 2013": the year, what the knowledge base does cover, and where to look. */
