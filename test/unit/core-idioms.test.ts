@@ -202,3 +202,28 @@ describe('more chat and more words the facts put otherwise', () => {
     expect(pretext?.terms.map((t) => t.term)).toContain(termOf('guise'));
   });
 });
+
+describe('how an answer is framed, and words for avoiding, launching and looking into', () => {
+  it('"in a word" is chat noise', () => {
+    expect(readQuestion(kb, 'the review panel verdict in a word').words).toEqual(
+      readQuestion(kb, 'the review panel verdict').words,
+    );
+  });
+
+  it('"avoided" meets "preventable", "rolled out" meets "launched", "pursued" meets "investigated"', () => {
+    const termsOf = (q: string, text: string) =>
+      analyzeQuery(kb, q)
+        .concepts.find((c) => c.text === text)
+        ?.terms.map((t) => t.term);
+    expect(termsOf('could it have been avoided', 'avoided')).toContain(termOf('preventable'));
+    expect(termsOf('what did they roll out', 'roll out')).toContain(termOf('launched'));
+    expect(termsOf('which theories did they pursue', 'pursue')).toContain(termOf('investigated'));
+    expect(termsOf('the security overhaul', 'overhaul')).toContain(termOf('initiative'));
+  });
+
+  it('"this whole mess" carries no search meaning', () => {
+    const concepts = analyzeQuery(kb, 'this whole mess').concepts;
+    expect(concepts.length).toBeGreaterThan(0);
+    expect(concepts.every((c) => c.weak || c.filler)).toBe(true);
+  });
+});
