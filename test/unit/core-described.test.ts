@@ -13,7 +13,7 @@ const tern: IncidentInput = {
   id: 'tern-tools',
   title: 'Tern Tools',
   victim: 'Tern Tools',
-  aliases: [],
+  aliases: ['Tern'],
   summary: 'An engineer at Tern Tools was phished and the intruder took over customer accounts.',
   status: { text: 'Closed.', asOf: '2023-10', sources: ['t-src'] },
   dates: { start: '2023-08-01', end: '2023-08-20' },
@@ -78,5 +78,12 @@ describe('an organization described instead of named', () => {
     expect(
       readQuestion(two.kb, 'did the kite flying company and the bird watching vendor both get phished').incident,
     ).toBeUndefined();
+  });
+});
+
+describe('a name behind a prefix', () => {
+  it('"the ex-tern engineer" names Tern Tools', () => {
+    expect(readQuestion(kb, 'what did the ex-tern engineer do').incident?.id).toBe('tern-tools');
+    expect(readQuestion(kb, 'what did the ex-unknownco engineer do').incident).toBeUndefined();
   });
 });

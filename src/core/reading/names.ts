@@ -52,6 +52,15 @@ export function mentionedIncident(kb: KnowledgeBase, words: readonly string[]): 
       // "codespaces.com": a company's web address names the company
       if (named.length === 0 && n === 1 && WEB_ADDRESS.test(phrase))
         named = kb.incidentNames.exactAll(normalizeName(phrase.replace(WEB_ADDRESS, '')));
+      // "the ex-cisco engineer": a name behind a prefix (`word-prefix`) is still the name
+      const dash = phrase.indexOf('-');
+      if (
+        named.length === 0 &&
+        n === 1 &&
+        dash > 0 &&
+        hasPhraseAt(kb.language.list('word-prefix'), [phrase.slice(0, dash)], 0)
+      )
+        named = kb.incidentNames.exactAll(normalizeName(phrase.slice(dash + 1)));
       const id =
         (named.length > 1 ? ofTheYearAsked(kb, named, words) : undefined) ??
         named[0] ??
