@@ -227,3 +227,11 @@ describe('how an answer is framed, and words for avoiding, launching and looking
     expect(concepts.every((c) => c.weak || c.filler)).toBe(true);
   });
 });
+
+describe('the codes an authenticator app makes', () => {
+  it('"mfa codes" is one thing, met by a fact on the "MFA tokens"', () => {
+    const texts = analyzeQuery(kb, 'how did they get all the mfa codes').concepts.map((c) => c.text);
+    expect(texts).toContain('mfa codes');
+    expect(texts).not.toContain('codes');
+  });
+});
