@@ -80,7 +80,7 @@ const BOOST: Partial<Record<ListKind, Partial<Record<PassageKind, number>>>> = {
   victims: { victim: 1.3 },
   logging: { recommendation: 1.3, lesson: 1.1 },
   actor: { actor: 1.3 },
-  technique: { technique: 1.3 },
+  technique: { technique: 1.3, summary: 0.5 },
   // what happened afterwards, not what one should do: advice ranks low
   aftermath: { aftermath: 1.3, recommendation: 0.6 },
   lessons: { lesson: 1.3 },
