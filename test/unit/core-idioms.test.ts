@@ -235,3 +235,16 @@ describe('the codes an authenticator app makes', () => {
     expect(texts).not.toContain('codes');
   });
 });
+
+describe('the parts of a log record, and "the X case"', () => {
+  it('"which field" meets the values a fact names', () => {
+    const field = analyzeQuery(kb, 'which field looked off').concepts.find((c) => c.text === 'field');
+    expect(field?.terms.map((t) => t.term)).toContain(termOf('values'));
+  });
+
+  it('"in the tern tools case" names the incident, and "case" is no unknown name', () => {
+    const r = readQuestion(kb, 'in the tern tools case how did the intruder get the codes');
+    expect(r.unknown).toBeUndefined();
+    expect(r.incident?.id).toBe('tern-tools');
+  });
+});
