@@ -265,6 +265,8 @@ function accepts(
     // "what was stolen", "what happened", "what did they do": not a term to define
     if (hasPhraseAt(language.list('aux'), subject, 0) || hasPhraseAt(language.list('happened-word'), subject, 0))
       return false;
+    // "what's the main takeaway from X": a request for the lessons, not a term
+    if (subject.some((_, i) => hasPhraseAt(language.list('lesson-word'), subject, i))) return false;
     // "what is the agency doing", "what is the vendor planning to do", "what is the key linked to": someone's
     // actions or how things relate, not a term
     for (let i = 1; i < tail.length; i++) {
