@@ -248,3 +248,14 @@ describe('the parts of a log record, and "the X case"', () => {
     expect(r.incident?.id).toBe('tern-tools');
   });
 });
+
+describe('the takeaway, and backups', () => {
+  it('"what\'s the main takeaway from X" asks for the lessons, not a definition', () => {
+    expect(readQuestion(kb, "what's the main takeaway from tern tools for our own tenant").kind).toBe('list:lessons');
+  });
+
+  it('"backups" meets "a copy of critical data"', () => {
+    const backups = analyzeQuery(kb, 'where should backups live').concepts.find((c) => c.text === 'backups');
+    expect(backups?.terms.map((t) => t.term)).toContain(termOf('copy'));
+  });
+});
