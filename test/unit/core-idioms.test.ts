@@ -259,3 +259,12 @@ describe('the takeaway, and backups', () => {
     expect(backups?.terms.map((t) => t.term)).toContain(termOf('copy'));
   });
 });
+
+describe('"one of the people whose …"', () => {
+  it('"was X one of the agencies whose mail was read" is a victim check', () => {
+    const q = 'was nasa one of the agencies whose mailboxes were read';
+    expect(readQuestion(kb, q).kind).toBe('victim-check');
+    expect(ask(q).kind).toBe('none');
+    expect(readQuestion(kb, 'was the review panel one of the people whose inbox got read').kind).toBe('victim-check');
+  });
+});
