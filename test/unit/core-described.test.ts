@@ -87,3 +87,32 @@ describe('a name behind a prefix', () => {
     expect(readQuestion(kb, 'what did the ex-unknownco engineer do').incident).toBeUndefined();
   });
 });
+
+describe('descriptions in the ways people write them', () => {
+  it('an org noun in the plural ("apps") still ends a description', () => {
+    expect(readQuestion(kb, 'what did the intruder take from the kite flying apps servers').incident?.id).toBe(
+      'tern-tools',
+    );
+  });
+
+  it('two descriptions of one organization in a row ("kite flying / kite maker site") name it once', () => {
+    const r = readQuestion(kb, 'the kite flying / kite maker site that got phished, when was the intruder locked out');
+    expect(r.incident?.id).toBe('tern-tools');
+    expect(r.unknown).toBeUndefined();
+  });
+
+  it('a description ended by an org noun wins over one only followed by an incident noun', () => {
+    const two = kbWith({ 'Tern Tools': ['kite flying'], GammaSoft: ['bird watching'] });
+    expect(readQuestion(two.kb, 'how big was the bird watching theft at the kite flying company').incident?.id).toBe(
+      'tern-tools',
+    );
+  });
+});
+
+describe('stealing from a name', () => {
+  it('"how much did they steal from the X bridge" names X, which is not loaded', () => {
+    expect(readQuestion(kb, 'how much did the hackers steal from the zorblax bridge')?.unknown?.name).toBe(
+      'zorblax bridge',
+    );
+  });
+});

@@ -136,26 +136,55 @@ export function expandDescribedName(kb: KnowledgeBase, words: readonly string[])
   });
   const orgNoun = language.list('org-noun');
   const incidentNoun = language.list('incident-noun');
-  const found = new Map<string, { start: number; end: number }>();
+  // an org noun, singular or plural ("apps"), at a position: its length in words
+  const nounAt = (at: number): number | undefined => {
+    const length = phrasesAt(orgNoun, parts, at)[0];
+    if (length !== undefined) return length;
+    const word = parts[at];
+    return word?.endsWith('s') && hasPhraseAt(orgNoun, [word.slice(0, -1)], 0) ? 1 : undefined;
+  };
+  // per organization, the runs of its descriptions ("homework help / textbook rental site") that name it: `strong`
+  // when an org noun ends the run, weak when an incident noun follows it
+  const found = new Map<string, Array<{ start: number; end: number; strong: boolean }>>();
   for (const { name, descriptions } of language.describedAs) {
-    for (let pos = 0; pos < parts.length && !found.has(name); pos++) {
-      for (const length of phrasesAt(descriptions, parts, pos)) {
-        const after = pos + length;
-        const noun = phrasesAt(orgNoun, parts, after)[0];
-        const endsInNoun = phrasesAt(orgNoun, parts, after - 1).includes(1);
-        if (noun === undefined && !endsInNoun && !hasPhraseAt(incidentNoun, parts, after)) continue;
-        found.set(name, { start: pos, end: after + (noun ?? 0) });
-        break;
+    const runs: Array<{ start: number; end: number; strong: boolean }> = [];
+    let run: number | undefined;
+    for (let pos = 0; pos < parts.length; pos++) {
+      const length = phrasesAt(descriptions, parts, pos)[0];
+      if (length === undefined) {
+        run = undefined;
+        continue;
       }
+      run ??= pos;
+      const after = pos + length;
+      const noun = nounAt(after);
+      const endsInNoun = nounAt(after - 1) === 1;
+      if (noun !== undefined || endsInNoun) runs.push({ start: run, end: after + (noun ?? 0), strong: true });
+      else if (hasPhraseAt(incidentNoun, parts, after)) runs.push({ start: run, end: after, strong: false });
+      // another description of the same organization may follow and end the run
+      else if (phrasesAt(descriptions, parts, after).length > 0) {
+        pos = after - 1;
+        continue;
+      }
+      run = undefined;
+      pos = after - 1;
     }
+    if (runs.length > 0) found.set(name, runs);
   }
-  if (found.size !== 1) return [...words];
-  const [name, span] = [...found][0] as [string, { start: number; end: number }];
+  // a description followed by an org noun says more than one followed by an incident noun ("crypto theft")
+  let named = [...found];
+  if (named.length > 1) named = named.filter(([, runs]) => runs.some((r) => r.strong));
+  if (named.length !== 1) return [...words];
+  const [name, runs] = named[0] as [string, Array<{ start: number; end: number }>];
   const nameWords = wordsOf(name.toLowerCase());
   if (!mentionedIncident(kb, nameWords)) return [...words];
-  const first = from[span.start] as number;
-  const last = from[span.end - 1] as number;
-  return [...words.slice(0, first), ...nameWords, ...words.slice(last + 1)];
+  const out = [...words];
+  for (const r of [...runs].reverse()) {
+    const first = from[r.start] as number;
+    const last = from[r.end - 1] as number;
+    out.splice(first, last - first + 1, ...nameWords);
+  }
+  return out;
 }
 
 /** Every incident's names of two or more words, as lower-case words (made once per knowledge base). */
