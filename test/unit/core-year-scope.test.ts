@@ -29,4 +29,10 @@ describe('a year in a question that asks one thing', () => {
     expect(ask('who was behind the attack in 2023?').kind).toBe('answer');
     expect(ask('what happened in 2022?').title).toBe('Timeline across incidents, 2022');
   });
+
+  it('a question that describes its incident at length is no request for the events of the year', () => {
+    const a = ask('what was taken when the intruder compromised the developer laptop in 2022?');
+    expect(a.intent).not.toBe('timeline');
+    expect(ask('anything big in 2022?').title).toBe('Timeline across incidents, 2022');
+  });
 });

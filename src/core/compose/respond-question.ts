@@ -180,11 +180,17 @@ function timelineInRange(ask: Ask, reading: Reading): Answer | undefined {
     w.length >= 3 && !isStopWord(w) && !/^\d+$/.test(w) && !kb.lexicon.has(w) && !kb.lexicon.correct(w);
   if (restWords.filter(unseen).length >= 2) return undefined;
   if (!ask.named && kb.incidents.length > 1) {
+    // "what was stolen when the agency that keeps background files was breached in 2015": a question that
+    // describes its incident at length asks about that incident, not for everything loaded from the year
+    if (words.split(' ').filter((w) => w !== '' && !isYear(w)).length > ACROSS_MAX_WORDS) return undefined;
     const across = respondTimelineAcross(ask, date.range, reading.text, 0.9);
     if (across) return across;
   }
   return respondTimeline(ask, { range: date.range, ...(words !== '' ? { words } : {}) }, 0.9);
 }
+
+/** The most words besides the date a question for the events of a period across incidents may hold. */
+const ACROSS_MAX_WORDS = 3;
 
 /** "after the hack", "after the 2016 breach": the words ask what followed the attack. */
 function afterTheAttack(language: Ask['kb']['language'], words: readonly string[]): boolean {
