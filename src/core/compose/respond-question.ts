@@ -36,7 +36,8 @@ export function respondQuestion(ask: Ask, text: string): Answer {
   const reading = readQuestion(ask.kb, text, ask.named ? ask.incident : undefined);
   // "was NASA one of the storm-0558 victims": a victim check inside a named incident answers "not recorded"
   const checkInNamed = reading.kind === 'victim-check' && (reading.incident || ask.named);
-  if (reading.unknown && !checkInNamed) return unknownAnswer(ask, reading.unknown);
+  // "seeing 195.26.87.219 in our logs, is that one of theirs": an indicator to look up, never an incident's name
+  if (reading.unknown && !checkInNamed && reading.kind !== 'indicator') return unknownAnswer(ask, reading.unknown);
   const year = yearNotHeld(ask, reading);
   if (year) return yearAnswer(ask, reading, year);
   const scoped: Ask =
