@@ -254,13 +254,16 @@ function restFrom(words: readonly string[], subject: readonly string[]): string[
  * something the knowledge base does not hold. A year after "before", "since", "until"... bounds a range instead.
  */
 function yearNotHeld(ask: Ask, reading: Reading): string | undefined {
-  const { words } = reading;
-  const bounds = ask.kb.language.list('range-bound');
-  const at = words.findIndex((w, i) => isYear(w) && !hasAny(bounds, words.slice(Math.max(0, i - 2), i)));
-  if (at < 0) return undefined;
-  const year = words[at] as string;
+  const year = askedYear(ask.kb.language, reading.words);
+  if (!year) return undefined;
   const scope = reading.incident ?? (ask.named ? ask.incident : undefined);
   return yearsHeld(ask.kb, scope?.id).has(year) ? undefined : year;
+}
+
+/** The first year the question names as such, not as a bound of a range ("since 2021"). */
+function askedYear(language: Ask['kb']['language'], words: readonly string[]): string | undefined {
+  const bounds = language.list('range-bound');
+  return words.find((w, i) => isYear(w) && !hasAny(bounds, words.slice(Math.max(0, i - 2), i)));
 }
 
 /** The years facts are dated in, per incident (and over all of them under ''), made once per knowledge base. */
@@ -299,9 +302,7 @@ function yearsHeld(kb: Ask['kb'], incident: string | undefined): ReadonlySet<str
 function yearOfOtherIncidents(ask: Ask, reading: Reading): Answer | undefined {
   const { kb, incident } = ask;
   if (ask.named || reading.incident || !incident || kb.incidents.length < 2) return undefined;
-  const bounds = kb.language.list('range-bound');
-  const { words } = reading;
-  const year = words.find((w, i) => isYear(w) && !hasAny(bounds, words.slice(Math.max(0, i - 2), i)));
+  const year = askedYear(kb.language, reading.words);
   if (!year || yearsHeld(kb, incident.id).has(year)) return undefined;
   const holding = kb.incidents.filter((i) => yearsHeld(kb, i.id).has(year));
   const names = holding.slice(0, 5).map((i) => `${incidentName(i)} (\`${i.id}\`)`);
