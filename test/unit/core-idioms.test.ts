@@ -268,3 +268,11 @@ describe('"one of the people whose …"', () => {
     expect(readQuestion(kb, 'was the review panel one of the people whose inbox got read').kind).toBe('victim-check');
   });
 });
+
+describe('hearing of it', () => {
+  it('"when did X first hear about it" asks for the detection date, and "hear" names nothing', () => {
+    const r = readQuestion(kb, 'when did the vendor first hear about the tern tools hack');
+    expect(r.keyDates).toContain('detected');
+    expect(r.unknown).toBeUndefined();
+  });
+});
