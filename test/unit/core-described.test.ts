@@ -8,26 +8,10 @@ import { parseCommand } from '../../src/core/parse-command.js';
 import { readQuestion } from '../../src/core/reading/read-question.js';
 import { respond } from '../../src/core/respond.js';
 import { acrossData, leadOf } from '../fixtures/core-across.js';
+import { ternInput } from '../fixtures/core-tern.js';
 
-const tern: IncidentInput = {
-  id: 'tern-tools',
-  title: 'Tern Tools',
-  victim: 'Tern Tools',
-  aliases: ['Tern'],
-  summary: 'An engineer at Tern Tools was phished and the intruder took over customer accounts.',
-  status: { text: 'Closed.', asOf: '2023-10', sources: ['t-src'] },
-  dates: { start: '2023-08-01', end: '2023-08-20' },
-  timeline: [
-    { id: 't-1', date: '2023-08-01', title: 'Tern Tools engineer falls for a phishing text.', sources: ['t-src'] },
-    { id: 't-2', date: '2023-08-20', title: 'Tern Tools locks the intruder out.', sources: ['t-src'] },
-  ],
-  attribution: { actor: 'Unknown', summary: 'Nobody was named.', details: [] },
-  technique: { summary: 'The intruder phished an engineer.', details: [] },
-  sources: [
-    { id: 't-src', publisher: 'Example Writer', title: 'tern', url: 'https://example.com/tern', kind: 'research' },
-  ],
-  origin: 'breaches.cloud',
-};
+// the shared made-up write-up, also called plain "Tern"
+const tern: IncidentInput = { ...ternInput, aliases: [...(ternInput.aliases ?? []), 'Tern'] };
 
 function kbWith(described: Record<string, string[]>, incidents: IncidentInput[] = [tern]) {
   const base = acrossData();

@@ -2,79 +2,13 @@
 // a company that "lost" money is the one a theft was "from", and "crypto" is "cryptocurrency". Made-up write-up;
 // the project's own language and synonym data.
 import { describe, expect, it } from 'vitest';
-import type { IncidentInput } from '../../src/core/model.js';
 import { analyzeQuery } from '../../src/core/reading/query.js';
 import { expandContractions, readQuestion } from '../../src/core/reading/read-question.js';
 import { termOf } from '../../src/core/search/tokenize.js';
 import { leadOf, projectKbWith } from '../fixtures/core-across.js';
+import { ternInput } from '../fixtures/core-tern.js';
 
-const tern: IncidentInput = {
-  id: 'tern-tools',
-  title: 'Tern Tools',
-  victim: 'Tern Tools',
-  aliases: ['Ternbox'],
-  summary: 'An engineer at Tern Tools was phished and the intruder took over customer accounts.',
-  status: { text: 'Closed.', asOf: '2023-10', sources: ['t-src'] },
-  dates: { start: '2023-08-01', end: '2023-08-20' },
-  timeline: [
-    { id: 't-1', date: '2023-08-01', title: 'Tern Tools engineer falls for a phishing text.', sources: ['t-src'] },
-    { id: 't-2', date: '2023-08-20', title: 'Tern Tools locks the intruder out.', sources: ['t-src'] },
-    { id: 't-4', date: '2023-09-01', title: 'The Review Panel opens a review of the intrusion.', sources: ['t-src'] },
-    { id: 't-5', date: '2023-10-01', title: 'The Review Panel publishes its report.', sources: ['t-src'] },
-    {
-      id: 't-3',
-      date: '2023-09-10',
-      title: 'A newspaper attributes a $4M crypto-heist to the Tern Tools incident.',
-      sources: ['t-src'],
-    },
-  ],
-  attribution: { actor: 'Unknown', summary: 'Nobody was named.', details: [] },
-  technique: {
-    summary: 'The intruder phished an engineer.',
-    details: [
-      {
-        id: 'tq-1',
-        text: 'The password manager synced every one-time code to the cloud, so the phished session held all the engineer codes.',
-        sources: ['t-src'],
-      },
-      {
-        id: 'tq-2',
-        text: 'The Tern Tools incident has been linked to a theft of $4M in cryptocurrency from Birch Vault.',
-        sources: ['t-src'],
-      },
-    ],
-  },
-  sources: [
-    { id: 't-src', publisher: 'Example Writer', title: 'tern', url: 'https://example.com/tern', kind: 'research' },
-  ],
-  glossary: [
-    {
-      id: 'g-panel',
-      term: 'Review Panel',
-      aliases: ['RP'],
-      definition:
-        'A board of government and industry members that studies major cyber incidents and publishes reports.',
-      sources: ['t-src'],
-    },
-  ],
-  lessons: [
-    { id: 'l-1', text: "They didn't restrict what the tenant could check.", sources: ['t-src'] },
-    { id: 'l-2', text: 'The codes were synced to a personal cloud account.', sources: ['t-src'] },
-    { id: 'l-3', text: 'Verify that no one-time codes are synced outside your tenant.', sources: ['t-src'] },
-  ],
-  aftermath: [
-    { id: 'a-staff', date: '2023-10-02', text: 'Tern Tools retrained its support staff.', sources: ['t-src'] },
-    {
-      id: 'a-verdict',
-      date: '2023-10-01',
-      text: 'The Review Panel concluded the intrusion was preventable.',
-      sources: ['t-src'],
-    },
-  ],
-  origin: 'breaches.cloud',
-};
-
-const { kb, ask } = projectKbWith(tern);
+const { kb, ask } = projectKbWith(ternInput);
 
 describe('idioms that name no date', () => {
   it('"end up with" and "in the end" ask for no end date', () => {
