@@ -15,6 +15,7 @@ import { isYear } from '../calendar.js';
 import { yearSpan } from '../dates/dates.js';
 import type { KnowledgeBase } from '../knowledge-base.js';
 import type { Incident } from '../model.js';
+import { isNumberWord } from '../search/counts.js';
 import { editDistance } from '../search/edit-distance.js';
 import { normalizeName } from '../search/name-index.js';
 import { isStopWord } from '../search/stopwords.js';
@@ -344,7 +345,7 @@ function unknownPrefix(kb: KnowledgeBase, words: readonly string[]): UnknownName
   if (!first || !second || rest.length > 3) return undefined;
   const commands = kb.language.lists.get('command-word');
   if (!commands?.byFirst.has(second)) return undefined;
-  if (isStopWord(first) || kb.lexicon.has(first) || commands.byFirst.has(first) || /^\d+$/.test(first))
+  if (isStopWord(first) || kb.lexicon.has(first) || commands.byFirst.has(first) || isNumberWord(first))
     return undefined;
   if (isEntityWordTypo(kb, first)) return undefined;
   return { name: first, reason: 'unknown', mentionedIn: [] };
@@ -369,7 +370,7 @@ function judgeName(
     }
   }
   const text = name.join(' ');
-  const content = name.filter((w, i) => !covered[i] && !isStopWord(w) && w.length >= 2 && !/^\d+$/.test(w));
+  const content = name.filter((w, i) => !covered[i] && !isStopWord(w) && w.length >= 2 && !isNumberWord(w));
   if (content.length === 0) return undefined;
   // "ex-cisco": a known word behind a prefix ("ex-", "non-", "former-") is known; "t-mobile" is not
   const prefixes = kb.language.list('word-prefix');

@@ -11,6 +11,14 @@ const PLAIN_COUNT = /\b(\d+)\s+[a-z]/gi;
 /** a number right after "2023-07-" or "07/": the rest of a date */
 const PART_OF_DATE = /\d[-/]$/;
 
+/** one word that is a number: "126", "60,000", "60k", "1.5m", "2bn", "$35m", "40%" */
+const NUMBER_WORD = /^[$€£]?\d[\d,.]*(?:k|m|mm|bn|b|%)?\+?$/i;
+
+/** True when the word is a number or an amount, never a name. */
+export function isNumberWord(word: string): boolean {
+  return NUMBER_WORD.test(word);
+}
+
 /** True when the text holds a count or an amount, not only dates. */
 export function holdsCount(text: string): boolean {
   if (AMOUNT.test(text)) return true;
