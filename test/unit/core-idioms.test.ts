@@ -53,6 +53,17 @@ describe('more of the way people write', () => {
     );
   });
 
+  it('"in plain words", "the actual": how the asker frames it, not words to search for', () => {
+    for (const q of [
+      'what was the actual flaw, in plain words',
+      'what was the flaw in layman terms',
+      'simply put, what was the flaw',
+    ]) {
+      const words = readQuestion(kb, q).query.concepts.map((c) => c.text);
+      expect(words).toEqual(['flaw']);
+    }
+  });
+
   it('"in the first place" asks for nothing first', () => {
     expect(readQuestion(kb, 'how did they get in in the first place').words).not.toContain('first');
   });
