@@ -71,6 +71,7 @@ export const timelineEventSchema = z.object({
   dateText: z.string().optional(),
   title: text,
   detail: z.string().default(''),
+  /** free words for search; `milestone` marks a turning point, `related` a fact about something outside the incident */
   tags: z.array(z.string()).default([]),
   sources: sourceIds,
   ...correctionLinks,
@@ -99,6 +100,7 @@ export const statementSchema = z.object({
   title: z.string().optional(),
   text,
   date: isoDate.optional(),
+  /** free words for search; `related` marks a fact about something outside the incident, cited for context */
   tags: z.array(z.string()).default([]),
   sources: sourceIds,
   ...correctionLinks,

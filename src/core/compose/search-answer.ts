@@ -226,12 +226,23 @@ function rankHits(
       const milestone = hit.passage.ref.kind === 'event' && hit.passage.ref.item.tags.includes('milestone');
       // "why": a fact that gives a cause answers it better than one that only names the same things
       const cause = causes && hasAny(causes, textWords(hit.passage)) ? CAUSE_BOOST : 1;
-      let boost = (milestone ? MILESTONE_BOOST : 1) * cause;
+      const aside = cov < ASKED_ABOUT && isAside(hit.passage) ? ASIDE : 1;
+      let boost = (milestone ? MILESTONE_BOOST : 1) * cause * aside;
       for (const d of demands) if (!d.holds(hit.passage)) boost *= d.keep;
       return { hit, cov, rank: Math.sqrt(hit.score / top) * cov ** 1.5 * boost };
     })
     .sort((a, b) => b.rank - a.rank);
 }
+
+/** A fact tagged `related`: about something outside the incident (a later flaw, another actor), cited for context. */
+function isAside(p: Passage): boolean {
+  const item = p.ref.item;
+  return !!item && 'tags' in item && item.tags.includes('related');
+}
+
+/** What an aside keeps of its rank unless the question is about it: it meets this much of the question or more. */
+const ASIDE = 0.5;
+const ASKED_ABOUT = 0.8;
 
 /** What a fact that names no vulnerability by its id keeps of its rank when the question asks which one. */
 const UNNAMED = 0.25;
