@@ -64,6 +64,22 @@ describe('more of the way people write', () => {
     }
   });
 
+  it('a name in a slot ends where "during", "after" or "before" starts', () => {
+    expect(
+      readQuestion(kb, 'how much crypto got drained from ternbox during the zorblax handover').unknown,
+    ).toBeUndefined();
+    expect(readQuestion(kb, 'what was stolen from ternbox after the glorp migration').unknown).toBeUndefined();
+    expect(readQuestion(kb, 'how much crypto got drained from zorblax during the handover').unknown?.name).toBe(
+      'zorblax',
+    );
+  });
+
+  it('"popped" is hacked; "vulnerable" is a vulnerability', () => {
+    const terms = (q: string) => analyzeQuery(kb, q).concepts.flatMap((c) => c.terms.map((t) => t.term));
+    expect(terms('when did ternbox get popped')).toContain(termOf('hacked'));
+    expect(terms('which part was vulnerable')).toContain(termOf('vulnerability'));
+  });
+
   it('"in the first place" asks for nothing first', () => {
     expect(readQuestion(kb, 'how did they get in in the first place').words).not.toContain('first');
   });
