@@ -10,12 +10,13 @@ import type { Incident, Victim } from '../model.js';
 import { hasAny } from '../reading/patterns.js';
 import { analyzeQuery, coverage } from '../reading/query.js';
 import type { Reading } from '../reading/read-question.js';
-import { asksMoney } from '../reading/subject.js';
+import { asksMoney, describingWords } from '../reading/subject.js';
 import { countsAffected, holdsMoney } from '../search/counts.js';
 import { meetsAskedDate, withDates } from '../search/hit-dates.js';
 import { byDate, passagesOf } from '../search/incident-passages.js';
 import { normalizeName } from '../search/name-index.js';
 import type { Passage } from '../search/passages.js';
+import { termOf } from '../search/tokenize.js';
 
 const PAGE_SIZE = 12;
 const KIND_ORDER: Record<Victim['kind'], number> = { organization: 0, person: 1, figure: 2 };
@@ -216,6 +217,9 @@ export function respondFigures(ask: Ask, reading: Reading): Answer | undefined {
     kinds: new Set(['victim', 'event']),
     limit: 30,
   });
+  // "how many orgs got hit in the summer 2023 forged token thing": the words describing the incident say which
+  // incident, not which of its figures: every figure meets them
+  const described = [...describingWords(kb.language, incident, reading.words)].flatMap((w) => termOf(w) ?? []);
   // the figure that meets most of the question leads ("per the csrb, how many enterprise orgs", "when it announced
   // it in july 2023": a month or year the question names is met by a figure dated then); search order breaks ties
   const figures = hits
@@ -224,7 +228,8 @@ export function respondFigures(ask: Ask, reading: Reading): Answer | undefined {
       return v?.kind === 'figure' || h.passage.keywords.includes('figure');
     })
     .map((h, i) => {
-      const hit = withDates(query, h);
+      const dated = withDates(query, h);
+      const hit = described.length > 0 ? { ...dated, matched: new Set([...dated.matched, ...described]) } : dated;
       return { hit, cov: coverage(query, hit), i };
     })
     .sort((a, b) => b.cov - a.cov || a.i - b.i)

@@ -147,6 +147,7 @@ export const REQUIRED_LISTS = [
   'acquire-meaning',
   'advice-verb',
   'org-noun',
+  'incident-thing',
 ] as const;
 
 export type ListName = (typeof REQUIRED_LISTS)[number];

@@ -8,7 +8,7 @@ import { isYear } from '../calendar.js';
 import type { KnowledgeBase } from '../knowledge-base.js';
 import type { Incident } from '../model.js';
 import { isStopWord } from '../search/stopwords.js';
-import { searchTerms, words } from '../search/tokenize.js';
+import { searchTerms, termOf, words } from '../search/tokenize.js';
 import type { Language, ListName } from './language.js';
 import { hasAny, hasPhraseAt } from './patterns.js';
 import type { Concept, QueryAnalysis } from './query.js';
@@ -71,6 +71,43 @@ export function namingWords(language: Language, own: ReadonlySet<string>, words:
     } else continue;
     const after = words[i + 1];
     if (after && hasPhraseAt(nouns, [after], 0)) out.add(after);
+  }
+  return out;
+}
+
+/**
+ * The words of a description of the incident ("in the summer 2023 exchange online forged token thing"): a run
+ * of words of its title and aliases right before an incident noun or a word like "thing", two of them or more
+ * besides its short name, years and months; returned with the noun, without those. They say which incident,
+ * not what is asked about it.
+ */
+export function describingWords(language: Language, incident: Incident, words: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  const ends = [language.list('incident-noun'), language.list('incident-thing')];
+  const calendar = language.list('calendar-word');
+  const terms = incidentNameTerms(incident);
+  const names = incidentNameWords(incident);
+  // a year or month still picks the facts of its time, and the incident's short name is read as its name already
+  const telling = (w: string) => !isYear(w) && !calendar.byFirst.has(w) && !names.has(w);
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i] as string;
+    if (!ends.some((list) => hasPhraseAt(list, [w], 0))) continue;
+    let start = i;
+    let named = 0;
+    while (start > 0) {
+      const before = words[start - 1] as string;
+      const term = termOf(before);
+      if (term && terms.has(term)) named += telling(before) ? 1 : 0;
+      else if (!language.nameFillers.has(before)) break;
+      start--;
+    }
+    if (named < 2) continue;
+    for (let k = start; k < i; k++) {
+      const word = words[k] as string;
+      const term = termOf(word);
+      if (term && terms.has(term) && telling(word)) out.add(word);
+    }
+    out.add(w);
   }
   return out;
 }

@@ -1,0 +1,56 @@
+// "how many tenants got hit in the stolen signing key thing": words describing the incident (its title's words
+// before an incident noun or "thing") say which incident, not which of its figures. The project fixture, plus one
+// figure that shares the description's words.
+import { describe, expect, it } from 'vitest';
+import { createKnowledgeBase } from '../../src/core/knowledge-base.js';
+import { type IncidentInput, incidentSchema } from '../../src/core/model.js';
+import { parseCommand } from '../../src/core/parse-command.js';
+import { describingWords } from '../../src/core/reading/subject.js';
+import { respond } from '../../src/core/respond.js';
+import { words } from '../../src/core/search/tokenize.js';
+import { alphaInput, betaInput, fixtureData } from '../fixtures/core-kb.js';
+
+const input: IncidentInput = {
+  ...alphaInput,
+  victims: [
+    ...(alphaInput.victims ?? []),
+    {
+      id: 'fig-key-days',
+      kind: 'figure',
+      name: 'Days the stolen signing key was used',
+      count: '40',
+      impact: 'The stolen signing key signed forged tokens on 40 days.',
+      sources: ['s-vendor'],
+    },
+  ],
+};
+const kb = createKnowledgeBase(
+  fixtureData({ incidents: [incidentSchema.parse(input), incidentSchema.parse(betaInput)] }),
+);
+const alpha = kb.incident('alpha-2023');
+const ask = (q: string) => respond(kb, parseCommand(q, kb), { now: new Date('2025-01-01T00:00:00Z') });
+
+describe('a description of the incident', () => {
+  it('is the run of its title words before an incident noun or "thing", years and months aside', () => {
+    if (!alpha) throw new Error('fixture');
+    const found = (q: string) => [...describingWords(kb.language, alpha, words(q))];
+    expect(found('how many tenants got hit in the 2023 stolen signing key thing')).toEqual([
+      'stolen',
+      'signing',
+      'key',
+      'thing',
+    ]);
+    expect(found('how many tenants got hit in the signing key intrusion')).toEqual(['signing', 'key', 'intrusion']);
+    // one title word is no description; nor is a question about the key itself
+    expect(found('how many tenants got hit in the email thing')).toEqual([]);
+    expect(found('how many days was the stolen signing key used')).toEqual([]);
+  });
+
+  it('does not pick which figure answers "how many"', () => {
+    const a = ask('how many tenants got hit in the signing key thing');
+    expect(a.kind).toBe('answer');
+    expect(a.title).toContain('Tenants affected');
+    // asked about the key, the key's figure leads
+    expect(ask('how many days was the signing key used').title).toContain('Days the stolen signing key');
+  });
+});
