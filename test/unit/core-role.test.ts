@@ -69,6 +69,13 @@ const quayInput: IncidentInput = {
         'Quay Freight CEO Omar Diaz apologized to customers. The Chief Information Security Officer, Rita Vance, was later convicted for hiding the intrusion.',
       sources: ['q-src'],
     },
+    {
+      id: 'q-rep',
+      date: '2022-05-02',
+      title: 'A lawmaker among the mailboxes read',
+      detail: 'The FBI told Rep. Kim Vale (D-Ore.) that her campaign mail had been read.',
+      sources: ['q-src'],
+    },
   ],
   attribution: { actor: 'Unknown', summary: 'Nobody was named.', details: [] },
   sources: [
@@ -133,6 +140,17 @@ describe('a person asked for by their role', () => {
     expect(a.kind).toBe('answer');
     // "Quay Freight CEO Omar Diaz" is the incident's own name before a role: it says nothing of whose role is asked
     expect(a.title).toMatch(/^Rita Vance \(/);
+  });
+
+  it('a role the facts write otherwise ("congresswoman" for "Rep."), the name before its brackets', () => {
+    for (const q of [
+      'which quay freight congresswoman had campaign mail read',
+      'which lawmaker had campaign mail read in the quay freight intrusion',
+    ]) {
+      const a = ask(q);
+      expect(a.kind).toBe('answer');
+      expect(a.title).toBe('Kim Vale (Rep)');
+    }
   });
 
   it('a question that asks no person is not answered with one', () => {

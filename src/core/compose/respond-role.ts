@@ -28,6 +28,9 @@ interface Holder {
   appointed: boolean;
 }
 
+/** Where a sentence ends: not after a short title abbreviation before a name ("Rep. Don Bacon", "Dr. Jane Doe"). */
+const SENTENCE_END = /(?<=[.!?])(?<!\b[A-Z][a-z]{0,3}\.)\s+/;
+
 /** Words of a name run that join a role's qualifier ("Secretary of State for East Asian and Pacific Affairs"). */
 const JOINERS = new Set(['of', 'for', 'and', 'the', 'on']);
 /** Most words a name is taken to have when a qualifier runs into it; a bare run keeps up to three. */
@@ -61,6 +64,10 @@ export function respondRole(ask: Ask, reading: Reading): Answer | undefined {
   if (!asksPerson || asksOther) return undefined;
   const asked = new Set(words.filter((w) => isRole(w)).map((w) => termOf(w) ?? w));
   if (asked.size === 0) return undefined;
+  // "which congressman": the facts may write the same role otherwise ("Rep."), a role word of its synonym group
+  const roleTerms = new Set(allRoles(language, 'role-word'));
+  for (const c of query.concepts)
+    if (c.own.some((t) => asked.has(t))) for (const t of c.terms) if (roleTerms.has(t.term)) asked.add(t.term);
   // "which executive": any role the facts write ("CEO", "founder") may be the one
   const roles = words.some((w) => hasAny(general, [w]))
     ? new Set([...asked, ...allRoles(language, 'role-word')])
@@ -78,7 +85,7 @@ export function respondRole(ask: Ask, reading: Reading): Answer | undefined {
   const holders: Holder[] = [];
   for (const passage of kb.passages) {
     if (passage.incident !== incident.id || passage.kind === 'source' || passage.supersededBy) continue;
-    for (const sentence of passage.text.split(/(?<=[.!?])\s+/)) {
+    for (const sentence of passage.text.split(SENTENCE_END)) {
       for (const found of namesInRole(sentence, roles, titles, successors)) {
         const terms = new Set(searchTerms(`${passage.title} ${sentence}`));
         const before = new Set(searchTerms(found.before));
@@ -160,7 +167,8 @@ function namesInRole(
     for (; k < tokens.length; k++) {
       const raw = tokens[k] as string;
       const word = clean(raw);
-      if (!word) break;
+      // "Rep. Don Bacon (R-Neb.)": what stands in brackets is no part of the name
+      if (!word || /^[([]/.test(raw)) break;
       // "and" joins a qualifier ("of State for East Asian and Pacific Affairs"), never two names ("Jane Doe and
       // John Roe")
       if (word === 'and' && !qualified) break;
