@@ -30,6 +30,12 @@ const ferryInput: IncidentInput = {
       detail: 'The board found the theft preventable.',
       sources: ['board-review'],
     },
+    {
+      id: 'f-followup',
+      date: '2021-06-01',
+      title: 'Northlake Labs publishes a follow-up on the board review',
+      sources: ['lab-followup'],
+    },
   ],
   attribution: { actor: 'Unknown', summary: 'Nobody was named.', details: [] },
   sources: [
@@ -39,6 +45,14 @@ const ferryInput: IncidentInput = {
       title: 'Stolen Ferry Line Token: Broader Than Reported',
       url: 'https://example.com/lab',
       date: '2021-03-10',
+      kind: 'research',
+    },
+    {
+      id: 'lab-followup',
+      publisher: 'Northlake Labs',
+      title: 'Update: what the board review adds',
+      url: 'https://example.com/lab-2',
+      date: '2021-06-01',
       kind: 'research',
     },
     {
@@ -73,6 +87,15 @@ describe('questions about a publication', () => {
     expect(a.title).toMatch(/^10 March 2021/);
     expect(a.facts[0]?.date).toBe('2021-03-10');
   });
+
+  it.each(['when did the ferry line northlake labs blog come out', 'ferry line northlake labs blog came out when'])(
+    '"%s": a publisher named alone means its first publication',
+    (q) => {
+      const a = ask(q);
+      expect(a.kind).toBe('answer');
+      expect(a.title).toMatch(/^10 March 2021/);
+    },
+  );
 
   it('who wrote it leads with the publisher and its author', () => {
     const a = ask('who at northlake labs wrote the ferry line token post');

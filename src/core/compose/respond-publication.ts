@@ -12,9 +12,9 @@ import { factsAndItems, tierRank } from '../facts.js';
 import { hasAny } from '../reading/patterns.js';
 import type { Concept } from '../reading/query.js';
 import type { Reading } from '../reading/read-question.js';
-import { madeOfListWords } from '../reading/subject.js';
+import { incidentNameWords, madeOfListWords, namingWords } from '../reading/subject.js';
 import type { Passage, PassageKind } from '../search/passages.js';
-import { searchTerms, words as wordsOf } from '../search/tokenize.js';
+import { searchTerms, termOf, words as wordsOf } from '../search/tokenize.js';
 import { titleShare, withSignals } from './confidence.js';
 
 const SOURCES = new Set<PassageKind>(['source']);
@@ -39,9 +39,18 @@ export function respondPublication(ask: Ask, reading: Reading): Answer | undefin
   if (!author && !when) return undefined;
   const publication = hasAny(language.list('publication-noun'), words) || hasAny(language.list('publish-verb'), words);
   if (!publication) return undefined;
-  const asked = namingConcepts(ask, query.concepts);
-  if (asked.length < MIN_NAMED) return undefined;
-  const hits = kb.index.search(query.terms, { incidents: new Set([incident.id]), kinds: SOURCES, limit: 8 });
+  const asked = namingConcepts(ask, query.concepts, words);
+  // "when did the wiz blog come out": a publisher named alone means its own first publication on the incident
+  const publisherOnly =
+    asked.length > 0 &&
+    incident.sources.some((source) => {
+      const publisher = new Set(searchTerms(source.publisher));
+      return asked.every((c) => c.terms.some((t) => publisher.has(t.term)));
+    });
+  if (asked.length < MIN_NAMED && !publisherOnly) return undefined;
+  // named by its publisher alone, the publication is searched for by that name alone
+  const terms = publisherOnly ? asked.flatMap((c) => c.terms) : query.terms;
+  const hits = kb.index.search(terms, { incidents: new Set([incident.id]), kinds: SOURCES, limit: 8 });
   const scored = hits
     .map((hit) => {
       const meets = (c: Concept) => c.terms.some((t) => hit.prominent.has(t.term));
@@ -49,19 +58,25 @@ export function respondPublication(ask: Ask, reading: Reading): Answer | undefin
       const byPublisher = asked.some((c) => meets(c) && c.terms.some((t) => publisher.has(t.term)));
       return { hit, named: asked.filter(meets).length, byPublisher, tier: rankOf(hit.passage) };
     })
-    // the publisher the question names, then the words that name it, then the original over reports of it
+    // the publisher the question names, then the words that name it, then the original over reports of it (the
+    // earliest, when the publisher alone is named)
     .sort(
       (a, b) =>
         Number(b.byPublisher) - Number(a.byPublisher) ||
         b.named - a.named ||
         a.tier - b.tier ||
+        (publisherOnly ? (a.hit.passage.date ?? '9').localeCompare(b.hit.passage.date ?? '9') : 0) ||
         b.hit.score - a.hit.score,
     );
   const best = scored[0];
-  if (!best || best.named < MIN_NAMED || best.named < asked.length * MIN_SHARE) return undefined;
+  if (publisherOnly) {
+    // the publisher's own first publication, never a repost or a summary of it
+    if (!best?.byPublisher || best.tier === REPOST) return undefined;
+  } else if (!best || best.named < MIN_NAMED || best.named < asked.length * MIN_SHARE) return undefined;
   // two publications that name the question alike: it does not say which one
   const second = scored[1];
   if (
+    !publisherOnly &&
     second &&
     second.named === best.named &&
     second.byPublisher === best.byPublisher &&
@@ -71,7 +86,7 @@ export function respondPublication(ask: Ask, reading: Reading): Answer | undefin
     return undefined;
   // the timeline's own row about a publication ("the vendor publishes its analysis") answers a date when it meets
   // the question as well
-  if (when && publicationEventNamed(ask, incident.id, reading, asked) >= best.named) return undefined;
+  if (when && !publisherOnly && publicationEventNamed(ask, incident.id, reading, asked) >= best.named) return undefined;
   const source = best.hit.passage;
   if (source.ref.kind !== 'source') return undefined;
   const item = source.ref.item;
@@ -122,6 +137,9 @@ function publicationEventNamed(ask: Ask, incident: string, reading: Reading, ask
 /** How many of the best-matching events are looked at for one about a publication. */
 const EVENTS_LOOKED_AT = 5;
 
+/** The tier rank of a repost. */
+const REPOST = 2;
+
 /** A source passage's tier rank (anything else ranks with reposts). */
 const rankOf = (p: Passage) => (p.ref.kind === 'source' ? tierRank(p.ref.item) : 2);
 
@@ -129,9 +147,20 @@ const rankOf = (p: Passage) => (p.ref.kind === 'source' ? tierRank(p.ref.item) :
  * The question's concepts that can name a publication: its content, less the words that only say it is one
  * ("post", "published", "who wrote", "what date").
  */
-function namingConcepts(ask: Ask, concepts: readonly Concept[]): Concept[] {
+function namingConcepts(ask: Ask, concepts: readonly Concept[], words: readonly string[]): Concept[] {
+  // the incident's own name says nothing of which publication about it, unless it names a publisher too
+  const own = ask.incident ? incidentNameWords(ask.incident) : new Set<string>();
+  const publishers = new Set(ask.incident?.sources.flatMap((s) => searchTerms(s.publisher)) ?? []);
+  const names = new Set(
+    [...own, ...namingWords(ask.kb.language, own, words)].filter((w) => !publishers.has(termOf(w) ?? w)),
+  );
   return concepts.filter(
-    (c) => !c.filler && !c.weak && !c.unknown && !madeOfListWords(ask.kb.language, c, PUBLICATION_LISTS),
+    (c) =>
+      !c.filler &&
+      !c.weak &&
+      !c.unknown &&
+      !madeOfListWords(ask.kb.language, c, PUBLICATION_LISTS) &&
+      !c.text.split(' ').every((w) => names.has(w)),
   );
 }
 
