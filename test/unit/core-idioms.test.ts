@@ -53,11 +53,12 @@ describe('more of the way people write', () => {
     );
   });
 
-  it('"in plain words", "the actual": how the asker frames it, not words to search for', () => {
+  it('"in plain words", "the actual", "exact": how the asker frames it, not words to search for', () => {
     for (const q of [
       'what was the actual flaw, in plain words',
       'what was the flaw in layman terms',
       'simply put, what was the flaw',
+      'what was the exact flaw',
     ]) {
       const words = readQuestion(kb, q).query.concepts.map((c) => c.text);
       expect(words).toEqual(['flaw']);
