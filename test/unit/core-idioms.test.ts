@@ -75,10 +75,12 @@ describe('more of the way people write', () => {
     );
   });
 
-  it('"popped" is hacked; "vulnerable" is a vulnerability', () => {
+  it('"popped" is hacked; "vulnerable" is a vulnerability; "react" is the response', () => {
     const terms = (q: string) => analyzeQuery(kb, q).concepts.flatMap((c) => c.terms.map((t) => t.term));
     expect(terms('when did ternbox get popped')).toContain(termOf('hacked'));
     expect(terms('which part was vulnerable')).toContain(termOf('vulnerability'));
+    // "how did they react": the response, as the facts tag it
+    expect(terms('how did ternbox react')).toContain(termOf('response'));
   });
 
   it('"in the first place" asks for nothing first', () => {
