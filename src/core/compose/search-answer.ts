@@ -164,7 +164,7 @@ function vulnerabilityTerms(language: Language, query: QueryAnalysis): string[] 
 
 /** Something the question asks a fact to hold; a fact without it keeps `keep` of its rank. */
 interface Demand {
-  holds: (p: Passage) => boolean;
+  holds: (p: Passage, hit: SearchHit) => boolean;
   keep: number;
 }
 
@@ -184,6 +184,15 @@ function demandsOf(language: Language, query: QueryAnalysis, cues: ListName | un
         (!counting || holdsCount(p.text)) &&
         (!sizing || holdsCount(p.text) || holdsSpan(p.text)) &&
         (!paying || holdsMoney(p.text)),
+    });
+  }
+  // "what was his sentence", "how much was the fine": the fact must name the punishment or payment asked about
+  if (sizing) {
+    const cue = language.list('amount-cue');
+    const asked = query.concepts.filter((c) => hasAny(cue, c.text.split(' ')));
+    demands.push({
+      keep: COUNTLESS,
+      holds: (_p, hit) => asked.some((c) => c.terms.some((t) => hit.matched.has(t.term))),
     });
   }
   // "how did they find out": a fact without a cue word tells nothing of how someone learned of it
@@ -228,7 +237,7 @@ function rankHits(
       const cause = causes && hasAny(causes, textWords(hit.passage)) ? CAUSE_BOOST : 1;
       const aside = cov < ASKED_ABOUT && isAside(hit.passage) ? ASIDE : 1;
       let boost = (milestone ? MILESTONE_BOOST : 1) * cause * aside;
-      for (const d of demands) if (!d.holds(hit.passage)) boost *= d.keep;
+      for (const d of demands) if (!d.holds(hit.passage, hit)) boost *= d.keep;
       return { hit, cov, rank: Math.sqrt(hit.score / top) * cov ** 1.5 * boost };
     })
     .sort((a, b) => b.rank - a.rank);
