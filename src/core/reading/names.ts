@@ -63,7 +63,7 @@ export function mentionedIncident(kb: KnowledgeBase, words: readonly string[]): 
       )
         named = kb.incidentNames.exactAll(normalizeName(phrase.slice(dash + 1)));
       const id =
-        (named.length > 1 ? ofTheYearAsked(kb, named, words) : undefined) ??
+        (named.length > 1 ? (ofTheYearAsked(kb, named, words) ?? ofTheNationAsked(kb, named, words)) : undefined) ??
         named[0] ??
         actors.get(normalizeName(phrase));
       const incident = id ? kb.incident(id) : undefined;
@@ -86,6 +86,12 @@ function ofTheYearAsked(kb: KnowledgeBase, ids: readonly string[], words: readon
     return !!span && years.every((y) => y >= span.from && y <= span.to);
   });
   return holding.length === 1 ? holding[0] : undefined;
+}
+
+/** "microsoft ... the russian intrusion": of several incidents one name fits, the one attributed to that nation. */
+function ofTheNationAsked(kb: KnowledgeBase, ids: readonly string[], words: readonly string[]): string | undefined {
+  const attributed = nationIncidents(kb, words).filter((i) => ids.includes(i.id));
+  return attributed.length === 1 ? attributed[0]?.id : undefined;
 }
 
 /** Shortest start of a name's word that stands for it ("cap" for "capital"). */
@@ -423,15 +429,44 @@ function unattributedNation(kb: KnowledgeBase, words: readonly string[]): Unknow
  * actor; it is no name of an incident of its own.
  */
 function isAttributedNation(kb: KnowledgeBase, word: string): boolean {
-  if (!hasPhraseAt(kb.language.list('nation-word'), word.split(' '), 0)) return false;
+  return incidentsAttributedTo(kb, word).length > 0;
+}
+
+/** The incidents whose attribution names the nation (by any of its names), none for a word that is no nation. */
+function incidentsAttributedTo(kb: KnowledgeBase, word: string): Incident[] {
+  if (!hasPhraseAt(kb.language.list('nation-word'), word.split(' '), 0)) return [];
   // "beijing" is attributed where the attribution says "China": the synonym groups say which names are one nation
   const names = [word, ...kb.synonyms.groups.filter((g) => g.includes(word)).flat()];
   const patterns = names.map((n) => new RegExp(`\\b${n.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')}\\b`, 'i'));
   const said = (text: string) => patterns.some((p) => p.test(text));
-  return kb.data.incidents.some((i) => {
+  return kb.incidents.filter((i) => {
     const a = i.attribution;
     return !!a && (said(a.actor) || said(a.summary) || a.details.some((d) => said(d.text)));
   });
+}
+
+/**
+ * "when did microsoft detect the russian intrusion", no incident named: the one loaded incident whose
+ * attribution names the nation the question names is the one asked about (unless it is the default already).
+ */
+export function incidentOfNation(kb: KnowledgeBase, words: readonly string[]): Incident | undefined {
+  if (kb.incidents.length < 2) return undefined;
+  const found = nationIncidents(kb, words);
+  const only = found.length === 1 ? found[0] : undefined;
+  return only && only !== kb.defaultIncident ? only : undefined;
+}
+
+/** The incidents whose attribution names a nation the question names. */
+function nationIncidents(kb: KnowledgeBase, words: readonly string[]): Incident[] {
+  const nations = kb.language.list('nation-word');
+  const found = new Set<Incident>();
+  for (let i = 0; i < words.length; i++) {
+    const length = phrasesAt(nations, words, i)[0];
+    if (length === undefined) continue;
+    for (const incident of incidentsAttributedTo(kb, words.slice(i, i + length).join(' '))) found.add(incident);
+    i += length - 1;
+  }
+  return [...found];
 }
 
 function entityNames(kb: KnowledgeBase): ReadonlySet<string> {

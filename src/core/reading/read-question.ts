@@ -19,6 +19,7 @@ import {
   expandDescribedName,
   expandShortenedName,
   findUnknownName,
+  incidentOfNation,
   incidentOfProperNouns,
   mentionedIncident,
   type UnknownName,
@@ -88,7 +89,8 @@ function read(kb: KnowledgeBase, typedText: string, named: Incident | undefined)
   const words = kept.map((i) => raw[i] as string);
   const exact = named ? undefined : mentionedIncident(kb, words);
   const unknown = findUnknownName(kb, words, named ?? exact);
-  const incident = exact ?? (named || unknown ? undefined : incidentOfProperNouns(kb, words));
+  const incident =
+    exact ?? (named || unknown ? undefined : (incidentOfProperNouns(kb, words) ?? incidentOfNation(kb, words)));
   const indicator = holdsIndicator(language, text);
   const found = indicator ? { kind: 'indicator' as const } : questionKind(kb, words);
   // noise that carries the request itself ("tl;dr on X"): read the words as typed
