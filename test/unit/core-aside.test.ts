@@ -43,6 +43,11 @@ describe('an aside', () => {
     expect(a.facts[0]?.id).toBe('le-later-flaw');
   });
 
+  it("comes after the incident's own facts in a list, however well it matches", () => {
+    const a = ask(kb, 'lessons learned about token validation');
+    expect(a.facts[0]?.id).toBe('le-logs');
+  });
+
   it('is an aside only because of its tag', () => {
     const untagged = kbWith({
       ...withAside,

@@ -20,7 +20,7 @@ import {
 } from '../reading/subject.js';
 import { holdsCount, holdsMoney, holdsSpan, holdsVulnerabilityId } from '../search/counts.js';
 import { withDates } from '../search/hit-dates.js';
-import type { Passage, PassageKind } from '../search/passages.js';
+import { isAside, type Passage, type PassageKind } from '../search/passages.js';
 import type { SearchHit } from '../search/search-index.js';
 import { isStopWord } from '../search/stopwords.js';
 import { termOf, words } from '../search/tokenize.js';
@@ -241,12 +241,6 @@ function rankHits(
       return { hit, cov, rank: Math.sqrt(hit.score / top) * cov ** 1.5 * boost };
     })
     .sort((a, b) => b.rank - a.rank);
-}
-
-/** A fact tagged `related`: about something outside the incident (a later flaw, another actor), cited for context. */
-function isAside(p: Passage): boolean {
-  const item = p.ref.item;
-  return !!item && 'tags' in item && item.tags.includes('related');
 }
 
 /** What an aside keeps of its rank unless the question is about it: it meets this much of the question or more. */

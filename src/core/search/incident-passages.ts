@@ -2,7 +2,7 @@
 
 import { startOf } from '../dates/dates.js';
 import type { KnowledgeBase } from '../knowledge-base.js';
-import type { Passage, PassageKind } from './passages.js';
+import { isAside, type Passage, type PassageKind } from './passages.js';
 import type { WeightedTerm } from './search-index.js';
 
 const memo = new WeakMap<KnowledgeBase, Map<string, Passage[]>>();
@@ -32,7 +32,10 @@ export function byDate(a: Passage, b: Passage): number {
   return da < db ? -1 : da > db ? 1 : a.n - b.n;
 }
 
-/** An incident's passages of one kind, those the terms match best first, the rest in knowledge-base order. */
+/**
+ * An incident's passages of one kind, those the terms match best first, the rest in knowledge-base order; asides
+ * (facts about something outside the incident) after the incident's own.
+ */
 export function passagesByMatch(
   kb: KnowledgeBase,
   incident: string,
@@ -43,5 +46,7 @@ export function passagesByMatch(
   if (terms.length === 0) return [...all];
   const hits = kb.index.search(terms, { incidents: new Set([incident]), kinds: new Set([kind]), limit: all.length });
   const order = new Map(hits.map((h, i) => [h.passage.n, i]));
-  return [...all].sort((a, b) => (order.get(a.n) ?? 1e6) - (order.get(b.n) ?? 1e6) || a.n - b.n);
+  return [...all].sort(
+    (a, b) => Number(isAside(a)) - Number(isAside(b)) || (order.get(a.n) ?? 1e6) - (order.get(b.n) ?? 1e6) || a.n - b.n,
+  );
 }

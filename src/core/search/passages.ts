@@ -62,6 +62,12 @@ export interface Passage {
   ref: PassageRef;
 }
 
+/** A fact tagged `related`: about something outside the incident (a later flaw, another actor), cited for context. */
+export function isAside(p: Passage): boolean {
+  const item = p.ref.item;
+  return !!item && 'tags' in item && item.tags.includes('related');
+}
+
 type Draft = Omit<Passage, 'n'>;
 
 const sentence = (text: string): string => {
