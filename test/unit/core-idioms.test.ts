@@ -75,12 +75,16 @@ describe('more of the way people write', () => {
     );
   });
 
-  it('"popped" is hacked; "vulnerable" is a vulnerability; "react" is the response', () => {
+  it('"popped" is hacked; "vulnerable" is a vulnerability; "react", "respond" are the response', () => {
     const terms = (q: string) => analyzeQuery(kb, q).concepts.flatMap((c) => c.terms.map((t) => t.term));
     expect(terms('when did ternbox get popped')).toContain(termOf('hacked'));
     expect(terms('which part was vulnerable')).toContain(termOf('vulnerability'));
     // "how did they react": the response, as the facts tag it
     expect(terms('how did ternbox react')).toContain(termOf('response'));
+    expect(terms('how did ternbox respond')).toContain(termOf('response'));
+    // and it asks what they said or did, not how the attack worked
+    expect(readQuestion(kb, 'how did ternbox respond to the review').kind).toBe('search');
+    expect(readQuestion(kb, 'how did they get into ternbox').kind).toBe('how');
   });
 
   it('"in the first place" asks for nothing first', () => {
