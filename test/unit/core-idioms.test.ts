@@ -47,6 +47,18 @@ describe('more of the way people write', () => {
     expect(readQuestion(kb, 'how much did ternbox.info lose').incident?.id).toBe('tern-tools');
   });
 
+  it('what the asker wants it for ("for tuning …", "building a hunt", "wondering if …") is context', () => {
+    const plain = readQuestion(kb, 'when did ternbox lock the intruder out').words;
+    for (const q of [
+      'when did ternbox lock the intruder out, for tuning our alerting windows',
+      'when did ternbox lock the intruder out? building a timeline for the board',
+      'when did ternbox lock the intruder out? wondering if our alert would have fired',
+    ])
+      expect(readQuestion(kb, q).words).toEqual(plain);
+    // "for my boss:" before the question is no such part: the question stays
+    expect(readQuestion(kb, 'for my boss: when did ternbox lock the intruder out, roughly').words).toContain('lock');
+  });
+
   it('"i heard …" after the question is context, not the question', () => {
     expect(readQuestion(kb, 'what happened to ternbox? i heard the company just died').words).toEqual(
       readQuestion(kb, 'what happened to ternbox').words,
