@@ -53,10 +53,16 @@ describe('more of the way people write', () => {
       'when did ternbox lock the intruder out, for tuning our alerting windows',
       'when did ternbox lock the intruder out? building a timeline for the board',
       'when did ternbox lock the intruder out? wondering if our alert would have fired',
+      'when did ternbox lock the intruder out? some articles say august',
     ])
       expect(readQuestion(kb, q).words).toEqual(plain);
     // "for my boss:" before the question is no such part: the question stays
     expect(readQuestion(kb, 'for my boss: when did ternbox lock the intruder out, roughly').words).toContain('lock');
+  });
+
+  it('"his job" in a name slot is someone\'s thing, no incident\'s name', () => {
+    expect(readQuestion(kb, 'what was his job when he got hacked').unknown).toBeUndefined();
+    expect(readQuestion(kb, 'when did zorblax get hacked').unknown?.name).toBe('zorblax');
   });
 
   it('"i heard …" after the question is context, not the question', () => {

@@ -148,6 +148,7 @@ export const REQUIRED_LISTS = [
   'advice-verb',
   'org-noun',
   'incident-thing',
+  'possessive-word',
 ] as const;
 
 export type ListName = (typeof REQUIRED_LISTS)[number];

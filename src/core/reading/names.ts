@@ -338,6 +338,8 @@ function trimSlotName(kb: KnowledgeBase, name: readonly string[]): string[] {
   // "the hearing on the acme hack": the name is what stands after the preposition, not what the thing was about
   const preposition = before.findLastIndex((w) => language.list('name-preposition').byFirst.has(w));
   const upTo = preposition >= 0 ? before.slice(preposition + 1) : before;
+  // "what was his job when he got hacked": a thing of someone's, no incident's name
+  if (upTo.length > 0 && language.list('possessive-word').byFirst.has(upTo[0] as string)) return [];
   let start = 0;
   let end = upTo.length;
   while (start < end && drop(upTo[start] as string)) start++;
