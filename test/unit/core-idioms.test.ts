@@ -100,6 +100,8 @@ describe('more of the way people write', () => {
     // "how did they react": the response, as the facts tag it
     expect(terms('how did ternbox react')).toContain(termOf('response'));
     expect(terms('how did ternbox respond')).toContain(termOf('response'));
+    // "trick" is "fooled" as a write-up puts it, never corrected into a word it only resembles ("track")
+    expect(terms('how did they trick the server')).toContain(termOf('fooled'));
     // and it asks what they said or did, not how the attack worked
     expect(readQuestion(kb, 'how did ternbox respond to the review').kind).toBe('search');
     expect(readQuestion(kb, 'how did they get into ternbox').kind).toBe('how');
