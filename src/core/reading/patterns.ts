@@ -6,12 +6,14 @@
  * - `@list` — any entry of a named word list;
  * - `*` / `**` — up to three / eight words of any kind;
  * - `{name}` — one to six words, kept as the match's subject;
+ * - `#year` — a year ("2023");
  * - `^` / `$` — at the start / at the end of the question; `x?` — the element may be missing.
  *
  * @example
  * const p = compilePattern('who @attack-verb {name}', lists);
  * matchPattern(p, ['who', 'hacked', 'the', 'museum']) // { start: 0, end: 4, name: ['the', 'museum'] }
  */
+import { isYear } from '../calendar.js';
 import { words as wordsOf } from '../search/tokenize.js';
 
 /** Phrases (each a list of words) by list name. */
@@ -27,7 +29,8 @@ export interface PhraseSet {
 type Element =
   | { type: 'words'; set: PhraseSet; optional: boolean }
   | { type: 'skip'; max: number }
-  | { type: 'name'; optional: boolean };
+  | { type: 'name'; optional: boolean }
+  | { type: 'year'; optional: boolean };
 
 export interface Pattern {
   source: string;
@@ -92,6 +95,7 @@ export function compilePattern(source: string, lists: WordLists): Pattern {
     if (body === '*') return { type: 'skip', max: SHORT_SKIP };
     if (body === '**') return { type: 'skip', max: LONG_SKIP };
     if (body === '{name}') return { type: 'name', optional };
+    if (body === '#year') return { type: 'year', optional };
     if (body.startsWith('@')) {
       const set = lists.get(body.slice(1));
       if (!set) throw new Error(`pattern "${source}": no word list called ${body}`);
@@ -172,6 +176,13 @@ function matchFrom(
     case 'words': {
       for (const length of phrasesAt(element.set, words, pos)) {
         const found = matchFrom(pattern, words, el + 1, pos + length, name);
+        if (found) return found;
+      }
+      return element.optional ? matchFrom(pattern, words, el + 1, pos, name) : undefined;
+    }
+    case 'year': {
+      if (isYear(words[pos] ?? '')) {
+        const found = matchFrom(pattern, words, el + 1, pos + 1, name);
         if (found) return found;
       }
       return element.optional ? matchFrom(pattern, words, el + 1, pos, name) : undefined;

@@ -88,7 +88,18 @@ function read(kb: KnowledgeBase, typedText: string, named: Incident | undefined)
   const kept = keptIndices(language, raw);
   const words = kept.map((i) => raw[i] as string);
   const exact = named ? undefined : mentionedIncident(kb, words);
-  const unknown = findUnknownName(kb, words, named ?? exact);
+  const unread = findUnknownName(kb, words, named ?? exact);
+  // the name as the asker typed it, not as a typo fix read it ("mgm resorts", never "mgm reports")
+  const unknown = unread
+    ? {
+        ...unread,
+        name: typedName(
+          unread.name,
+          words,
+          kept.map((i) => typed[i] as string),
+        ),
+      }
+    : undefined;
   const incident =
     exact ?? (named || unknown ? undefined : (incidentOfProperNouns(kb, words) ?? incidentOfNation(kb, words)));
   const indicator = holdsIndicator(language, text);
@@ -110,6 +121,14 @@ function read(kb: KnowledgeBase, typedText: string, named: Incident | undefined)
     self: hasAny(language.list('self'), words),
     query,
   };
+}
+
+/** The typed words in the place of a run of the read words (the two lists are word for word). */
+function typedName(name: string, read: readonly string[], typed: readonly string[]): string {
+  const parts = name.split(' ');
+  for (let i = 0; i + parts.length <= read.length; i++)
+    if (parts.every((p, k) => read[i + k] === p)) return typed.slice(i, i + parts.length).join(' ');
+  return name;
 }
 
 /**

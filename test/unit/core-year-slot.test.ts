@@ -1,0 +1,40 @@
+// "mgm resorts 2023 - the helpdesk call thing, what did it cost them?": a name, then the year it happened, is an
+// incident's name; one the knowledge base has never heard of is not loaded, said as the asker typed it.
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createKnowledgeBase } from '../../src/core/knowledge-base.js';
+import { compilePattern, matchPattern, phraseSet } from '../../src/core/reading/patterns.js';
+import { readQuestion } from '../../src/core/reading/read-question.js';
+import { loadKnowledgeBase } from '../../src/kb/load.js';
+import { fixtureKb } from '../fixtures/core-kb.js';
+
+describe('a year in a word pattern', () => {
+  it('"#year" matches a year and nothing else', () => {
+    const p = compilePattern('^ {name} #year', new Map([['x', phraseSet(['x'])]]));
+    expect(matchPattern(p, ['acme', 'corp', '2023', 'breach'])?.name).toEqual(['acme', 'corp']);
+    expect(matchPattern(p, ['acme', 'corp', 'breach'])).toBeUndefined();
+    expect(matchPattern(p, ['acme', '60000'])).toBeUndefined();
+  });
+});
+
+describe('a name before a year', () => {
+  const kb = fixtureKb();
+
+  it('is not loaded when the knowledge base has never heard of it, and is named as typed', () => {
+    const r = readQuestion(kb, 'the zorblax 2023 - the helpdesk call thing, what did it cost them?');
+    expect(r.unknown?.name).toBe('zorblax');
+  });
+
+  it('is the loaded incident when it is one', () => {
+    expect(readQuestion(kb, 'alpha 2023 - how did it start?').unknown).toBeUndefined();
+  });
+});
+
+describe('the name a question gives, as typed', () => {
+  it('is shown without the typo fixes the reading made ("resorts" read as "reports")', async () => {
+    const loaded = await loadKnowledgeBase({ dir: path.resolve(import.meta.dirname, '../../data/incidents') });
+    const kb = createKnowledgeBase(loaded.data);
+    const r = readQuestion(kb, 'mgm resorts 2023 - the helpdesk call thing, what did it cost them?');
+    expect(r.unknown?.name).toBe('mgm resorts');
+  });
+});
