@@ -3,8 +3,10 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createKnowledgeBase } from '../../src/core/knowledge-base.js';
+import { parseCommand } from '../../src/core/parse-command.js';
 import { compilePattern, matchPattern, phraseSet } from '../../src/core/reading/patterns.js';
 import { readQuestion } from '../../src/core/reading/read-question.js';
+import { respond } from '../../src/core/respond.js';
 import { loadKnowledgeBase } from '../../src/kb/load.js';
 import { fixtureKb } from '../fixtures/core-kb.js';
 
@@ -36,5 +38,22 @@ describe('the name a question gives, as typed', () => {
     const kb = createKnowledgeBase(loaded.data);
     const r = readQuestion(kb, 'mgm resorts 2023 - the helpdesk call thing, what did it cost them?');
     expect(r.unknown?.name).toBe('mgm resorts');
+  });
+});
+
+describe('a year before an incident noun', () => {
+  const kb = fixtureKb();
+  const ask = (q: string) => respond(kb, parseCommand(q, kb), { now: new Date('2025-01-01T00:00:00Z') });
+
+  it('that the named incident did not run in means another incident, not loaded', () => {
+    // 2024 holds a fact of it (a later count), but the intrusion ran in 2023
+    const a = ask('alpha cloud 2024 breach - how did it start?');
+    expect(a.kind).toBe('none');
+    expect(JSON.stringify(a.sections)).toContain('ran in 2023; a 2024 one is not');
+    expect(JSON.stringify(a.sections)).toContain('alpha-2023');
+  });
+
+  it('that it ran in is that incident', () => {
+    expect(ask('alpha cloud 2023 breach - how did it start?').kind).toBe('answer');
   });
 });

@@ -8,7 +8,9 @@ import { incidentName, noneAnswer } from '../answer-base.js';
 import type { Ask } from '../ask-context.js';
 import { isYear } from '../calendar.js';
 import { findDateRange } from '../dates/date-phrases.js';
+import { yearSpan } from '../dates/dates.js';
 import { yearForMonth } from '../dates/year-for-month.js';
+import type { Incident } from '../model.js';
 import type { QuestionKind } from '../reading/language.js';
 import type { UnknownName } from '../reading/names.js';
 import { hasAny, hasPhraseAt } from '../reading/patterns.js';
@@ -40,6 +42,8 @@ export function respondQuestion(ask: Ask, text: string): Answer {
   if (reading.unknown && !checkInNamed && reading.kind !== 'indicator') return unknownAnswer(ask, reading.unknown);
   const year = yearNotHeld(ask, reading);
   if (year) return yearAnswer(ask, reading, year);
+  const other = otherYearsIncident(ask, reading);
+  if (other) return otherYearsAnswer(ask, other.incident, other.year);
   const scoped: Ask =
     reading.incident && reading.incident !== ask.incident ? { ...ask, incident: reading.incident, named: true } : ask;
   const answer = answerByKind(scoped, reading);
@@ -317,6 +321,37 @@ function yearOfOtherIncidents(ask: Ask, reading: Reading): Answer | undefined {
     kind: 'clarify',
     title: `Which ${year} incident?`,
   };
+}
+
+/**
+ * "uber 2022 breach": a year right before an incident noun dates the incident itself. When the incident the
+ * question names ran in other years (its own dates: start, detection, disclosure, end), the question is about
+ * another incident of the same company, one that is not loaded, even if later facts of it (a trial, a fine) fall
+ * in that year.
+ */
+function otherYearsIncident(ask: Ask, reading: Reading): { incident: Incident; year: string } | undefined {
+  const incident = reading.incident ?? (ask.named ? ask.incident : undefined);
+  if (!incident) return undefined;
+  const nouns = ask.kb.language.list('incident-noun');
+  const { words } = reading;
+  const at = words.findIndex((w, i) => isYear(w) && hasPhraseAt(nouns, words, i + 1));
+  const year = at >= 0 ? (words[at] as string) : undefined;
+  const span = yearSpan(incident);
+  if (!year || !span || (Number(year) >= span.from && Number(year) <= span.to)) return undefined;
+  return { incident, year };
+}
+
+function otherYearsAnswer(ask: Ask, incident: Incident, year: string): Answer {
+  const { kb } = ask;
+  const span = yearSpan(incident);
+  const ran = span ? (span.from === span.to ? `in ${span.from}` : `from ${span.from} to ${span.to}`) : '';
+  return noneAnswer(
+    kb,
+    incident,
+    ask.question,
+    `${incidentName(incident)} is the incident that ran ${ran}; a ${year} one is not in the knowledge base, so I won't answer with the facts of the one that is. To ask about the loaded one, start with \`${incident.id}\`. Loaded: ${kb.incidents.map((i) => `\`${i.id}\``).join(', ')}.`,
+    [`${incident.id} summary`, 'incidents'],
+  );
 }
 
 /** "Nothing dated 2013": the year, what the knowledge base does cover, and where to look. */
