@@ -25,6 +25,7 @@ import { respondDuration } from './respond-duration.js';
 import { respondGlossary } from './respond-glossary.js';
 import { respondHelp } from './respond-help.js';
 import { respondIndicators } from './respond-indicators.js';
+import { respondKindOf } from './respond-kind.js';
 import { respondStatus } from './respond-profile.js';
 import { respondPublication } from './respond-publication.js';
 import { respondRole } from './respond-role.js';
@@ -66,6 +67,9 @@ function answerByKind(ask: Ask, reading: Reading): Answer {
   // "who chaired the board", "which assistant secretary was hit": the name the facts give that role
   const role = respondRole(ask, reading);
   if (role) return role;
+  // "what kind of key did they use": the incident's own term for it
+  const kindOf = respondKindOf(ask, reading);
+  if (kindOf) return kindOf;
   switch (reading.kind) {
     case 'help':
       return respondHelp(ask);

@@ -149,6 +149,7 @@ export const REQUIRED_LISTS = [
   'org-noun',
   'incident-thing',
   'possessive-word',
+  'kind-word',
 ] as const;
 
 export type ListName = (typeof REQUIRED_LISTS)[number];
