@@ -100,6 +100,8 @@ describe('more of the way people write', () => {
     // "how did they react": the response, as the facts tag it
     expect(terms('how did ternbox react')).toContain(termOf('response'));
     expect(terms('how did ternbox respond')).toContain(termOf('response'));
+    // the review board as people describe it
+    expect(terms('who chaired the federal board')).toContain(termOf('csrb'));
     // "trick" is "fooled" as a write-up puts it, never corrected into a word it only resembles ("track")
     expect(terms('how did they trick the server')).toContain(termOf('fooled'));
     // and it asks what they said or did, not how the attack worked
