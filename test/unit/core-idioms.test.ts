@@ -54,6 +54,8 @@ describe('more of the way people write', () => {
       'when did ternbox lock the intruder out? building a timeline for the board',
       'when did ternbox lock the intruder out? wondering if our alert would have fired',
       'when did ternbox lock the intruder out? some articles say august',
+      'journalist here: when did ternbox lock the intruder out',
+      'prepping a board slide - when did ternbox lock the intruder out',
     ])
       expect(readQuestion(kb, q).words).toEqual(plain);
     // "for my boss:" before the question is no such part: the question stays
@@ -100,6 +102,8 @@ describe('more of the way people write', () => {
     // "how did they react": the response, as the facts tag it
     expect(terms('how did ternbox react')).toContain(termOf('response'));
     expect(terms('how did ternbox respond')).toContain(termOf('response'));
+    // "which state does he represent": a representative's
+    expect(terms('which state does he represent')).toContain(termOf('representative'));
     // the review board as people describe it
     expect(terms('who chaired the federal board')).toContain(termOf('csrb'));
     // "trick" is "fooled" as a write-up puts it, never corrected into a word it only resembles ("track")

@@ -150,6 +150,7 @@ export const REQUIRED_LISTS = [
   'incident-thing',
   'possessive-word',
   'kind-word',
+  'intro-closer',
 ] as const;
 
 export type ListName = (typeof REQUIRED_LISTS)[number];

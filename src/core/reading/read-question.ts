@@ -131,16 +131,26 @@ function typedName(name: string, read: readonly string[], typed: readonly string
   return name;
 }
 
+/** The most words a part that says who asks ("new soc analyst here") has. */
+const INTRO_WORDS = 4;
+
 /**
  * The question without the sentences around it that only say who asks or why ("we're a small shop on E3.",
  * "…? want to filter our sign-in logs"): a part that starts with a context opener (data/language.yaml) is left out
  * when another part is left to ask the question.
  */
 function withoutContext(language: KnowledgeBase['language'], text: string): string {
-  const parts = text.split(/(?<=[?.!;,])\s+|\s+-\s+/).filter((p) => p.trim() !== '');
+  const parts = text.split(/(?<=[?.!;,:])\s+|\s+-\s+/).filter((p) => p.trim() !== '');
   if (parts.length < 2) return text;
   const openers = language.list('context-opener');
-  const kept = parts.filter((p) => !hasPhraseAt(openers, wordsOf(expandContractions(p)), 0));
+  const closers = language.list('intro-closer');
+  const context = (part: string) => {
+    const words = wordsOf(expandContractions(part));
+    // "journalist here:": who asks, in a few words
+    const intro = words.length <= INTRO_WORDS && hasPhraseAt(closers, words, words.length - 1);
+    return intro || hasPhraseAt(openers, words, 0);
+  };
+  const kept = parts.filter((p) => !context(p));
   return kept.length > 0 && kept.length < parts.length ? kept.join(' ') : text;
 }
 
