@@ -113,6 +113,11 @@ describe('more of the way people write', () => {
     expect(readQuestion(kb, 'how did they get into ternbox').kind).toBe('how');
   });
 
+  it('"take" says little on its own: a general word, not a search word', () => {
+    const take = analyzeQuery(kb, 'what did they take from ternbox').concepts.find((c) => c.text === 'take');
+    expect(take?.weak).toBe(true);
+  });
+
   it('"in the first place" asks for nothing first', () => {
     expect(readQuestion(kb, 'how did they get in in the first place').words).not.toContain('first');
   });

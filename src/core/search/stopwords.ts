@@ -34,7 +34,7 @@ data info information stuff thing things read say said tell told make made use u
 needs want way kind type types part lot bit more much many some people person someone anything everything
 something good bad new old big small happen right wrong real true false question answer answers help story
 stories news article articles headline headlines time times day days year years date dates place point case fact facts
-deal name names called call whole mess
+deal name names called call whole mess take takes took taking
 `;
 
 export const WEAK_WORDS: ReadonlySet<string> = new Set(WEAK.split(/\s+/).filter(Boolean));
