@@ -113,6 +113,11 @@ describe('more of the way people write', () => {
     expect(readQuestion(kb, 'how did they get into ternbox').kind).toBe('how');
   });
 
+  it('"open source" software is no request for the sources', () => {
+    expect(readQuestion(kb, 'which open source tool did the ternbox intruder use').kind).not.toBe('list:sources');
+    expect(readQuestion(kb, 'ternbox sources').kind).toBe('list:sources');
+  });
+
   it('"take" says little on its own: a general word, not a search word', () => {
     const take = analyzeQuery(kb, 'what did they take from ternbox').concepts.find((c) => c.text === 'take');
     expect(take?.weak).toBe(true);
