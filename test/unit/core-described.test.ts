@@ -57,6 +57,12 @@ describe('an organization described instead of named', () => {
     expect(a.kind).toBe('none');
   });
 
+  it("a name not loaded that holds a loaded one's description is shown as asked", () => {
+    // "kite maker" describes Tern Tools, but "zorblax kite maker" is another company, not loaded
+    const r = readQuestion(kb, 'who was behind the zorblax kite maker breach');
+    expect(r.unknown?.name).toBe('zorblax kite maker');
+  });
+
   it('descriptions of two organizations change nothing', () => {
     const two = kbWith({ 'Tern Tools': ['kite flying'], GammaSoft: ['bird watching'] });
     expect(

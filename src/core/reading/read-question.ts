@@ -81,7 +81,8 @@ export function readQuestion(kb: KnowledgeBase, text: string, named?: Incident):
 function read(kb: KnowledgeBase, typedText: string, named: Incident | undefined): Reading {
   const language = kb.language;
   const text = withoutContext(language, typedText);
-  const typed = expandDescribedName(kb, expandShortenedName(kb, wordsOf(expandContractions(text)).slice(0, MAX_WORDS)));
+  const asked = wordsOf(expandContractions(text)).slice(0, MAX_WORDS);
+  const typed = expandDescribedName(kb, expandShortenedName(kb, asked));
   // the patterns read the language's own words with their typos fixed; search reads the words as typed, and
   // corrects (and marks) them itself
   const raw = correctTowardLanguage(kb, typed);
@@ -89,16 +90,10 @@ function read(kb: KnowledgeBase, typedText: string, named: Incident | undefined)
   const words = kept.map((i) => raw[i] as string);
   const exact = named ? undefined : mentionedIncident(kb, words);
   const unread = findUnknownName(kb, words, named ?? exact);
-  // the name as the asker typed it, not as a typo fix read it ("mgm resorts", never "mgm reports")
+  // the name as the asker typed it, not as a typo fix read it ("mgm resorts", never "mgm reports") nor as a
+  // company's description was read ("bangladesh bank", never the loaded bank's name)
   const unknown = unread
-    ? {
-        ...unread,
-        name: typedName(
-          unread.name,
-          words,
-          kept.map((i) => typed[i] as string),
-        ),
-      }
+    ? { ...unread, name: nameAsTyped(kb, unread, words, kept, typed, asked, named ?? exact) }
     : undefined;
   const incident =
     exact ?? (named || unknown ? undefined : (incidentOfProperNouns(kb, words) ?? incidentOfNation(kb, words)));
@@ -121,6 +116,39 @@ function read(kb: KnowledgeBase, typedText: string, named: Incident | undefined)
     self: hasAny(language.list('self'), words),
     query,
   };
+}
+
+function nameAsTyped(
+  kb: KnowledgeBase,
+  unread: UnknownName,
+  words: readonly string[],
+  kept: readonly number[],
+  typed: readonly string[],
+  asked: readonly string[],
+  named: Incident | undefined,
+): string {
+  if (typed.length === asked.length && typed.every((w, i) => w === asked[i]))
+    return typedName(
+      unread.name,
+      words,
+      kept.map((i) => typed[i] as string),
+    );
+  // a name was written out: find the unknown name again in the words as asked
+  const raw = correctTowardLanguage(kb, asked);
+  const plainKept = keptIndices(kb.language, raw);
+  const plainWords = plainKept.map((i) => raw[i] as string);
+  const plain = findUnknownName(kb, plainWords, named);
+  return plain
+    ? typedName(
+        plain.name,
+        plainWords,
+        plainKept.map((i) => asked[i] as string),
+      )
+    : typedName(
+        unread.name,
+        words,
+        kept.map((i) => typed[i] as string),
+      );
 }
 
 /** The typed words in the place of a run of the read words (the two lists are word for word). */
