@@ -104,6 +104,9 @@ describe('more of the way people write', () => {
     expect(terms('how did ternbox respond')).toContain(termOf('response'));
     // "which state does he represent": a representative's
     expect(terms('which state does he represent')).toContain(termOf('representative'));
+    // "how confident was the vendor": a degree of confidence, as the facts put it, not how the attack worked
+    expect(terms('how confident was ternbox')).toContain(termOf('confidence'));
+    expect(readQuestion(kb, 'how confident was ternbox that it was phishing').kind).toBe('search');
     // the review board as people describe it
     expect(terms('who chaired the federal board')).toContain(termOf('csrb'));
     // "trick" is "fooled" as a write-up puts it, never corrected into a word it only resembles ("track")
