@@ -2,13 +2,10 @@
 // before an incident noun or "thing") say which incident, not which of its figures. The project fixture, plus one
 // figure that shares the description's words.
 import { describe, expect, it } from 'vitest';
-import { createKnowledgeBase } from '../../src/core/knowledge-base.js';
-import { type IncidentInput, incidentSchema } from '../../src/core/model.js';
-import { parseCommand } from '../../src/core/parse-command.js';
+import type { IncidentInput } from '../../src/core/model.js';
 import { describingWords } from '../../src/core/reading/subject.js';
-import { respond } from '../../src/core/respond.js';
 import { words } from '../../src/core/search/tokenize.js';
-import { alphaInput, betaInput, fixtureData } from '../fixtures/core-kb.js';
+import { alphaInput, fixtureKbWithAlpha } from '../fixtures/core-kb.js';
 
 const input: IncidentInput = {
   ...alphaInput,
@@ -24,11 +21,8 @@ const input: IncidentInput = {
     },
   ],
 };
-const kb = createKnowledgeBase(
-  fixtureData({ incidents: [incidentSchema.parse(input), incidentSchema.parse(betaInput)] }),
-);
+const { kb, ask } = fixtureKbWithAlpha(input);
 const alpha = kb.incident('alpha-2023');
-const ask = (q: string) => respond(kb, parseCommand(q, kb), { now: new Date('2025-01-01T00:00:00Z') });
 
 describe('a description of the incident', () => {
   it('is the run of its title words before an incident noun or "thing", years and months aside', () => {

@@ -2,11 +2,8 @@
 // whose definition ties it to the incident) answers, not a general definition of a key. The project fixture,
 // plus two terms.
 import { describe, expect, it } from 'vitest';
-import { createKnowledgeBase } from '../../src/core/knowledge-base.js';
-import { type IncidentInput, incidentSchema } from '../../src/core/model.js';
-import { parseCommand } from '../../src/core/parse-command.js';
-import { respond } from '../../src/core/respond.js';
-import { alphaInput, betaInput, fixtureData } from '../fixtures/core-kb.js';
+import type { IncidentInput } from '../../src/core/model.js';
+import { alphaInput, fixtureKbWithAlpha } from '../fixtures/core-kb.js';
 
 const input: IncidentInput = {
   ...alphaInput,
@@ -28,10 +25,7 @@ const input: IncidentInput = {
     },
   ],
 };
-const kb = createKnowledgeBase(
-  fixtureData({ incidents: [incidentSchema.parse(input), incidentSchema.parse(betaInput)] }),
-);
-const ask = (q: string) => respond(kb, parseCommand(q, kb), { now: new Date('2025-01-01T00:00:00Z') });
+const { ask } = fixtureKbWithAlpha(input);
 
 describe('"what kind of" a thing', () => {
   it("is the incident's own term for it", () => {
