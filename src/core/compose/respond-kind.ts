@@ -4,7 +4,7 @@
  */
 import type { Answer } from '../answer.js';
 import type { Ask } from '../ask-context.js';
-import { hasAny, hasPhraseAt } from '../reading/patterns.js';
+import { hasAny, hasPhraseAt, phrasesAt } from '../reading/patterns.js';
 import type { Reading } from '../reading/read-question.js';
 import { incidentNameWords } from '../reading/subject.js';
 import { passagesOf } from '../search/incident-passages.js';
@@ -20,15 +20,13 @@ export function respondKindOf(ask: Ask, reading: Reading): Answer | undefined {
   if (!incident) return undefined;
   const language = kb.language;
   const { words } = reading;
-  // "what kind of key", "which type of token"
+  // "what kind of key", "which type of token": the word after the kind phrase
+  const kinds = language.list('kind-word');
   const at = words.findIndex(
-    (_w, i) =>
-      i > 0 &&
-      hasAny(language.list('which-word'), [words[i - 1] as string]) &&
-      hasPhraseAt(language.list('kind-word'), words, i) &&
-      words[i + 1] === 'of',
+    (_w, i) => i > 0 && hasAny(language.list('which-word'), [words[i - 1] as string]) && hasPhraseAt(kinds, words, i),
   );
-  const noun = at >= 0 ? termOf(words[at + 2] ?? '') : undefined;
+  const length = at >= 0 ? phrasesAt(kinds, words, at)[0] : undefined;
+  const noun = length !== undefined ? termOf(words[at + length] ?? '') : undefined;
   if (!noun) return undefined;
   const own = incidentNameWords(incident);
   const headOf = (name: string) => termOf(wordsOf(name).at(-1) ?? '');

@@ -127,12 +127,13 @@ function nameAsTyped(
   asked: readonly string[],
   named: Incident | undefined,
 ): string {
-  if (typed.length === asked.length && typed.every((w, i) => w === asked[i]))
-    return typedName(
+  const asRead = () =>
+    typedName(
       unread.name,
       words,
       kept.map((i) => typed[i] as string),
     );
+  if (typed.length === asked.length && typed.every((w, i) => w === asked[i])) return asRead();
   // a name was written out: find the unknown name again in the words as asked
   const raw = correctTowardLanguage(kb, asked);
   const plainKept = keptIndices(kb.language, raw);
@@ -144,11 +145,7 @@ function nameAsTyped(
         plainWords,
         plainKept.map((i) => asked[i] as string),
       )
-    : typedName(
-        unread.name,
-        words,
-        kept.map((i) => typed[i] as string),
-      );
+    : asRead();
 }
 
 /** The typed words in the place of a run of the read words (the two lists are word for word). */
