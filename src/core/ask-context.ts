@@ -9,6 +9,8 @@ export interface Ask {
   incident: Incident | undefined;
   /** the person named the incident explicitly */
   named: boolean;
+  /** the question's own words name the incident (also when it is the default one) */
+  namedInQuestion?: boolean;
   command: Command;
   /** 1-based page */
   page: number;

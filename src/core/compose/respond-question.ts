@@ -46,7 +46,9 @@ export function respondQuestion(ask: Ask, text: string): Answer {
   const other = otherYearsIncident(ask, reading);
   if (other) return otherYearsAnswer(ask, other.incident, other.year);
   const scoped: Ask =
-    reading.incident && reading.incident !== ask.incident ? { ...ask, incident: reading.incident, named: true } : ask;
+    reading.incident && reading.incident !== ask.incident
+      ? { ...ask, incident: reading.incident, named: true, namedInQuestion: true }
+      : { ...ask, namedInQuestion: reading.incident !== undefined };
   const answer = answerByKind(scoped, reading);
   return calibrate(answer, reading, ask.kb.data.confidence);
 }

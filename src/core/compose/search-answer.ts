@@ -32,16 +32,18 @@ import { respondVictim } from './respond-victims.js';
 export const ANSWER_THRESHOLD = 0.6;
 /** The answer threshold for a question whose every word the knowledge base knows. */
 const KNOWN_WORDS_THRESHOLD = 0.52;
+/** How much looser the match may be when the question names its incident. */
+const NAMED_INCIDENT_EASING = 0.1;
 
 /**
  * The coverage a searched answer needs: a question every word of which the knowledge base knows is answered on a
  * looser match, since nothing in it names something else; bare numbers ("17 times 23") name nothing by themselves.
  */
-export function answerThreshold(query: QueryAnalysis): number {
+export function answerThreshold(query: QueryAnalysis, named = false): number {
   const allKnown =
     query.concepts.every((c) => c.filler || !c.unknown) &&
     query.concepts.some((c) => !c.filler && !c.weak && !/^[\d.,:]+$/.test(c.text));
-  return allKnown ? KNOWN_WORDS_THRESHOLD : ANSWER_THRESHOLD;
+  return (allKnown ? KNOWN_WORDS_THRESHOLD : ANSWER_THRESHOLD) - (named ? NAMED_INCIDENT_EASING : 0);
 }
 /** At or above (and below ANSWER_THRESHOLD): clarify with suggestions. Below: none. */
 export const CLARIFY_THRESHOLD = 0.34;
@@ -414,7 +416,7 @@ export function searchAnswer(ask: Ask, query: QueryAnalysis, options: SearchAnsw
     if (cited.length > 0) ranked = cited;
   }
   const best = ranked[0];
-  const threshold = answerThreshold(query);
+  const threshold = answerThreshold(query, ask.named || ask.namedInQuestion === true);
   if (!best || best.cov < threshold) {
     if (options.fallback) return options.fallback();
     if (best && best.cov >= CLARIFY_THRESHOLD && query.concepts.some((c) => !c.filler && !c.unknown)) {
