@@ -195,10 +195,15 @@ function mergeSynonymous(concepts: Concept[]): void {
     const first = concepts.findIndex((o) => o.group === c.group);
     if (first < 0 || first === i) continue;
     const keep = concepts[first] as Concept;
+    // either part meets the merged concept: a one-word part by itself, a phrase ("bottom line") only whole, so
+    // that "in line with" does not meet "bottom-line verdict"
+    for (const part of [keep.own, c.own]) {
+      if (part.length === 1) {
+        if (!keep.members.includes(part[0] as string)) keep.members.push(part[0] as string);
+      } else if (part.length > 1) keep.phrases = [...(keep.phrases ?? []), [...part]];
+    }
     keep.text = `${keep.text} ${c.text}`;
     for (const t of c.own) if (!keep.own.includes(t)) keep.own.push(t);
-    // either word meets the merged concept
-    for (const t of [...c.own, ...keep.own]) if (!keep.members.includes(t)) keep.members.push(t);
     for (const t of c.terms) {
       const same = keep.terms.find((k) => k.term === t.term);
       if (same) same.weight = Math.max(same.weight, t.weight);
