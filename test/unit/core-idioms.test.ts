@@ -217,6 +217,12 @@ describe('how an answer is framed, and words for avoiding, launching and looking
     );
   });
 
+  it.each(['in one line', 'in a sentence'])('"%s" is chat noise: no "line" or "sentence" to search for', (frame) => {
+    expect(readQuestion(kb, `the review panel verdict ${frame}? need it for leadership`).words).toEqual(
+      readQuestion(kb, 'the review panel verdict? need it for leadership').words,
+    );
+  });
+
   it('"avoided" meets "preventable", "rolled out" meets "launched", "pursued" meets "investigated"', () => {
     const termsOf = (q: string, text: string) =>
       analyzeQuery(kb, q)
