@@ -199,8 +199,11 @@ describe('"what happened to X after the <year> breach": what followed, not the e
     expect(a.kind).toBe('answer');
     expect(a.intent).not.toBe('timeline');
   });
-  it('"what happened in 2019" is still the timeline of the year', () => {
-    expect(ask('what happened to copper kettle in 2019').intent).toBe('timeline');
+  it('"what happened in april 2019", a part of the incident\'s span, is still the timeline of the period', () => {
+    expect(ask('what happened to copper kettle in april 2019').intent).toBe('timeline');
+  });
+  it('"what happened to X in 2019", the year that holds all of it, is what happened to X (core-whole-period)', () => {
+    expect(ask('what happened to copper kettle in 2019').title).toBe(ask('what happened to copper kettle').title);
   });
 });
 

@@ -8,12 +8,12 @@ import { incidentName, noneAnswer } from '../answer-base.js';
 import type { Ask } from '../ask-context.js';
 import { isYear } from '../calendar.js';
 import { findDateRange } from '../dates/date-phrases.js';
-import { yearSpan } from '../dates/dates.js';
+import { endOf, startOf, yearSpan } from '../dates/dates.js';
 import { yearForMonth } from '../dates/year-for-month.js';
 import type { Incident } from '../model.js';
 import type { QuestionKind } from '../reading/language.js';
 import type { UnknownName } from '../reading/names.js';
-import { hasAny, hasPhraseAt } from '../reading/patterns.js';
+import { hasAny, hasPhraseAt, phrasesAt } from '../reading/patterns.js';
 import { type Reading, readQuestion } from '../reading/read-question.js';
 import { isStopWord } from '../search/stopwords.js';
 import { calibrate } from './confidence.js';
@@ -49,8 +49,11 @@ export function respondQuestion(ask: Ask, text: string): Answer {
     reading.incident && reading.incident !== ask.incident
       ? { ...ask, incident: reading.incident, named: true, namedInQuestion: true }
       : { ...ask, namedInQuestion: reading.incident !== undefined };
-  const answer = answerByKind(scoped, reading);
-  return calibrate(answer, reading, ask.kb.data.confidence);
+  // "what happened to code spaces in 2014": a period that holds the whole of the incident the question names says
+  // nothing more than its name; the question is read without it
+  const read = withoutWholePeriod(scoped, reading) ?? reading;
+  const answer = answerByKind(scoped, read);
+  return calibrate(answer, read, ask.kb.data.confidence);
 }
 
 /** What the question's kind asks for; every responder falls back to search. */
@@ -183,6 +186,7 @@ function timelineInRange(ask: Ask, reading: Reading): Answer | undefined {
   if (hasPhraseAt(kb.language.list('publication-noun'), after, 0)) return undefined;
   // "what happened to them after the 2014 hack": what followed the attack, not the events of the year
   if (afterTheAttack(kb.language, reading.words)) return undefined;
+  const named = ask.named || ask.namedInQuestion === true;
   const words = restWords.filter((w) => !isStopWord(w) && !isQuestionFiller(ask, w)).join(' ');
   // "heroku oauth tokens stolen in april 2022 - what happened": two or more words the knowledge base has never
   // seen name something else; the dates alone do not make it a question about this knowledge base's timeline
@@ -190,7 +194,7 @@ function timelineInRange(ask: Ask, reading: Reading): Answer | undefined {
   const unseen = (w: string) =>
     w.length >= 3 && !isStopWord(w) && !/^\d+$/.test(w) && !kb.lexicon.has(w) && !kb.lexicon.correct(w);
   if (restWords.filter(unseen).length >= 2) return undefined;
-  if (!ask.named && kb.incidents.length > 1) {
+  if (!named && kb.incidents.length > 1) {
     // "what was stolen when the agency that keeps background files was breached in 2015": a question that
     // describes its incident at length asks about that incident, not for everything loaded from the year
     if (words.split(' ').filter((w) => w !== '' && !isYear(w)).length > ACROSS_MAX_WORDS) return undefined;
@@ -198,6 +202,47 @@ function timelineInRange(ask: Ask, reading: Reading): Answer | undefined {
     if (across) return across;
   }
   return respondTimeline(ask, { range: date.range, ...(words !== '' ? { words } : {}) }, 0.9);
+}
+
+/**
+ * The question read again without its period, when that period holds the whole incident the question names and
+ * no timeline is asked for; otherwise undefined.
+ */
+function withoutWholePeriod(ask: Ask, reading: Reading): Reading | undefined {
+  const { kb, incident } = ask;
+  if (!incident || !(ask.named || ask.namedInQuestion)) return undefined;
+  if (hasAny(kb.language.list('timeline-noun'), reading.words)) return undefined;
+  const date = findDateRange(reading.text, { yearForMonth: yearForMonth(incident) });
+  if (!date || !holdsIncident(incident, date.range)) return undefined;
+  const at = reading.text.indexOf(date.matched);
+  const end = at + date.matched.length;
+  // a year inside a name as typed ("alpha-2023") is no period
+  const standalone = new RegExp(`(?:^|[^\\w-])${escapeRegExp(date.matched)}(?![\\w-])`, 'i');
+  if (at < 0 || !standalone.test(ask.question)) return undefined;
+  const before = reading.text.slice(0, at).trim().split(' ');
+  const leads = kb.language.list('period-lead');
+  // the words that bring the period in go with it ("back in 2014")
+  for (let n = Math.min(MAX_LEAD_WORDS, before.length); n > 0; n--) {
+    if (phrasesAt(leads, before, before.length - n).includes(n)) {
+      before.splice(before.length - n, n);
+      break;
+    }
+  }
+  const text = [...before, reading.text.slice(end)].join(' ').replace(/\s+/g, ' ').trim();
+  return readQuestion(kb, text, incident);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The most words that bring a period in ("sometime in"). */
+const MAX_LEAD_WORDS = 2;
+
+/** True when every key date of the incident (start, detection, disclosure, end) falls in the range. */
+function holdsIncident(incident: NonNullable<Ask['incident']>, range: { from: string; to: string }): boolean {
+  const dates = Object.values(incident.dates).filter((d): d is string => typeof d === 'string');
+  return dates.length > 0 && dates.every((d) => startOf(d) >= startOf(range.from) && endOf(d) <= endOf(range.to));
 }
 
 /** The most words besides the date a question for the events of a period across incidents may hold. */

@@ -129,6 +129,7 @@ export const REQUIRED_LISTS = [
   'which-word',
   'vulnerability-word',
   'range-bound',
+  'period-lead',
   'word-prefix',
   'publication-noun',
   'publish-verb',
