@@ -26,10 +26,12 @@ describe.skipIf(!present)('a question about a punishment', () => {
   it.each([
     "what was ramesh's sentence for the webex teams deletion?",
     'what did the ex-cisco engineer get at sentencing',
+    // the incident's overview names the engineer and the deletion more often than the sentence does
+    'what sentence did the ex-Cisco engineer get for the webex deletion?',
   ])('"%s" leads with the sentence, not the deletion', (q) => {
     const a = respond(kb, parseCommand(q, kb), { now: new Date('2025-01-01T00:00:00Z') });
     expect(a.kind).toBe('answer');
     const lead = `${a.title} ${a.facts[0]?.text ?? ''}`;
-    expect(lead).toMatch(/24 months/);
+    expect(lead).toMatch(/24 months|two years/);
   });
 });

@@ -193,7 +193,7 @@ function demandsOf(language: Language, query: QueryAnalysis, cues: ListName | un
     const cue = language.list('amount-cue');
     const asked = query.concepts.filter((c) => hasAny(cue, c.text.split(' ')));
     demands.push({
-      keep: COUNTLESS,
+      keep: UNASKED_AMOUNT,
       holds: (_p, hit) => asked.some((c) => c.terms.some((t) => hit.matched.has(t.term))),
     });
   }
@@ -251,6 +251,9 @@ const ASKED_ABOUT = 0.8;
 
 /** What a fact that names no vulnerability by its id keeps of its rank when the question asks which one. */
 const UNNAMED = 0.25;
+
+/** What a fact that does not name the punishment or payment asked about ("his sentence") keeps of its rank. */
+const UNASKED_AMOUNT = 0.25;
 
 /** What a fact that gives no count keeps of its rank on a "how many / how much" question (or no cue word when
  * cue words tell the facts that answer). */
