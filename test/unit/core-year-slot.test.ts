@@ -8,7 +8,7 @@ import { compilePattern, matchPattern, phraseSet } from '../../src/core/reading/
 import { readQuestion } from '../../src/core/reading/read-question.js';
 import { respond } from '../../src/core/respond.js';
 import { loadKnowledgeBase } from '../../src/kb/load.js';
-import { fixtureKb } from '../fixtures/core-kb.js';
+import { alphaInput, fixtureKb, fixtureKbWithAlpha } from '../fixtures/core-kb.js';
 
 describe('a year in a word pattern', () => {
   it('"#year" matches a year and nothing else', () => {
@@ -55,5 +55,23 @@ describe('a year before an incident noun', () => {
 
   it('that it ran in is that incident', () => {
     expect(ask('alpha cloud 2023 breach - how did it start?').kind).toBe('answer');
+  });
+
+  it('before it began, with no attack of that year in its facts, is another incident', () => {
+    // 2019 holds a fact of it (the key was created), which is no attack
+    expect(ask('when did gamma group get into alpha cloud (the 2019 intrusion)?').kind).toBe('none');
+  });
+
+  it('before it began, when its facts tell of an attack that year, is its prelude', () => {
+    const prelude = {
+      id: 'e-prelude',
+      date: '2021-04',
+      title: "Gamma Group compromises an Alpha Cloud engineer's account",
+      sources: ['s-vendor'],
+    };
+    const variant = fixtureKbWithAlpha({ ...alphaInput, timeline: [prelude, ...alphaInput.timeline] });
+    const a = variant.ask('when did gamma group get into alpha cloud (the 2021 intrusion)?');
+    expect(a.kind).toBe('answer');
+    expect(`${a.title} ${a.facts[0]?.text ?? ''}`).toContain('engineer');
   });
 });

@@ -15,6 +15,7 @@ import type { QuestionKind } from '../reading/language.js';
 import type { UnknownName } from '../reading/names.js';
 import { hasAny, hasPhraseAt, phrasesAt } from '../reading/patterns.js';
 import { type Reading, readQuestion } from '../reading/read-question.js';
+import { passagesOf } from '../search/incident-passages.js';
 import { isStopWord } from '../search/stopwords.js';
 import { calibrate } from './confidence.js';
 import { define, searchOrEntity, victimCheck, whoIs } from './entities.js';
@@ -378,7 +379,7 @@ function yearOfOtherIncidents(ask: Ask, reading: Reading): Answer | undefined {
  * "uber 2022 breach": a year right before an incident noun dates the incident itself. When the incident the
  * question names ran in other years (its own dates: start, detection, disclosure, end), the question is about
  * another incident of the same company, one that is not loaded, even if later facts of it (a trial, a fine) fall
- * in that year.
+ * in that year. An earlier year its facts tell of is the incident's prelude (the intrusion that led to it).
  */
 function otherYearsIncident(ask: Ask, reading: Reading): { incident: Incident; year: string } | undefined {
   const incident = reading.incident ?? (ask.named ? ask.incident : undefined);
@@ -389,7 +390,20 @@ function otherYearsIncident(ask: Ask, reading: Reading): { incident: Incident; y
   const year = at >= 0 ? (words[at] as string) : undefined;
   const span = yearSpan(incident);
   if (!year || !span || (Number(year) >= span.from && Number(year) <= span.to)) return undefined;
+  // "storm-0558 ... the 2021 intrusion": an attack of that year before the incident began is its prelude
+  if (Number(year) < span.from && preludeAttack(ask, incident, year)) return undefined;
   return { incident, year };
+}
+
+/** True when an event of the incident dated in that year is an attack ("compromises the corporate network"). */
+function preludeAttack(ask: Ask, incident: Incident, year: string): boolean {
+  const { language } = ask.kb;
+  const attack = [language.list('incident-noun'), language.list('attack-verb')];
+  return passagesOf(ask.kb, incident.id, 'event').some((p) => {
+    if (!p.date?.startsWith(year)) return false;
+    const words = p.title.toLowerCase().split(/[^a-z0-9-]+/);
+    return attack.some((list) => hasAny(list, words));
+  });
 }
 
 function otherYearsAnswer(ask: Ask, incident: Incident, year: string): Answer {
