@@ -69,7 +69,7 @@ describe('a year before an incident noun', () => {
       title: "Gamma Group compromises an Alpha Cloud engineer's account",
       sources: ['s-vendor'],
     };
-    const variant = fixtureKbWithAlpha({ ...alphaInput, timeline: [prelude, ...alphaInput.timeline] });
+    const variant = fixtureKbWithAlpha({ ...alphaInput, timeline: [prelude, ...(alphaInput.timeline ?? [])] });
     const a = variant.ask('when did gamma group get into alpha cloud (the 2021 intrusion)?');
     expect(a.kind).toBe('answer');
     expect(`${a.title} ${a.facts[0]?.text ?? ''}`).toContain('engineer');
