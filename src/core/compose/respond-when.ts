@@ -72,7 +72,13 @@ export function respondWhen(ask: Ask, reading: Reading): Answer | undefined {
   const best = scored[0];
   if (!best || best.cov < 0.5) {
     if (!best || best.cov < EVENT_FLOOR || !eventAsGoodAsNarrative(ask, query, best.hit, subject)) {
-      return key ? keyDateAnswer(ask, key, 0.6) : undefined;
+      // "the AI team's leaked SAS token repo, when was that found": words the knowledge base has never seen name
+      // something else; the incident's own detection date does not answer for it unless the question gives the
+      // incident's own name (not only its victim's: "microsoft" has more incidents than the loaded one)
+      const foreign = subject.filter((c) => c.unknown && !c.filler).length >= FOREIGN_WORDS;
+      return key && (!foreign || ask.named || byOwnName(incident, query.words))
+        ? keyDateAnswer(ask, key, 0.6)
+        : undefined;
     }
   }
   // a key date the question asks for wins when one of its events matches about as well
@@ -123,6 +129,18 @@ export function respondWhen(ask: Ask, reading: Reading): Answer | undefined {
     ties: ties(best, distinctOthers(kb, scored, top)),
   });
 }
+
+/** True when the words give the incident's id or one of its aliases, word for word. */
+function byOwnName(incident: NonNullable<Ask['incident']>, asked: readonly string[]): boolean {
+  const text = ` ${asked.join(' ')} `;
+  return [incident.id, ...incident.aliases].some((name) => {
+    const spelled = words(name).join(' ');
+    return spelled !== '' && text.includes(` ${spelled} `);
+  });
+}
+
+/** Unknown words in the subject that make it something other than the incident, when the question names none. */
+const FOREIGN_WORDS = 2;
 
 /** Events this close to the best event's coverage tie with it. */
 const EVENT_TIE = 0.05;
