@@ -41,10 +41,21 @@ export function respondIndicators(ask: Ask, query?: string): Answer {
     const lookup = lookupValues(ask, text);
     if (lookup) return lookup;
     const type = typeAsked(ask, text);
-    if (type) return listIndicators(ask, type, roleWords(ask, text));
+    if (type) return listIndicators(ask, type, roleWords(ask, text), orderAsked(ask, text));
   }
-  return listIndicators(ask, undefined, roleWords(ask, text));
+  return listIndicators(ask, undefined, roleWords(ask, text), orderAsked(ask, text));
 }
+
+/** "earliest first-seen in the ioc list", "newest indicators": the list by date, across types. */
+function orderAsked(ask: Ask, text: string): DateOrder | undefined {
+  const asked = words(text.toLowerCase());
+  const { language } = ask.kb;
+  if (hasAny(language.list('last-word'), asked)) return 'latest';
+  return hasAny(language.list('first-word'), asked) ? 'earliest' : undefined;
+}
+
+type DateOrder = 'earliest' | 'latest';
+const ORDER_LABEL: Record<DateOrder, string> = { earliest: 'earliest first', latest: 'most recent first' };
 
 /** The indicator type the text asks for, by the language's indicator-type words (the more specific first). */
 function typeAsked(ask: Ask, text: string): Indicator['type'] | undefined {
@@ -79,7 +90,7 @@ function roleAndTitleWords(p: Passage): string[] {
   return list;
 }
 
-function listIndicators(ask: Ask, type?: Indicator['type'], role: string[] = []): Answer {
+function listIndicators(ask: Ask, type?: Indicator['type'], role: string[] = [], order?: DateOrder): Answer {
   const { kb, incident } = ask;
   if (!incident) return noneAnswer(kb, undefined, ask.question);
   const all = passagesOf(kb, incident.id, 'indicator');
@@ -99,14 +110,18 @@ function listIndicators(ask: Ask, type?: Indicator['type'], role: string[] = [])
   // words no indicator's role uses ("hosted") do not narrow the list
   const telling = role.filter((w) => ofType.some((p) => names(p, w)));
   const byRole = telling.length > 0 ? ofType.filter((p) => telling.every((w) => names(p, w))) : [];
+  const byType = (a: Passage, b: Passage) =>
+    TYPE_ORDER.indexOf(indicatorOf(a)?.type ?? 'pattern') - TYPE_ORDER.indexOf(indicatorOf(b)?.type ?? 'pattern');
+  // asked for the earliest or the latest: by first-seen date across types, undated last
+  const byDate = (a: Passage, b: Passage) =>
+    order === undefined
+      ? 0
+      : !a.date || !b.date
+        ? Number(!a.date) - Number(!b.date)
+        : (order === 'earliest' ? 1 : -1) * a.date.localeCompare(b.date);
   const chosen = (byRole.length > 0 ? byRole : ofType)
     .slice()
-    .sort(
-      (a, b) =>
-        TYPE_ORDER.indexOf(indicatorOf(a)?.type ?? 'pattern') - TYPE_ORDER.indexOf(indicatorOf(b)?.type ?? 'pattern') ||
-        (a.date ?? '').localeCompare(b.date ?? '') ||
-        a.n - b.n,
-    );
+    .sort((a, b) => byDate(a, b) || byType(a, b) || (a.date ?? '').localeCompare(b.date ?? '') || a.n - b.n);
   if (chosen.length === 0) return listIndicators(ask);
   const page = pageOf(chosen, ask.page, PAGE_SIZE);
   const made = factsAndItems(kb, page.items);
@@ -139,13 +154,18 @@ function listIndicators(ask: Ask, type?: Indicator['type'], role: string[] = [])
   return makeAnswer(kb, {
     intent: 'indicators',
     incident: incident.id,
-    title: `${what} for ${incidentName(incident)}${narrowed}${pageLabel(page)}`,
+    title: `${what} for ${incidentName(incident)}${narrowed}${order ? `, ${ORDER_LABEL[order]}` : ''}${pageLabel(page)}`,
     sections,
     facts: made.facts,
     suggestions: ['logging', 'technique'],
     confidence: 1,
     more: page.next
-      ? moreCommand(`indicators${type ? ` ${type === 'ip' ? 'ips' : type}` : ''}`, incident, kb, page.next)
+      ? moreCommand(
+          `indicators${type ? ` ${type === 'ip' ? 'ips' : type}` : ''}${order ? ` ${order}` : ''}`,
+          incident,
+          kb,
+          page.next,
+        )
       : undefined,
     question: ask.question,
   });

@@ -1,0 +1,26 @@
+// "earliest first-seen date in the ioc list", "newest indicators": the indicator list by first-seen date, across
+// types, the earliest or the latest first, and the next page keeps that order. Without such a word the list
+// keeps its usual order (by type).
+import { describe, expect, it } from 'vitest';
+import { alphaInput, fixtureKbWithAlpha } from '../fixtures/core-kb.js';
+
+const { ask } = fixtureKbWithAlpha(alphaInput);
+const firstValue = (q: string) => ask(q).facts[0]?.text ?? '';
+
+describe('the indicator list in date order', () => {
+  it('leads with the earliest first-seen when asked for the earliest', () => {
+    const a = ask('earliest first-seen date in the alpha ioc list?');
+    expect(a.intent).toBe('indicators');
+    expect(a.title).toContain('earliest first');
+    expect(firstValue('earliest first-seen date in the alpha ioc list?')).toContain('198.51.100[.]7');
+  });
+
+  it('leads with the latest first-seen when asked for the newest', () => {
+    expect(ask('newest alpha indicators').title).toContain('most recent first');
+    expect(firstValue('newest alpha indicators')).toContain('192.0.2[.]15');
+  });
+
+  it('keeps its usual order otherwise', () => {
+    expect(ask('alpha indicators').title).not.toMatch(/first/);
+  });
+});
