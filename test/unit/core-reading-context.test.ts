@@ -35,6 +35,18 @@ describe('context around a question', () => {
   });
 });
 
+describe('a short part before a colon that says who asks or what for', () => {
+  it.each([
+    'lawyer asking: when did it start?',
+    'ciso board deck: when did it start?',
+    'writing an explainer for new hires: when did it start?',
+  ])('"%s" is read as the question alone, no unknown name', (q) => {
+    const r = readQuestion(kb, q);
+    expect(r.unknown).toBeUndefined();
+    expect(r.words).toEqual(readQuestion(kb, 'when did it start?').words);
+  });
+});
+
 describe('a time of a year written with a hyphen', () => {
   it('"late-2022" reads as two words; an id such as "cve-2021-44228" stays whole', () => {
     expect(expandContractions('per the late-2022 update, mid-2023 too')).toBe('per the late 2022 update, mid 2023 too');
