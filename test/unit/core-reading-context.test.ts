@@ -24,6 +24,13 @@ describe('context around a question', () => {
     );
   });
 
+  it.each(['need the date for a vendor risk questionnaire', 'need it for my boss', 'for the board'])(
+    'a part that says what the answer is for ("%s") is left out',
+    (why) => {
+      expect(readQuestion(kb, `when did it start? ${why}`).words).toEqual(readQuestion(kb, 'when did it start?').words);
+    },
+  );
+
   it('a guess after the question ("was it the regulator?") is left out too', () => {
     expect(readQuestion(kb, 'who noticed it first? was it the regulator').words).toEqual(
       readQuestion(kb, 'who noticed it first').words,
