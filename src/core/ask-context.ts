@@ -18,3 +18,8 @@ export interface Ask {
   /** the text as typed (cleaned) */
   question: string;
 }
+
+/** True when the command or the question's own words name the incident. */
+export function incidentNamed(ask: Pick<Ask, 'named' | 'namedInQuestion'>): boolean {
+  return ask.named || ask.namedInQuestion === true;
+}

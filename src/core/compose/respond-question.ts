@@ -5,7 +5,7 @@
  */
 import type { Answer } from '../answer.js';
 import { incidentName, noneAnswer } from '../answer-base.js';
-import type { Ask } from '../ask-context.js';
+import { type Ask, incidentNamed } from '../ask-context.js';
 import { isYear } from '../calendar.js';
 import { findDateRange } from '../dates/date-phrases.js';
 import { endOf, startOf, yearSpan } from '../dates/dates.js';
@@ -17,6 +17,7 @@ import { hasAny, hasPhraseAt, phrasesAt } from '../reading/patterns.js';
 import { type Reading, readQuestion } from '../reading/read-question.js';
 import { passagesOf } from '../search/incident-passages.js';
 import { isStopWord } from '../search/stopwords.js';
+import { words } from '../search/tokenize.js';
 import { calibrate } from './confidence.js';
 import { define, searchOrEntity, victimCheck, whoIs } from './entities.js';
 import { fullList, lessonsAsked, listAnswer, respondDetection } from './list-answer.js';
@@ -187,7 +188,7 @@ function timelineInRange(ask: Ask, reading: Reading): Answer | undefined {
   if (hasPhraseAt(kb.language.list('publication-noun'), after, 0)) return undefined;
   // "what happened to them after the 2014 hack": what followed the attack, not the events of the year
   if (afterTheAttack(kb.language, reading.words)) return undefined;
-  const named = ask.named || ask.namedInQuestion === true;
+  const named = incidentNamed(ask);
   const words = restWords.filter((w) => !isStopWord(w) && !isQuestionFiller(ask, w)).join(' ');
   // "heroku oauth tokens stolen in april 2022 - what happened": two or more words the knowledge base has never
   // seen name something else; the dates alone do not make it a question about this knowledge base's timeline
@@ -211,7 +212,7 @@ function timelineInRange(ask: Ask, reading: Reading): Answer | undefined {
  */
 function withoutWholePeriod(ask: Ask, reading: Reading): Reading | undefined {
   const { kb, incident } = ask;
-  if (!incident || !(ask.named || ask.namedInQuestion)) return undefined;
+  if (!incident || !incidentNamed(ask)) return undefined;
   if (hasAny(kb.language.list('timeline-noun'), reading.words)) return undefined;
   const date = findDateRange(reading.text, { yearForMonth: yearForMonth(incident) });
   if (!date || !holdsIncident(incident, date.range)) return undefined;
@@ -401,8 +402,8 @@ function preludeAttack(ask: Ask, incident: Incident, year: string): boolean {
   const attack = [language.list('incident-noun'), language.list('attack-verb')];
   return passagesOf(ask.kb, incident.id, 'event').some((p) => {
     if (!p.date?.startsWith(year)) return false;
-    const words = p.title.toLowerCase().split(/[^a-z0-9-]+/);
-    return attack.some((list) => hasAny(list, words));
+    const titleWords = words(p.title.toLowerCase());
+    return attack.some((list) => hasAny(list, titleWords));
   });
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Answer, AnswerSection, Intent } from '../answer.js';
 import { incidentName, makeAnswer, noneAnswer } from '../answer-base.js';
-import type { Ask } from '../ask-context.js';
+import { type Ask, incidentNamed } from '../ask-context.js';
 import { describeDate } from '../dates/dates.js';
 import { factsAndItems, latest } from '../facts.js';
 import type { Language, ListName } from '../reading/language.js';
@@ -419,7 +419,7 @@ export function searchAnswer(ask: Ask, query: QueryAnalysis, options: SearchAnsw
     if (cited.length > 0) ranked = cited;
   }
   const best = ranked[0];
-  const threshold = answerThreshold(query, ask.named || ask.namedInQuestion === true);
+  const threshold = answerThreshold(query, incidentNamed(ask));
   if (!best || best.cov < threshold) {
     if (options.fallback) return options.fallback();
     if (best && best.cov >= CLARIFY_THRESHOLD && query.concepts.some((c) => !c.filler && !c.unknown)) {
