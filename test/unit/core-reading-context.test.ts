@@ -24,7 +24,7 @@ describe('context around a question', () => {
     );
   });
 
-  it.each(['need the date for a vendor risk questionnaire', 'need it for my boss', 'for the board'])(
+  it.each(['need the date for a vendor risk questionnaire', 'need it for my boss', 'need this for the exec brief'])(
     'a part that says what the answer is for ("%s") is left out',
     (why) => {
       expect(readQuestion(kb, `when did it start? ${why}`).words).toEqual(readQuestion(kb, 'when did it start?').words);

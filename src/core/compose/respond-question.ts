@@ -218,9 +218,11 @@ function withoutWholePeriod(ask: Ask, reading: Reading): Reading | undefined {
   if (!date || !holdsIncident(incident, date.range)) return undefined;
   const at = reading.text.indexOf(date.matched);
   const end = at + date.matched.length;
-  // a year inside a name as typed ("alpha-2023") is no period
-  const standalone = new RegExp(`(?:^|[^\\w-])${escapeRegExp(date.matched)}(?![\\w-])`, 'i');
-  if (at < 0 || !standalone.test(ask.question)) return undefined;
+  // a year inside a name as typed ("alpha-2023") is no period: the period's words stand as words of their own
+  const typed = words(ask.question.toLowerCase());
+  const parts = date.matched.split(' ');
+  const standalone = typed.some((_, i) => parts.every((p, k) => typed[i + k] === p));
+  if (at < 0 || !standalone) return undefined;
   const before = reading.text.slice(0, at).trim().split(' ');
   const leads = kb.language.list('period-lead');
   // the words that bring the period in go with it ("back in 2014")
@@ -232,10 +234,6 @@ function withoutWholePeriod(ask: Ask, reading: Reading): Reading | undefined {
   }
   const text = [...before, reading.text.slice(end)].join(' ').replace(/\s+/g, ' ').trim();
   return readQuestion(kb, text, incident);
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** The most words that bring a period in ("sometime in"). */
