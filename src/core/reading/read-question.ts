@@ -101,8 +101,8 @@ function read(kb: KnowledgeBase, typedText: string, named: Incident | undefined)
   const found = indicator ? { kind: 'indicator' as const } : questionKind(kb, words);
   // noise that carries the request itself ("tl;dr on X"): read the words as typed
   const asTyped = stripNoise(language, raw, { noise: false });
-  const { kind, subject } =
-    found.kind === 'search' && asTyped.length !== words.length ? questionKind(kb, asTyped) : found;
+  const retried = found.kind === 'search' && asTyped.length !== words.length ? questionKind(kb, asTyped) : found;
+  const { kind, subject } = retried.kind === 'search' ? (lastPartKind(kb, text) ?? retried) : retried;
   const query = analyzeQuery(kb, kept.map((i) => typed[i] as string).join(' '));
   return {
     words,
@@ -156,6 +156,29 @@ function typedName(name: string, read: readonly string[], typed: readonly string
   return name;
 }
 
+/**
+ * "codespaces hack - what month was that?": a topic, then the question about it. When the whole reads as no kind
+ * of question, the last part is read alone for its kind; the topic's words stay in the search.
+ */
+function lastPartKind(kb: KnowledgeBase, text: string): ReturnType<typeof questionKind> | undefined {
+  const parts = partsOf(text);
+  if (parts.length < 2) return undefined;
+  const words = stripNoise(kb.language, correctTowardLanguage(kb, wordsOf(expandContractions(parts.at(-1) ?? ''))));
+  const found = questionKind(kb, words);
+  return PART_KINDS.has(found.kind) ? found : undefined;
+}
+
+/**
+ * The kinds a last part may give: questions about one thing of the topic. A part that asks what something is or
+ * what happened asks about the topic as a whole, and the whole message is read for that.
+ */
+const PART_KINDS: ReadonlySet<QuestionKind> = new Set(['when', 'duration', 'count', 'actor', 'how', 'why']);
+
+/** A message's parts: its sentences, its clauses after a colon or semicolon, and what a spaced dash sets apart. */
+function partsOf(text: string): string[] {
+  return text.split(/(?<=[?.!;,:])\s+|\s+-\s+/).filter((p) => p.trim() !== '');
+}
+
 /** The most words a part that says who asks ("new soc analyst here") has. */
 const INTRO_WORDS = 4;
 
@@ -165,7 +188,7 @@ const INTRO_WORDS = 4;
  * when another part is left to ask the question.
  */
 function withoutContext(language: KnowledgeBase['language'], text: string): string {
-  const parts = text.split(/(?<=[?.!;,:])\s+|\s+-\s+/).filter((p) => p.trim() !== '');
+  const parts = partsOf(text);
   if (parts.length < 2) return text;
   const openers = language.list('context-opener');
   const closers = language.list('intro-closer');
