@@ -18,6 +18,7 @@ import type { Incident } from '../model.js';
 import { isNumberWord } from '../search/counts.js';
 import { editDistance } from '../search/edit-distance.js';
 import { normalizeName } from '../search/name-index.js';
+import { indexTokens } from '../search/search-index.js';
 import { isStopWord } from '../search/stopwords.js';
 import { searchTerms, words as wordsOf } from '../search/tokenize.js';
 import { hasPhraseAt, matchPattern, phrasesAt } from './patterns.js';
@@ -382,8 +383,9 @@ function judgeName(
   if (content.length === 0) return undefined;
   // "ex-cisco": a known word behind a prefix ("ex-", "non-", "former-") is known; "t-mobile" is not
   const prefixes = kb.language.list('word-prefix');
+  const citedOnly = sourceOnlyWords(kb);
   const known = (w: string) => {
-    if (kb.lexicon.has(w)) return true;
+    if (kb.lexicon.has(w)) return !citedOnly.has(w);
     const dash = w.indexOf('-');
     return dash > 0 && hasPhraseAt(prefixes, [w.slice(0, dash)], 0) && kb.lexicon.has(w.slice(dash + 1));
   };
@@ -469,6 +471,30 @@ function nationIncidents(kb: KnowledgeBase, words: readonly string[]): Incident[
     i += length - 1;
   }
   return [...found];
+}
+
+/**
+ * Words the knowledge base holds only in its list of sources ("via Yahoo Finance", a headline's words): it cites
+ * them, it knows nothing about them. A name made of them is not one of the knowledge base's own.
+ */
+const sourceOnlyMemo = new WeakMap<KnowledgeBase, ReadonlySet<string>>();
+function sourceOnlyWords(kb: KnowledgeBase): ReadonlySet<string> {
+  let made = sourceOnlyMemo.get(kb);
+  if (!made) {
+    const cited = new Set<string>();
+    const told = new Set<string>();
+    for (const p of kb.passages) {
+      const into = p.kind === 'source' ? cited : told;
+      for (const w of indexTokens(`${p.title} ${p.text}`)) into.add(w);
+      if (p.kind !== 'source') for (const w of indexTokens(p.keywords)) told.add(w);
+    }
+    for (const group of kb.data.synonyms) for (const member of group) for (const w of indexTokens(member)) told.add(w);
+    for (const incident of kb.incidents)
+      for (const w of indexTokens(`${incident.id} ${incident.aliases.join(' ')}`)) told.add(w);
+    made = new Set([...cited].filter((w) => !told.has(w)));
+    sourceOnlyMemo.set(kb, made);
+  }
+  return made;
 }
 
 function entityNames(kb: KnowledgeBase): ReadonlySet<string> {
