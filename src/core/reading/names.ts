@@ -404,6 +404,13 @@ function judgeName(
   const mentionedIn = incidentsMentioning(kb, proper);
   // part of the story of the incident the question names ("the lastpass devops engineer")
   if (named && mentionedIn.includes(named.id)) return undefined;
+  // what one incident's own summary is about ("the no fly list leak"): that incident, told by what it exposed
+  const toldBy = mentionedIn.filter((id) => {
+    const incident = kb.incident(id);
+    const own = incident ? new Set(wordsOf(`${incident.title} ${incident.victim} ${incident.summary}`)) : undefined;
+    return own !== undefined && proper.every((w) => own.has(w));
+  });
+  if (toldBy.length === 1 && !named) return undefined;
   return { name: text, reason: 'not-incident', mentionedIn };
 }
 
