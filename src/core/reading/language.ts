@@ -80,6 +80,7 @@ export const REQUIRED_LISTS = [
   'advice-asker',
   'define-opener',
   'define-closer',
+  'define-needs-closer',
   'who-is-opener',
   'when-opener',
   'count-cue',

@@ -341,6 +341,13 @@ function accepts(
   }
   if (kind === 'define' || kind === 'who-is') {
     if (!subject || subject.length === 0) return false;
+    // "what does the board recommend for …": an opener that asks what someone does asks for a definition only with
+    // its closer ("what does X mean")
+    if (
+      hasPhraseAt(language.list('define-needs-closer'), words, 0) &&
+      !words.some((_, i) => hasPhraseAt(language.list('define-closer'), words, i))
+    )
+      return false;
     // "what was stolen", "what happened", "what did they do": not a term to define
     if (hasPhraseAt(language.list('aux'), subject, 0) || hasPhraseAt(language.list('happened-word'), subject, 0))
       return false;
@@ -370,7 +377,6 @@ function accepts(
       phrasesAt(language.lists.get(name) ?? language.list('pronoun'), subject, 0).includes(subject.length),
     );
   }
-  void words;
   return true;
 }
 
