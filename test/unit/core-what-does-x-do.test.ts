@@ -23,3 +23,12 @@ describe('"what does X …"', () => {
     expect(readQuestion(kb, 'what is mailboxread').kind).toBe('define');
   });
 });
+
+describe('"what was the root cause of X"', () => {
+  it.each(['what was the root cause of the issuer validation bug', 'what is the cause of the token forgery'])(
+    '"%s" asks why, not for a definition',
+    (q) => {
+      expect(readQuestion(kb, q).kind).toBe('why');
+    },
+  );
+});

@@ -353,6 +353,8 @@ function accepts(
       return false;
     // "what's the main takeaway from X": a request for the lessons, not a term
     if (subject.some((_, i) => hasPhraseAt(language.list('lesson-word'), subject, i))) return false;
+    // "what was the root cause of the validation bug": what made it possible, not a term
+    if (hasPhraseAt(language.list('root-cause-word'), subject, 0)) return false;
     // "what is the agency doing", "what is the vendor planning to do", "what is the key linked to": someone's
     // actions or how things relate, not a term
     for (let i = 1; i < tail.length; i++) {
