@@ -39,6 +39,12 @@ describe('what would have prevented it', () => {
     expect(readQuestion(kb, 'what setting would block the tern-style phishing').kind).toBe('list:lessons');
     expect(readQuestion(kb, 'what stopped the tern tools intruder').kind).not.toBe('list:lessons');
   });
+
+  it('"what should we take from X" asks for its lessons; "what did they take from X" does not', () => {
+    expect(readQuestion(kb, 'what should we take from the tern tools wipe').kind).toBe('list:lessons');
+    expect(readQuestion(kb, 'what can orgs take away from the tern tools wipe').kind).toBe('list:lessons');
+    expect(readQuestion(kb, 'what did the intruder take from tern tools').kind).not.toBe('list:lessons');
+  });
 });
 
 describe('more of the way people write', () => {
