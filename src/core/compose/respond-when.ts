@@ -8,12 +8,13 @@ import type { Ask } from '../ask-context.js';
 import { describeDate } from '../dates/dates.js';
 import { KEY_DATE_LABEL, type KeyDate, keyDateEvents } from '../dates/key-dates.js';
 import { factsAndItems, latest } from '../facts.js';
-import { hasAny } from '../reading/patterns.js';
+import { hasAny, hasPhraseAt } from '../reading/patterns.js';
 import { type Concept, coverage, type QueryAnalysis } from '../reading/query.js';
 import type { Reading } from '../reading/read-question.js';
 import { isIncidentWide, keyDateWords, subjectConcepts } from '../reading/subject.js';
 import type { Passage } from '../search/passages.js';
 import type { SearchHit } from '../search/search-index.js';
+import { isStopWord } from '../search/stopwords.js';
 import { termOf, words } from '../search/tokenize.js';
 import { ties, titleShare, withSignals } from './confidence.js';
 import { distinctOthers } from './search-answer.js';
@@ -35,7 +36,11 @@ export function respondWhen(ask: Ask, reading: Reading): Answer | undefined {
     'attack-verb',
     'incident-noun',
   ]).filter(
-    (c) => (missingKey || !c.text.split(' ').every((w) => keyWords.has(w))) && !isIncidentWide(kb, incident, c),
+    (c) =>
+      (missingKey || !c.text.split(' ').every((w) => keyWords.has(w))) &&
+      !isIncidentWide(kb, incident, c) &&
+      // "when did they announce the incapsula breach": a name of the incident asked about, not a thing in it
+      !(keys.length > 0 && namesTheIncident(kb.language, query.words, c)),
   );
   const key =
     keys.find((k) => incident.dates[k]) ??
@@ -163,6 +168,27 @@ function meetsTelling(query: QueryAnalysis, subject: Concept[], best: SearchHit,
       coverage(query, other, [c]) >= 0.8,
   );
 }
+
+/**
+ * True when every word of the concept stands in a name right before an incident noun ("the X Y breach"): the
+ * question calls the incident by that name.
+ */
+function namesTheIncident(language: Ask['kb']['language'], asked: readonly string[], concept: Concept): boolean {
+  const nouns = language.list('incident-noun');
+  const named = new Set<string>();
+  for (let i = 1; i < asked.length; i++) {
+    if (!hasPhraseAt(nouns, asked, i)) continue;
+    for (let k = i - 1; k >= 0 && i - k <= NAME_WORDS; k--) {
+      const w = asked[k] as string;
+      if (isStopWord(w) || hasPhraseAt(nouns, asked, k)) break;
+      named.add(w);
+    }
+  }
+  return concept.text.split(' ').every((w) => named.has(w));
+}
+
+/** The most words a name before an incident noun has. */
+const NAME_WORDS = 3;
 
 /** Below this a dated row is no answer to "when", however poorly the narrative sections match. */
 const EVENT_FLOOR = 0.4;
