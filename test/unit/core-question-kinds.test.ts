@@ -125,6 +125,13 @@ describe('other question kinds pick their passage kind', () => {
     expect(a.kind).toBe('answer');
     expect(allText(a)).toContain('$12 million');
   });
+  it('"how did the … breach start" gives how it worked, not a row that mentions the breach', () => {
+    for (const q of ['how did the lantern ledger breach start?', 'lantern ledger - how did that hack begin']) {
+      const a = ask(q);
+      expect(a.intent).toBe('technique');
+      expect(allText(a)).toContain('kept a working access key');
+    }
+  });
   it('curated victims that carry their own counts get no narrative counts', () => {
     const a = ask('alpha-2023 victims');
     expect(allText(a)).not.toContain('as the sources tell it');
