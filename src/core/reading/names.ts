@@ -115,9 +115,32 @@ export function expandShortenedName(kb: KnowledgeBase, words: readonly string[])
       }
     }
   }
-  if (!found || incidents.size !== 1) return [...words];
+  if (!found) return initialsWritten(kb, words);
+  if (incidents.size !== 1) return [...words];
   const out = [...words];
   out.splice(found.at, found.parts.length, ...found.parts);
+  return out;
+}
+
+/**
+ * A two-word incident name typed as its initials ("the FA key" for a name like "Football Australia"), written out:
+ * a two-letter word the knowledge base never uses otherwise, that is the initials of exactly one incident's name.
+ */
+function initialsWritten(kb: KnowledgeBase, words: readonly string[]): string[] {
+  const byInitials = new Map<string, Set<string>>();
+  const partsOf = new Map<string, string[]>();
+  for (const { incident, parts } of nameWordLists(kb)) {
+    if (parts.length !== 2 || !parts.every((p) => /^[a-z]+$/.test(p))) continue;
+    const initials = parts.map((p) => p[0]).join('');
+    byInitials.set(initials, (byInitials.get(initials) ?? new Set()).add(incident));
+    partsOf.set(initials, parts);
+  }
+  const at = words.findIndex(
+    (w) => w.length === 2 && byInitials.get(w)?.size === 1 && !kb.lexicon.has(w) && !isStopWord(w),
+  );
+  if (at < 0) return [...words];
+  const out = [...words];
+  out.splice(at, 1, ...(partsOf.get(words[at] as string) as string[]));
   return out;
 }
 
