@@ -270,9 +270,8 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     const given = req.headers['x-request-id'];
     const requestId = typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : nextRequestId();
     res.setHeader('x-request-id', requestId);
-    drainer.track(res);
     const started = process.hrtime.bigint();
-    res.on('close', () => {
+    drainer.track(res, () => {
       const fields = {
         requestId,
         method: req.method,

@@ -32,8 +32,11 @@ export interface Drainer {
   readonly inFlight: number;
   /** open client connections */
   readonly connections: number;
-  /** counts a request until its response closes; while draining, its response closes the connection */
-  track(res: ServerResponse): void;
+  /**
+   * counts a request until its response closes; while draining, its response closes the connection. `onClose` runs
+   * when the response closes, after the count went down (one `close` listener for both: the request log's too).
+   */
+  track(res: ServerResponse, onClose?: () => void): void;
   drain(options: DrainOptions): Promise<void>;
 }
 
@@ -83,12 +86,14 @@ export function createDrainer(server: Server): Drainer {
     get connections() {
       return sockets.size;
     },
-    track(res) {
+    track(res, onClose) {
       responses.add(res);
       if (draining) closeAfterAnswer(res);
-      res.once('close', () => {
+      // a response emits `close` once
+      res.on('close', () => {
         responses.delete(res);
         wake();
+        onClose?.();
       });
     },
     async drain({ listenMs, graceMs }) {

@@ -3,9 +3,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { silentLogger } from '../../src/logger.js';
+import { createLogger, type Logger, silentLogger } from '../../src/logger.js';
 import { createServer, type RunningServer } from '../../src/server.js';
 import { createMemoryStore } from '../../src/store/memory.js';
 
@@ -17,11 +18,11 @@ afterEach(async () => {
   running = undefined;
 });
 
-async function start(env: Record<string, string> = {}, store = createMemoryStore()) {
+async function start(env: Record<string, string> = {}, store = createMemoryStore(), log: Logger = silentLogger) {
   dir = await mkdtemp(path.join(tmpdir(), 'breachbot-server-'));
   const base = loadConfig({ PORT: '0', DATA_DIR: dir, WEB_UI: 'false', ...env });
   const config = Object.freeze({ ...base, teams: undefined, teamsOff: 'off for this test' });
-  running = await createServer({ config, log: silentLogger, store, scheduler: false });
+  running = await createServer({ config, log, store, scheduler: false });
   return running;
 }
 
@@ -57,6 +58,37 @@ describe('server', () => {
     expect(given.headers.get('x-request-id')).toBe('abc-123');
     const unsafe = await fetch(`${server.url}/healthz`, { headers: { 'x-request-id': 'a b\tc' } });
     expect(unsafe.headers.get('x-request-id')).toMatch(/^[0-9a-f]{8}-[0-9a-z]+$/);
+  });
+
+  it('writes one request line per response, when it has closed: id, method, path without query, status, ms', async () => {
+    const lines: Array<Record<string, unknown>> = [];
+    const stream = new Writable({
+      write(chunk, _encoding, done) {
+        for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line));
+        done();
+      },
+    });
+    const server = await start({}, createMemoryStore(), createLogger({ level: 'info', stream }));
+    const ids: string[] = [];
+    for (const [target, method] of [
+      ['/healthz?probe=1', 'GET'],
+      ['/nowhere', 'GET'],
+      ['/healthz', 'POST'],
+    ] as const) {
+      const res = await fetch(`${server.url}${target}`, { method, headers: { 'x-request-id': `t-${ids.length}` } });
+      await res.arrayBuffer();
+      ids.push(res.headers.get('x-request-id') ?? '');
+    }
+    await server.close(500);
+    running = undefined;
+    const requests = lines.filter((line) => line.msg === 'request');
+    expect(requests.map(({ requestId, method, path, status }) => ({ requestId, method, path, status }))).toEqual([
+      { requestId: 't-0', method: 'GET', path: '/healthz', status: 200 },
+      { requestId: 't-1', method: 'GET', path: '/nowhere', status: 404 },
+      { requestId: 't-2', method: 'POST', path: '/healthz', status: 405 },
+    ]);
+    expect(ids).toEqual(['t-0', 't-1', 't-2']);
+    for (const line of requests) expect(line.ms).toBeGreaterThanOrEqual(0);
   });
 
   it('refuses a body announced larger than 1 MB with 413 before any route reads it', async () => {
