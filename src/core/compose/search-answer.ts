@@ -211,7 +211,42 @@ function demandsOf(language: Language, query: QueryAnalysis, cues: ListName | un
   if (asksWhichVulnerability(language, query.words)) {
     demands.push({ keep: UNNAMED, holds: (p) => holdsVulnerabilityId(p.text) });
   }
+  // "how did microsoft respond to wiz": a fact whose title puts the party answered first ("Wiz says …") tells what
+  // was answered, not the answer
+  const answered = partyAnswered(language, query);
+  if (answered) {
+    const terms = new Set(answered.terms.map((t) => t.term));
+    demands.push({
+      keep: ANSWERED_PARTY,
+      holds: (p) => {
+        const first = termOf(words(p.title)[0] ?? '');
+        return first === undefined || !terms.has(first);
+      },
+    });
+  }
   return demands;
+}
+
+/** What a fact whose title puts the party answered first keeps of its rank when the question asks for the reply. */
+const ANSWERED_PARTY = 0.5;
+
+/**
+ * The party a question asks someone's reply to ("how did microsoft respond to the wiz research", "what did the
+ * board say about microsoft"): the first word after a speaker word that has a concept of its own, when a name (not a
+ * pronoun or helper) stands right before the speaker word.
+ */
+function partyAnswered(language: Language, query: QueryAnalysis): Concept | undefined {
+  const speakers = language.list('speaker-word').byFirst;
+  const at = query.words.findIndex((w, i) => i > 0 && speakers.has(w));
+  const agent = at > 0 ? (query.words[at - 1] as string) : undefined;
+  const helper = (w: string) =>
+    isStopWord(w) || hasAny(language.list('aux'), [w]) || hasAny(language.list('pronoun'), [w]);
+  if (!agent || helper(agent)) return undefined;
+  const other = query.words.slice(at + 1).find((w) => !helper(w));
+  if (!other) return undefined;
+  return query.concepts.find(
+    (c) => !c.filler && c.text.split(' ').includes(other) && !c.text.split(' ').includes(agent),
+  );
 }
 
 function rankHits(
