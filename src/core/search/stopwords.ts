@@ -23,6 +23,7 @@ list find look looking lookup info information details detail tell know knew kno
 happen happened happening happens occur occurred
 gimme lemme gonna gotta kinda sorta dunno tho btw fyi lol idk imo imho till til officially formally supposedly
 apparently literally honestly came come comes coming
+besides except excluding aside apart beyond
 `;
 
 /**
