@@ -74,8 +74,13 @@ interface Ranked {
 }
 
 const NEVER = new Set<PassageKind>(['source']);
-/** Definitions match many questions loosely; they lead only when asked for ("what is …"). */
-const DEFAULT_BOOST: Partial<Record<PassageKind, number>> = { term: 0.6, summary: 0.8 };
+/**
+ * Definitions match many questions loosely; they lead only when asked for ("what is …"). A lesson is advice: it
+ * answers "what should we learn / do", and a question that asks for facts ("what data got exposed") gets the facts
+ * first, though a lesson uses the same words ("Publicly Exposed Jenkins Server"). Questions that ask for advice
+ * raise lessons again (the advice frame, the lesson words).
+ */
+const DEFAULT_BOOST: Partial<Record<PassageKind, number>> = { term: 0.6, summary: 0.8, lesson: 0.5 };
 /** Events the knowledge base marks as milestones lead among equals. */
 const MILESTONE_BOOST = 1.15;
 
