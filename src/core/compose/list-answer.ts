@@ -60,9 +60,24 @@ export function lessonsAsked(ask: Ask, reading?: Reading): boolean {
   return passagesOf(ask.kb, incident.id, 'lesson').length > 0;
 }
 
-/** The incident's passages of one kind, those that best match the question first. */
+/**
+ * The incident's passages of one kind, those that best match the question first. Lessons are matched on what the
+ * question is about only: its lesson words, whom it asks for ("regular cloud customers") and the incident's own
+ * name say nothing about which lesson, so "the main takeaway for customers from X" keeps the curated order.
+ */
 function rankedOfKind(ask: Ask, reading: Reading, kind: 'aftermath' | 'lesson'): Passage[] | undefined {
-  return ask.incident ? passagesByMatch(ask.kb, ask.incident.id, kind, reading.query.terms) : undefined;
+  const incident = ask.incident;
+  if (!incident) return undefined;
+  if (kind === 'aftermath') return passagesByMatch(ask.kb, incident.id, kind, reading.query.terms);
+  const about = subjectConcepts(ask, reading.query, ['lesson-subject-filler', 'advice-asker', 'aux']).filter(
+    (c) => !isIncidentWide(ask.kb, incident, c),
+  );
+  return passagesByMatch(
+    ask.kb,
+    incident.id,
+    kind,
+    about.flatMap((c) => c.terms),
+  );
 }
 
 /** The words each part sets aside as its own question words ("who", "behind", "logs", "how"…). */
