@@ -31,6 +31,13 @@ describe('context around a question', () => {
     },
   );
 
+  it.each(['for a tabletop:', 'for an exec summary,', 'for my notes -', 'for our runbook:'])(
+    'a part before the question that says what the answer is for ("%s") is left out',
+    (why) => {
+      expect(readQuestion(kb, `${why} when did it start?`).words).toEqual(readQuestion(kb, 'when did it start?').words);
+    },
+  );
+
   it('a guess after the question ("was it the regulator?") is left out too', () => {
     expect(readQuestion(kb, 'who noticed it first? was it the regulator').words).toEqual(
       readQuestion(kb, 'who noticed it first').words,
