@@ -23,3 +23,14 @@ describe('the one who told, or who struck, names the incident', () => {
     expect(readQuestion(kb, q).unknown).toBeUndefined();
   });
 });
+
+describe('a span of years after a name', () => {
+  it('"in 2023-24" dates the name and is no unknown name of its own', () => {
+    expect(
+      readQuestion(kb, "how did the intruder get into betapass's cloud storage in 2022-23?").unknown,
+    ).toBeUndefined();
+    expect(
+      readQuestion(kb, 'how did the intruder get into betapass cloud storage in 2021-2022').unknown,
+    ).toBeUndefined();
+  });
+});

@@ -355,7 +355,8 @@ function titleWordCounts(kb: KnowledgeBase): ReadonlyMap<string, number> {
 /** Fillers and function words off both ends of a slot's name. */
 function trimSlotName(kb: KnowledgeBase, name: readonly string[]): string[] {
   const language = kb.language;
-  const drop = (w: string) => language.nameFillers.has(w) || isStopWord(w) || /^\d{4}$/.test(w);
+  // a year, or a span of years ("2023-24", "2019-2020"), dates the name; it is no part of it
+  const drop = (w: string) => language.nameFillers.has(w) || isStopWord(w) || /^\d{4}(-\d{2}|-\d{4})?$/.test(w);
   // a name stops at a joining or question word ("X and when"); one that starts with one names nothing
   const stop = name.findIndex((w) => language.list('name-stop').byFirst.has(w));
   const before = stop >= 0 ? name.slice(0, stop) : name;
