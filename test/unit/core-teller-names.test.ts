@@ -1,6 +1,7 @@
 // "zorblax told everyone to rotate their secrets. what was the root cause?", "when zorblax hit the vendor, what
 // did they take": the one who told, or who struck, is the incident's name. When the knowledge base has never seen
-// it, the question is about an incident that is not loaded; a known name there changes nothing.
+// it, the question is about an incident that is not loaded; a known name there changes nothing. A span of years
+// after a name ("in 2023-24") dates it and is no part of it.
 import { describe, expect, it } from 'vitest';
 import { readQuestion } from '../../src/core/reading/read-question.js';
 import { fixtureKb } from '../fixtures/core-kb.js';

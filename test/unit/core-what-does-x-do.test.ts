@@ -1,5 +1,6 @@
 // "what does the review board recommend for log retention" asks what someone does, not what a term means: "what
-// does/do/did" opens a definition only with its closer ("what does X mean", "what do X stand for").
+// does/do/did" opens a definition only with its closer ("what does X mean", "what do X stand for"). "What was the
+// root cause of X" asks why, not for a definition of "root cause of X".
 import { describe, expect, it } from 'vitest';
 import { readQuestion } from '../../src/core/reading/read-question.js';
 import { fixtureKb } from '../fixtures/core-kb.js';

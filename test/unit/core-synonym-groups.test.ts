@@ -1,0 +1,57 @@
+// Everyday words the facts put otherwise, joined by synonym groups in data/synonyms.yaml and asked of the real
+// knowledge base:
+// - "what did the attacker walk off with?" asks what was stolen; only the whole idiom counts ("walk" alone does not);
+// - "what was unusual about the FTC order": a write-up says what was "unique" about it;
+// - "did they survive?" asks whether the company went on: the concept of "shut down", "out of business". Before,
+//   "survive" was no word the knowledge base knew and was "corrected" to "service".
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createKnowledgeBase, type KnowledgeBase } from '../../src/core/knowledge-base.js';
+import { readQuestion } from '../../src/core/reading/read-question.js';
+import { termOf } from '../../src/core/search/tokenize.js';
+import { loadKnowledgeBase } from '../../src/kb/load.js';
+
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+let kb: KnowledgeBase;
+beforeAll(async () => {
+  kb = createKnowledgeBase((await loadKnowledgeBase({ dir: [path.join(repoRoot, 'data/incidents')] })).data);
+});
+
+const concept = (q: string, text: string) => readQuestion(kb, q).query.concepts.find((c) => c.text === text);
+const group = (q: string, text: string) => concept(q, text)?.group;
+
+describe('"walk off with"', () => {
+  it.each([
+    ['what did the attacker walk off with', 'walk off with'],
+    ['what did they walk off with?', 'walk off with'],
+    ['what data they walked off with', 'walked off with'],
+  ])('"%s" is the theft concept', (q, text) => {
+    const theft = group('what was stolen', 'stolen');
+    expect(theft).toBeDefined();
+    expect(group(q, text)).toBe(theft);
+  });
+
+  it('"walk" alone is not theft', () => {
+    expect(group('did they walk through the logs', 'walk')).not.toBe(group('what was stolen', 'stolen'));
+  });
+});
+
+describe('"unusual"', () => {
+  it.each(['unique', 'unprecedented', 'novel'])('meets "%s"', (word) => {
+    const unusual = concept('what was unusual about the order', 'unusual');
+    expect(unusual?.group).toBeDefined();
+    expect(unusual?.terms.map((t) => t.term)).toContain(termOf(word));
+  });
+});
+
+describe('"did they survive"', () => {
+  it.each(['survive', 'stay in business'])('"%s" is the concept of shutting down', (text) => {
+    const shut = group('when did they shut down', 'shut down');
+    expect(shut).toBeDefined();
+    expect(group(`did they ${text}`, text)).toBe(shut);
+  });
+
+  it('is not corrected to another word', () => {
+    expect(readQuestion(kb, 'did they survive').query.corrections).toEqual([]);
+  });
+});
