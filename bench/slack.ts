@@ -32,7 +32,7 @@ import type { BenchSection } from './report.js';
 
 const SECRET = 'bench-signing-secret-0123456789';
 const TOKEN = 'xoxb-bench-token';
-const QUESTIONS = [
+export const QUESTIONS = [
   'timeline',
   'timeline july 2023',
   'victims',

@@ -10,6 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { QUESTIONS as BENCH_QUESTIONS } from '../../bench/slack.js';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/logger.js';
 import { createServer, type RunningServer } from '../../src/server.js';
@@ -18,17 +19,7 @@ import { sign, slashCommand } from '../fixtures/slack.js';
 import { slackEnv } from './slack-harness.js';
 
 /** the questions `bench/slack.ts` asks, and one with Slack's encoding */
-const QUESTIONS = [
-  'timeline',
-  'timeline july 2023',
-  'victims',
-  'logging',
-  'how were the tokens forged?',
-  'who was affected',
-  'when was it detected',
-  'what should i log to catch this',
-  'victims &amp; &lt;impact&gt; of <https://example.com|storm-0558>',
-];
+const QUESTIONS = [...BENCH_QUESTIONS, 'victims &amp; &lt;impact&gt; of <https://example.com|storm-0558>'];
 const ASKERS = [
   { user_id: 'U000ASKER', channel_id: 'C000TEST' },
   { user_id: 'U000OTHER', channel_id: 'C000ELSE' },
