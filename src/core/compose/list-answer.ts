@@ -7,6 +7,7 @@ import type { Answer } from '../answer.js';
 import type { Ask } from '../ask-context.js';
 import { isYear } from '../calendar.js';
 import { yearSpan } from '../dates/dates.js';
+import type { Incident } from '../model.js';
 import type { ListKind } from '../reading/language.js';
 import { hasAny } from '../reading/patterns.js';
 import type { Reading } from '../reading/read-question.js';
@@ -129,7 +130,14 @@ export function listAnswer(ask: Ask, reading: Reading, list: ListKind): Answer {
   // the vendor's own network back in 2021" is one step of the story)
   const targetOnly =
     (list === 'actor' || list === 'technique') && !!reading.subject && namesOnlyTheTarget(ask, reading);
-  const subject = excluding || targetOnly ? [] : subjectConcepts(ask, reading.query, [...trigger.split(' '), 'aux']);
+  const own = ask.incident;
+  // "who was behind the 2023 exchange intrusion": the incident's own year says which incident, not what about it
+  const subject =
+    excluding || targetOnly
+      ? []
+      : subjectConcepts(ask, reading.query, [...trigger.split(' '), 'aux']).filter(
+          (c) => !(list === 'actor' && own && c.text.split(' ').every((w) => isOwnYear(own, w))),
+        );
   const afterAttack =
     list === 'technique' && reading.keyDates.some((k) => k === 'detected' || k === 'disclosed' || k === 'end');
   // "how did they find out": the fact that tells who or what raised the alarm, else how the attack worked
@@ -168,6 +176,12 @@ function tellsTheDeed(ask: Ask, answer: Answer): boolean {
   return !!passage && DEED_KINDS.has(passage.kind);
 }
 
+/** True when the word is a year the incident ran in. */
+function isOwnYear(incident: Incident, w: string): boolean {
+  const span = yearSpan(incident);
+  return isYear(w) && !!span && Number(w) >= span.from && Number(w) <= span.to;
+}
+
 /** True when the slot's name is only a victim, the incident's own name, or words every fact of it uses. */
 function namesOnlyTheTarget(ask: Ask, reading: Reading): boolean {
   const incident = ask.incident;
@@ -181,8 +195,7 @@ function namesOnlyTheTarget(ask: Ask, reading: Reading): boolean {
   // target; another year ("its corporate network in 2021") is another step of the story
   const part = listWords(ask.kb.language, 'target-part');
   const calendar = listWords(ask.kb.language, 'calendar-word');
-  const span = yearSpan(incident);
-  const ownYear = (w: string) => isYear(w) && !!span && Number(w) >= span.from && Number(w) <= span.to;
+  const ownYear = (w: string) => isOwnYear(incident, w);
   return concepts.every(
     (c) =>
       c.text.split(' ').every((w) => own.has(w) || isStopWord(w) || part.has(w) || calendar.has(w) || ownYear(w)) ||

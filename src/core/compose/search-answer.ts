@@ -15,6 +15,7 @@ import {
   asksMoney,
   asksWhetherKnown,
   asksWhichVulnerability,
+  describingWords,
   incidentNameWords,
   namingWords,
 } from '../reading/subject.js';
@@ -386,7 +387,11 @@ function scopeConcepts(
   const only = incidents?.size === 1 ? [...incidents][0] : undefined;
   const incident = only ? ask.kb.incident(only) : undefined;
   if (!incident) return none;
-  const names = namingWords(ask.kb.language, incidentNameWords(incident), query.words);
+  // its short names, and a description of it before an incident noun ("the cloud email hack")
+  const names = new Set([
+    ...namingWords(ask.kb.language, incidentNameWords(incident), query.words),
+    ...describingWords(ask.kb.language, incident, query.words),
+  ]);
   if (names.size === 0) return none;
   const naming = query.concepts.filter(
     (c) => !c.filler && c.text.split(' ').every((w) => names.has(w) || isStopWord(w)),

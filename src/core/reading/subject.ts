@@ -116,8 +116,10 @@ export function describingWords(language: Language, incident: Incident, words: r
 export function subjectConcepts(ask: Ask, query: QueryAnalysis, setAside: readonly string[]): Concept[] {
   const language = ask.kb.language;
   const name = ask.incident ? incidentNameWords(ask.incident) : new Set<string>();
-  // "code spaces" for the incident "codespaces": the words that spell its name are its name
-  const own = new Set([...name, ...namingWords(language, name, query.words)]);
+  // "code spaces" for the incident "codespaces": the words that spell its name are its name; so are the words of a
+  // description of it before an incident noun ("the summer exchange online intrusion")
+  const described = ask.incident ? describingWords(language, ask.incident, query.words) : [];
+  const own = new Set([...name, ...namingWords(language, name, query.words), ...described]);
   const lists = ['generic-subject', ...setAside].map((name) => listWords(language, name));
   // "codespaces.com": the incident's name as a web address is its name
   const named = (w: string) => own.has(w) || (/^[a-z0-9-]+\.[a-z]{2,6}$/.test(w) && own.has(w.split('.')[0] as string));
