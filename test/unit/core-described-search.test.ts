@@ -11,7 +11,7 @@ if (!attribution) throw new Error('fixture');
 const input: IncidentInput = {
   ...alphaInput,
   timeline: [
-    ...alphaInput.timeline,
+    ...(alphaInput.timeline ?? []),
     {
       id: 'e-flaw-2023',
       date: '2023-05-02',
@@ -22,7 +22,7 @@ const input: IncidentInput = {
   attribution: {
     ...attribution,
     details: [
-      ...attribution.details,
+      ...(attribution.details ?? []),
       {
         id: 'at-denial',
         title: 'Examplia rejects the accusations',

@@ -194,11 +194,15 @@ function namesOnlyTheTarget(ask: Ask, reading: Reading): boolean {
   // "get into X's aws environment in 2014": a part of the target's estate, or the incident's own year, is still the
   // target; another year ("its corporate network in 2021") is another step of the story
   const part = listWords(ask.kb.language, 'target-part');
+  // "people's mailboxes", "customers' accounts": a part of anyone's estate
+  const anyone = listWords(ask.kb.language, 'advice-asker');
   const calendar = listWords(ask.kb.language, 'calendar-word');
   const ownYear = (w: string) => isOwnYear(incident, w);
   return concepts.every(
     (c) =>
-      c.text.split(' ').every((w) => own.has(w) || isStopWord(w) || part.has(w) || calendar.has(w) || ownYear(w)) ||
+      c.text
+        .split(' ')
+        .every((w) => own.has(w) || isStopWord(w) || part.has(w) || anyone.has(w) || calendar.has(w) || ownYear(w)) ||
       isIncidentWide(ask.kb, incident, c) ||
       // an abbreviation of the incident's own name ("msft" for the vendor a write-up is about)
       (c.own.every((t) => ask.kb.index.df(t) === 0) && c.terms.some((t) => own.has(t.term))),
