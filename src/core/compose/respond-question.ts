@@ -15,6 +15,7 @@ import type { QuestionKind } from '../reading/language.js';
 import type { UnknownName } from '../reading/names.js';
 import { hasAny, hasPhraseAt, phrasesAt } from '../reading/patterns.js';
 import { type Reading, readQuestion } from '../reading/read-question.js';
+import { withoutAskedWords } from '../reading/subject.js';
 import { passagesOf } from '../search/incident-passages.js';
 import { isStopWord } from '../search/stopwords.js';
 import { words } from '../search/tokenize.js';
@@ -77,6 +78,9 @@ function answerByKind(ask: Ask, reading: Reading): Answer {
   // "what kind of key did they use": the incident's own term for it
   const kindOf = respondKindOf(ask, reading);
   if (kindOf) return kindOf;
+  // "what were users told to do", "did customers have to patch anything": the fact that tells what they were told
+  const instruction = respondInstruction(ask, reading);
+  if (instruction) return instruction;
   switch (reading.kind) {
     case 'help':
       return respondHelp(ask);
@@ -145,6 +149,39 @@ function answerByKind(ask: Ask, reading: Reading): Answer {
       return searchOrEntity(ask, reading);
   }
 }
+
+/**
+ * "what did the vendor tell customers to do", "do we need to do anything ourselves": what those affected were asked
+ * or needed to do, from the facts that say so; when none does, the question is read as if it did not ask it.
+ * Questions of their own kind ("were we affected and what should we do", "when", "how many") keep their own answers.
+ */
+function respondInstruction(ask: Ask, reading: Reading): Answer | undefined {
+  const language = ask.kb.language;
+  if (OWN_ANSWER.has(reading.kind) || !hasAny(language.list('instruction-ask'), reading.words)) return undefined;
+  const query = withoutAskedWords(language, reading.query, ['instruction-ask', 'advice-asker']);
+  const cue = language.list('instruction-cue');
+  const answer = searchAnswer(ask, query, {
+    intent: 'question',
+    cues: 'instruction-cue',
+    requires: (text) => hasAny(cue, words(text)),
+  });
+  return answer.kind === 'answer' ? answer : undefined;
+}
+
+/** Kinds whose own answer tells what to do, or asks one thing other than it. */
+const OWN_ANSWER: ReadonlySet<QuestionKind> = new Set([
+  'help',
+  'indicator',
+  'incidents',
+  'across',
+  'hunt',
+  'defender',
+  'victim-check',
+  'timeline',
+  'when',
+  'count',
+  'duration',
+]);
 
 /** "root cause", "what caused": the question asks what made the attack possible, not why someone acted. */
 function asksCause(ask: Ask, reading: Reading): boolean {

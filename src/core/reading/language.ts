@@ -121,6 +121,8 @@ export const REQUIRED_LISTS = [
   'nation-word',
   'root-cause-word',
   'detection-cue',
+  'instruction-ask',
+  'instruction-cue',
   'amount-cue',
   'target-part',
   'money-cue',
