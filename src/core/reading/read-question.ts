@@ -85,7 +85,7 @@ function read(kb: KnowledgeBase, typedText: string, named: Incident | undefined)
   const typed = expandDescribedName(kb, expandShortenedName(kb, asked));
   // the patterns read the language's own words with their typos fixed; search reads the words as typed, and
   // corrects (and marks) them itself
-  const raw = correctTowardLanguage(kb, typed);
+  const raw = correctTowardLanguage(kb, typed, possessors(text));
   const kept = keptIndices(language, raw);
   const words = kept.map((i) => raw[i] as string);
   const exact = named ? undefined : mentionedIncident(kb, words);
@@ -206,10 +206,14 @@ function withoutContext(language: KnowledgeBase['language'], text: string): stri
  * Typos of the language's own words ("wen", "discoverd", "vicitms") corrected before the patterns read them; any
  * other word is left as typed, so a name the knowledge base does not know stays unknown.
  */
-function correctTowardLanguage(kb: KnowledgeBase, words: readonly string[]): string[] {
+function correctTowardLanguage(
+  kb: KnowledgeBase,
+  words: readonly string[],
+  names: ReadonlySet<string> = new Set(),
+): string[] {
   const vocabulary = languageWordSet(kb.language);
   return words.map((w, i) => {
-    if (vocabulary.has(w) || kb.lexicon.has(w)) return w;
+    if (vocabulary.has(w) || kb.lexicon.has(w) || names.has(w)) return w;
     // a short word is read as a question word only where question words stand: "wen was" yes, "a div" no
     if (w.length <= SHORT_WORD && i > 1) return w;
     const fix = kb.lexicon.correct(w);
@@ -217,6 +221,15 @@ function correctTowardLanguage(kb: KnowledgeBase, words: readonly string[]): str
     // a question word the knowledge base's own text never uses ("happend" for "happened")
     return nearestWord(vocabulary, w) ?? w;
   });
+}
+
+/**
+ * The words written as someone's ("cisco's 2022 breach"): names, never a slip for a word of the language ("ciso").
+ */
+function possessors(text: string): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const m of text.toLowerCase().matchAll(/([a-z0-9][a-z0-9-]*)['’]s\b/g)) out.add(m[1] as string);
+  return out;
 }
 
 /** The one language word a typing slip or two away from `word` (one for short words), if exactly one is. */
