@@ -35,6 +35,8 @@ export interface Signals {
   titleShare?: number;
   /** other candidates that met the question as well as the lead (0..1, 1 = six or more): a tie is a guess */
   ties?: number;
+  /** a search led with the incident's overview (its summary or status): it meets many words, answers few questions */
+  overview?: boolean;
 }
 
 /** Candidates other than the lead whose coverage is within this of the lead's count as a tie. */
@@ -123,6 +125,7 @@ export function features(answer: Answer, reading: Reading): Record<string, numbe
     kindFit: kindFit(answer, reading),
     ties: s?.ties ?? 0,
     leadShare: leadShare(answer, reading),
+    overview: s?.overview ? 1 : 0,
     ...Object.fromEntries(GROUPS.map((g) => [g, KIND_GROUP[reading.kind] === g ? 1 : 0])),
   };
 }
@@ -188,6 +191,7 @@ export function answerFeatures(kb: KnowledgeBase, command: Command, answer: Answ
     kindFit: 1,
     ties: 0,
     leadShare: 1,
+    overview: 0,
     ...Object.fromEntries(GROUPS.map((g) => [g, 0])),
   };
 }

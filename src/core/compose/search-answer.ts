@@ -544,6 +544,7 @@ export function searchAnswer(ask: Ask, query: QueryAnalysis, options: SearchAnsw
     titleShare: titleShare(query.concepts, best.hit),
     alternatives: alternativesOf(kb, ranked),
     ties: ties(best, distinctOthers(kb, ranked, lead)),
+    overview: lead.kind === 'summary' || lead.kind === 'status',
   });
 }
 
