@@ -24,7 +24,7 @@ import { withDates } from '../search/hit-dates.js';
 import { isAside, type Passage, type PassageKind } from '../search/passages.js';
 import type { SearchHit } from '../search/search-index.js';
 import { isStopWord } from '../search/stopwords.js';
-import { termOf, words } from '../search/tokenize.js';
+import { searchTerms, termOf, words } from '../search/tokenize.js';
 import { ties, titleShare, withSignals } from './confidence.js';
 import { respondTerm } from './respond-glossary.js';
 import { respondVictim } from './respond-victims.js';
@@ -194,13 +194,17 @@ function demandsOf(language: Language, query: QueryAnalysis, cues: ListName | un
         (!paying || holdsMoney(p.text)),
     });
   }
-  // "what was his sentence", "how much was the fine": the fact must name the punishment or payment asked about
+  // "what was his sentence", "how much was the fine": the fact must name the punishment or payment asked about,
+  // with its size in the same sentence ("sentenced to three years"), not in passing beside another one ("fined
+  // $148 million … to lessen their sentence")
   if (sizing) {
     const cue = language.list('amount-cue');
-    const asked = query.concepts.filter((c) => hasAny(cue, c.text.split(' ')));
+    const asked = new Set(
+      query.concepts.filter((c) => hasAny(cue, c.text.split(' '))).flatMap((c) => c.terms.map((t) => t.term)),
+    );
     demands.push({
       keep: UNASKED_AMOUNT,
-      holds: (_p, hit) => asked.some((c) => c.terms.some((t) => hit.matched.has(t.term))),
+      holds: (p, hit) => [...asked].some((t) => hit.matched.has(t)) && sizedWhereNamed(p, asked),
     });
   }
   // "how did they find out": a fact without a cue word tells nothing of how someone learned of it
@@ -292,6 +296,15 @@ const ASKED_ABOUT = 0.8;
 
 /** What a fact that names no vulnerability by its id keeps of its rank when the question asks which one. */
 const UNNAMED = 0.25;
+
+/** True when one sentence of the fact names an asked term and gives an amount or a length of time. */
+function sizedWhereNamed(p: Passage, asked: ReadonlySet<string>): boolean {
+  for (const sentence of `${p.title}. ${p.text}`.split(/(?<=[.!?])\s+/)) {
+    if (!(holdsCount(sentence) || holdsSpan(sentence))) continue;
+    if (searchTerms(sentence).some((t) => asked.has(t))) return true;
+  }
+  return false;
+}
 
 /** What a fact that does not name the punishment or payment asked about ("his sentence") keeps of its rank. */
 const UNASKED_AMOUNT = 0.25;
