@@ -44,6 +44,14 @@ describe('what those affected were told to do', () => {
     );
   });
 
+  it('asked about fixing the flaw from our own tenant, it is still what to do about the flaw', () => {
+    expect(lead('do we need to do anything in our tenant to fix the forged token flaw?')).toMatch(
+      /^answer: .*needed to take no action/,
+    );
+    // without a fix to ask about, "were we hit, do we need to do anything" is what to check in our own tenant
+    expect(lead('were we affected and do we need to do anything in our tenant?')).not.toMatch(/no action/);
+  });
+
   it('a question of its own kind keeps its own answer', () => {
     expect(ask('when were tenants told to do something?').intent).toBe('when');
   });

@@ -157,7 +157,10 @@ function answerByKind(ask: Ask, reading: Reading): Answer {
  */
 function respondInstruction(ask: Ask, reading: Reading): Answer | undefined {
   const language = ask.kb.language;
-  if (OWN_ANSWER.has(reading.kind) || !hasAny(language.list('instruction-ask'), reading.words)) return undefined;
+  if (!hasAny(language.list('instruction-ask'), reading.words)) return undefined;
+  // "do we need to do anything in our tenant to fix the bug": what to do about the flaw, not whether we were hit
+  const remedy = reading.kind === 'defender' && hasAny(language.list('remedy-word'), reading.words);
+  if (OWN_ANSWER.has(reading.kind) && !remedy) return undefined;
   const query = withoutAskedWords(language, reading.query, ['instruction-ask', 'advice-asker']);
   const cue = language.list('instruction-cue');
   const answer = searchAnswer(ask, query, {

@@ -123,6 +123,7 @@ export const REQUIRED_LISTS = [
   'detection-cue',
   'instruction-ask',
   'instruction-cue',
+  'remedy-word',
   'amount-cue',
   'target-part',
   'money-cue',
