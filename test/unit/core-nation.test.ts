@@ -37,3 +37,13 @@ describe('a nation the question names', () => {
     );
   });
 });
+
+describe('a nation written as part of a word ("russia-linked")', () => {
+  const { kb: one } = projectKbWith(
+    incident('larkspur-2023', '2023', 'Heron Team', 'A Russia-linked group, the vendor says, tied to Russia.'),
+  );
+  it('describes the attributed actor: the incident is answered, not said to be missing', () => {
+    const reading = readQuestion(one, 'when was the russia-linked mail hack detected?');
+    expect(reading.unknown).toBeUndefined();
+  });
+});

@@ -464,6 +464,9 @@ function unattributedNation(kb: KnowledgeBase, words: readonly string[]): Unknow
  * actor; it is no name of an incident of its own.
  */
 function isAttributedNation(kb: KnowledgeBase, word: string): boolean {
+  // "china-linked", "russia-backed": the nation before a hyphen describes the actor the same way
+  const dash = word.indexOf('-');
+  if (dash > 0 && incidentsAttributedTo(kb, word.slice(0, dash)).length > 0) return true;
   return incidentsAttributedTo(kb, word).length > 0;
 }
 
