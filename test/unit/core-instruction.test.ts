@@ -2,32 +2,22 @@
 // those affected were told or needed to do, so the fact that says so leads, not the summary that names the same
 // incident, parties and breach. The project fixture, plus the vendor's notice to its tenants.
 import { describe, expect, it } from 'vitest';
-import type { IncidentInput } from '../../src/core/model.js';
-import { alphaInput, fixtureKbWithAlpha } from '../fixtures/core-kb.js';
+import { alphaWithTechnique, fixtureKbWithAlpha } from '../fixtures/core-kb.js';
 
-const technique = alphaInput.technique;
-if (!technique) throw new Error('fixture');
-const input: IncidentInput = {
-  ...alphaInput,
-  technique: {
-    ...technique,
-    details: [
-      ...(technique.details ?? []),
-      {
-        id: 'te-notice',
-        title: 'Notice to tenants',
-        text: 'Alpha Cloud emailed its tenants about the breach, asking them to rotate their API secrets.',
-        sources: ['s-vendor'],
-      },
-      {
-        id: 'te-no-action',
-        title: 'The key revocation',
-        text: 'The vendor said tenants needed to take no action for the forged email tokens; it revoked the key itself.',
-        sources: ['s-vendor'],
-      },
-    ],
+const input = alphaWithTechnique(
+  {
+    id: 'te-notice',
+    title: 'Notice to tenants',
+    text: 'Alpha Cloud emailed its tenants about the breach, asking them to rotate their API secrets.',
+    sources: ['s-vendor'],
   },
-};
+  {
+    id: 'te-no-action',
+    title: 'The key revocation',
+    text: 'The vendor said tenants needed to take no action for the forged email tokens; it revoked the key itself.',
+    sources: ['s-vendor'],
+  },
+);
 const { ask } = fixtureKbWithAlpha(input);
 const lead = (q: string) => {
   const a = ask(q);

@@ -1,27 +1,15 @@
 // "cisco's 2023 breach - what happened?": a word written as someone's is a name, never a typing slip for a word of
 // the language ("ciso"). Read as a slip, the unknown name vanished and the loaded incident's 2023 timeline answered.
 import { describe, expect, it } from 'vitest';
-import type { IncidentInput } from '../../src/core/model.js';
-import { alphaInput, fixtureKbWithAlpha } from '../fixtures/core-kb.js';
+import { alphaWithTechnique, fixtureKbWithAlpha } from '../fixtures/core-kb.js';
 
-const technique = alphaInput.technique;
-if (!technique) throw new Error('fixture');
 // the knowledge base uses "CISO", one typing slip from the unknown name
-const input: IncidentInput = {
-  ...alphaInput,
-  technique: {
-    ...technique,
-    details: [
-      ...(technique.details ?? []),
-      {
-        id: 'te-ciso',
-        title: 'The CISO',
-        text: "A phished employee let the intruder in; Alpha Cloud's CISO led the response.",
-        sources: ['s-vendor'],
-      },
-    ],
-  },
-};
+const input = alphaWithTechnique({
+  id: 'te-ciso',
+  title: 'The CISO',
+  text: "A phished employee let the intruder in; Alpha Cloud's CISO led the response.",
+  sources: ['s-vendor'],
+});
 const { ask } = fixtureKbWithAlpha(input);
 
 describe("a name written as someone's", () => {

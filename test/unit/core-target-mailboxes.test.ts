@@ -2,26 +2,14 @@
 // the attack worked answers; before, a fact that merely says "mailboxes" led (the fixture's own "Only targeted
 // mailboxes were read").
 import { describe, expect, it } from 'vitest';
-import type { IncidentInput } from '../../src/core/model.js';
-import { alphaInput, fixtureKbWithAlpha } from '../fixtures/core-kb.js';
+import { alphaWithTechnique, fixtureKbWithAlpha } from '../fixtures/core-kb.js';
 
-const technique = alphaInput.technique;
-if (!technique) throw new Error('fixture');
-const input: IncidentInput = {
-  ...alphaInput,
-  technique: {
-    ...technique,
-    details: [
-      ...(technique.details ?? []),
-      {
-        id: 'te-targeted',
-        title: 'Only targeted mailboxes were read',
-        text: 'The actor read the mailboxes of a few targeted staff only.',
-        sources: ['s-vendor'],
-      },
-    ],
-  },
-};
+const input = alphaWithTechnique({
+  id: 'te-targeted',
+  title: 'Only targeted mailboxes were read',
+  text: 'The actor read the mailboxes of a few targeted staff only.',
+  sources: ['s-vendor'],
+});
 const { ask } = fixtureKbWithAlpha(input);
 
 describe('a part of the target, whoever owns it', () => {

@@ -2,27 +2,15 @@
 // asked about, so a name the knowledge base has never seen means that incident is not loaded. Before, one unknown
 // word among known ones let the month read as a request for the loaded incident's timeline of that month.
 import { describe, expect, it } from 'vitest';
-import type { IncidentInput } from '../../src/core/model.js';
-import { alphaInput, fixtureKbWithAlpha } from '../fixtures/core-kb.js';
+import { alphaWithTechnique, fixtureKbWithAlpha } from '../fixtures/core-kb.js';
 
-const technique = alphaInput.technique;
-if (!technique) throw new Error('fixture');
 // the knowledge base knows every word of the question but the name
-const input: IncidentInput = {
-  ...alphaInput,
-  technique: {
-    ...technique,
-    details: [
-      ...(technique.details ?? []),
-      {
-        id: 'te-outage',
-        title: 'The hosted webmail went down',
-        text: 'The hosted webmail entry point went down for an hour when the key was revoked.',
-        sources: ['s-vendor'],
-      },
-    ],
-  },
-};
+const input = alphaWithTechnique({
+  id: 'te-outage',
+  title: 'The hosted webmail went down',
+  text: 'The hosted webmail entry point went down for an hour when the key was revoked.',
+  sources: ['s-vendor'],
+});
 const { ask } = fixtureKbWithAlpha(input);
 
 describe('what went down', () => {
