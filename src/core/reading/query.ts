@@ -132,6 +132,7 @@ function analyze(kb: KnowledgeBase, text: string): QueryAnalysis {
         concept.unknown = false;
         concept.weight = 0.8;
       }
+      abbreviated(kb, concept, match.group);
       const phrases = (kb.synonyms.groups[match.group] ?? [])
         .map((member) => searchTerms(member))
         .filter((terms) => terms.length > 1);
@@ -185,6 +186,32 @@ function acquiring(kb: KnowledgeBase, words: readonly string[], at: number): num
   if (!hasPhraseAt(language.list('acquire-determiner'), words, at + 1)) return undefined;
   const meaning = [...language.list('acquire-meaning').byFirst.keys()][0];
   return meaning ? matchSynonyms(kb.synonyms, [meaning])[0]?.group : undefined;
+}
+
+/**
+ * "cyber safety review board" where the facts mostly write "CSRB": a name spelled out in several words, whose
+ * synonym group holds its initials as a word the knowledge base uses, is searched by the initials at full weight
+ * and by its own words at a share of it, so a fact that spells the name out does not outscore one that abbreviates
+ * it.
+ */
+function abbreviated(kb: KnowledgeBase, concept: Concept, group: number): void {
+  if (concept.own.length < 2) return;
+  // the one-word form is the phrase's initials ("csrb" for "cyber safety review board")
+  const initials = concept.text
+    .split(' ')
+    .filter((w) => !isStopWord(w))
+    .map((w) => w[0])
+    .join('');
+  const short = (kb.synonyms.groups[group] ?? [])
+    .filter((member) => member === initials)
+    .map((member) => searchTerms(member))
+    .filter((terms) => terms.length === 1 && kb.index.df(terms[0] as string) > 0)
+    .map((terms) => terms[0] as string);
+  if (short.length === 0) return;
+  const share = 1 / concept.own.length;
+  concept.terms = concept.terms.map((t) =>
+    short.includes(t.term) ? { ...t, weight: 1 } : concept.own.includes(t.term) ? { ...t, weight: share } : t,
+  );
 }
 
 /** Two words of one synonym group ("blocked or revoked") are one concept. */
