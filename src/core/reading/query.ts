@@ -202,15 +202,12 @@ function abbreviated(kb: KnowledgeBase, concept: Concept, group: number): void {
     .filter((w) => !isStopWord(w))
     .map((w) => w[0])
     .join('');
-  const short = (kb.synonyms.groups[group] ?? [])
-    .filter((member) => member === initials)
-    .map((member) => searchTerms(member))
-    .filter((terms) => terms.length === 1 && kb.index.df(terms[0] as string) > 0)
-    .map((terms) => terms[0] as string);
-  if (short.length === 0) return;
+  if (!(kb.synonyms.groups[group] ?? []).includes(initials)) return;
+  const [short, ...more] = searchTerms(initials);
+  if (!short || more.length > 0 || kb.index.df(short) === 0) return;
   const share = 1 / concept.own.length;
   concept.terms = concept.terms.map((t) =>
-    short.includes(t.term) ? { ...t, weight: 1 } : concept.own.includes(t.term) ? { ...t, weight: share } : t,
+    t.term === short ? { ...t, weight: 1 } : concept.own.includes(t.term) ? { ...t, weight: share } : t,
   );
 }
 
