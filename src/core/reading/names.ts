@@ -21,6 +21,7 @@ import { normalizeName } from '../search/name-index.js';
 import { indexTokens } from '../search/search-index.js';
 import { isStopWord } from '../search/stopwords.js';
 import { searchTerms, words as wordsOf } from '../search/tokenize.js';
+import type { Language } from './language.js';
 import { hasPhraseAt, matchPattern, phrasesAt } from './patterns.js';
 
 export interface UnknownName {
@@ -372,16 +373,48 @@ function trimSlotName(kb: KnowledgeBase, name: readonly string[]): string[] {
   return upTo.slice(start, end);
 }
 
-/** "X timeline" where X is no loaded incident and no word the knowledge base knows. */
+/**
+ * "X timeline" where X is no loaded incident and no word the knowledge base knows; or a question that opens with
+ * two such words in a row ("acme widgetco tokens stolen …, who did it"): a name it does not hold.
+ */
 function unknownPrefix(kb: KnowledgeBase, words: readonly string[]): UnknownName | undefined {
   const [first, second, ...rest] = words;
-  if (!first || !second || rest.length > 3) return undefined;
+  if (!first || !second) return undefined;
   const commands = kb.language.lists.get('command-word');
-  if (!commands?.byFirst.has(second)) return undefined;
-  if (isStopWord(first) || kb.lexicon.has(first) || commands.byFirst.has(first) || isNumberWord(first))
-    return undefined;
-  if (isEntityWordTypo(kb, first)) return undefined;
-  return { name: first, reason: 'unknown', mentionedIn: [] };
+  if (!isUnknownWord(kb, first) || commands?.byFirst.has(first)) return undefined;
+  if (commands?.byFirst.has(second)) {
+    return rest.length <= 3 ? { name: first, reason: 'unknown', mentionedIn: [] } : undefined;
+  }
+  return isUnheard(kb, first) && isUnheard(kb, second)
+    ? { name: `${first} ${second}`, reason: 'unknown', mentionedIn: [] }
+    : undefined;
+}
+
+/** A word no fact holds, and no slip of a name's word. */
+function isUnknownWord(kb: KnowledgeBase, word: string): boolean {
+  return !isStopWord(word) && !kb.lexicon.has(word) && !isNumberWord(word) && !isEntityWordTypo(kb, word);
+}
+
+/** An unknown word that is no word of the language's lists, no number and no typo the speller would fix. */
+function isUnheard(kb: KnowledgeBase, word: string): boolean {
+  if (!isUnknownWord(kb, word) || /^\d/.test(word)) return false;
+  if (kb.language.nameFillers.has(word) || languageWords(kb.language).has(word)) return false;
+  const fix = kb.lexicon.correct(word);
+  return fix === undefined || fix === word;
+}
+
+/** Every word of every word list of the language (made once per language). */
+const languageWordsMemo = new WeakMap<Language, ReadonlySet<string>>();
+function languageWords(language: Language): ReadonlySet<string> {
+  let set = languageWordsMemo.get(language);
+  if (!set) {
+    const made = new Set<string>();
+    for (const list of language.lists.values())
+      for (const phrases of list.byFirst.values()) for (const p of phrases) for (const w of p) made.add(w);
+    set = made;
+    languageWordsMemo.set(language, set);
+  }
+  return set;
 }
 
 /**
