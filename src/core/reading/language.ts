@@ -91,6 +91,7 @@ export const REQUIRED_LISTS = [
   'command-filler',
   'question-word',
   'ordinal-determiner',
+  'determiner',
   'active-word',
   'generic-subject',
   'when-word',

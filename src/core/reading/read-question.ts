@@ -412,13 +412,28 @@ export function trimName(language: Language, name: readonly string[]): string[] 
   return name.slice(start, end);
 }
 
-/** The key dates the words ask for, in order. */
+/**
+ * The key dates the words ask for, in order. A participle that describes a thing ("when was the compromised key
+ * revoked", "the hacked accounts") asks for no date of its own: a determiner before it and a word after it.
+ */
 export function keyDatesIn(language: Language, words: readonly string[]): KeyDate[] {
   const found: Array<[KeyDate, number]> = [];
+  const determiner = language.list('determiner');
+  const describes = (i: number) => {
+    const [before, word, after] = [words[i - 1], words[i] as string, words[i + 1]];
+    return (
+      word.endsWith('ed') &&
+      before !== undefined &&
+      hasPhraseAt(determiner, [before], 0) &&
+      !!after &&
+      !isStopWord(after)
+    );
+  };
   for (const key of ORDERED_KEYS) {
     const set = language.keyDates[key];
     for (let i = 0; i < words.length; i++) {
-      if (hasPhraseAt(set, words, i)) {
+      const lengths = phrasesAt(set, words, i);
+      if (lengths.some((n) => n > 1) || (lengths.length > 0 && !describes(i))) {
         found.push([key, i]);
         break;
       }
