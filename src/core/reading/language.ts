@@ -211,6 +211,8 @@ export interface Language {
   userAgentMarkers: readonly string[];
   /** every word the language uses, for the vocabulary that typos are corrected toward */
   words: readonly string[];
+  /** the same words, for lookups */
+  wordSet: ReadonlySet<string>;
   /** short question words ("when", "what") whose near misses are read as them */
   questionWords: readonly string[];
 }
@@ -257,6 +259,7 @@ export function compileLanguage(data: LanguageData): Language {
       descriptions: phraseSet(descriptions.map((d) => d.replace(/-/g, ' '))),
     })),
     words: languageWords(data),
+    wordSet: new Set(languageWords(data)),
     questionWords: data.lists['question-word'] ?? [],
   };
 }

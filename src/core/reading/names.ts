@@ -21,7 +21,6 @@ import { normalizeName } from '../search/name-index.js';
 import { indexTokens } from '../search/search-index.js';
 import { isStopWord } from '../search/stopwords.js';
 import { searchTerms, words as wordsOf } from '../search/tokenize.js';
-import type { Language } from './language.js';
 import { hasPhraseAt, matchPattern, phrasesAt } from './patterns.js';
 
 export interface UnknownName {
@@ -398,23 +397,9 @@ function isUnknownWord(kb: KnowledgeBase, word: string): boolean {
 /** An unknown word that is no word of the language's lists, no number and no typo the speller would fix. */
 function isUnheard(kb: KnowledgeBase, word: string): boolean {
   if (!isUnknownWord(kb, word) || /^\d/.test(word)) return false;
-  if (kb.language.nameFillers.has(word) || languageWords(kb.language).has(word)) return false;
+  if (kb.language.nameFillers.has(word) || kb.language.wordSet.has(word)) return false;
   const fix = kb.lexicon.correct(word);
   return fix === undefined || fix === word;
-}
-
-/** Every word of every word list of the language (made once per language). */
-const languageWordsMemo = new WeakMap<Language, ReadonlySet<string>>();
-function languageWords(language: Language): ReadonlySet<string> {
-  let set = languageWordsMemo.get(language);
-  if (!set) {
-    const made = new Set<string>();
-    for (const list of language.lists.values())
-      for (const phrases of list.byFirst.values()) for (const p of phrases) for (const w of p) made.add(w);
-    set = made;
-    languageWordsMemo.set(language, set);
-  }
-  return set;
 }
 
 /**

@@ -211,7 +211,7 @@ function correctTowardLanguage(
   words: readonly string[],
   names: ReadonlySet<string> = new Set(),
 ): string[] {
-  const vocabulary = languageWordSet(kb.language);
+  const vocabulary = kb.language.wordSet;
   return words.map((w, i) => {
     if (vocabulary.has(w) || kb.lexicon.has(w) || names.has(w)) return w;
     // a short word is read as a question word only where question words stand: "wen was" yes, "a div" no
@@ -246,16 +246,6 @@ function nearestWord(vocabulary: ReadonlySet<string>, word: string): string | un
     }
   }
   return found;
-}
-
-const vocabularyMemo = new WeakMap<Language, ReadonlySet<string>>();
-function languageWordSet(language: Language): ReadonlySet<string> {
-  let set = vocabularyMemo.get(language);
-  if (!set) {
-    set = new Set(language.words);
-    vocabularyMemo.set(language, set);
-  }
-  return set;
 }
 
 /** An IP (plain or defanged), a long hex value, or a user-agent fragment: the question is an indicator lookup. */
