@@ -44,6 +44,12 @@ describe('context around a question', () => {
     );
   });
 
+  it('a question of only little words ("who was that") asks about the context: it is read whole', () => {
+    const r = readQuestion(kb, 'heard the regulator got hacked too, who was that');
+    expect(r.words).toContain('hacked');
+    expect(readQuestion(kb, 'i heard the regulator got hacked, when did it start?').words).not.toContain('hacked');
+  });
+
   it('a question made only of context is read whole', () => {
     expect(readQuestion(kb, 'want to check our logs').words.length).toBeGreaterThan(2);
   });

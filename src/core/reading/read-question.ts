@@ -199,7 +199,10 @@ function withoutContext(language: KnowledgeBase['language'], text: string): stri
     return intro || hasPhraseAt(openers, words, 0);
   };
   const kept = parts.filter((p) => !context(p));
-  return kept.length > 0 && kept.length < parts.length ? kept.join(' ') : text;
+  if (kept.length === 0 || kept.length === parts.length) return text;
+  // "heard the envoy got hacked too, who was that": a question of only little words asks about the context
+  const asked = wordsOf(expandContractions(kept.join(' ')));
+  return asked.some((w) => !isStopWord(w)) ? kept.join(' ') : text;
 }
 
 /**
