@@ -236,6 +236,9 @@ function timelineInRange(ask: Ask, reading: Reading): Answer | undefined {
   const unseen = (w: string) =>
     w.length >= 3 && !isStopWord(w) && !/^\d+$/.test(w) && !kb.lexicon.has(w) && !kb.lexicon.correct(w);
   if (restWords.filter(unseen).length >= 2) return undefined;
+  // "what kind of key did the attackers get hold of in the 2023 email hack - enterprise or something else?": a
+  // question that says this much asks one thing, not for the events of its period
+  if (words.split(' ').filter((w) => w !== '' && !isYear(w)).length > PERIOD_MAX_WORDS) return undefined;
   if (!named && kb.incidents.length > 1) {
     // "what was stolen when the agency that keeps background files was breached in 2015": a question that
     // describes its incident at length asks about that incident, not for everything loaded from the year
@@ -284,6 +287,9 @@ function holdsIncident(incident: NonNullable<Ask['incident']>, range: { from: st
   const dates = Object.values(incident.dates).filter((d): d is string => typeof d === 'string');
   return dates.length > 0 && dates.every((d) => startOf(d) >= startOf(range.from) && endOf(d) <= endOf(range.to));
 }
+
+/** The most words besides the date a question for the events of a period (of one incident) may hold. */
+const PERIOD_MAX_WORDS = 6;
 
 /** The most words besides the date a question for the events of a period across incidents may hold. */
 const ACROSS_MAX_WORDS = 3;
