@@ -92,6 +92,7 @@ export const REQUIRED_LISTS = [
   'question-word',
   'ordinal-determiner',
   'determiner',
+  'time-lead',
   'active-word',
   'generic-subject',
   'when-word',

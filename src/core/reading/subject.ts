@@ -8,7 +8,7 @@ import { isYear } from '../calendar.js';
 import type { KnowledgeBase } from '../knowledge-base.js';
 import type { Incident } from '../model.js';
 import { isStopWord } from '../search/stopwords.js';
-import { searchTerms, termOf, words } from '../search/tokenize.js';
+import { searchTerms, words as splitWords, termOf, words } from '../search/tokenize.js';
 import type { Language, ListName } from './language.js';
 import { hasAny, hasPhraseAt } from './patterns.js';
 import type { Concept, QueryAnalysis } from './query.js';
@@ -83,15 +83,31 @@ export function namingWords(language: Language, own: ReadonlySet<string>, words:
  */
 export function describingWords(language: Language, incident: Incident, words: readonly string[]): Set<string> {
   const out = new Set<string>();
-  const ends = [language.list('incident-noun'), language.list('incident-thing')];
+  const nouns = language.list('incident-noun');
+  const ends = [nouns, language.list('incident-thing')];
   const calendar = language.list('calendar-word');
   const terms = incidentNameTerms(incident);
   const names = incidentNameWords(incident);
   // a year or month still picks the facts of its time, and the incident's short name is read as its name already
   const telling = (w: string) => !isYear(w) && !calendar.byFirst.has(w) && !names.has(w);
+  const timeWords = language.list('time-lead');
+  // by its id or an alias, not by a word of its victim ("tenants")
+  const ownName = new Set([incident.id, ...incident.aliases].flatMap((n) => splitWords(n)));
+  const namedToo = namingWords(language, ownName, words).size > 0;
   for (let i = 1; i < words.length; i++) {
     const w = words[i] as string;
     if (!ends.some((list) => hasPhraseAt(list, [w], 0))) continue;
+    // "when did code spaces go out of business after the aws account takeover": in a question that names the
+    // incident, what stands between a word of time and an incident noun describes it again, whatever its words
+    const lead = namedToo && hasPhraseAt(nouns, [w], 0) ? timeLeadBefore(language, timeWords, words, i) : undefined;
+    if (lead !== undefined) {
+      for (let k = lead + 1; k < i; k++) {
+        const word = words[k] as string;
+        if (telling(word) && !isStopWord(word)) out.add(word);
+      }
+      out.add(w);
+      continue;
+    }
     let start = i;
     let named = 0;
     while (start > 0) {
@@ -110,6 +126,27 @@ export function describingWords(language: Language, incident: Incident, words: r
     out.add(w);
   }
   return out;
+}
+
+/** The most words of a description between a word of time and its incident noun ("after the aws account takeover"). */
+const TIME_LEAD_WORDS = 4;
+
+/** Where the word of time stands that brings in the incident noun at `noun`, if one does. */
+function timeLeadBefore(
+  language: Language,
+  timeWords: ReturnType<Language['list']>,
+  words: readonly string[],
+  noun: number,
+): number | undefined {
+  let described = 0;
+  for (let k = noun - 1; k >= 0 && described <= TIME_LEAD_WORDS; k--) {
+    const word = words[k] as string;
+    if (hasPhraseAt(timeWords, [word], 0)) return described > 0 ? k : undefined;
+    if (language.nameFillers.has(word)) continue;
+    if (isStopWord(word)) return undefined;
+    described++;
+  }
+  return undefined;
 }
 
 /** Concepts that name something other than the incident itself or the words of the lists set aside. */
