@@ -48,6 +48,9 @@ describe('the one who did the deed', () => {
   it.each([
     'name of the former contractor who deleted the heron cloud servers?',
     'who was the former contractor who deleted the heron cloud servers',
+    // "who were the two guys behind the 2016 breach": a few words between "who were the" and "behind"
+    'who were the two guys behind the 2019 heron cloud server deletion',
+    'who are the people responsible for the heron cloud deletion?',
   ])('"%s" leads with the actor', (q) => {
     const a = ask(q);
     expect(a.kind).toBe('answer');
