@@ -97,7 +97,7 @@ export function describingWords(language: Language, incident: Incident, words: r
   for (let i = 1; i < words.length; i++) {
     const w = words[i] as string;
     if (!ends.some((list) => hasPhraseAt(list, [w], 0))) continue;
-    // "when did code spaces go out of business after the aws account takeover": in a question that names the
+    // "when did acme close its doors after the cloud console takeover": in a question that names the
     // incident, what stands between a word of time and an incident noun describes it again, whatever its words
     const lead = namedToo && hasPhraseAt(nouns, [w], 0) ? timeLeadBefore(language, timeWords, words, i) : undefined;
     if (lead !== undefined) {
