@@ -1,6 +1,8 @@
 // The confidence model reads whether a search led with the incident's overview (its summary): an overview meets
 // many of a question's words and answers few questions, so an answer it leads is less often right (in the
-// development sets, 23 of 124 such answers were wrong against 158 of 2,777 others). The fitted model must weigh it.
+// development sets, 23 of 124 such answers were wrong against 158 of 2,777 others). The same holds for the one
+// passage that tells the whole story of how the attack worked (11 of 68 search answers it led were wrong, against
+// 82 of 1,136 search answers in all). The fitted model must weigh it.
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -18,6 +20,13 @@ describe('an overview-led answer', () => {
     expect(x('stolen signing key forge tokens read email example ministry').overview).toBe(1);
     expect(x('proxy relays').overview).toBe(0);
     expect(x('timeline').overview).toBe(0);
+  });
+
+  it('is marked when the story of how the attack worked leads a search, not when one step of it does', () => {
+    expect(ask('which authentication tokens did the webmail service accept').title).toBe('How the attack worked');
+    expect(x('which authentication tokens did the webmail service accept').overview).toBe(1);
+    expect(ask('proxy relays').title).not.toBe('How the attack worked');
+    expect(x('proxy relays').overview).toBe(0);
   });
 
   it('lowers the bundled model’s confidence', () => {

@@ -21,7 +21,7 @@ import {
 } from '../reading/subject.js';
 import { holdsCount, holdsMoney, holdsSpan, holdsVulnerabilityId } from '../search/counts.js';
 import { withDates } from '../search/hit-dates.js';
-import { isAside, type Passage, type PassageKind } from '../search/passages.js';
+import { isAside, isTechniqueOverview, type Passage, type PassageKind } from '../search/passages.js';
 import type { SearchHit } from '../search/search-index.js';
 import { isStopWord } from '../search/stopwords.js';
 import { searchTerms, termOf, words } from '../search/tokenize.js';
@@ -557,7 +557,7 @@ export function searchAnswer(ask: Ask, query: QueryAnalysis, options: SearchAnsw
     titleShare: titleShare(query.concepts, best.hit),
     alternatives: alternativesOf(kb, ranked),
     ties: ties(best, distinctOthers(kb, ranked, lead)),
-    overview: lead.kind === 'summary' || lead.kind === 'status',
+    overview: lead.kind === 'summary' || lead.kind === 'status' || isTechniqueOverview(lead),
   });
 }
 

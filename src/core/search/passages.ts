@@ -62,6 +62,11 @@ export interface Passage {
   ref: PassageRef;
 }
 
+/** The whole story of how the attack worked in one passage (the technique section's summary), not one step of it. */
+export function isTechniqueOverview(p: Passage): boolean {
+  return p.kind === 'technique' && p.id === `${p.incident}-technique`;
+}
+
 /** A fact tagged `related`: about something outside the incident (a later flaw, another actor), cited for context. */
 export function isAside(p: Passage): boolean {
   const item = p.ref.item;
