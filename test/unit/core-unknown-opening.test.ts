@@ -30,11 +30,12 @@ describe('a question that opens with two unknown words', () => {
   });
 });
 
-describe('the one who leaked it, what one is vulnerable to', () => {
+describe('the one who leaked it, what one is vulnerable to, what was disclosed', () => {
   it('an unknown name is not loaded', () => {
     expect(ask('zorblax leaked a support token giving access to customer data - when was that found').kind).toBe(
       'none',
     );
     expect(ask('are our vms vulnerable to zorbleed, which versions are fixed?').kind).toBe('none');
+    expect(ask('when was zorbleed disclosed and what should we have been logging?').kind).toBe('none');
   });
 });
