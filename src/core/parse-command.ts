@@ -16,7 +16,7 @@ import { commandWord, isCommandWord, TAKES_ARGUMENTS } from './reading/command-w
 import { cleanText } from './reading/normalize.js';
 import { readQuestion } from './reading/read-question.js';
 import { findIpv4s } from './search/defang.js';
-import { editDistance } from './search/edit-distance.js';
+import { editDistance, sameDigits } from './search/edit-distance.js';
 import { missingChars, normalizeName } from './search/name-index.js';
 import { isStopWord } from './search/stopwords.js';
 import { words as wordsOf } from './search/tokenize.js';
@@ -170,7 +170,7 @@ function matchIncidentName(kb: KnowledgeBase, head: string, key: string): string
     if (target === key) return incident;
     if (key.length < 5 || target.length > 40) continue;
     const max = key.length >= 8 ? 2 : 1;
-    if (Math.abs(target.length - key.length) > max) continue;
+    if (Math.abs(target.length - key.length) > max || !sameDigits(key, target)) continue;
     if (editDistance(key, target, max) <= max) {
       if (found && found !== incident) return undefined; // ambiguous
       found = incident;
@@ -192,7 +192,7 @@ function matchIncidentName(kb: KnowledgeBase, head: string, key: string): string
   const matches = kb.incidentNames.search(head, 3);
   const best = matches[0];
   if (!best || best.score > 0.15) return undefined;
-  const lengthOk = Math.abs(compact(best.name).length - key.length) <= 2;
+  const lengthOk = Math.abs(compact(best.name).length - key.length) <= 2 && sameDigits(compact(best.name), key);
   const unique = matches.every((m) => m.value === best.value || m.score > best.score + 0.2);
   return lengthOk && unique ? best.value : undefined;
 }

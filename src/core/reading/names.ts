@@ -16,7 +16,7 @@ import { yearSpan } from '../dates/dates.js';
 import type { KnowledgeBase } from '../knowledge-base.js';
 import type { Incident } from '../model.js';
 import { isNumberWord } from '../search/counts.js';
-import { editDistance } from '../search/edit-distance.js';
+import { editDistance, sameDigits } from '../search/edit-distance.js';
 import { normalizeName } from '../search/name-index.js';
 import { indexTokens } from '../search/search-index.js';
 import { isStopWord } from '../search/stopwords.js';
@@ -256,7 +256,8 @@ function looselyNamed(kb: KnowledgeBase, words: readonly string[]): Incident | u
       if (n !== 1 || kb.lexicon.has(run[0] as string)) continue;
       const max = key.length >= 9 ? 2 : 1;
       const close = names.filter(
-        (c) => Math.abs(c.key.length - key.length) <= max && editDistance(key, c.key, max) <= max,
+        (c) =>
+          Math.abs(c.key.length - key.length) <= max && sameDigits(key, c.key) && editDistance(key, c.key, max) <= max,
       );
       const ids = new Set(close.map((c) => c.incident));
       if (ids.size === 1) return kb.incident([...ids][0] as string);
@@ -602,6 +603,7 @@ function isEntityWordTypo(kb: KnowledgeBase, word: string): boolean {
   for (const w of entityWords(kb)) {
     // a short word (an abbreviation such as "dept") is no word a longer one is a slip of ("depot")
     if (w.length < 5 || Math.abs(w.length - word.length) > max) continue;
+    if (!sameDigits(word, w)) continue;
     if (editDistance(word, w, max) <= max) return true;
   }
   return false;
