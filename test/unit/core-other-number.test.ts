@@ -6,7 +6,7 @@ import type { IncidentInput } from '../../src/core/model.js';
 import { sameDigits } from '../../src/core/search/edit-distance.js';
 import { alphaInput, fixtureKbWithAlpha } from '../fixtures/core-kb.js';
 
-const input: IncidentInput = { ...alphaInput, aliases: [...alphaInput.aliases, 'Gamma-0558'] };
+const input: IncidentInput = { ...alphaInput, aliases: [...(alphaInput.aliases ?? []), 'Gamma-0558'] };
 const { ask } = fixtureKbWithAlpha(input);
 
 describe('a name with another number', () => {
