@@ -2,41 +2,22 @@
 // incident noun say which incident, not what is asked; the row of the closing answers. "what happened to X after
 // the hack" asks what followed it. Made-up incident; the project's own synonym groups and language.
 import { describe, expect, it } from 'vitest';
-import type { IncidentInput } from '../../src/core/model.js';
 import { describingWords } from '../../src/core/reading/subject.js';
-import { projectKbWith } from '../fixtures/core-across.js';
+import { madeUpWriteup, projectKbWith } from '../fixtures/core-across.js';
 
-const harborInput: IncidentInput = {
+const harborInput = madeUpWriteup({
   id: 'harbor-grid',
   title: 'Harbor Grid (2014)',
-  aliases: ['Harbor Grid'],
-  victim: 'Harbor Grid',
   summary: 'In 2014 an extortionist took over the Harbor Grid hosting console and deleted its machines and backups.',
-  status: { text: 'Closed.', asOf: '2015-01', sources: ['h-src'] },
   dates: { start: '2014-06-17', end: '2014-06-18' },
   timeline: [
     { id: 'h-start', date: '2014-06-17', title: 'Harbor Grid is flooded with traffic', sources: ['h-src'] },
     { id: 'h-close', date: '2014-06-18', title: 'Harbor Grid shuts down for good', sources: ['h-src'] },
   ],
   aftermath: [
-    {
-      id: 'h-after',
-      text: 'Harbor Grid never got its data back and shut down for good.',
-      sources: ['h-src'],
-    },
+    { id: 'h-after', text: 'Harbor Grid never got its data back and shut down for good.', sources: ['h-src'] },
   ],
-  attribution: { actor: 'Unknown', summary: 'Nobody was named.', details: [] },
-  sources: [
-    {
-      id: 'h-src',
-      publisher: 'Example Writer',
-      title: 'Write-up harbor',
-      url: 'https://example.com/h',
-      kind: 'research',
-    },
-  ],
-  origin: 'breaches.cloud',
-};
+});
 
 const { kb, ask } = projectKbWith(harborInput);
 

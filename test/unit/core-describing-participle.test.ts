@@ -3,18 +3,14 @@
 // of the matching rows led (a row from years before the revocation). Made-up incident; the project's own synonym
 // groups and language.
 import { describe, expect, it } from 'vitest';
-import type { IncidentInput } from '../../src/core/model.js';
 import { keyDatesIn } from '../../src/core/reading/read-question.js';
 import { words } from '../../src/core/search/tokenize.js';
-import { projectKbWith } from '../fixtures/core-across.js';
+import { madeUpWriteup, projectKbWith } from '../fixtures/core-across.js';
 
-const harborInput: IncidentInput = {
+const harborInput = madeUpWriteup({
   id: 'harbor-grid',
   title: 'Harbor Grid key theft (2020)',
-  aliases: ['Harbor Grid'],
-  victim: 'Harbor Grid',
   summary: 'In 2020 an intruder stole a Harbor Grid dispatch signing key and used it for a month.',
-  status: { text: 'Closed.', asOf: '2023-01', sources: ['h-src'] },
   dates: { start: '2020-06-01', disclosed: '2020-08-03' },
   timeline: [
     {
@@ -31,18 +27,9 @@ const harborInput: IncidentInput = {
       sources: ['h-src'],
     },
   ],
-  attribution: { actor: 'Unknown', summary: 'Nobody was named.', details: [] },
-  sources: [
-    {
-      id: 'h-src',
-      publisher: 'Example Writer',
-      title: 'Write-up harbor',
-      url: 'https://example.com/h',
-      kind: 'research',
-    },
-  ],
-  origin: 'breaches.cloud',
-};
+  aliases: ['Harbor Grid'],
+  victim: 'Harbor Grid',
+});
 
 const { kb, ask } = projectKbWith(harborInput);
 

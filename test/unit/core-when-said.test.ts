@@ -2,16 +2,12 @@
 // the row that reports the statement leads ("announces", "promises" are words of saying), and the row of the thing
 // done gives way. Made-up incident; the project's own synonym groups and language.
 import { describe, expect, it } from 'vitest';
-import type { IncidentInput } from '../../src/core/model.js';
-import { projectKbWith } from '../fixtures/core-across.js';
+import { madeUpWriteup, projectKbWith } from '../fixtures/core-across.js';
 
-const harborInput: IncidentInput = {
+const harborInput = madeUpWriteup({
   id: 'harbor-grid',
   title: 'Harbor Grid outage (2020)',
-  aliases: ['Harbor Grid'],
-  victim: 'Harbor Grid',
   summary: 'In 2020 an intruder shut down the Harbor Grid dispatch system for a day.',
-  status: { text: 'Closed.', asOf: '2023-01', sources: ['h-src'] },
   dates: { start: '2020-06-01', disclosed: '2020-06-03' },
   timeline: [
     { id: 'h-start', date: '2020-06-01', title: 'The Harbor Grid dispatch system goes down', sources: ['h-src'] },
@@ -31,18 +27,9 @@ const harborInput: IncidentInput = {
       sources: ['h-src'],
     },
   ],
-  attribution: { actor: 'Unknown', summary: 'Nobody was named.', details: [] },
-  sources: [
-    {
-      id: 'h-src',
-      publisher: 'Example Writer',
-      title: 'Write-up harbor',
-      url: 'https://example.com/h',
-      kind: 'research',
-    },
-  ],
-  origin: 'breaches.cloud',
-};
+  aliases: ['Harbor Grid'],
+  victim: 'Harbor Grid',
+});
 
 const { ask } = projectKbWith(harborInput);
 
