@@ -224,6 +224,7 @@ export function compileLanguage(data: LanguageData): Language {
   for (const [name, entries] of Object.entries(data.lists)) lists.set(name, phraseSet(entries));
   const missing = REQUIRED_LISTS.filter((name) => !lists.has(name));
   if (missing.length > 0) throw new Error(`language: lists missing: ${missing.join(', ')}`);
+  const vocabulary = languageWords(data);
   const commands = new Map<string, CommandType>();
   for (const [type, names] of Object.entries(data.commands)) {
     if (!(COMMAND_TYPES as readonly string[]).includes(type)) throw new Error(`language: unknown command "${type}"`);
@@ -259,8 +260,8 @@ export function compileLanguage(data: LanguageData): Language {
       name,
       descriptions: phraseSet(descriptions.map((d) => d.replace(/-/g, ' '))),
     })),
-    words: languageWords(data),
-    wordSet: new Set(languageWords(data)),
+    words: vocabulary,
+    wordSet: new Set(vocabulary),
     questionWords: data.lists['question-word'] ?? [],
   };
 }

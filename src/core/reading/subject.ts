@@ -8,7 +8,7 @@ import { isYear } from '../calendar.js';
 import type { KnowledgeBase } from '../knowledge-base.js';
 import type { Incident } from '../model.js';
 import { isStopWord } from '../search/stopwords.js';
-import { searchTerms, words as splitWords, termOf, words } from '../search/tokenize.js';
+import { searchTerms, termOf, words } from '../search/tokenize.js';
 import type { Language, ListName } from './language.js';
 import { hasAny, hasPhraseAt } from './patterns.js';
 import type { Concept, QueryAnalysis } from './query.js';
@@ -53,6 +53,17 @@ export function incidentNameWords(incident: Incident): ReadonlySet<string> {
   return own;
 }
 
+/** The words of an incident's id and aliases only, not of its victim ("tenants") or actor (made once per incident). */
+const idAliasMemo = new WeakMap<Incident, ReadonlySet<string>>();
+function idAndAliasWords(incident: Incident): ReadonlySet<string> {
+  let own = idAliasMemo.get(incident);
+  if (!own) {
+    own = new Set([incident.id, ...incident.aliases].flatMap((name) => words(name)));
+    idAliasMemo.set(incident, own);
+  }
+  return own;
+}
+
 /**
  * The question's words that name the incident: its name words, two words that together spell one ("code spaces"),
  * and an incident noun right after them ("the acme breach").
@@ -90,16 +101,13 @@ export function describingWords(language: Language, incident: Incident, words: r
   const names = incidentNameWords(incident);
   // a year or month still picks the facts of its time, and the incident's short name is read as its name already
   const telling = (w: string) => !isYear(w) && !calendar.byFirst.has(w) && !names.has(w);
-  const timeWords = language.list('time-lead');
-  // by its id or an alias, not by a word of its victim ("tenants")
-  const ownName = new Set([incident.id, ...incident.aliases].flatMap((n) => splitWords(n)));
-  const namedToo = namingWords(language, ownName, words).size > 0;
+  const namedToo = namingWords(language, idAndAliasWords(incident), words).size > 0;
   for (let i = 1; i < words.length; i++) {
     const w = words[i] as string;
     if (!ends.some((list) => hasPhraseAt(list, [w], 0))) continue;
     // "when did acme close its doors after the cloud console takeover": in a question that names the
     // incident, what stands between a word of time and an incident noun describes it again, whatever its words
-    const lead = namedToo && hasPhraseAt(nouns, [w], 0) ? timeLeadBefore(language, timeWords, words, i) : undefined;
+    const lead = namedToo && hasPhraseAt(nouns, [w], 0) ? timeLeadBefore(language, words, i) : undefined;
     if (lead !== undefined) {
       for (let k = lead + 1; k < i; k++) {
         const word = words[k] as string;
@@ -132,12 +140,8 @@ export function describingWords(language: Language, incident: Incident, words: r
 const TIME_LEAD_WORDS = 4;
 
 /** Where the word of time stands that brings in the incident noun at `noun`, if one does. */
-function timeLeadBefore(
-  language: Language,
-  timeWords: ReturnType<Language['list']>,
-  words: readonly string[],
-  noun: number,
-): number | undefined {
+function timeLeadBefore(language: Language, words: readonly string[], noun: number): number | undefined {
+  const timeWords = language.list('time-lead');
   let described = 0;
   for (let k = noun - 1; k >= 0 && described <= TIME_LEAD_WORDS; k--) {
     const word = words[k] as string;
