@@ -50,6 +50,17 @@ describe('context around a question', () => {
     expect(readQuestion(kb, 'i heard the regulator got hacked, when did it start?').words).not.toContain('hacked');
   });
 
+  it('a question whose "their" points back at the context ("we use X - … their breach") keeps it: X is asked about', () => {
+    const r = readQuestion(kb, 'we use zorblax - were we affected by their breach?');
+    expect(r.unknown?.name).toMatch(/zorblax/);
+    // the question names its own "their" first: the context is left out
+    expect(readQuestion(kb, 'we use zorblax - did the regulator publish their report?').words).not.toContain('zorblax');
+    // who asks never names what "their" means
+    expect(readQuestion(kb, 'journalist here - which official had their mail read?').words).toEqual(
+      readQuestion(kb, 'which official had their mail read?').words,
+    );
+  });
+
   it('a question made only of context is read whole', () => {
     expect(readQuestion(kb, 'want to check our logs').words.length).toBeGreaterThan(2);
   });

@@ -185,24 +185,46 @@ const INTRO_WORDS = 4;
 /**
  * The question without the sentences around it that only say who asks or why ("we're a small shop on E3.",
  * "…? want to filter our sign-in logs"): a part that starts with a context opener (data/language.yaml) is left out
- * when another part is left to ask the question.
+ * when another part is left to ask the question, unless the question points back at what it named ("we use acme -
+ * were we affected by their breach?").
  */
 function withoutContext(language: KnowledgeBase['language'], text: string): string {
   const parts = partsOf(text);
   if (parts.length < 2) return text;
   const openers = language.list('context-opener');
   const closers = language.list('intro-closer');
-  const context = (part: string) => {
+  // "journalist here:": who asks, in a few words
+  const intro = (part: string) => {
     const words = wordsOf(expandContractions(part));
-    // "journalist here:": who asks, in a few words
-    const intro = words.length <= INTRO_WORDS && hasPhraseAt(closers, words, words.length - 1);
-    return intro || hasPhraseAt(openers, words, 0);
+    return words.length <= INTRO_WORDS && hasPhraseAt(closers, words, words.length - 1);
   };
-  const kept = parts.filter((p) => !context(p));
+  const opener = (part: string) => hasPhraseAt(openers, wordsOf(expandContractions(part)), 0);
+  const kept = parts.filter((p) => !intro(p) && !opener(p));
   if (kept.length === 0 || kept.length === parts.length) return text;
-  // "heard the envoy got hacked too, who was that": a question of only little words asks about the context
   const asked = wordsOf(expandContractions(kept.join(' ')));
+  // "we use acme - were we affected by their breach?": the context named what the question asks about
+  // ("we use acme" gives "acme": the opener's own words name nothing)
+  if (pointsBack(language, asked) && parts.some(opener))
+    return parts
+      .filter((p) => !intro(p))
+      .map((p) => {
+        if (!opener(p)) return p;
+        const words = wordsOf(expandContractions(p));
+        return words.slice(Math.max(...phrasesAt(openers, words, 0))).join(' ');
+      })
+      .join(' - ');
+  // "heard the envoy got hacked too, who was that": a question of only little words asks about the context
   return asked.some((w) => !isStopWord(w)) ? kept.join(' ') : text;
+}
+
+/**
+ * The question's first "their" or "its" stands before anything of its own it could mean ("were we affected by their
+ * breach", not "what did the board put out in its review"): it means what the context named.
+ */
+function pointsBack(language: KnowledgeBase['language'], words: readonly string[]): boolean {
+  const back = language.list('back-reference');
+  const at = words.findIndex((_, i) => hasPhraseAt(back, words, i));
+  return at >= 0 && words.slice(0, at).every((w) => isStopWord(w) || language.wordSet.has(w));
 }
 
 /**
