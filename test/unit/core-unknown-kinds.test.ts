@@ -23,6 +23,16 @@ describe('a name after a preposition', () => {
   });
 });
 
+describe('the edges of a name that is not loaded', () => {
+  it('"affected by the X breach" names X, not what came before "by"', () => {
+    expect(readQuestion(kb, 'were we affected by the zelkova breach?').unknown?.name).toBe('zelkova');
+  });
+
+  it('"X - were we hit" ends the name at the verb\'s helper', () => {
+    expect(readQuestion(kb, 'zelkova - were we affected by the breach?').unknown?.name).toBe('zelkova');
+  });
+});
+
 describe('a name that pays a ransom or is asked why it acted', () => {
   it('"how much ransom did X pay", "why did X tell everyone to …" name an incident that is not loaded', () => {
     expect(readQuestion(kb, 'how much ransom did zelkova health pay').unknown?.name).toMatch(/zelkova/);

@@ -359,7 +359,9 @@ function trimSlotName(kb: KnowledgeBase, name: readonly string[]): string[] {
   // a year, or a span of years ("2023-24", "2019-2020"), dates the name; it is no part of it
   const drop = (w: string) => language.nameFillers.has(w) || isStopWord(w) || /^\d{4}(-\d{2}|-\d{4})?$/.test(w);
   // a name stops at a joining or question word ("X and when"); one that starts with one names nothing
-  const stop = name.findIndex((w) => language.list('name-stop').byFirst.has(w));
+  // ("zorblax were we hit"): a verb's helper after the name's first word ends it too
+  const aux = language.list('aux');
+  const stop = name.findIndex((w, i) => language.list('name-stop').byFirst.has(w) || (i > 0 && aux.byFirst.has(w)));
   const before = stop >= 0 ? name.slice(0, stop) : name;
   // "the hearing on the acme hack": the name is what stands after the preposition, not what the thing was about
   const preposition = before.findLastIndex((w) => language.list('name-preposition').byFirst.has(w));
