@@ -61,6 +61,15 @@ describe('context around a question', () => {
     );
   });
 
+  it('a bare "it" points back only at a context that tells of an incident ("my boss wants a summary of the X hack")', () => {
+    expect(readQuestion(kb, 'my boss wants a summary of the zorblax hack, when did it start?').unknown?.name).toMatch(
+      /zorblax/,
+    );
+    expect(readQuestion(kb, 'my boss wants a summary of zorblax, when did it start?').words).toEqual(
+      readQuestion(kb, 'when did it start?').words,
+    );
+  });
+
   it('a question made only of context is read whole', () => {
     expect(readQuestion(kb, 'want to check our logs').words.length).toBeGreaterThan(2);
   });

@@ -202,9 +202,14 @@ function withoutContext(language: KnowledgeBase['language'], text: string): stri
   const kept = parts.filter((p) => !intro(p) && !opener(p));
   if (kept.length === 0 || kept.length === parts.length) return text;
   const asked = wordsOf(expandContractions(kept.join(' ')));
-  // "we use acme - were we affected by their breach?": the context named what the question asks about
-  // ("we use acme" gives "acme": the opener's own words name nothing)
-  if (pointsBack(language, asked) && parts.some(opener))
+  // "we use acme - were we affected by their breach?", "my boss wants a summary of the acme hack, when did it
+  // start?": the context named what the question asks about ("we use acme" gives "acme": the opener's own words
+  // name nothing). A bare "it" points back only at a context that tells of an incident.
+  const told = parts.some((p) => opener(p) && hasAny(language.list('incident-noun'), wordsOf(expandContractions(p))));
+  if (
+    (pointsBack(language, asked, 'back-reference') || (told && pointsBack(language, asked, 'pronoun'))) &&
+    parts.some(opener)
+  )
     return parts
       .filter((p) => !intro(p))
       .map((p) => {
@@ -218,11 +223,16 @@ function withoutContext(language: KnowledgeBase['language'], text: string): stri
 }
 
 /**
- * The question's first "their" or "its" stands before anything of its own it could mean ("were we affected by their
- * breach", not "what did the board put out in its review"): it means what the context named.
+ * The question's first "their" or "its" (or, with `pronoun`, "it") stands before anything of its own it could mean
+ * ("were we affected by their breach", not "what did the board put out in its review"): it means what the context
+ * named.
  */
-function pointsBack(language: KnowledgeBase['language'], words: readonly string[]): boolean {
-  const back = language.list('back-reference');
+function pointsBack(
+  language: KnowledgeBase['language'],
+  words: readonly string[],
+  list: 'back-reference' | 'pronoun',
+): boolean {
+  const back = language.list(list);
   const at = words.findIndex((_, i) => hasPhraseAt(back, words, i));
   return at >= 0 && words.slice(0, at).every((w) => isStopWord(w) || language.wordSet.has(w));
 }
