@@ -84,6 +84,13 @@ describe('overview requests', () => {
   it('leaves an overview of something else to search', () => {
     expect(kindOf('summary of the signing key')).not.toBe('summary');
   });
+  it('routes "the tl;dr on the <year> <what> hack" to the summary when only one incident is loaded', () => {
+    const one = createKnowledgeBase(fixtureData({ incidents: [incidentSchema.parse(alphaInput)] }));
+    expect(readQuestion(one, 'tl;dr on the 2023 ministry email hack').kind).toBe('summary');
+    expect(ask('tl;dr on the 2023 ministry email hack', one)).toMatchObject({ kind: 'answer', intent: 'status' });
+    // with two loaded, the words alone do not say which incident: search picks
+    expect(kindOf('tl;dr on the 2023 ministry email hack')).not.toBe('summary');
+  });
 });
 
 describe('durations between two dated facts', () => {

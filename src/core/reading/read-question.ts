@@ -408,7 +408,13 @@ function accepts(
   if (kind === 'summary' && subject && subject.length > 0) {
     // "a quick overview of this incident" or of an incident by name; "a summary of the signing key" is a search
     if (phrasesAt(language.list('this-incident'), subject, 0).includes(subject.length)) return true;
-    return mentionedIncident(kb, subject) !== undefined && subject.length <= 5;
+    if (mentionedIncident(kb, subject) !== undefined && subject.length <= 5) return true;
+    // "tl;dr on the 2023 mail hack": an incident told by what happened, when it can only be one incident
+    return (
+      subject.length <= DESCRIBED_WORDS &&
+      phrasesAt(language.list('incident-noun'), subject, subject.length - 1).includes(1) &&
+      (kb.incidents.length === 1 || incidentOfProperNouns(kb, subject) !== undefined)
+    );
   }
   if (kind === 'victim-check') {
     // "was it detected": the incident itself is no victim; "did the hackers read…": the hackers are the agent
@@ -419,6 +425,9 @@ function accepts(
   }
   return true;
 }
+
+/** The most words of an incident told by what happened ("the 2023 mail hack") that a summary is asked of. */
+const DESCRIBED_WORDS = 6;
 
 /** A `{name}` without the little words around it: "the recent X breach" → "X". */
 export function trimName(language: Language, name: readonly string[]): string[] {
