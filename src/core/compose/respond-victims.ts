@@ -10,7 +10,7 @@ import type { Incident, Victim } from '../model.js';
 import { hasAny } from '../reading/patterns.js';
 import { analyzeQuery, coverage } from '../reading/query.js';
 import type { Reading } from '../reading/read-question.js';
-import { asksMoney, describingWords } from '../reading/subject.js';
+import { actorWords, asksMoney, describingWords } from '../reading/subject.js';
 import { countsAffected, holdsMoney } from '../search/counts.js';
 import { meetsAskedDate, withDates } from '../search/hit-dates.js';
 import { byDate, passagesOf } from '../search/incident-passages.js';
@@ -219,7 +219,11 @@ export function respondFigures(ask: Ask, reading: Reading): Answer | undefined {
   });
   // "how many orgs got hit in the summer 2023 forged token thing": the words describing the incident say which
   // incident, not which of its figures: every figure meets them
-  const described = [...describingWords(kb.language, incident, reading.words)].flatMap((w) => termOf(w) ?? []);
+  // so do the words that name its actor ("how many emails did the chinese hackers steal")
+  const described = [
+    ...describingWords(kb.language, incident, reading.words),
+    ...actorWords(kb, incident, reading.words),
+  ].flatMap((w) => termOf(w) ?? []);
   // the figure that meets most of the question leads ("per the csrb, how many enterprise orgs", "when it announced
   // it in july 2023": a month or year the question names is met by a figure dated then); search order breaks ties
   const figures = hits

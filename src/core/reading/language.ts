@@ -56,6 +56,7 @@ export type ListKind =
 /** The word lists the engine refers to by name; the data must define each. */
 export const REQUIRED_LISTS = [
   'aux',
+  'agent-noun',
   'back-reference',
   'pronoun',
   'this-incident',
@@ -130,6 +131,8 @@ export const REQUIRED_LISTS = [
   'amount-cue',
   'target-part',
   'money-cue',
+  'money-word',
+  'thing-count-cue',
   'know-word',
   'unknown-cue',
   'future-word',

@@ -491,6 +491,14 @@ function isAttributedNation(kb: KnowledgeBase, word: string): boolean {
   return incidentsAttributedTo(kb, word).length > 0;
 }
 
+/** True when the incident's attribution names the nation ("chinese", "china-linked"). */
+export function isAttributedTo(kb: KnowledgeBase, incident: Incident, word: string): boolean {
+  const dash = word.indexOf('-');
+  return [word, ...(dash > 0 ? [word.slice(0, dash)] : [])].some((w) =>
+    incidentsAttributedTo(kb, w).includes(incident),
+  );
+}
+
 /** The incidents whose attribution names the nation (by any of its names), none for a word that is no nation. */
 function incidentsAttributedTo(kb: KnowledgeBase, word: string): Incident[] {
   if (!hasPhraseAt(kb.language.list('nation-word'), word.split(' '), 0)) return [];

@@ -10,6 +10,7 @@ import type { Incident } from '../model.js';
 import { isStopWord } from '../search/stopwords.js';
 import { searchTerms, termOf, words } from '../search/tokenize.js';
 import type { Language, ListName } from './language.js';
+import { isAttributedTo } from './names.js';
 import { hasAny, hasPhraseAt } from './patterns.js';
 import type { Concept, QueryAnalysis } from './query.js';
 
@@ -82,6 +83,22 @@ export function namingWords(language: Language, own: ReadonlySet<string>, words:
     } else continue;
     const after = words[i + 1];
     if (after && hasPhraseAt(nouns, [after], 0)) out.add(after);
+  }
+  return out;
+}
+
+/**
+ * The words that name the incident's actor by what it is ("the chinese hackers": an agent noun, and a nation its
+ * attribution names before it). They say whose deed a figure counts, not which figure is asked for.
+ */
+export function actorWords(kb: KnowledgeBase, incident: Incident, words: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  const agents = kb.language.list('agent-noun');
+  for (let i = 0; i < words.length; i++) {
+    if (!hasPhraseAt(agents, words, i)) continue;
+    out.add(words[i] as string);
+    const before = words[i - 1];
+    if (before && isAttributedTo(kb, incident, before)) out.add(before);
   }
   return out;
 }
@@ -302,7 +319,11 @@ export function asksWhichVulnerability(language: Language, words: readonly strin
   return hasAny(language.list('which-word'), words) && hasAny(language.list('vulnerability-word'), words);
 }
 
-/** "how much did it cost", "how much crypto was stolen": a count cue with a word of money. */
+/**
+ * "how much did it cost", "how much crypto was stolen": a count cue with a word of money. "How many emails did they
+ * steal" counts things: a count of things asks for money only with a word that is money itself ("how many dollars").
+ */
 export function asksMoney(language: Language, words: readonly string[]): boolean {
-  return hasAny(language.list('count-cue'), words) && hasAny(language.list('money-cue'), words);
+  if (!hasAny(language.list('count-cue'), words) || !hasAny(language.list('money-cue'), words)) return false;
+  return !hasAny(language.list('thing-count-cue'), words) || hasAny(language.list('money-word'), words);
 }

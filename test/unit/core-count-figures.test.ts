@@ -1,0 +1,74 @@
+// "How many X": the figure that counts X. Words that name the incident's actor by what it is ("the chinese
+// hackers") say whose deed is counted, not which figure; a count of things ("how many emails did they steal") asks
+// for no amount of money.
+// Made-up write-up; the project's own synonym groups and language.
+import { describe, expect, it } from 'vitest';
+import { asksMoney } from '../../src/core/reading/subject.js';
+import { words } from '../../src/core/search/tokenize.js';
+import { leadOf, madeUpWriteup, projectKbWith } from '../fixtures/core-across.js';
+
+const zinc = madeUpWriteup({
+  id: 'zinc-harbor',
+  title: 'Zinc Harbor (2022)',
+  summary:
+    'From 2022-02-01 China-based hackers read and stole emails of the Zinc Harbor port authority and of other agencies with a stolen key.',
+  dates: { start: '2022-02-01' },
+  attribution: {
+    actor: 'Ember Crane',
+    summary: 'Ember Crane is a China-based espionage group.',
+    details: [],
+  },
+  victims: [
+    {
+      id: 'z-emails',
+      kind: 'figure',
+      name: 'Emails stolen from the port authority',
+      count: 'about 12,000',
+      impact: 'The actor stole about 12,000 emails from the port authority.',
+      sources: ['h-src'],
+    },
+    {
+      id: 'z-days',
+      kind: 'figure',
+      name: 'Days the actor kept access',
+      count: '40 days',
+      impact: 'Investigators found that the actor kept access to the mailboxes for 40 days after the key was stolen.',
+      sources: ['h-src'],
+    },
+  ],
+  technique: {
+    summary: 'The actor signed in with a stolen key.',
+    details: [
+      {
+        id: 'z-theories',
+        title: '',
+        text: 'Investigators tested five theories of how the key was stolen and could confirm none of them.',
+        sources: ['h-src'],
+      },
+    ],
+  },
+});
+
+const { ask } = projectKbWith(zinc);
+
+describe('"how many X": the figure that counts X', () => {
+  it('"the chinese hackers" name the actor: the count of emails leads', () => {
+    const a = ask('how many emails did the chinese hackers steal from the zinc harbor port authority');
+    expect(a.kind).toBe('answer');
+    // the figures answer, not a search that happened to find the row
+    expect(a.intent).toBe('victims');
+    expect(leadOf(a)).toContain('12,000');
+  });
+});
+
+describe('a count of things asks for no money', () => {
+  const { kb } = projectKbWith();
+  it.each([
+    ['how many emails did they steal', false],
+    ['how much was stolen', true],
+    ['how many dollars were stolen', true],
+    ['how much did it cost', true],
+  ])('"%s": money %s', (q, money) => {
+    expect(asksMoney(kb.language, words(q))).toBe(money);
+  });
+});
