@@ -1,6 +1,6 @@
 // "How many X": the figure that counts X. Words that name the incident's actor by what it is ("the chinese
 // hackers") say whose deed is counted, not which figure; a count of things ("how many emails did they steal") asks
-// for no amount of money.
+// for no amount of money; and a figure that counts something else than X is no answer ("how many theories").
 // Made-up write-up; the project's own synonym groups and language.
 import { describe, expect, it } from 'vitest';
 import { asksMoney } from '../../src/core/reading/subject.js';
@@ -58,6 +58,13 @@ describe('"how many X": the figure that counts X', () => {
     // the figures answer, not a search that happened to find the row
     expect(a.intent).toBe('victims');
     expect(leadOf(a)).toContain('12,000');
+  });
+
+  it('a figure that counts something else does not lead "how many theories"', () => {
+    const a = ask('how many theories did zinc harbor investigators test about how the key was stolen');
+    expect(a.kind).toBe('answer');
+    expect(leadOf(a)).not.toContain('40 days');
+    expect(leadOf(a)).toContain('five theories');
   });
 });
 

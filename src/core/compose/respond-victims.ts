@@ -10,7 +10,7 @@ import type { Incident, Victim } from '../model.js';
 import { hasAny } from '../reading/patterns.js';
 import { analyzeQuery, coverage } from '../reading/query.js';
 import type { Reading } from '../reading/read-question.js';
-import { actorWords, asksMoney, describingWords } from '../reading/subject.js';
+import { actorWords, asksMoney, countedConcept, describingWords } from '../reading/subject.js';
 import { countsAffected, holdsMoney } from '../search/counts.js';
 import { meetsAskedDate, withDates } from '../search/hit-dates.js';
 import { byDate, passagesOf } from '../search/incident-passages.js';
@@ -224,6 +224,8 @@ export function respondFigures(ask: Ask, reading: Reading): Answer | undefined {
     ...describingWords(kb.language, incident, reading.words),
     ...actorWords(kb, incident, reading.words),
   ].flatMap((w) => termOf(w) ?? []);
+  // "how many theories": a figure that counts something else is no answer
+  const counted = countedConcept(kb.language, incident, query);
   // the figure that meets most of the question leads ("per the csrb, how many enterprise orgs", "when it announced
   // it in july 2023": a month or year the question names is met by a figure dated then); search order breaks ties
   const figures = hits
@@ -231,6 +233,7 @@ export function respondFigures(ask: Ask, reading: Reading): Answer | undefined {
       const v = victimOf(h.passage);
       return v?.kind === 'figure' || h.passage.keywords.includes('figure');
     })
+    .filter((h) => !counted || coverage(query, h, [counted]) > 0)
     .map((h, i) => {
       const dated = withDates(query, h);
       const hit = described.length > 0 ? { ...dated, matched: new Set([...dated.matched, ...described]) } : dated;

@@ -11,7 +11,7 @@ import { isStopWord } from '../search/stopwords.js';
 import { searchTerms, termOf, words } from '../search/tokenize.js';
 import type { Language, ListName } from './language.js';
 import { isAttributedTo } from './names.js';
-import { hasAny, hasPhraseAt } from './patterns.js';
+import { hasAny, hasPhraseAt, phrasesAt } from './patterns.js';
 import type { Concept, QueryAnalysis } from './query.js';
 
 /** Every single word of a word list's phrases (made once per list). */
@@ -317,6 +317,26 @@ export function asksWhetherKnown(language: Language, words: readonly string[]): 
 /** "which vulnerability did they exploit", "what cve was it": a question that asks which vulnerability. */
 export function asksWhichVulnerability(language: Language, words: readonly string[]): boolean {
   return hasAny(language.list('which-word'), words) && hasAny(language.list('vulnerability-word'), words);
+}
+
+/**
+ * What a question counts: the concept of the word right after "how many" or "number of" ("how many theories did
+ * they chase" → theories), when it is a word of its own the knowledge base knows: not the incident's name ("how
+ * many acme passwords"), no general word ("people").
+ */
+export function countedConcept(language: Language, incident: Incident, query: QueryAnalysis): Concept | undefined {
+  const cue = language.list('thing-count-cue');
+  const ws = query.words;
+  const name = incidentNameWords(incident);
+  for (let i = 0; i < ws.length; i++) {
+    const length = phrasesAt(cue, ws, i)[0];
+    if (length === undefined) continue;
+    const next = ws[i + length];
+    if (!next || isStopWord(next) || name.has(next)) return undefined;
+    const concept = query.concepts.find((c) => c.text.split(' ').includes(next));
+    return concept && !concept.unknown && !concept.filler && !concept.weak ? concept : undefined;
+  }
+  return undefined;
 }
 
 /**
