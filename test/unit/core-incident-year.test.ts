@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IncidentInput } from '../../src/core/model.js';
 import { readQuestion } from '../../src/core/reading/read-question.js';
-import { projectKbWith } from '../fixtures/core-across.js';
+import { madeUpWriteup, projectKbWith } from '../fixtures/core-across.js';
 
 function orchid(year: number, actor: string): IncidentInput {
   return {
@@ -52,5 +52,32 @@ describe('a year no fact of the incident is dated in', () => {
   it('a year the incident holds, or a year that only bounds a range, is answered', () => {
     expect(ask('who hacked orchid labs in 2022').kind).toBe('answer');
     expect(ask('did anyone hack orchid labs before 2016').kind).not.toBe('none');
+  });
+});
+
+describe('an attack dated in a year after the incident ran', () => {
+  const quartz = madeUpWriteup({
+    id: 'quartz-mill',
+    title: 'Quartz Mill (2019)',
+    summary: 'In 2019 an intruder broke into Quartz Mill and took its customer list.',
+    dates: { start: '2019-03-01', end: '2019-04-01' },
+    timeline: [
+      { id: 'q-in', date: '2019-03-01', title: 'An intruder gets into Quartz Mill', sources: ['h-src'] },
+      { id: 'q-court', date: '2021-06-01', title: 'The intruder is sentenced', sources: ['h-src'] },
+    ],
+  });
+  const { ask: askQ } = projectKbWith(quartz);
+  it('"how did they get into X in 2021", "the X breach in june 2021": another attack, not the loaded one', () => {
+    for (const q of [
+      'how did they get into quartz mill in 2021',
+      'the quartz mill breach in june 2021 - what was taken',
+    ]) {
+      const a = askQ(q);
+      expect(a.kind).toBe('none');
+      expect(a.sections.map((s) => s.text ?? '').join(' ')).toMatch(/a 2021 one is not in the knowledge base/);
+    }
+  });
+  it('a later year that dates no attack is answered from the facts of then', () => {
+    expect(askQ('what happened to the quartz mill intruder in 2021').kind).toBe('answer');
   });
 });

@@ -429,15 +429,36 @@ function yearOfOtherIncidents(ask: Ask, reading: Reading): Answer | undefined {
 function otherYearsIncident(ask: Ask, reading: Reading): { incident: Incident; year: string } | undefined {
   const incident = reading.incident ?? (ask.named ? ask.incident : undefined);
   if (!incident) return undefined;
-  const nouns = ask.kb.language.list('incident-noun');
-  const { words } = reading;
-  const at = words.findIndex((w, i) => isYear(w) && hasPhraseAt(nouns, words, i + 1));
-  const year = at >= 0 ? (words[at] as string) : undefined;
+  const year = attackYear(ask.kb.language, reading.words);
   const span = yearSpan(incident);
   if (!year || !span || (Number(year) >= span.from && Number(year) <= span.to)) return undefined;
   // "storm-0558 ... the 2021 intrusion": an attack of that year before the incident began is its prelude
   if (Number(year) < span.from && preludeAttack(ask, incident, year)) return undefined;
   return { incident, year };
+}
+
+/** Words between an attack word and "in <year>" that still let the year date the attack ("broke into acme in 2022"). */
+const ATTACK_YEAR_GAP = 3;
+
+/**
+ * The year the question dates an attack in: "the 2022 breach", or an attack word (a noun or verb of attack) a few
+ * words before "in [month] 2022" ("the intruder got into acme in 2022", "the acme breach in sept 2022").
+ */
+function attackYear(language: Ask['kb']['language'], words: readonly string[]): string | undefined {
+  const nouns = language.list('incident-noun');
+  const attack = [nouns, language.list('attack-verb')];
+  const calendar = language.list('calendar-word');
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as string;
+    if (!isYear(w)) continue;
+    if (hasPhraseAt(nouns, words, i + 1)) return w;
+    let k = i - 1;
+    if (k >= 0 && calendar.byFirst.has(words[k] as string)) k--;
+    if (words[k] !== 'in') continue;
+    for (let j = k - 1; j >= Math.max(0, k - 1 - ATTACK_YEAR_GAP); j--)
+      if (attack.some((list) => phrasesAt(list, words, j).some((n) => j + n <= k))) return w;
+  }
+  return undefined;
 }
 
 /** True when an event of the incident dated in that year is an attack ("compromises the corporate network"). */
