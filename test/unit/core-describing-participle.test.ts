@@ -56,4 +56,11 @@ describe('a participle that describes a thing', () => {
     expect(keys('when was it compromised')).toEqual(['start']);
     expect(keys('when was the key compromised')).toEqual(['start']);
   });
+
+  it('an adjective after "a" or "an" describes its noun ("a public s3 bucket"); "a start date" still asks for one', () => {
+    const keys = (q: string) => keyDatesIn(kb.language, words(q));
+    expect(keys('records left in a public s3 bucket - when?')).toEqual([]);
+    expect(keys('when did it go public')).toEqual(['disclosed']);
+    expect(keys('need a start date for our hunt')).toEqual(['start']);
+  });
 });

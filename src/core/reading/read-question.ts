@@ -453,12 +453,17 @@ export function trimName(language: Language, name: readonly string[]): string[] 
 export function keyDatesIn(language: Language, words: readonly string[]): KeyDate[] {
   const found: Array<[KeyDate, number]> = [];
   const determiner = language.list('determiner');
+  // "the leaked keys", "a public s3 bucket": a word of a key date that describes the next word asks no key date;
+  // after "the" only a participle does ("the public learned" is still about going public), and "a start date" asks
+  // for one
+  const dateWord = language.list('date-word');
   const describes = (i: number) => {
     const [before, word, after] = [words[i - 1], words[i] as string, words[i + 1]];
+    if (after && hasPhraseAt(dateWord, [after], 0)) return false;
     return (
-      word.endsWith('ed') &&
-      before !== undefined &&
-      hasPhraseAt(determiner, [before], 0) &&
+      (word.endsWith('ed')
+        ? before !== undefined && hasPhraseAt(determiner, [before], 0)
+        : before === 'a' || before === 'an') &&
       !!after &&
       !isStopWord(after)
     );
