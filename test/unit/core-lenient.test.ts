@@ -81,6 +81,13 @@ describe('overview requests', () => {
     expect(kindOf('give me a recap of the attack')).toBe('summary');
     expect(ask('gimme the tl;dr on alpha-2023')).toMatchObject({ kind: 'answer', intent: 'status' });
   });
+  it('a summary request leads with the summary; a status request with the status', () => {
+    const summary = ask('gimme the tl;dr on alpha-2023');
+    expect(summary.facts[0]?.id).toBe('alpha-2023-summary');
+    expect(summary.sections[0]?.heading).toBe('Summary');
+    const status = ask('status');
+    expect(status.facts[0]?.id).toBe('alpha-2023-status');
+  });
   it('leaves an overview of something else to search', () => {
     expect(kindOf('summary of the signing key')).not.toBe('summary');
   });

@@ -104,16 +104,19 @@ export const respondAftermath = (ask: Ask, confidence = 1, ranked?: Passage[], r
 export const respondLessons = (ask: Ask, confidence = 1, ranked?: Passage[], rankedBy?: string) =>
   statements(ask, 'lesson', confidence, ranked, rankedBy);
 
-/** `status`: the summary, where things stand (as of when), the key dates and the latest events. */
-export function respondStatus(ask: Ask, confidence = 1): Answer {
+/**
+ * `status`: where things stand (as of when), the summary, the key dates and the latest events; a request for a summary
+ * (`first: 'summary'`) gets the summary first.
+ */
+export function respondStatus(ask: Ask, confidence = 1, first: 'status' | 'summary' = 'status'): Answer {
   const { kb, incident } = ask;
   if (!incident) return noneAnswer(kb, undefined, ask.question, 'No incidents are loaded.');
   const status = kb.passage(incident.id, `${incident.id}-status`);
   const summary = kb.passage(incident.id, `${incident.id}-summary`);
-  const main = factsAndItems(
-    kb,
-    [status, summary].filter((p): p is Passage => !!p),
-  );
+  // a request for a summary gets the summary first, a status request the status
+  const placed = (first === 'summary' ? [summary, status] : [status, summary]).filter((p): p is Passage => !!p);
+  const main = factsAndItems(kb, placed);
+  const textOf = (p: Passage | undefined) => (p ? main.facts[placed.indexOf(p)]?.text : undefined);
   const d = incident.dates;
   const keyDates = [
     d.start ? `started ${d.start}` : '',
@@ -127,16 +130,19 @@ export function respondStatus(ask: Ask, confidence = 1): Answer {
     .sort(byDate)
     .slice(-3);
   const latest = factsAndItems(kb, recent, { short: true });
-  const sections: AnswerSection[] = [
-    { heading: `Status (as of ${incident.status.asOf})`, text: main.facts[0]?.text },
-    { heading: 'Summary', text: main.facts[1]?.text },
-  ];
+  const statusSection = { heading: `Status (as of ${incident.status.asOf})`, text: textOf(status) };
+  const summarySection = { heading: 'Summary', text: textOf(summary) };
+  const sections: AnswerSection[] =
+    first === 'summary' ? [summarySection, statusSection] : [statusSection, summarySection];
   if (keyDates.length > 0) sections.push({ heading: 'Key dates', text: `${keyDates.join(', ')}.` });
   if (latest.items.length > 0) sections.push({ heading: 'Latest events', items: latest.items });
   return makeAnswer(kb, {
     intent: 'status',
     incident: incident.id,
-    title: `${incidentName(incident)}: status and summary`,
+    title:
+      first === 'summary'
+        ? `${incidentName(incident)}: summary and status`
+        : `${incidentName(incident)}: status and summary`,
     sections,
     facts: [...main.facts, ...latest.facts],
     suggestions: ['timeline', 'victims', 'logging'],

@@ -141,7 +141,7 @@ function answerByKind(ask: Ask, reading: Reading): Answer {
     case 'list:sources':
       return fullList(ask, reading, 'sources', 0.9);
     case 'summary':
-      return respondStatus(ask, 0.9);
+      return respondStatus(ask, 0.9, 'summary');
     default:
       if (/^(glossary|terms)$/.test(reading.text)) return respondGlossary(ask) ?? searchOrEntity(ask, reading);
       // "who caught it first", "which agency found it": what raised the alarm
