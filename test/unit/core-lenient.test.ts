@@ -88,6 +88,10 @@ describe('overview requests', () => {
     const status = ask('status');
     expect(status.facts[0]?.id).toBe('alpha-2023-status');
   });
+  it('"what is <incident> known for" asks what it did: its summary, not what its name means', () => {
+    expect(kindOf('what is alpha-2023 known for')).toBe('summary');
+    expect(ask('what is alpha-2023 best known for').facts[0]?.id).toBe('alpha-2023-summary');
+  });
   it('leaves an overview of something else to search', () => {
     expect(kindOf('summary of the signing key')).not.toBe('summary');
   });

@@ -386,6 +386,8 @@ function accepts(
       !words.some((_, i) => hasPhraseAt(language.list('define-closer'), words, i))
     )
       return false;
+    // "what is X known for": what X did, not what its name means
+    if (hasAny(language.list('deed-ask'), words)) return false;
     // "what was stolen", "what happened", "what did they do": not a term to define
     if (hasPhraseAt(language.list('aux'), subject, 0) || hasPhraseAt(language.list('happened-word'), subject, 0))
       return false;
