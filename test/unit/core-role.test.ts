@@ -157,4 +157,11 @@ describe('a person asked for by their role', () => {
     const a = ask('what did the quay freight review board find');
     expect(a.title).not.toMatch(/Maria Lopez|Tom Reed/);
   });
+
+  it('"what did <role> <name> ask" asks what the named person did, not who held a role', () => {
+    const a = ask('what did chair reed ask the quay freight vendor in his letter');
+    expect(a.kind).toBe('answer');
+    expect(a.title).not.toMatch(/^(Maria Lopez|Tom Reed) \(/);
+    expect(`${a.title} ${a.facts[0]?.text ?? ''}`).toContain('how the password was stolen');
+  });
 });

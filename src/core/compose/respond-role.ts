@@ -49,13 +49,17 @@ export function respondRole(ask: Ask, reading: Reading): Answer | undefined {
   const roleList = language.list('role-word');
   const general = language.list('role-general');
   const isRole = (w: string | undefined) => w !== undefined && (hasAny(roleList, [w]) || hasAny(general, [w]));
-  // "who chaired", "which assistant secretary": a person asked for by the role they held
+  // "who chaired", "which assistant secretary": a person asked for by the role they held; "what did senator X ask
+  // for" asks what was done (a verb's helper comes between)
+  const aux = language.list('aux');
+  const roleAfter = (i: number) => {
+    const after = words.slice(i + 1, i + 1 + WHICH_REACH);
+    const helper = after.findIndex((v) => hasAny(aux, [v]));
+    return (helper >= 0 ? after.slice(0, helper) : after).some((v) => isRole(v));
+  };
   const asksPerson =
     hasAny(language.list('person-asker'), words) ||
-    words.some(
-      (w, i) =>
-        hasAny(language.list('which-word'), [w]) && words.slice(i + 1, i + 1 + WHICH_REACH).some((v) => isRole(v)),
-    );
+    words.some((w, i) => hasAny(language.list('which-word'), [w]) && roleAfter(i));
   // "what date did the senator write": a date, not a person
   const asksOther =
     DATE_KINDS.has(reading.kind) ||
