@@ -3,6 +3,7 @@
 // for no amount of money; and a figure that counts something else than X is no answer ("how many theories").
 // Made-up write-up; the project's own synonym groups and language.
 import { describe, expect, it } from 'vitest';
+import { readQuestion } from '../../src/core/reading/read-question.js';
 import { asksMoney } from '../../src/core/reading/subject.js';
 import { words } from '../../src/core/search/tokenize.js';
 import { leadOf, madeUpWriteup, projectKbWith } from '../fixtures/core-across.js';
@@ -78,4 +79,14 @@ describe('a count of things asks for no money', () => {
   ])('"%s": money %s', (q, money) => {
     expect(asksMoney(kb.language, words(q))).toBe(money);
   });
+});
+
+describe('a share asked for', () => {
+  const { kb } = projectKbWith();
+  it.each(['what % of tokens are checked by the new sdk, per the latest report', 'what percentage of keys moved'])(
+    '"%s" asks for a number, not for the latest status',
+    (q) => {
+      expect(readQuestion(kb, q).kind).toBe('count');
+    },
+  );
 });

@@ -307,6 +307,8 @@ export function expandContractions(text: string): string {
       .replace(/\b(how|where|what|who|why|when)['’]d\b/gi, '$1 did')
       .replace(/\b(i|you|we|they|he|she)['’]d\b/gi, '$1 would')
       .replace(/#\s*of\b/gi, 'number of')
+      // "what % of tokens": the sign as a word
+      .replace(/\s*%/g, ' percent')
       // "late-2025", "mid-2023": a time of a year, two words (not an id such as "cve-2021-21311")
       .replace(/\b([a-z]+)-((?:19|20)\d{2})\b(?!-)/gi, '$1 $2')
   );
