@@ -31,6 +31,12 @@ const ferryInput: IncidentInput = {
       sources: ['board-review'],
     },
     {
+      id: 'f-advisory',
+      date: '2021-05-25',
+      title: 'The Harbor Safety Board issues an advisory on monitoring ferry tokens',
+      sources: ['board-review'],
+    },
+    {
       id: 'f-followup',
       date: '2021-06-01',
       title: 'Northlake Labs publishes a follow-up on the board review',
@@ -71,6 +77,15 @@ const ferryInput: IncidentInput = {
       date: '2021-05-01',
       kind: 'government',
     },
+    {
+      id: 'repost-alert',
+      publisher: 'smallblog.example (repost of a board alert)',
+      title: 'Harbor Safety Board releases advisory on monitoring ferry tokens',
+      url: 'https://example.com/repost',
+      date: '2021-07-15',
+      kind: 'other',
+      tier: 'repost',
+    },
   ],
   origin: 'native',
 };
@@ -78,6 +93,12 @@ const ferryInput: IncidentInput = {
 const { ask } = projectKbWith(ferryInput);
 
 describe('questions about a publication', () => {
+  it('a repost never dates the publication it copied: the timeline row of the original answers', () => {
+    const a = ask('when did the harbor safety board put out its advisory on monitoring ferry tokens');
+    expect(a.kind).toBe('answer');
+    expect(a.title).toMatch(/^25 May 2021/);
+  });
+
   it.each([
     'when did northlake labs publish its blog post on the stolen ferry line token',
     'northlake labs post about the ferry line token - what date was that',

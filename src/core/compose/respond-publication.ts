@@ -73,6 +73,8 @@ export function respondPublication(ask: Ask, reading: Reading): Answer | undefin
     // the publisher's own first publication, never a repost or a summary of it
     if (!best?.byPublisher || best.tier === REPOST) return undefined;
   } else if (!best || best.named < MIN_NAMED || best.named < asked.length * MIN_SHARE) return undefined;
+  // a repost's date is when someone copied the publication: the timeline answers for the original
+  if (!author && best.tier === REPOST) return undefined;
   // two publications that name the question alike: it does not say which one
   const second = scored[1];
   if (
