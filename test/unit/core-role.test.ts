@@ -31,6 +31,13 @@ const quayInput: IncidentInput = {
       sources: ['q-src'],
     },
     {
+      id: 'q-director',
+      date: '2022-04-16',
+      title: 'More officials among the mailboxes read',
+      detail: 'Reports also named Harbor Director Lena Ortiz among those whose mail was read.',
+      sources: ['q-src'],
+    },
+    {
       id: 'q-review',
       date: '2023-05-02',
       title: 'The review board publishes its findings',
@@ -156,6 +163,13 @@ describe('a person asked for by their role', () => {
   it('a question that asks no person is not answered with one', () => {
     const a = ask('what did the quay freight review board find');
     expect(a.title).not.toMatch(/Maria Lopez|Tom Reed/);
+  });
+
+  it('a bare role ("which director") is a director before an assistant director, unless the question says so', () => {
+    expect(ask('was any quay freight director among those whose mail was read? who').title).toMatch(/^Lena Ortiz/);
+    expect(
+      ask('which assistant director of harbor security had mail read in the quay freight intrusion').title,
+    ).toMatch(/^Ana Ruiz/);
   });
 
   it('"what did <role> <name> ask" asks what the named person did, not who held a role', () => {

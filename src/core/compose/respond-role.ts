@@ -101,9 +101,14 @@ export function respondRole(ask: Ask, reading: Reading): Answer | undefined {
   }
   // "who took over as CEO": the one the facts say was appointed to it
   const asksSuccessor = hasAny(successors, words);
+  // "which cabinet secretary": a secretary, before an assistant or deputy one, unless the question says so
+  const lesser = language.list('lesser-role');
+  const asksLesser = hasAny(lesser, words);
+  const under = (h: Holder) => !asksLesser && hasAny(lesser, h.role.toLowerCase().split(/\s+/));
   holders.sort(
     (a, b) =>
       (asksSuccessor ? Number(b.appointed) - Number(a.appointed) : 0) ||
+      Number(under(a)) - Number(under(b)) ||
       b.owner - a.owner ||
       b.met - a.met ||
       a.passage.n - b.passage.n,

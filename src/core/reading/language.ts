@@ -56,6 +56,7 @@ export type ListKind =
 /** The word lists the engine refers to by name; the data must define each. */
 export const REQUIRED_LISTS = [
   'aux',
+  'lesser-role',
   'deed-ask',
   'agent-noun',
   'back-reference',
