@@ -421,10 +421,11 @@ function yearOfOtherIncidents(ask: Ask, reading: Reading): Answer | undefined {
 }
 
 /**
- * "uber 2022 breach": a year right before an incident noun dates the incident itself. When the incident the
- * question names ran in other years (its own dates: start, detection, disclosure, end), the question is about
- * another incident of the same company, one that is not loaded, even if later facts of it (a trial, a fine) fall
- * in that year. An earlier year its facts tell of is the incident's prelude (the intrusion that led to it).
+ * "uber 2022 breach", "got into uber in 2022": a year that dates an attack (`attackYear`) dates the incident
+ * itself. When the incident the question names ran in other years (its own dates: start, detection, disclosure,
+ * end), the question is about another incident of the same company, one that is not loaded, even if later facts of
+ * it (a trial, a fine) fall in that year. An earlier year its facts tell of is the incident's prelude (the
+ * intrusion that led to it).
  */
 function otherYearsIncident(ask: Ask, reading: Reading): { incident: Incident; year: string } | undefined {
   const incident = reading.incident ?? (ask.named ? ask.incident : undefined);
