@@ -172,6 +172,13 @@ describe('a person asked for by their role', () => {
     ).toMatch(/^Ana Ruiz/);
   });
 
+  it('"who did <role> <name> write to": the name fills the role; the question asks for someone else', () => {
+    const a = ask('who did chair reed write to about the quay freight password');
+    expect(a.kind).toBe('answer');
+    expect(a.title).not.toMatch(/^(Maria Lopez|Tom Reed) \(/);
+    expect(`${a.title} ${a.facts[0]?.text ?? ''}`).toContain('wrote to the vendor');
+  });
+
   it('"what did <role> <name> ask" asks what the named person did, not who held a role', () => {
     const a = ask('what did chair reed ask the quay freight vendor in his letter');
     expect(a.kind).toBe('answer');

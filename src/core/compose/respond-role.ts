@@ -7,6 +7,7 @@ import type { Answer } from '../answer.js';
 import { makeAnswer } from '../answer-base.js';
 import type { Ask } from '../ask-context.js';
 import { factsAndItems } from '../facts.js';
+import { isProperNoun } from '../reading/names.js';
 import { hasAny, type PhraseSet } from '../reading/patterns.js';
 import type { Reading } from '../reading/read-question.js';
 import { incidentNameTerms, madeOfListWords } from '../reading/subject.js';
@@ -68,6 +69,8 @@ export function respondRole(ask: Ask, reading: Reading): Answer | undefined {
   if (!asksPerson || asksOther) return undefined;
   const asked = new Set(words.filter((w) => isRole(w)).map((w) => termOf(w) ?? w));
   if (asked.size === 0) return undefined;
+  // "who did senator wyden write to": a name right after the role fills it; the question asks for someone else
+  if (words.some((w, i) => isRole(w) && isProperNoun(kb, words[i + 1] ?? ''))) return undefined;
   // "which congressman": the facts may write the same role otherwise ("Rep."), a role word of its synonym group
   const roleTerms = new Set(allRoles(language, 'role-word'));
   for (const c of query.concepts)
