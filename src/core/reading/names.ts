@@ -485,18 +485,19 @@ function unattributedNation(kb: KnowledgeBase, words: readonly string[]): Unknow
  * actor; it is no name of an incident of its own.
  */
 function isAttributedNation(kb: KnowledgeBase, word: string): boolean {
-  // "china-linked", "russia-backed": the nation before a hyphen describes the actor the same way
-  const dash = word.indexOf('-');
-  if (dash > 0 && incidentsAttributedTo(kb, word.slice(0, dash)).length > 0) return true;
-  return incidentsAttributedTo(kb, word).length > 0;
+  return attributedBy(kb, word).length > 0;
 }
 
 /** True when the incident's attribution names the nation ("chinese", "china-linked"). */
 export function isAttributedTo(kb: KnowledgeBase, incident: Incident, word: string): boolean {
+  return attributedBy(kb, word).includes(incident);
+}
+
+/** The incidents attributed to the nation the word names, itself or before a hyphen ("china-linked"). */
+function attributedBy(kb: KnowledgeBase, word: string): Incident[] {
+  // "china-linked", "russia-backed": the nation before a hyphen describes the actor the same way
   const dash = word.indexOf('-');
-  return [word, ...(dash > 0 ? [word.slice(0, dash)] : [])].some((w) =>
-    incidentsAttributedTo(kb, w).includes(incident),
-  );
+  return [...(dash > 0 ? incidentsAttributedTo(kb, word.slice(0, dash)) : []), ...incidentsAttributedTo(kb, word)];
 }
 
 /** The incidents whose attribution names the nation (by any of its names), none for a word that is no nation. */
