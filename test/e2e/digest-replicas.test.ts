@@ -134,8 +134,7 @@ describe.skipIf(!baseUrl)('digests across replicas sharing PostgreSQL', { timeou
     await slack.nextPost((p) => p.replica === 'r2');
     r2.child.kill('SIGKILL');
     expect(await r2.exited).toBe('SIGKILL');
-    slack.hold((p) => p.replica === 'r2');
-    slack.release();
+    slack.release((p) => p.replica === 'r2');
     expect(await Promise.all(others.map((c) => c.exited))).toEqual([0, 0]);
 
     const stranded = (await statuses()).claimed ?? 0;
@@ -173,7 +172,7 @@ describe.skipIf(!baseUrl)('digests across replicas sharing PostgreSQL', { timeou
     await slack.nextPost((p) => p.replica === 'crash');
     crashing.child.kill('SIGKILL');
     await crashing.exited;
-    slack.release();
+    slack.release((p) => p.replica === 'crash');
     const stranded = (await statuses()).claimed ?? 0;
     expect(stranded).toBeGreaterThan(0);
 

@@ -35,7 +35,12 @@ export interface ReplicaSlackFake {
   received: SlackPost[];
   /** keep every post that matches waiting (no answer) until `release()` or the client goes away */
   hold(match: (post: SlackPost) => boolean): void;
-  release(): void;
+  /**
+   * answer the posts held so far, except those `except` matches (a killed replica's: they stay unanswered, as they
+   * would be for a client that is gone, even before the server has seen its socket close); later posts are held
+   * when `except` matches them
+   */
+  release(except?: (post: SlackPost) => boolean): void;
   /** resolves with the first post that arrives matching `match` (also already-received ones) */
   nextPost(match: (post: SlackPost) => boolean): Promise<SlackPost>;
   close(): Promise<void>;
@@ -64,7 +69,7 @@ export async function startReplicaSlackFake(): Promise<ReplicaSlackFake> {
   const accepted: SlackPost[] = [];
   const received: SlackPost[] = [];
   let holding: ((post: SlackPost) => boolean) | undefined;
-  const held: Array<() => void> = [];
+  const held: Array<{ post: SlackPost; answer: () => void }> = [];
   const waiters: Array<{ match: (p: SlackPost) => boolean; resolve: (p: SlackPost) => void }> = [];
   let ts = 0;
 
@@ -103,7 +108,7 @@ export async function startReplicaSlackFake(): Promise<ReplicaSlackFake> {
         accepted.push(post);
         send(res, { ok: true, channel: post.channel, ts: `1764489600.${String(ts).padStart(6, '0')}` });
       };
-      if (holding?.(post)) held.push(answer);
+      if (holding?.(post)) held.push({ post, answer });
       else answer();
     })();
   });
@@ -119,9 +124,12 @@ export async function startReplicaSlackFake(): Promise<ReplicaSlackFake> {
     hold(match) {
       holding = match;
     },
-    release() {
-      holding = undefined;
-      for (const answer of held.splice(0)) answer();
+    release(except) {
+      holding = except;
+      for (const h of held.splice(0)) {
+        if (except?.(h.post)) held.push(h);
+        else h.answer();
+      }
     },
     nextPost(match) {
       const seen = received.find(match);
