@@ -193,30 +193,27 @@ function withoutContext(language: KnowledgeBase['language'], text: string): stri
   if (parts.length < 2) return text;
   const openers = language.list('context-opener');
   const closers = language.list('intro-closer');
-  // "journalist here:": who asks, in a few words
-  const intro = (part: string) => {
-    const words = wordsOf(expandContractions(part));
-    return words.length <= INTRO_WORDS && hasPhraseAt(closers, words, words.length - 1);
-  };
-  const opener = (part: string) => hasPhraseAt(openers, wordsOf(expandContractions(part)), 0);
-  const kept = parts.filter((p) => !intro(p) && !opener(p));
+  const read = parts.map((text) => {
+    const words = wordsOf(expandContractions(text));
+    // "journalist here:": who asks, in a few words; "we use acme": an opener, this many words long
+    const intro = words.length <= INTRO_WORDS && hasPhraseAt(closers, words, words.length - 1);
+    return { text, words, intro, opener: Math.max(0, ...phrasesAt(openers, words, 0)) };
+  });
+  const kept = read.filter((p) => !p.intro && p.opener === 0).map((p) => p.text);
   if (kept.length === 0 || kept.length === parts.length) return text;
   const asked = wordsOf(expandContractions(kept.join(' ')));
   // "we use acme - were we affected by their breach?", "my boss wants a summary of the acme hack, when did it
   // start?": the context named what the question asks about ("we use acme" gives "acme": the opener's own words
   // name nothing). A bare "it" points back only at a context that tells of an incident.
-  const told = parts.some((p) => opener(p) && hasAny(language.list('incident-noun'), wordsOf(expandContractions(p))));
+  const openerParts = read.filter((p) => p.opener > 0);
+  const told = openerParts.some((p) => hasAny(language.list('incident-noun'), p.words));
   if (
-    (pointsBack(language, asked, 'back-reference') || (told && pointsBack(language, asked, 'pronoun'))) &&
-    parts.some(opener)
+    openerParts.length > 0 &&
+    (pointsBack(language, asked, 'back-reference') || (told && pointsBack(language, asked, 'pronoun')))
   )
-    return parts
-      .filter((p) => !intro(p))
-      .map((p) => {
-        if (!opener(p)) return p;
-        const words = wordsOf(expandContractions(p));
-        return words.slice(Math.max(...phrasesAt(openers, words, 0))).join(' ');
-      })
+    return read
+      .filter((p) => !p.intro)
+      .map((p) => (p.opener > 0 ? p.words.slice(p.opener).join(' ') : p.text))
       .join(' - ');
   // "heard the envoy got hacked too, who was that": a question of only little words asks about the context
   return asked.some((w) => !isStopWord(w)) ? kept.join(' ') : text;
