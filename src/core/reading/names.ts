@@ -286,6 +286,7 @@ export function findUnknownName(
   kb: KnowledgeBase,
   words: readonly string[],
   named: Incident | undefined,
+  possessors: ReadonlySet<string> = new Set(),
 ): UnknownName | undefined {
   const language = kb.language;
   const prefix = unknownPrefix(kb, words);
@@ -299,7 +300,7 @@ export function findUnknownName(
     for (const pattern of patterns) {
       const match = matchPattern(pattern, words);
       if (!match?.name) continue;
-      const name = trimSlotName(kb, match.name);
+      const name = trimSlotName(kb, ownerOnly(match.name, possessors));
       if (name.length === 0) continue;
       const verdict = judgeName(kb, name, strength, named);
       if (verdict) return verdict;
@@ -351,6 +352,15 @@ function titleWordCounts(kb: KnowledgeBase): ReadonlyMap<string, number> {
     titleWordsMemo.set(kb, counts);
   }
   return counts;
+}
+
+/**
+ * "daniel roe's job", "acme's stock price": a name written as someone's ends with the owner; what follows is a thing
+ * of theirs, no part of the name.
+ */
+function ownerOnly(name: readonly string[], possessors: ReadonlySet<string>): readonly string[] {
+  const owner = name.findIndex((w) => possessors.has(w));
+  return owner >= 0 ? name.slice(0, owner + 1) : name;
 }
 
 /** Fillers and function words off both ends of a slot's name. */

@@ -85,11 +85,12 @@ function read(kb: KnowledgeBase, typedText: string, named: Incident | undefined)
   const typed = expandDescribedName(kb, expandShortenedName(kb, asked));
   // the patterns read the language's own words with their typos fixed; search reads the words as typed, and
   // corrects (and marks) them itself
-  const raw = correctTowardLanguage(kb, typed, possessors(text));
+  const owners = possessors(text);
+  const raw = correctTowardLanguage(kb, typed, owners);
   const kept = keptIndices(language, raw);
   const words = kept.map((i) => raw[i] as string);
   const exact = named ? undefined : mentionedIncident(kb, words);
-  const unread = findUnknownName(kb, words, named ?? exact);
+  const unread = findUnknownName(kb, words, named ?? exact, owners);
   // the name as the asker typed it, not as a typo fix read it ("mgm resorts", never "mgm reports") nor as a
   // company's description was read ("bangladesh bank", never the loaded bank's name)
   const unknown = unread
