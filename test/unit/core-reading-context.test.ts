@@ -31,6 +31,16 @@ describe('context around a question', () => {
     },
   );
 
+  it.each(['saw a repost saying zorbland', 'read somewhere it was zorbland', 'was told zorbland'])(
+    'a part that tells what the asker saw or heard ("%s") is left out, and its unknown name with it',
+    (hearsay) => {
+      expect(readQuestion(kb, `when did it start? ${hearsay}`).words).toEqual(
+        readQuestion(kb, 'when did it start?').words,
+      );
+      expect(readQuestion(kb, `when did it start? ${hearsay}`).unknown).toBeUndefined();
+    },
+  );
+
   it.each(['for a tabletop:', 'for an exec summary,', 'for my notes -', 'for our runbook:'])(
     'a part before the question that says what the answer is for ("%s") is left out',
     (why) => {
