@@ -169,6 +169,15 @@ describe('the value of an indicator type', () => {
   });
 });
 
+describe("a country's infrastructure is no attacker's", () => {
+  it('"critical infrastructure sectors" asks for no indicators; "their infrastructure" does', () => {
+    expect(readQuestion(kb, 'which critical infrastructure sectors were they in?').kind).not.toBe('list:indicators');
+    expect(readQuestion(kb, 'what infrastructure did they use').kind).toBe('list:indicators');
+    expect(readQuestion(kb, 'any ips for their infrastructure').kind).toBe('list:indicators');
+    expect(readQuestion(kb, 'where was the attacker infrastructure hosted').kind).toBe('list:indicators');
+  });
+});
+
 describe('claims', () => {
   it('"claimed" meets a fact that says "argued" or "contended"', () => {
     const claimed = analyzeQuery(kb, 'which company claimed the codes were synced').concepts.find(
