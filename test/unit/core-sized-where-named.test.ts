@@ -40,4 +40,10 @@ describe('the punishment asked about, with its size', () => {
   it('a fine is still answered by the fact that gives it', () => {
     expect(ask('how much was alpha cloud fined over the cover-up').facts[0]?.text).toContain('148 million');
   });
+
+  it("a year in the question does not make it a request for that year's timeline", () => {
+    const a = ask('what was alpha cloud fined for the 2024 cover-up?');
+    expect(a.intent).not.toBe('timeline');
+    expect(a.facts[0]?.text).toContain('148 million');
+  });
 });
