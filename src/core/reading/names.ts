@@ -287,6 +287,7 @@ export function findUnknownName(
   words: readonly string[],
   named: Incident | undefined,
   possessors: ReadonlySet<string> = new Set(),
+  writtenAsNames: ReadonlySet<string> = new Set(),
 ): UnknownName | undefined {
   const language = kb.language;
   const prefix = unknownPrefix(kb, words);
@@ -305,6 +306,19 @@ export function findUnknownName(
       const verdict = judgeName(kb, name, strength, named);
       if (verdict) return verdict;
     }
+  }
+  // "what did the agency tell Zorbco customers": a word written as a name that the knowledge base has never seen,
+  // nor one slip of a word it has, names something it does not hold, wherever it stands; a run of such words that
+  // holds a name the facts use ("Joe Roe" where they write "Joseph Roe") is left to the rules above
+  for (let i = 0; i < words.length; i++) {
+    if (!writtenAsNames.has(words[i] as string)) continue;
+    let end = i + 1;
+    while (end < words.length && writtenAsNames.has(words[end] as string)) end++;
+    const run = words.slice(i, end);
+    i = end - 1;
+    if (!run.some((w) => isUnheard(kb, w, true)) || run.some((w) => isProperNoun(kb, w))) continue;
+    const verdict = judgeName(kb, run, 'weak', named);
+    if (verdict) return verdict;
   }
   return undefined;
 }
@@ -407,11 +421,14 @@ function isUnknownWord(kb: KnowledgeBase, word: string): boolean {
   return !isStopWord(word) && !kb.lexicon.has(word) && !isNumberWord(word) && !isEntityWordTypo(kb, word);
 }
 
-/** An unknown word that is no word of the language's lists, no number and no typo the speller would fix. */
-function isUnheard(kb: KnowledgeBase, word: string): boolean {
+/**
+ * An unknown word that is no word of the language's lists, no number and no typo the speller would fix (one
+ * written as a name, `asName`, only for a single slip).
+ */
+function isUnheard(kb: KnowledgeBase, word: string, asName = false): boolean {
   if (!isUnknownWord(kb, word) || /^\d/.test(word)) return false;
   if (kb.language.nameFillers.has(word) || kb.language.wordSet.has(word)) return false;
-  const fix = kb.lexicon.correct(word);
+  const fix = kb.lexicon.correct(word, asName);
   return fix === undefined || fix === word;
 }
 

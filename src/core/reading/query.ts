@@ -59,21 +59,24 @@ const SYNONYM_WEIGHT = 0.45;
 const recent = new WeakMap<KnowledgeBase, Map<string, QueryAnalysis>>();
 const RECENT = 8;
 
-export function analyzeQuery(kb: KnowledgeBase, text: string): QueryAnalysis {
+export function analyzeQuery(kb: KnowledgeBase, text: string, names: ReadonlySet<string> = NO_NAMES): QueryAnalysis {
   let mine = recent.get(kb);
   if (!mine) {
     mine = new Map();
     recent.set(kb, mine);
   }
-  const known = mine.get(text);
+  const key = names.size > 0 ? `${text}\u0000${[...names].join(' ')}` : text;
+  const known = mine.get(key);
   if (known) return known;
-  const made = analyze(kb, text);
+  const made = analyze(kb, text, names);
   if (mine.size >= RECENT) mine.delete(mine.keys().next().value as string);
-  mine.set(text, made);
+  mine.set(key, made);
   return made;
 }
 
-function analyze(kb: KnowledgeBase, text: string): QueryAnalysis {
+const NO_NAMES: ReadonlySet<string> = new Set();
+
+function analyze(kb: KnowledgeBase, text: string, names: ReadonlySet<string>): QueryAnalysis {
   const raw = words(text).slice(0, MAX_WORDS);
   const corrections: QueryAnalysis['corrections'] = [];
   const corrected = raw.map((w) => {
@@ -81,7 +84,7 @@ function analyze(kb: KnowledgeBase, text: string): QueryAnalysis {
     if (term && kb.index.df(term) > 0) return w;
     // "stuff", "thing": a general word the facts never use is still a word, not a typo for one they do ("staff")
     if (WEAK_WORDS.has(w) || isStopWord(w)) return w;
-    const fix = kb.lexicon.correct(w);
+    const fix = kb.lexicon.correct(w, names.has(w));
     // a correction to a content word whose stem is a function word ("vetting" → "letting", stem "let") only
     // adds noise; corrections to question words ("wen" → "when") stay, for the intent rules
     const fixTerm = fix ? termOf(fix) : undefined;

@@ -90,7 +90,8 @@ function read(kb: KnowledgeBase, typedText: string, named: Incident | undefined)
   const kept = keptIndices(language, raw);
   const words = kept.map((i) => raw[i] as string);
   const exact = named ? undefined : mentionedIncident(kb, words);
-  const unread = findUnknownName(kb, words, named ?? exact, owners);
+  const names = writtenAsNames(text);
+  const unread = findUnknownName(kb, words, named ?? exact, owners, names);
   // the name as the asker typed it, not as a typo fix read it ("mgm resorts", never "mgm reports") nor as a
   // company's description was read ("bangladesh bank", never the loaded bank's name)
   const unknown = unread
@@ -104,7 +105,7 @@ function read(kb: KnowledgeBase, typedText: string, named: Incident | undefined)
   const asTyped = stripNoise(language, raw, { noise: false });
   const retried = found.kind === 'search' && asTyped.length !== words.length ? questionKind(kb, asTyped) : found;
   const { kind, subject } = retried.kind === 'search' ? (lastPartKind(kb, text) ?? retried) : retried;
-  const query = analyzeQuery(kb, kept.map((i) => typed[i] as string).join(' '));
+  const query = analyzeQuery(kb, kept.map((i) => typed[i] as string).join(' '), names);
   return {
     words,
     text: words.join(' '),
@@ -259,6 +260,16 @@ function correctTowardLanguage(
 /**
  * The words written as someone's ("cisco's 2022 breach"): names, never a slip for a word of the language ("ciso").
  */
+/**
+ * The words written as names: capitalized after the question's first word, with lower case letters after the
+ * capital ("what did the agency tell Zorbco customers"; not "PCs"), in lower case.
+ */
+function writtenAsNames(text: string): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/(?<=\s)[A-Z][a-z]{2,}[A-Za-z]*\b/g)) out.add(m[0].toLowerCase());
+  return out;
+}
+
 function possessors(text: string): ReadonlySet<string> {
   const out = new Set<string>();
   for (const m of text.toLowerCase().matchAll(/([a-z0-9][a-z0-9-]*)['’]s\b/g)) out.add(m[1] as string);

@@ -15,8 +15,11 @@ export interface Lexicon {
   /** surface word → how often it occurs */
   readonly counts: ReadonlyMap<string, number>;
   has(word: string): boolean;
-  /** the closest known word, or undefined when the word is known, too short, or nothing is close enough */
-  correct(word: string): string | undefined;
+  /**
+   * The closest known word, or undefined when the word is known, too short, or nothing is close enough. A word
+   * written as a name (`asName`: "Zorbco" mid-sentence) is corrected only for one slip: two make another name.
+   */
+  correct(word: string, asName?: boolean): string | undefined;
 }
 
 /** "wen" → "when", "whne" → "when": short typos, only of question words, only when unambiguous. */
@@ -63,16 +66,17 @@ export function createLexicon(counts: Map<string, number>, language: LexiconLang
   return {
     counts,
     has: (word) => counts.has(word) || known.has(word),
-    correct(word) {
+    correct(word, asName = false) {
       const shorthand = language.shorthand.get(word);
       if (shorthand) return shorthand;
       if ((word.length === 3 || word.length === 4) && !counts.has(word))
         return shortQuestionWord(language.questionWords, word);
       if (word.length < 5 || word.length > 24 || counts.has(word) || known.has(word) || !/^[a-z]+$/.test(word))
         return undefined;
-      const cached = cache.get(word);
+      const key = asName ? `\u0001${word}` : word;
+      const cached = cache.get(key);
       if (cached !== undefined) return cached || undefined;
-      const max = word.length >= 7 ? 2 : 1;
+      const max = word.length >= 7 && !asName ? 2 : 1;
       let best: { word: string; distance: number; count: number } | undefined;
       for (const [candidate, [count]] of fuzzyTree().fuzzyGet(word, max + 1)) {
         const distance = editDistance(word, candidate, max);
@@ -92,7 +96,7 @@ export function createLexicon(counts: Map<string, number>, language: LexiconLang
             count > best.count);
         if (better) best = { word: candidate, distance, count };
       }
-      cache.set(word, best?.word ?? '');
+      cache.set(key, best?.word ?? '');
       return best?.word;
     },
   };

@@ -1,0 +1,36 @@
+// "What did the agency tell Zorbco customers to do?": a word capitalized in the middle of a question is written as
+// a name. One the knowledge base has never seen is not "corrected" by two slips into a word it has (a vendor's name
+// was read as "license"); it names something not loaded, and the question is declined instead of answered from the
+// loaded incident.
+import { describe, expect, it } from 'vitest';
+import { readQuestion } from '../../src/core/reading/read-question.js';
+import { alphaWithTechnique, fixtureKbWithAlpha } from '../fixtures/core-kb.js';
+
+const { kb, ask } = fixtureKbWithAlpha(alphaWithTechnique());
+
+describe('a word written as a name', () => {
+  it('is corrected for one slip only: two make another name', () => {
+    expect(kb.lexicon.correct('wobmeil')).toBe('webmail');
+    expect(kb.lexicon.correct('wobmeil', true)).toBeUndefined();
+    expect(kb.lexicon.correct('wabmail', true)).toBe('webmail');
+  });
+
+  it('names something not loaded when the knowledge base has never seen it, wherever it stands', () => {
+    const reading = readQuestion(kb, 'What did the ministry tell Wobmeil customers to do?');
+    expect(reading.unknown?.name).toBe('wobmeil');
+    expect(reading.query.corrections).toEqual([]);
+    expect(ask('What did the ministry tell Wobmeil customers to do?').kind).toBe('none');
+  });
+
+  it('typed in lower case it is still read as a slip', () => {
+    expect(readQuestion(kb, 'what did the ministry tell wobmeil customers to do?').unknown).toBeUndefined();
+  });
+
+  it('a given name beside a surname the facts hold is that person ("Joe" for "Jane Placeholder")', () => {
+    expect(readQuestion(kb, 'What did Joe Placeholder say?').unknown).toBeUndefined();
+  });
+
+  it('a plural abbreviation ("PCs") is no name', () => {
+    expect(readQuestion(kb, 'how did the intruder get in? asking for our home PCs').unknown).toBeUndefined();
+  });
+});
