@@ -34,3 +34,28 @@ describe('a word written as a name', () => {
     expect(readQuestion(kb, 'how did the intruder get in? asking for our home PCs').unknown).toBeUndefined();
   });
 });
+
+// "When did Microsoft first publish on Volt Typhoon?" beside a loaded incident also called "Antique Typhoon": a
+// name of the same family with a word never seen is another actor, though its family word is known
+describe('a name of the same family as a loaded one', () => {
+  const family = fixtureKbWithAlpha({
+    ...alphaWithTechnique({
+      id: 'te-squall',
+      title: 'The group',
+      text: 'Quartz Squall, the vendor name for the group, used the stolen key.',
+      sources: ['s-vendor'],
+    }),
+    aliases: ['Alpha Cloud intrusion', 'Quartz Squall'],
+  });
+
+  it('names something not loaded', () => {
+    expect(readQuestion(family.kb, 'When did the vendor first publish on Zorb Squall?').unknown?.name).toBe(
+      'zorb squall',
+    );
+    expect(family.ask('When did the vendor first publish on Zorb Squall?').kind).toBe('none');
+  });
+
+  it('the loaded name itself is known', () => {
+    expect(readQuestion(family.kb, 'When did the vendor first publish on Quartz Squall?').unknown).toBeUndefined();
+  });
+});

@@ -316,11 +316,30 @@ export function findUnknownName(
     while (end < words.length && writtenAsNames.has(words[end] as string)) end++;
     const run = words.slice(i, end);
     i = end - 1;
-    if (!run.some((w) => isUnheard(kb, w, true)) || run.some((w) => isProperNoun(kb, w))) continue;
+    if (!run.some((w) => isUnheard(kb, w, true))) continue;
+    // "Zorb Squall" beside a loaded "Quartz Squall": a name of the same family, not the loaded one
+    if (sameFamily(kb, run)) return { name: run.join(' '), reason: 'unknown', mentionedIn: [] };
+    if (run.some((w) => isProperNoun(kb, w))) continue;
     const verdict = judgeName(kb, run, 'weak', named);
     if (verdict) return verdict;
   }
   return undefined;
+}
+
+/**
+ * True when the run of words ends as a loaded incident's name of two or more words ends, and the words before
+ * that differ from the name's and were never seen: another member of a family of names ("Zorb Typhoon").
+ */
+function sameFamily(kb: KnowledgeBase, run: readonly string[]): boolean {
+  if (run.length < 2) return false;
+  const last = run.at(-1) as string;
+  const before = run.slice(0, -1);
+  return nameWordLists(kb).some(
+    (n) =>
+      n.parts.at(-1) === last &&
+      before.every((w) => !n.parts.includes(w)) &&
+      before.every((w) => isUnheard(kb, w, true)),
+  );
 }
 
 /**
