@@ -31,8 +31,13 @@ describe('context around a question', () => {
     },
   );
 
-  it.each(['saw a repost saying zorbland', 'read somewhere it was zorbland', 'was told zorbland'])(
-    'a part that tells what the asker saw or heard ("%s") is left out, and its unknown name with it',
+  it.each([
+    'saw a repost saying zorbland',
+    'read somewhere it was zorbland',
+    'was told zorbland',
+    'thinking of tuning zorbland alerts by time of day',
+  ])(
+    'a part that tells what the asker saw, heard or has in mind ("%s") is left out, and its unknown name with it',
     (hearsay) => {
       expect(readQuestion(kb, `when did it start? ${hearsay}`).words).toEqual(
         readQuestion(kb, 'when did it start?').words,
