@@ -304,3 +304,15 @@ describe('hearing of it', () => {
     expect(r.unknown).toBeUndefined();
   });
 });
+
+describe('chat words for things the facts name in full', () => {
+  it('"walk it back", with the pronoun inside, is a retraction', () => {
+    const walk = analyzeQuery(kb, 'when did they walk it back').concepts.find((c) => c.text.includes('walk'));
+    expect(walk?.terms.map((t) => t.term) ?? []).toContain(termOf('withdrawn'));
+  });
+
+  it('"recs" are recommendations', () => {
+    const recs = analyzeQuery(kb, 'what were the board recs').concepts.find((c) => c.text === 'recs');
+    expect(recs?.terms.map((t) => t.term) ?? []).toContain(termOf('recommendations'));
+  });
+});
