@@ -127,9 +127,14 @@ function termNamedIn(ask: Ask, subject: string): Passage | undefined {
   const incident = ask.incident;
   if (!incident) return undefined;
   const words = normalizeName(subject).split(' ');
+  // "the zorb verdict", "the zorb angle in the 2023 hack": the thing asked about is the last word before any
+  // joining word; a term before it only says whose or which, a term after it is what it is in
+  const stop = words.findIndex((w, k) => k > 0 && isStopWord(w));
+  const head = stop > 0 ? stop : words.length;
   const found = new Set<string>();
   for (let n = 1; n <= 4; n++) {
     for (let i = 0; i + n <= words.length; i++) {
+      if (i + n !== head && !(i === 0 && i + n === words.length)) continue;
       const id = ask.kb.glossaryNames(incident.id).exact(words.slice(i, i + n).join(' '));
       if (id) found.add(id);
     }
