@@ -30,6 +30,11 @@ describe('a word written as a name', () => {
     expect(readQuestion(kb, 'What did Joe Placeholder say?').unknown).toBeUndefined();
   });
 
+  it('in a question about something else altogether it is not taken for an incident not loaded', () => {
+    expect(readQuestion(kb, 'what is the best pizza topping in Zorbville?').unknown).toBeUndefined();
+    expect(ask('what is the best pizza topping in Zorbville?').kind).toBe('none');
+  });
+
   it('a plural abbreviation ("PCs") is no name', () => {
     expect(readQuestion(kb, 'how did the intruder get in? asking for our home PCs').unknown).toBeUndefined();
   });

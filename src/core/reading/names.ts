@@ -309,8 +309,12 @@ export function findUnknownName(
   }
   // "what did the agency tell Zorbco customers": a word written as a name that the knowledge base has never seen,
   // nor one slip of a word it has, names something it does not hold, wherever it stands; a run of such words that
-  // holds a name the facts use ("Joe Roe" where they write "Joseph Roe") is left to the rules above
-  for (let i = 0; i < words.length; i++) {
+  // holds a name the facts use ("Joe Roe" where they write "Joseph Roe") is left to the rules above. A question
+  // with fewer than two other words the facts use ("the best pizza topping in Zorbville") is about something else
+  // altogether: it is declined as such, not as an incident that is not loaded
+  const offTopic =
+    words.filter((w) => !writtenAsNames.has(w) && !isStopWord(w) && kb.lexicon.has(w)).length < ON_TOPIC_WORDS;
+  for (let i = 0; i < words.length && !offTopic; i++) {
     if (!writtenAsNames.has(words[i] as string)) continue;
     let end = i + 1;
     while (end < words.length && writtenAsNames.has(words[end] as string)) end++;
@@ -325,6 +329,9 @@ export function findUnknownName(
   }
   return undefined;
 }
+
+/** The fewest words the facts use, besides its names, that make a question one about incidents. */
+const ON_TOPIC_WORDS = 2;
 
 /**
  * True when the run of words ends as a loaded incident's name of two or more words ends, and the words before
