@@ -258,9 +258,6 @@ function correctTowardLanguage(
 }
 
 /**
- * The words written as someone's ("cisco's 2022 breach"): names, never a slip for a word of the language ("ciso").
- */
-/**
  * The words written as names: capitalized after the question's first word, with lower case letters after the
  * capital ("what did the agency tell Zorbco customers"; not "PCs"), in lower case.
  */
@@ -270,6 +267,9 @@ function writtenAsNames(text: string): ReadonlySet<string> {
   return out;
 }
 
+/**
+ * The words written as someone's ("cisco's 2022 breach"): names, never a slip for a word of the language ("ciso").
+ */
 function possessors(text: string): ReadonlySet<string> {
   const out = new Set<string>();
   for (const m of text.toLowerCase().matchAll(/([a-z0-9][a-z0-9-]*)['’]s\b/g)) out.add(m[1] as string);
