@@ -64,3 +64,29 @@ describe('a name of the same family as a loaded one', () => {
     expect(readQuestion(family.kb, 'When did the vendor first publish on Quartz Squall?').unknown).toBeUndefined();
   });
 });
+
+// "is forest blizzard the same crew as the exec email hack" typed in lower case beside a loaded "Midnight
+// Blizzard": still another member of the family; a short unseen word is an abbreviation ("db snapshot")
+describe('a family name typed in lower case', () => {
+  const family = fixtureKbWithAlpha({
+    ...alphaWithTechnique({
+      id: 'te-squall',
+      title: 'The group',
+      text: 'Quartz Squall, the vendor name for the group, took a database snapshot with the stolen key.',
+      sources: ['s-vendor'],
+    }),
+    aliases: ['Alpha Cloud intrusion', 'Quartz Squall', 'Alpha Db Snapshot'],
+  });
+
+  it('names something not loaded', () => {
+    expect(readQuestion(family.kb, 'is zorb squall the same group as the alpha intruders?').unknown?.name).toBe(
+      'zorb squall',
+    );
+    expect(family.ask('is zorb squall the same group as the alpha intruders?').kind).toBe('none');
+  });
+
+  it('the loaded name, and a short word before the family word, are not', () => {
+    expect(readQuestion(family.kb, 'is quartz squall the same group as the alpha intruders?').unknown).toBeUndefined();
+    expect(readQuestion(family.kb, 'when was the alpha xq snapshot taken?').unknown).toBeUndefined();
+  });
+});

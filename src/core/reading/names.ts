@@ -327,8 +327,20 @@ export function findUnknownName(
     const verdict = judgeName(kb, run, 'weak', named);
     if (verdict) return verdict;
   }
+  // "is zorb squall the same crew": typed in lower case, a word never seen before the last word of a loaded name
+  // of two or more words is still another member of that family (a short one is more often an abbreviation: the
+  // "db snapshot" of a loaded "Zorbco RDS Snapshot")
+  for (let i = 0; i + 1 < words.length && !offTopic; i++) {
+    const pair = words.slice(i, i + 2);
+    const first = pair[0] as string;
+    if (first.length < MIN_FAMILY_WORD || isStopWord(first) || writtenAsNames.has(first)) continue;
+    if (sameFamily(kb, pair)) return { name: pair.join(' '), reason: 'unknown', mentionedIn: [] };
+  }
   return undefined;
 }
+
+/** The shortest lower-case word read as the first of a family name ("zorb squall"). */
+const MIN_FAMILY_WORD = 4;
 
 /** The fewest words the facts use, besides its names, that make a question one about incidents. */
 const ON_TOPIC_WORDS = 2;
