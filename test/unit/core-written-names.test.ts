@@ -90,3 +90,16 @@ describe('a family name typed in lower case', () => {
     expect(readQuestion(family.kb, 'when was the alpha xq snapshot taken?').unknown).toBeUndefined();
   });
 });
+
+// "what did the CSRB conclude in its Log4j report?": a word of letters and digits mixed that the facts never use
+// names a product or flaw the knowledge base does not hold
+describe('a word of letters and digits mixed', () => {
+  it('never seen: names something not loaded', () => {
+    expect(readQuestion(kb, 'what did the review board conclude in its zorb4x report?').unknown?.name).toBe('zorb4x');
+    expect(ask('what did the review board conclude in its zorb4x report?').kind).toBe('none');
+  });
+
+  it('a plain word or a number beside it is not such a name', () => {
+    expect(readQuestion(kb, 'what did the review board conclude in its 2023 report?').unknown).toBeUndefined();
+  });
+});

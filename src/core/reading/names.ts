@@ -327,6 +327,12 @@ export function findUnknownName(
     const verdict = judgeName(kb, run, 'weak', named);
     if (verdict) return verdict;
   }
+  // "the zorb4x flaw, was it exploited": a word of letters and digits mixed is a product's or a
+  // flaw's name; one the knowledge base has never seen names something it does not hold
+  for (const w of words) {
+    if (!offTopic && MIXED_NAME.test(w) && isUnheard(kb, w, true))
+      return { name: w, reason: 'unknown', mentionedIn: [] };
+  }
   // "is zorb squall the same crew": typed in lower case, a word never seen before the last word of a loaded name
   // of two or more words is still another member of that family (a short one is more often an abbreviation: the
   // "db snapshot" of a loaded "Zorbco RDS Snapshot")
@@ -338,6 +344,9 @@ export function findUnknownName(
   }
   return undefined;
 }
+
+/** Letters, then digits, then letters again ("zorb4x"): a name, never a word of the language. */
+const MIXED_NAME = /^[a-z]{2,}\d+[a-z]+$/;
 
 /** The shortest lower-case word read as the first of a family name ("zorb squall"). */
 const MIN_FAMILY_WORD = 4;
