@@ -109,6 +109,11 @@ describe('other question kinds pick their passage kind', () => {
     expect(a.intent).toBe('actor');
     expect(allText(a)).toContain('Rook Pell, a former Lantern Ledger administrator');
   });
+  it('"who did the … hack" gives the attribution too, not the overview', () => {
+    const a = ask('who did the lantern ledger hack');
+    expect(a.intent).toBe('actor');
+    expect(allText(a)).toContain('Rook Pell, a former Lantern Ledger administrator');
+  });
   it('"lessons learned from …" gives the lessons, not what followed', () => {
     const a = ask('lessons learned from lantern ledger');
     expect(a.title).toBe('Lessons from Lantern Ledger');
