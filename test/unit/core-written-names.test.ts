@@ -40,19 +40,20 @@ describe('a word written as a name', () => {
   });
 });
 
+// a loaded incident whose actor is also called "Quartz Squall", and which has a snapshot of its own
+const family = fixtureKbWithAlpha({
+  ...alphaWithTechnique({
+    id: 'te-squall',
+    title: 'The group',
+    text: 'Quartz Squall, the vendor name for the group, took a database snapshot with the stolen key.',
+    sources: ['s-vendor'],
+  }),
+  aliases: ['Alpha Cloud intrusion', 'Quartz Squall', 'Alpha Db Snapshot'],
+});
+
 // "When did Microsoft first publish on Volt Typhoon?" beside a loaded incident also called "Antique Typhoon": a
 // name of the same family with a word never seen is another actor, though its family word is known
 describe('a name of the same family as a loaded one', () => {
-  const family = fixtureKbWithAlpha({
-    ...alphaWithTechnique({
-      id: 'te-squall',
-      title: 'The group',
-      text: 'Quartz Squall, the vendor name for the group, used the stolen key.',
-      sources: ['s-vendor'],
-    }),
-    aliases: ['Alpha Cloud intrusion', 'Quartz Squall'],
-  });
-
   it('names something not loaded', () => {
     expect(readQuestion(family.kb, 'When did the vendor first publish on Zorb Squall?').unknown?.name).toBe(
       'zorb squall',
@@ -68,16 +69,6 @@ describe('a name of the same family as a loaded one', () => {
 // "is forest blizzard the same crew as the exec email hack" typed in lower case beside a loaded "Midnight
 // Blizzard": still another member of the family; a short unseen word is an abbreviation ("db snapshot")
 describe('a family name typed in lower case', () => {
-  const family = fixtureKbWithAlpha({
-    ...alphaWithTechnique({
-      id: 'te-squall',
-      title: 'The group',
-      text: 'Quartz Squall, the vendor name for the group, took a database snapshot with the stolen key.',
-      sources: ['s-vendor'],
-    }),
-    aliases: ['Alpha Cloud intrusion', 'Quartz Squall', 'Alpha Db Snapshot'],
-  });
-
   it('names something not loaded', () => {
     expect(readQuestion(family.kb, 'is zorb squall the same group as the alpha intruders?').unknown?.name).toBe(
       'zorb squall',

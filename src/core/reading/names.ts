@@ -314,7 +314,8 @@ export function findUnknownName(
   // altogether: it is declined as such, not as an incident that is not loaded
   const offTopic =
     words.filter((w) => !writtenAsNames.has(w) && !isStopWord(w) && kb.lexicon.has(w)).length < ON_TOPIC_WORDS;
-  for (let i = 0; i < words.length && !offTopic; i++) {
+  if (offTopic) return undefined;
+  for (let i = 0; i < words.length; i++) {
     if (!writtenAsNames.has(words[i] as string)) continue;
     let end = i + 1;
     while (end < words.length && writtenAsNames.has(words[end] as string)) end++;
@@ -330,13 +331,12 @@ export function findUnknownName(
   // "the zorb4x flaw, was it exploited": a word of letters and digits mixed is a product's or a
   // flaw's name; one the knowledge base has never seen names something it does not hold
   for (const w of words) {
-    if (!offTopic && MIXED_NAME.test(w) && isUnheard(kb, w, true))
-      return { name: w, reason: 'unknown', mentionedIn: [] };
+    if (MIXED_NAME.test(w) && isUnheard(kb, w, true)) return { name: w, reason: 'unknown', mentionedIn: [] };
   }
   // "is zorb squall the same crew": typed in lower case, a word never seen before the last word of a loaded name
   // of two or more words is still another member of that family (a short one is more often an abbreviation: the
   // "db snapshot" of a loaded "Zorbco RDS Snapshot")
-  for (let i = 0; i + 1 < words.length && !offTopic; i++) {
+  for (let i = 0; i + 1 < words.length; i++) {
     const pair = words.slice(i, i + 2);
     const first = pair[0] as string;
     if (first.length < MIN_FAMILY_WORD || isStopWord(first) || writtenAsNames.has(first)) continue;
