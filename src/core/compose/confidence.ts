@@ -12,12 +12,14 @@ import type { Answer } from '../answer.js';
 import type { Command } from '../command.js';
 import type { KnowledgeBase } from '../knowledge-base.js';
 import type { ConfidenceModel } from '../model.js';
-import type { QuestionKind } from '../reading/language.js';
+import type { Language, QuestionKind } from '../reading/language.js';
+import { phrasesAt } from '../reading/patterns.js';
 import type { Concept } from '../reading/query.js';
 import { type Reading, readQuestion } from '../reading/read-question.js';
 import { incidentNameTerms } from '../reading/subject.js';
 import type { SearchHit } from '../search/search-index.js';
-import { searchTerms } from '../search/tokenize.js';
+import { isStopWord } from '../search/stopwords.js';
+import { searchTerms, termOf } from '../search/tokenize.js';
 
 /** How an answer was found; recorded by the responders, read here. */
 export interface Signals {
@@ -37,6 +39,8 @@ export interface Signals {
   ties?: number;
   /** a search led with the incident's overview (its summary or status): it meets many words, answers few questions */
   overview?: boolean;
+  /** share of the telling words whose removal leaves the same lead (0..1) */
+  stability?: number;
 }
 
 /** Candidates other than the lead whose coverage is within this of the lead's count as a tie. */
@@ -71,6 +75,45 @@ export function leadShare(answer: Answer, reading: Reading): number {
   const first = answer.facts[0];
   const lead = new Set(searchTerms(`${answer.title} ${first?.text ?? ''}`));
   return telling.filter((c) => c.terms.some((t) => lead.has(t.term))).length / telling.length;
+}
+
+/** Words after a head opener read as the thing asked for, at most. */
+const HEAD_WORDS = 3;
+
+/**
+ * The concepts a "what …" or "which …" question names as the thing it asks for: the words right after the opener,
+ * up to the first small word ("what licence tier did they have" → licence, tier).
+ */
+export function askedHead(language: Language, reading: Reading): Concept[] {
+  const words = reading.words;
+  const openers = language.list('head-opener');
+  const aux = language.list('aux');
+  for (let i = 0; i < words.length; i++) {
+    const lengths = phrasesAt(openers, words, i);
+    if (lengths.length === 0) continue;
+    const head: string[] = [];
+    for (let k = i + Math.max(...lengths); k < words.length && head.length < HEAD_WORDS; k++) {
+      const w = words[k] as string;
+      if (isStopWord(w) || phrasesAt(aux, words, k).length > 0) break;
+      const t = termOf(w);
+      if (t) head.push(t);
+    }
+    const concepts = reading.query.concepts.filter(
+      (c) => !c.filler && !c.unknown && c.own.some((t) => head.includes(t)),
+    );
+    return concepts;
+  }
+  return [];
+}
+
+/** 1 when the question names the thing it asks for and the lead (title and first fact) names none of it. */
+function headMiss(answer: Answer, reading: Reading, language?: Language): number {
+  if (!language) return 0;
+  const head = askedHead(language, reading);
+  if (head.length === 0) return 0;
+  const first = answer.facts[0];
+  const lead = new Set(searchTerms(`${answer.title} ${first?.text ?? ''}`));
+  return head.some((c) => c.terms.some((t) => lead.has(t.term))) ? 0 : 1;
 }
 
 /** Question kinds grouped by what their lead must be, for the model. */
@@ -108,7 +151,7 @@ export function withSignals(answer: Answer, signals: Signals): Answer {
 }
 
 /** The features the model reads, by name, each about 0..1. */
-export function features(answer: Answer, reading: Reading): Record<string, number> {
+export function features(answer: Answer, reading: Reading, language?: Language): Record<string, number> {
   const s = signalsOf.get(answer);
   const concepts = reading.query.concepts.filter((c) => !c.filler);
   const unknown = concepts.filter((c) => c.unknown).length;
@@ -126,6 +169,8 @@ export function features(answer: Answer, reading: Reading): Record<string, numbe
     ties: s?.ties ?? 0,
     leadShare: leadShare(answer, reading),
     overview: s?.overview ? 1 : 0,
+    stability: s?.stability ?? 1,
+    headMiss: headMiss(answer, reading, language),
     ...Object.fromEntries(GROUPS.map((g) => [g, KIND_GROUP[reading.kind] === g ? 1 : 0])),
   };
 }
@@ -147,9 +192,9 @@ const DEFAULT_THRESHOLD = 0;
  * The answer with its confidence replaced by the model's estimate; a search answer under the model's threshold
  * becomes `clarify` with its alternatives. Lists, help and `none` keep their own.
  */
-export function calibrate(answer: Answer, reading: Reading, model?: ConfidenceModel): Answer {
+export function calibrate(answer: Answer, reading: Reading, model?: ConfidenceModel, language?: Language): Answer {
   if (answer.kind !== 'answer') return answer;
-  const p = probability(model, features(answer, reading));
+  const p = probability(model, features(answer, reading, language));
   const calibrated: Answer = { ...answer, confidence: Math.round(p * 100) / 100 };
   const s = signalsOf.get(answer);
   signalsOf.set(calibrated, { ...(s ?? { route: 'rule' }), base: s?.base ?? answer.confidence });
@@ -175,7 +220,7 @@ export function calibrate(answer: Answer, reading: Reading, model?: ConfidenceMo
 export function answerFeatures(kb: KnowledgeBase, command: Command, answer: Answer): Record<string, number> {
   if (command.type === 'question') {
     const named = command.incident ? kb.incident(command.incident) : undefined;
-    return features(answer, readQuestion(kb, command.text, named));
+    return features(answer, readQuestion(kb, command.text, named), kb.language);
   }
   const base = signalsOf.get(answer)?.base ?? answer.confidence;
   return {
@@ -192,6 +237,8 @@ export function answerFeatures(kb: KnowledgeBase, command: Command, answer: Answ
     ties: 0,
     leadShare: 1,
     overview: 0,
+    stability: 1,
+    headMiss: 0,
     ...Object.fromEntries(GROUPS.map((g) => [g, 0])),
   };
 }

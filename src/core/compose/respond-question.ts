@@ -56,7 +56,7 @@ export function respondQuestion(ask: Ask, text: string): Answer {
   // nothing more than its name; the question is read without it
   const read = withoutWholePeriod(scoped, reading) ?? reading;
   const answer = answerByKind(scoped, read);
-  return calibrate(answer, read, ask.kb.data.confidence);
+  return calibrate(answer, read, ask.kb.data.confidence, ask.kb.language);
 }
 
 /** What the question's kind asks for; every responder falls back to search. */

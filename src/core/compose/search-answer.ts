@@ -557,8 +557,38 @@ export function searchAnswer(ask: Ask, query: QueryAnalysis, options: SearchAnsw
     titleShare: titleShare(query.concepts, best.hit),
     alternatives: alternativesOf(kb, ranked),
     ties: ties(best, distinctOthers(kb, ranked, lead)),
+    stability: stability(kb, query, ranked, lead),
     overview: lead.kind === 'summary' || lead.kind === 'status' || isTechniqueOverview(lead),
   });
+}
+
+/**
+ * Share of the question's telling words (by weight) the lead does not hang on: each word is taken out in turn and
+ * the candidates already found are ranked again without it; the share of words whose removal leaves the same fact
+ * in front. A lead that one word alone put there, or that any word could have put there, is less sure.
+ */
+function stability(kb: Ask['kb'], query: QueryAnalysis, ranked: readonly Ranked[], lead: Passage): number {
+  const telling = contentConcepts(query).filter((c) => !c.unknown);
+  if (telling.length < 2) return 1;
+  const full = ranked.map((r) => coverage(query, r.hit));
+  let kept = 0;
+  let total = 0;
+  for (const c of telling) {
+    const rest = query.concepts.filter((x) => x !== c);
+    let top: Ranked | undefined;
+    let topRank = -1;
+    ranked.forEach((r, i) => {
+      const f = full[i] ?? 0;
+      const rank = f > 0 ? r.rank * (coverage(query, r.hit, rest) / f) ** 1.5 : 0;
+      if (rank > topRank) {
+        topRank = rank;
+        top = r;
+      }
+    });
+    total += c.weight;
+    if (top && latest(kb, top.hit.passage) === lead) kept += c.weight;
+  }
+  return total > 0 ? kept / total : 1;
 }
 
 /** The candidates other than the lead, one per fact (a claim and its correction are one). */

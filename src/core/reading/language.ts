@@ -164,6 +164,7 @@ export const REQUIRED_LISTS = [
   'possessive-word',
   'kind-word',
   'intro-closer',
+  'head-opener',
 ] as const;
 
 export type ListName = (typeof REQUIRED_LISTS)[number];
