@@ -1,12 +1,14 @@
 /**
  * Fits the confidence model (src/core/compose/confidence.ts) on labelled answers: logistic regression over the
- * answer features, each point an answer that `eval --json` judged right or wrong. Also picks the threshold below
+ * answer features and the products of every two of them, each point an answer that `eval --json` judged right or
+ * wrong. Also picks the threshold below
  * which a search answer becomes `clarify`: the one that turns the most wrong answers into questions back for the
  * fewest right ones lost. Deterministic: same points, same model.
  *
  * @example
  * const model = fitConfidence(points); // { bias, weights, threshold, fitted }
  */
+import { inputValue } from '../core/compose/confidence.js';
 import type { ConfidenceModel } from '../core/model.js';
 
 export interface LabelledPoint {
@@ -28,28 +30,52 @@ const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 /** The model's probability for one point. */
 export function predict(model: Pick<ConfidenceModel, 'bias' | 'weights'>, x: Record<string, number>): number {
   let z = model.bias;
-  for (const [name, w] of Object.entries(model.weights)) z += w * (x[name] ?? 0);
+  for (const [name, w] of Object.entries(model.weights)) z += w * inputValue(x, name);
   return sigmoid(z);
 }
 
-/** Logistic regression by batch gradient descent, with the threshold chosen on the same points. */
-export function fitConfidence(points: readonly LabelledPoint[]): ConfidenceModel {
+/**
+ * The model's inputs: every feature, then the product of every two features that is not zero on every point (two
+ * kinds of question never hold together). Held-out blind sets rank answers better with the products than without.
+ */
+export function modelInputs(points: readonly LabelledPoint[], pairs = true): string[] {
   const names = [...new Set(points.flatMap((p) => Object.keys(p.features)))].sort();
-  const weights: Record<string, number> = Object.fromEntries(names.map((n) => [n, 0]));
+  if (!pairs) return names;
+  const products: string[] = [];
+  for (let i = 0; i < names.length; i++)
+    for (let j = i + 1; j < names.length; j++) {
+      const name = `${names[i]}*${names[j]}`;
+      if (points.some((p) => inputValue(p.features, name) !== 0)) products.push(name);
+    }
+  return [...names, ...products];
+}
+
+/**
+ * Logistic regression by batch gradient descent, with the threshold chosen on the same points. `pairs: false`
+ * fits the features alone.
+ */
+export function fitConfidence(points: readonly LabelledPoint[], options: { pairs?: boolean } = {}): ConfidenceModel {
+  const names = modelInputs(points, options.pairs ?? true);
+  const rows = points.map((p) => Float64Array.from(names, (name) => inputValue(p.features, name)));
+  const w = new Float64Array(names.length);
   let bias = 0;
   const n = Math.max(1, points.length);
+  const g = new Float64Array(names.length);
   for (let step = 0; step < STEPS; step++) {
     let gBias = 0;
-    const g: Record<string, number> = Object.fromEntries(names.map((name) => [name, 0]));
-    for (const p of points) {
-      const err = predict({ bias, weights }, p.features) - (p.right ? 1 : 0);
+    g.fill(0);
+    points.forEach((p, i) => {
+      const x = rows[i] as Float64Array;
+      let z = bias;
+      for (let k = 0; k < x.length; k++) z += (w[k] as number) * (x[k] as number);
+      const err = sigmoid(z) - (p.right ? 1 : 0);
       gBias += err;
-      for (const name of names) g[name] = (g[name] ?? 0) + err * (p.features[name] ?? 0);
-    }
+      for (let k = 0; k < x.length; k++) g[k] = (g[k] as number) + err * (x[k] as number);
+    });
     bias -= (RATE * gBias) / n;
-    for (const name of names)
-      weights[name] = (weights[name] ?? 0) - RATE * ((g[name] ?? 0) / n + L2 * (weights[name] ?? 0));
+    for (let k = 0; k < w.length; k++) w[k] = (w[k] as number) - RATE * ((g[k] as number) / n + L2 * (w[k] as number));
   }
+  const weights: Record<string, number> = Object.fromEntries(names.map((name, k) => [name, w[k] as number]));
   const model = { bias, weights };
   let threshold = 0;
   let bestGain = 0;

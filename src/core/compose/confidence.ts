@@ -177,11 +177,21 @@ export function features(answer: Answer, reading: Reading, language?: Language):
 
 const GROUPS = [...new Set(Object.values(KIND_GROUP))];
 
+/**
+ * The value of one model input: a feature by name, or the product of two ("leadShare*stability"), so the model can
+ * weigh a signal differently where another holds (a lead that meets every word counts for more when it is stable).
+ */
+export function inputValue(x: Record<string, number>, name: string): number {
+  const star = name.indexOf('*');
+  if (star < 0) return x[name] ?? 0;
+  return (x[name.slice(0, star)] ?? 0) * (x[name.slice(star + 1)] ?? 0);
+}
+
 /** The model's probability for an answer, or its own confidence when no model is loaded. */
 export function probability(model: ConfidenceModel | undefined, x: Record<string, number>): number {
   if (!model) return x.base ?? 0;
   let z = model.bias;
-  for (const [name, weight] of Object.entries(model.weights)) z += weight * (x[name] ?? 0);
+  for (const [name, weight] of Object.entries(model.weights)) z += weight * inputValue(x, name);
   return 1 / (1 + Math.exp(-z));
 }
 
