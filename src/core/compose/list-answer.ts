@@ -106,7 +106,13 @@ const BOOST: Partial<Record<ListKind, Partial<Record<PassageKind, number>>>> = {
 const AFTER_ATTACK_BOOST: Partial<Record<PassageKind, number>> = { event: 1.3, aftermath: 1.2, technique: 0.8 };
 
 /** "how did they find out" asks what raised the alarm: events and the story, not what followed. */
-const DETECTION_BOOST: Partial<Record<PassageKind, number>> = { event: 1.3, technique: 1.2, aftermath: 0.8 };
+const DETECTION_BOOST: Partial<Record<PassageKind, number>> = {
+  event: 1.3,
+  technique: 1.2,
+  aftermath: 0.8,
+  summary: 0.5,
+  status: 0.5,
+};
 
 /** "how did they find out", "who caught it first": the fact that tells who or what raised the alarm. */
 export function respondDetection(ask: Ask, reading: Reading, fallback?: () => Answer): Answer {
