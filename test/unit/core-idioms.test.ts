@@ -18,6 +18,14 @@ describe('idioms that name no date', () => {
   });
 });
 
+describe('"in front of" names where, not a word to find', () => {
+  it('leaves no "front" for the facts to meet', () => {
+    const concepts = readQuestion(kb, 'did the tern tools ceo accept blame in front of congress').query.concepts;
+    expect(concepts.map((c) => c.text)).not.toContain('front');
+    expect(concepts.map((c) => c.text)).toContain('blame');
+  });
+});
+
 describe('words the facts put otherwise', () => {
   it('the company that "lost crypto" is the one the theft of cryptocurrency was from', () => {
     const a = ask('which company lost crypto tied to the tern tools incident?');
