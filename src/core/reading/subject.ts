@@ -331,11 +331,8 @@ export function countedConcept(language: Language, incident: Incident, query: Qu
   for (let i = 0; i < ws.length; i++) {
     const length = phrasesAt(cue, ws, i)[0];
     if (length === undefined) continue;
-    // "how many <incident> passwords": the incident's name says whose, the word after it what is counted
-    let at = i + length;
-    while (ws[at] !== undefined && name.has(ws[at] as string)) at++;
-    const next = ws[at];
-    if (!next || isStopWord(next)) return undefined;
+    const next = ws[i + length];
+    if (!next || isStopWord(next) || name.has(next)) return undefined;
     const concept = query.concepts.find((c) => c.text.split(' ').includes(next));
     return concept && !concept.unknown && !concept.filler && !concept.weak ? concept : undefined;
   }
