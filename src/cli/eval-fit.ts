@@ -1,9 +1,8 @@
 /**
  * Fits the confidence model (src/core/compose/confidence.ts) on labelled answers: logistic regression over the
  * answer features and the products of every two of them, each point an answer that `eval --json` judged right or
- * wrong. Also picks the threshold below
- * which a search answer becomes `clarify`: the one that turns the most wrong answers into questions back for the
- * fewest right ones lost. Deterministic: same points, same model.
+ * wrong. Also picks the threshold below which a search answer becomes `clarify`: the one that turns the most wrong
+ * answers into questions back for the fewest right ones lost. Deterministic: same points, same model.
  *
  * @example
  * const model = fitConfidence(points); // { bias, weights, threshold, fitted }

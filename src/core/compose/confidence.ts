@@ -98,10 +98,7 @@ export function askedHead(language: Language, reading: Reading): Concept[] {
       const t = termOf(w);
       if (t) head.push(t);
     }
-    const concepts = reading.query.concepts.filter(
-      (c) => !c.filler && !c.unknown && c.own.some((t) => head.includes(t)),
-    );
-    return concepts;
+    return reading.query.concepts.filter((c) => !c.filler && !c.unknown && c.own.some((t) => head.includes(t)));
   }
   return [];
 }

@@ -565,7 +565,7 @@ export function searchAnswer(ask: Ask, query: QueryAnalysis, options: SearchAnsw
 /**
  * Share of the question's telling words (by weight) the lead does not hang on: each word is taken out in turn and
  * the candidates already found are ranked again without it; the share of words whose removal leaves the same fact
- * in front. A lead that one word alone put there, or that any word could have put there, is less sure.
+ * in front. A lead that one word alone put in front is less sure than one every word agrees on.
  */
 function stability(kb: Ask['kb'], query: QueryAnalysis, ranked: readonly Ranked[], lead: Passage): number {
   const telling = contentConcepts(query).filter((c) => !c.unknown);
