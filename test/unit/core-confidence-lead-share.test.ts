@@ -2,23 +2,9 @@
 // overview or a whole list given for a narrow question meets few of its words, and its confidence must be able to
 // say so. Words naming the incident the question names do not count: every fact of it is about them.
 import { describe, expect, it } from 'vitest';
-import type { Answer } from '../../src/core/answer.js';
 import { leadShare } from '../../src/core/compose/confidence.js';
 import { readQuestion } from '../../src/core/reading/read-question.js';
-import { acrossKb } from '../fixtures/core-across.js';
-
-const answerWith = (title: string, text: string): Answer => ({
-  kind: 'answer',
-  intent: 'question',
-  incident: null,
-  title,
-  sections: [],
-  facts: [{ id: 'f1', text, sources: [] }],
-  sources: [],
-  suggestions: [],
-  confidence: 0.9,
-  kbVersion: 'test',
-});
+import { acrossKb, answerWith } from '../fixtures/core-across.js';
 
 describe('leadShare', () => {
   const kb = acrossKb();

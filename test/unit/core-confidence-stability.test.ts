@@ -2,25 +2,11 @@
 // the question (each telling word is taken out in turn and the candidates ranked again), and whether a "what X" or
 // "which X" question gets a lead that names X at all.
 import { describe, expect, it } from 'vitest';
-import type { Answer } from '../../src/core/answer.js';
 import { askedHead, features } from '../../src/core/compose/confidence.js';
 import { parseCommand } from '../../src/core/parse-command.js';
 import { readQuestion } from '../../src/core/reading/read-question.js';
 import { respond } from '../../src/core/respond.js';
-import { acrossKb } from '../fixtures/core-across.js';
-
-const answerWith = (title: string, text: string): Answer => ({
-  kind: 'answer',
-  intent: 'question',
-  incident: null,
-  title,
-  sections: [],
-  facts: [{ id: 'f1', text, sources: [] }],
-  sources: [],
-  suggestions: [],
-  confidence: 0.9,
-  kbVersion: 'test',
-});
+import { acrossKb, answerWith } from '../fixtures/core-across.js';
 
 describe('the thing a question asks for', () => {
   const kb = acrossKb();
