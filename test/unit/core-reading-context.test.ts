@@ -95,6 +95,8 @@ describe('a short part before a colon that says who asks or what for', () => {
     'lawyer asking: when did it start?',
     'ciso board deck: when did it start?',
     'writing an explainer for new hires: when did it start?',
+    'newbie question: when did it start?',
+    'dumb q - when did it start?',
   ])('"%s" is read as the question alone, no unknown name', (q) => {
     const r = readQuestion(kb, q);
     expect(r.unknown).toBeUndefined();
