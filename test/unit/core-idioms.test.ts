@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeQuery } from '../../src/core/reading/query.js';
 import { expandContractions, readQuestion } from '../../src/core/reading/read-question.js';
 import { termOf } from '../../src/core/search/tokenize.js';
-import { leadOf, projectKbWith } from '../fixtures/core-across.js';
+import { leadOf, madeUpWriteup, projectKbWith } from '../fixtures/core-across.js';
 import { ternInput } from '../fixtures/core-tern.js';
 
 const { kb, ask } = projectKbWith(ternInput);
@@ -79,6 +79,43 @@ describe('more of the way people write', () => {
   it('"his job" in a name slot is someone\'s thing, no incident\'s name', () => {
     expect(readQuestion(kb, 'what was his job when he got hacked').unknown).toBeUndefined();
     expect(readQuestion(kb, 'when did zorblax get hacked').unknown?.name).toBe('zorblax');
+  });
+
+  it('"is it true …", "true or false:", "i heard …" before a claim: the claim is what is asked', () => {
+    const claim = readQuestion(kb, 'the intruder got in through a crash dump');
+    for (const q of [
+      'is it true the intruder got in through a crash dump?',
+      'Is it true that the intruder got in through a crash dump',
+      'true or false: the intruder got in through a crash dump',
+      'i heard the intruder got in through a crash dump?',
+    ]) {
+      expect(readQuestion(kb, q).words).toEqual(claim.words);
+      expect(readQuestion(kb, q).unknown).toBeUndefined();
+    }
+    // a name it does not hold is still one after the opener
+    expect(readQuestion(kb, 'is it true zorblax got hacked in 2022?').unknown?.name).toBe('zorblax');
+  });
+
+  it('"zlack had its repos stolen": the one whose things they were is a name, never a slip for a word', () => {
+    const withLack = projectKbWith(
+      ternInput,
+      madeUpWriteup({
+        id: 'harbor-grid',
+        title: 'Harbor Grid (2014)',
+        summary: 'Harbor Grid lost its machines to an extortionist through a lack of separate backups.',
+        dates: { start: '2014-06-17', end: '2014-06-18' },
+        timeline: [{ id: 'h-start', date: '2014-06-17', title: 'Harbor Grid is taken over', sources: ['h-src'] }],
+      }),
+    ).kb;
+    expect(readQuestion(withLack, 'zlack had its github repos stolen at the end of 2022, how?').unknown?.name).toBe(
+      'zlack',
+    );
+  });
+
+  it('"a cabinet secretary\'s mailbox got popped": someone described, not an incident\'s name', () => {
+    expect(readQuestion(kb, "a cabinet secretary's mailbox got popped? who?").unknown).toBeUndefined();
+    // no one's: a name it has never seen after "a" is still one
+    expect(readQuestion(kb, 'a zorblax employee got phished, what happened').unknown?.name).toMatch(/zorblax/);
   });
 
   it('"i heard …" after the question is context, not the question', () => {

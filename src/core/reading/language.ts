@@ -162,6 +162,7 @@ export const REQUIRED_LISTS = [
   'org-noun',
   'incident-thing',
   'possessive-word',
+  'indefinite-article',
   'kind-word',
   'intro-closer',
   'head-opener',

@@ -21,6 +21,7 @@ import { normalizeName } from '../search/name-index.js';
 import { indexTokens } from '../search/search-index.js';
 import { isStopWord } from '../search/stopwords.js';
 import { searchTerms, words as wordsOf } from '../search/tokenize.js';
+import type { Language } from './language.js';
 import { hasPhraseAt, matchPattern, phrasesAt } from './patterns.js';
 
 export interface UnknownName {
@@ -301,7 +302,7 @@ export function findUnknownName(
     for (const pattern of patterns) {
       const match = matchPattern(pattern, words);
       if (!match?.name) continue;
-      const name = trimSlotName(kb, ownerOnly(match.name, possessors));
+      const name = trimSlotName(kb, ownerOnly(language, match.name, possessors));
       if (name.length === 0) continue;
       const verdict = judgeName(kb, name, strength, named);
       if (verdict) return verdict;
@@ -419,9 +420,12 @@ function titleWordCounts(kb: KnowledgeBase): ReadonlyMap<string, number> {
  * "daniel roe's job", "acme's stock price": a name written as someone's ends with the owner; what follows is a thing
  * of theirs, no part of the name.
  */
-function ownerOnly(name: readonly string[], possessors: ReadonlySet<string>): readonly string[] {
+function ownerOnly(language: Language, name: readonly string[], possessors: ReadonlySet<string>): readonly string[] {
   const owner = name.findIndex((w) => possessors.has(w));
-  return owner >= 0 ? name.slice(0, owner + 1) : name;
+  if (owner < 0) return name;
+  // "a cabinet secretary's mailbox": someone described, not named
+  if (language.list('indefinite-article').byFirst.has(name[0] as string)) return [];
+  return name.slice(0, owner + 1);
 }
 
 /** Fillers and function words off both ends of a slot's name. */

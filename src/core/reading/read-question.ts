@@ -268,11 +268,14 @@ function writtenAsNames(text: string): ReadonlySet<string> {
 }
 
 /**
- * The words written as someone's ("cisco's 2022 breach"): names, never a slip for a word of the language ("ciso").
+ * The words written as someone's ("cisco's 2022 breach", "cisco had its repos stolen"): names, never a slip for a
+ * word of the language ("ciso").
  */
 function possessors(text: string): ReadonlySet<string> {
   const out = new Set<string>();
-  for (const m of text.toLowerCase().matchAll(/([a-z0-9][a-z0-9-]*)['’]s\b/g)) out.add(m[1] as string);
+  const lower = text.toLowerCase();
+  for (const m of lower.matchAll(/([a-z0-9][a-z0-9-]*)['’]s\b/g)) out.add(m[1] as string);
+  for (const m of lower.matchAll(/([a-z0-9][a-z0-9-]*) (?:had|has|got) (?:its|their) /g)) out.add(m[1] as string);
   return out;
 }
 
