@@ -163,6 +163,7 @@ export const REQUIRED_LISTS = [
   'incident-thing',
   'possessive-word',
   'indefinite-article',
+  'owning',
   'kind-word',
   'intro-closer',
   'head-opener',

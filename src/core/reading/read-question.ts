@@ -85,7 +85,7 @@ function read(kb: KnowledgeBase, typedText: string, named: Incident | undefined)
   const typed = expandDescribedName(kb, expandShortenedName(kb, asked));
   // the patterns read the language's own words with their typos fixed; search reads the words as typed, and
   // corrects (and marks) them itself
-  const owners = possessors(text);
+  const owners = possessors(language, text);
   const raw = correctTowardLanguage(kb, typed, owners);
   const kept = keptIndices(language, raw);
   const words = kept.map((i) => raw[i] as string);
@@ -271,11 +271,12 @@ function writtenAsNames(text: string): ReadonlySet<string> {
  * The words written as someone's ("cisco's 2022 breach", "cisco had its repos stolen"): names, never a slip for a
  * word of the language ("ciso").
  */
-function possessors(text: string): ReadonlySet<string> {
+function possessors(language: Language, text: string): ReadonlySet<string> {
   const out = new Set<string>();
-  const lower = text.toLowerCase();
-  for (const m of lower.matchAll(/([a-z0-9][a-z0-9-]*)['’]s\b/g)) out.add(m[1] as string);
-  for (const m of lower.matchAll(/([a-z0-9][a-z0-9-]*) (?:had|has|got) (?:its|their) /g)) out.add(m[1] as string);
+  for (const m of text.toLowerCase().matchAll(/([a-z0-9][a-z0-9-]*)['’]s\b/g)) out.add(m[1] as string);
+  const words = wordsOf(text);
+  const owning = language.list('owning');
+  for (let i = 0; i + 1 < words.length; i++) if (hasPhraseAt(owning, words, i + 1)) out.add(words[i] as string);
   return out;
 }
 
