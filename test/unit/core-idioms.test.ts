@@ -40,6 +40,16 @@ describe('what would have prevented it', () => {
     expect(expandContractions('the fix for a tern-style attack')).toBe('the fix for a tern style attack');
   });
 
+  it('"theyd", "youre", "theyve" typed without the apostrophe are the words they stand for', () => {
+    expect(expandContractions('when did they say theyd fix it')).toBe('when did they say they would fix it');
+    expect(expandContractions('Youre sure theyve rotated it?')).toBe('You are sure they have rotated it?');
+    // a word that only looks like one stays as typed
+    expect(expandContractions('they were there, youth ventured')).toBe('they were there, youth ventured');
+    expect(
+      readQuestion(kb, 'when did tern say theyd lock the intruder out').query.concepts.some((c) => c.unknown),
+    ).toBe(false);
+  });
+
   it('asks for the lessons: "what would have stopped it", "the fix for that kind of attack"', () => {
     expect(readQuestion(kb, 'what wouldve stopped the tern tools phishing trick').kind).toBe('list:lessons');
     expect(readQuestion(kb, "what's the fix for the tern-style attack").kind).toBe('list:lessons');

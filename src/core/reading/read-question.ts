@@ -305,6 +305,9 @@ export function holdsIndicator(language: Language, text: string): boolean {
 }
 
 /** "what's" → "what is", "they're" → "they are": so the patterns see the words people mean. */
+/** "theyd", "youre": the contraction typed without its apostrophe, and the word it stands for. */
+const CONTRACTED: Record<string, string> = { d: 'would', re: 'are', ve: 'have' };
+
 export function expandContractions(text: string): string {
   return (
     text
@@ -313,6 +316,7 @@ export function expandContractions(text: string): string {
       .replace(/\b(\w+)['’]ve\b/gi, '$1 have')
       // "wouldve", "shouldve": the contraction typed without its apostrophe
       .replace(/\b(would|could|should|might|must)ve\b/gi, '$1 have')
+      .replace(/\b(they|you)(d|re|ve)\b/gi, (_, who: string, end: string) => `${who} ${CONTRACTED[end.toLowerCase()]}`)
       // "a unc-style attack", "x-like": the name and the word, apart
       .replace(/\b([a-z0-9]+)-(style|like|type)\b/gi, '$1 $2')
       .replace(/\b(\w+)['’]ll\b/gi, '$1 will')
