@@ -85,6 +85,15 @@ describe('context around a question', () => {
     );
   });
 
+  it('a part that says who wants the answer or what for ("my VP wants …", "need something for …") is left out', () => {
+    expect(readQuestion(kb, 'could this have been prevented? my VP wants a one-liner').words).toEqual(
+      readQuestion(kb, 'could this have been prevented?').words,
+    );
+    expect(readQuestion(kb, 'what user agents did they use? need something for a sentinel query').words).toEqual(
+      readQuestion(kb, 'what user agents did they use?').words,
+    );
+  });
+
   it('a question made only of context is read whole', () => {
     expect(readQuestion(kb, 'want to check our logs').words.length).toBeGreaterThan(2);
   });
