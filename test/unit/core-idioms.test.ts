@@ -187,6 +187,13 @@ describe('more of the way people write', () => {
     expect(take?.weak).toBe(true);
   });
 
+  it('"what else could the key have unlocked": what it could reach, never a slip for "blocked"', () => {
+    const unlocked = analyzeQuery(kb, 'what else could the key have unlocked').concepts.find((c) =>
+      c.own.includes('unlock'),
+    );
+    expect(unlocked?.terms.map((t) => t.term)).toContain('reach');
+  });
+
   it('"in the first place" asks for nothing first', () => {
     expect(readQuestion(kb, 'how did they get in in the first place').words).not.toContain('first');
   });
