@@ -94,6 +94,23 @@ describe('context around a question', () => {
     );
   });
 
+  it('a statement after a question that already asks something is an aside', () => {
+    expect(readQuestion(kb, 'does it have a new name yet? they usually rename such groups eventually').words).toEqual(
+      readQuestion(kb, 'does it have a new name yet?').words,
+    );
+  });
+
+  it('a part after the question that asks or requests ("like when …", "need the event name") is kept', () => {
+    expect(readQuestion(kb, 'what day did they find out? like when did the customer tip them off').words).toContain(
+      'customer',
+    );
+    expect(readQuestion(kb, 'which audit event shows it? need the event name for a detection rule').words).toContain(
+      'detection',
+    );
+    // no question before it: a statement is the question
+    expect(readQuestion(kb, 'they usually rename such groups eventually').words).toContain('rename');
+  });
+
   it('a question made only of context is read whole', () => {
     expect(readQuestion(kb, 'want to check our logs').words.length).toBeGreaterThan(2);
   });

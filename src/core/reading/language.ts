@@ -164,6 +164,7 @@ export const REQUIRED_LISTS = [
   'possessive-word',
   'indefinite-article',
   'owning',
+  'request-word',
   'kind-word',
   'intro-closer',
   'head-opener',

@@ -184,6 +184,9 @@ function partsOf(text: string): string[] {
 /** The most words a part that says who asks ("new soc analyst here") has. */
 const INTRO_WORDS = 4;
 
+/** The fewest words of a statement after the question that is an aside. */
+const ASIDE_WORDS = 4;
+
 /**
  * The question without the sentences around it that only say who asks or why ("we're a small shop on E3.",
  * "…? want to filter our sign-in logs"): a part that starts with a context opener (data/language.yaml) is left out
@@ -201,7 +204,20 @@ function withoutContext(language: KnowledgeBase['language'], text: string): stri
     const intro = words.length <= INTRO_WORDS && hasPhraseAt(closers, words, words.length - 1);
     return { text, words, intro, opener: Math.max(0, ...phrasesAt(openers, words, 0)) };
   });
-  const kept = read.filter((p) => !p.intro && p.opener === 0).map((p) => p.text);
+  // "does it have a new name yet? microsoft usually renames such groups eventually": a statement after a
+  // question that already asks something is an aside, not the question
+  const asking = language.list('question-word');
+  const aux = language.list('aux');
+  const askedAt = read.findIndex(
+    (p) => p.text.trim().endsWith('?') && p.words.filter((w) => !isStopWord(w)).length >= 2,
+  );
+  const aside = (p: (typeof read)[number], i: number) => {
+    if (askedAt < 0 || i <= askedAt || p.text.trim().endsWith('?') || p.words.length < ASIDE_WORDS) return false;
+    // "like when did they …", "need the exact name": a question or a request still
+    const said = stripNoise(language, p.words);
+    return ![asking, aux, language.openers, language.list('request-word')].some((set) => hasPhraseAt(set, said, 0));
+  };
+  const kept = read.filter((p, i) => !p.intro && p.opener === 0 && !aside(p, i)).map((p) => p.text);
   if (kept.length === 0 || kept.length === parts.length) return text;
   const asked = wordsOf(expandContractions(kept.join(' ')));
   // "we use acme - were we affected by their breach?", "my boss wants a summary of the acme hack, when did it
