@@ -194,6 +194,16 @@ describe('more of the way people write', () => {
     expect(unlocked?.terms.map((t) => t.term)).toContain('reach');
   });
 
+  it('"what was the initial access vector": how they got in, no term to define', () => {
+    for (const q of [
+      'what was the initial access vector at ternbox?',
+      'whats the attack vector',
+      'what was the entry point for the tern tools intrusion',
+    ])
+      expect(readQuestion(kb, q).kind).toBe('how');
+    expect(readQuestion(kb, 'what is a vector').kind).not.toBe('how');
+  });
+
   it('"in the first place" asks for nothing first', () => {
     expect(readQuestion(kb, 'how did they get in in the first place').words).not.toContain('first');
   });
