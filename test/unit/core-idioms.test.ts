@@ -204,6 +204,13 @@ describe('more of the way people write', () => {
     expect(readQuestion(kb, 'what is a vector').kind).not.toBe('how');
   });
 
+  it('"what did they ship": what they released', () => {
+    const ship = analyzeQuery(kb, 'what did the vendor ship after the hack').concepts.find((c) =>
+      c.own.includes('ship'),
+    );
+    expect(ship?.terms.map((t) => t.term)).toContain(termOf('released'));
+  });
+
   it('"in the first place" asks for nothing first', () => {
     expect(readQuestion(kb, 'how did they get in in the first place').words).not.toContain('first');
   });
