@@ -164,6 +164,12 @@ function meetsAsked(hit: SearchHit, terms: readonly string[], holds: (p: Passage
   return { ...hit, matched: new Set([...hit.matched, ...terms]) };
 }
 
+/** The own terms of the question's words for money itself ("did anyone lose money"), met by any amount of money. */
+function moneyTerms(language: Language, query: QueryAnalysis): string[] {
+  const words = language.list('money-noun');
+  return query.concepts.filter((c) => hasAny(words, c.text.split(' '))).flatMap((c) => c.own);
+}
+
 /** The own terms of the question's words for a vulnerability ("vulnerability", "cve", "exploited"). */
 function vulnerabilityTerms(language: Language, query: QueryAnalysis): string[] {
   const words = language.list('vulnerability-word');
@@ -271,11 +277,13 @@ function rankHits(
   const causes = frame === 'why' ? language.list('cause-word') : undefined;
   const counted = countTerms(language, query);
   const naming = asksWhichVulnerability(language, query.words) ? vulnerabilityTerms(language, query) : [];
+  const money = moneyTerms(language, query);
   const demands = demandsOf(language, query, cues);
   return hits
     .map((found) => {
       const hit = meetsAsked(withDates(query, found), counted, (p) => holdsCount(p.text));
-      return meetsAsked(hit, naming, (p) => holdsVulnerabilityId(p.text));
+      const paid = meetsAsked(hit, money, (p) => holdsMoney(p.text));
+      return meetsAsked(paid, naming, (p) => holdsVulnerabilityId(p.text));
     })
     .map((hit) => {
       const cov = incidental(content, hit) ? Math.min(coverage(query, hit), 0.5) : coverage(query, hit);

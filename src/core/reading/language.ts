@@ -134,6 +134,7 @@ export const REQUIRED_LISTS = [
   'target-part',
   'money-cue',
   'money-word',
+  'money-noun',
   'thing-count-cue',
   'know-word',
   'unknown-cue',
