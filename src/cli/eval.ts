@@ -28,12 +28,13 @@ import { type CliIo, parseFlags, UsageError } from './io.js';
 
 export { answerHaystack, answerLead, type EvalCase, type EvalResult, parseCases, scoreCase } from './eval-score.js';
 
-const USAGE = `Usage: breachbot eval [--data DIR] [--verbose] [--json] FILE...
+const USAGE = `Usage: breachbot eval [--data DIR] [--verbose] [--json [--every-answer]] FILE...
        breachbot eval --fit OUT RESULTS.jsonl...
 
 Scores question files (YAML lists of { q, expect: answer|none, lead, any, all, not, list }; see CONTRACTS.md).
 Prints each failure, how well confidence tells right from wrong, then "N passed, N failed".
 --json prints one JSON line per case instead ({ q, ok, reason, kind, intent, confidence, title, features }).
+--every-answer answers every search question the model would have asked back about (for --fit).
 --fit fits the confidence model on the lines --json printed and writes it to OUT (data/confidence.yaml).
 Exit 0 when all pass, 1 otherwise.
 `;
@@ -54,11 +55,13 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   let data: string | undefined;
   let verbose = false;
   let json = false;
+  let everyAnswer = false;
   try {
     const { flags, positional } = parseFlags(args, {
       data: 'string',
       verbose: 'boolean',
       json: 'boolean',
+      'every-answer': 'boolean',
       fit: 'string',
       help: 'boolean',
     });
@@ -79,6 +82,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     data = typeof flags.data === 'string' ? flags.data : undefined;
     verbose = flags.verbose === true;
     json = flags.json === true;
+    everyAnswer = flags['every-answer'] === true;
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     io.stderr.write(`breachbot eval: ${error.message}\n\n${USAGE}`);
@@ -107,7 +111,12 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     defaultIncident: config.defaultIncident,
     cacheDir: cacheDirIn(config.dataDir),
   });
-  const kb = createKnowledgeBase(loaded.data);
+  // --every-answer: no search answer is turned into a question back, so a refit chooses its threshold over all of
+  // them, not only over those the current threshold let through
+  const { confidence } = loaded.data;
+  const kb = createKnowledgeBase(
+    everyAnswer && confidence ? { ...loaded.data, confidence: { ...confidence, threshold: 0 } } : loaded.data,
+  );
   const results = evaluate(kb, cases);
   for (const r of results) {
     if (json) {
