@@ -211,6 +211,10 @@ describe('more of the way people write', () => {
     expect(ship?.terms.map((t) => t.term)).toContain(termOf('released'));
   });
 
+  it('"did any PII leak": personal data, a word the facts use, not a name', () => {
+    expect(readQuestion(kb, 'did any PII leak from ternbox? how many?').unknown).toBeUndefined();
+  });
+
   it('"in the first place" asks for nothing first', () => {
     expect(readQuestion(kb, 'how did they get in in the first place').words).not.toContain('first');
   });
