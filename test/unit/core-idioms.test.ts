@@ -211,6 +211,13 @@ describe('more of the way people write', () => {
     expect(ship?.terms.map((t) => t.term)).toContain(termOf('released'));
   });
 
+  it('"mechanically how did they …": an adverb opens the question, no name of an incident', () => {
+    expect(readQuestion(kb, 'Mechanically how did they trick the server into handing over the codes?').unknown).toBe(
+      undefined,
+    );
+    expect(readQuestion(kb, 'zorblax how did they get in?').unknown?.name).toBe('zorblax');
+  });
+
   it('"did any PII leak": personal data, a word the facts use, not a name', () => {
     expect(readQuestion(kb, 'did any PII leak from ternbox? how many?').unknown).toBeUndefined();
   });

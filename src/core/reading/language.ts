@@ -166,6 +166,7 @@ export const REQUIRED_LISTS = [
   'indefinite-article',
   'owning',
   'request-word',
+  'adverb-ending',
   'kind-word',
   'intro-closer',
   'head-opener',

@@ -479,8 +479,19 @@ function isUnknownWord(kb: KnowledgeBase, word: string): boolean {
 function isUnheard(kb: KnowledgeBase, word: string, asName = false): boolean {
   if (!isUnknownWord(kb, word) || /^\d/.test(word)) return false;
   if (kb.language.nameFillers.has(word) || kb.language.wordSet.has(word)) return false;
+  if (isAdverb(kb.language, word)) return false;
   const fix = kb.lexicon.correct(word, asName);
   return fix === undefined || fix === word;
+}
+
+/** The shortest word read as an adverb by its ending. */
+const MIN_ADVERB = 7;
+
+/** "mechanically", "seriously": a word with an adverb's ending (data/language.yaml) describes; it names nothing. */
+function isAdverb(language: Language, word: string): boolean {
+  if (word.length < MIN_ADVERB) return false;
+  for (const ending of language.list('adverb-ending').byFirst.keys()) if (word.endsWith(ending)) return true;
+  return false;
 }
 
 /**
@@ -502,7 +513,9 @@ function judgeName(
     }
   }
   const text = name.join(' ');
-  const content = name.filter((w, i) => !covered[i] && !isStopWord(w) && w.length >= 2 && !isNumberWord(w));
+  const content = name.filter(
+    (w, i) => !covered[i] && !isStopWord(w) && w.length >= 2 && !isNumberWord(w) && !isAdverb(kb.language, w),
+  );
   if (content.length === 0) return undefined;
   // "ex-cisco": a known word behind a prefix ("ex-", "non-", "former-") is known; "t-mobile" is not
   const prefixes = kb.language.list('word-prefix');
