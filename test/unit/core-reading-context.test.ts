@@ -111,6 +111,17 @@ describe('context around a question', () => {
     expect(readQuestion(kb, 'they usually rename such groups eventually').words).toContain('rename');
   });
 
+  it('"who was it and what did they claim": a question that points back and only says someone said something asks about the context', () => {
+    const r = readQuestion(
+      kb,
+      'i heard a vendor claimed the key reached beyond mail. who was it and what did they claim?',
+    );
+    expect(r.words).toContain('vendor');
+    expect(r.words).not.toContain('heard');
+    // a question with words of its own is read without the context
+    expect(readQuestion(kb, 'i heard it was bad. when did the intrusion start?').words).not.toContain('bad');
+  });
+
   it('a question made only of context is read whole', () => {
     expect(readQuestion(kb, 'want to check our logs').words.length).toBeGreaterThan(2);
   });

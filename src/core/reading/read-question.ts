@@ -225,9 +225,13 @@ function withoutContext(language: KnowledgeBase['language'], text: string): stri
   // name nothing). A bare "it" points back only at a context that tells of an incident.
   const openerParts = read.filter((p) => p.opener > 0);
   const told = openerParts.some((p) => hasAny(language.list('incident-noun'), p.words));
+  // "i heard a vendor claimed the key reached beyond outlook. who was it and what did they claim?": a question whose
+  // only words of its own say that someone said something, and that points back, asks about what the context told
+  const speaker = language.list('speaker-word');
+  const thin = asked.every((w) => isStopWord(w) || hasPhraseAt(speaker, [w], 0));
   if (
     openerParts.length > 0 &&
-    (pointsBack(language, asked, 'back-reference') || (told && pointsBack(language, asked, 'pronoun')))
+    (pointsBack(language, asked, 'back-reference') || ((told || thin) && pointsBack(language, asked, 'pronoun')))
   )
     return read
       .filter((p) => !p.intro)
