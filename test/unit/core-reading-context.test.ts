@@ -122,6 +122,13 @@ describe('context around a question', () => {
     expect(readQuestion(kb, 'i heard it was bad. when did the intrusion start?').words).not.toContain('bad');
   });
 
+  it('"my CEO wants the one-line verdict …": who wants it and in how many words is no part of the question', () => {
+    const r = readQuestion(kb, 'My CEO wants the one-line verdict from the review board. what was it?');
+    expect(r.words).toContain('verdict');
+    expect(r.words).not.toContain('wants');
+    expect(r.words).not.toContain('one-line');
+  });
+
   it('a question made only of context is read whole', () => {
     expect(readQuestion(kb, 'want to check our logs').words.length).toBeGreaterThan(2);
   });
