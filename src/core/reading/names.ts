@@ -479,7 +479,6 @@ function isUnknownWord(kb: KnowledgeBase, word: string): boolean {
 function isUnheard(kb: KnowledgeBase, word: string, asName = false): boolean {
   if (!isUnknownWord(kb, word) || /^\d/.test(word)) return false;
   if (kb.language.nameFillers.has(word) || kb.language.wordSet.has(word)) return false;
-  if (isAdverb(kb.language, word)) return false;
   const fix = kb.lexicon.correct(word, asName);
   return fix === undefined || fix === word;
 }
