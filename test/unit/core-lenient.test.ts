@@ -66,6 +66,20 @@ describe('chat filler and stemming', () => {
     expect(analyzeQuery(kb3, 'vetting acquired companies').corrections).toEqual([]);
     expect(analyzeQuery(kb3, 'wen was the key revoked').words[0]).toBe('when');
   });
+  it('does not read a longer name as a word it starts with, but still reads a word with another ending', () => {
+    const incident = incidentSchema.parse({
+      ...alphaInput,
+      timeline: [
+        ...(alphaInput.timeline ?? []),
+        { id: 'e-circle', date: '2023-03-03', title: 'A glitch went round a circle of staff', sources: ['s-vendor'] },
+      ],
+    });
+    const data = fixtureData();
+    const kb3 = createKnowledgeBase({ ...data, incidents: [incident, ...data.incidents.slice(1)] });
+    expect(kb3.lexicon.correct('circleci')).toBeUndefined();
+    expect(kb3.lexicon.correct('cirlce')).toBe('circle');
+    expect(kb3.lexicon.correct('glitched')).toBe('glitch');
+  });
   it('lets short -ied words meet their base form', () => {
     expect(stem('tied')).toBe(stem('tie'));
     expect(stem('ties')).toBe(stem('tie'));

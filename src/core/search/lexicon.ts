@@ -9,6 +9,7 @@
 import { LRUCache } from 'lru-cache';
 import SearchableMap from 'minisearch/SearchableMap';
 import { editDistance } from './edit-distance.js';
+import { stem } from './stem.js';
 import { STOP_WORDS } from './stopwords.js';
 
 export interface Lexicon {
@@ -80,9 +81,11 @@ export function createLexicon(counts: Map<string, number>, language: LexiconLang
       let best: { word: string; distance: number; count: number } | undefined;
       for (const [candidate, [count]] of fuzzyTree().fuzzyGet(word, max + 1)) {
         const distance = editDistance(word, candidate, max);
-        // a content word is never "corrected" into a function word ("fined" is not "find")
+        // a content word is never "corrected" into a function word ("fined" is not "find"), and two letters more at
+        // the end make another word, not a slip ("circleci" is not "circle"), unless only an ending differs
         if (
           distance > max ||
+          (distance === 2 && word.startsWith(candidate) && stem(word) !== stem(candidate)) ||
           (STOP_WORDS.has(candidate) && !language.questionWords.includes(candidate) && !intent.has(candidate))
         ) {
           continue;
