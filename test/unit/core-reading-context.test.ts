@@ -85,6 +85,18 @@ describe('context around a question', () => {
     );
   });
 
+  it('a context that tells a story in many words of its own is what a pointing "they" means; a short one is not', () => {
+    const r = readQuestion(
+      kb,
+      "we're a regional council and got the wider audit logging switched on by default last spring - which events did they leave out?",
+    );
+    expect(r.words).toContain('audit');
+    expect(r.words).not.toContain('we');
+    expect(
+      readQuestion(kb, "we're a small council on the basic plan - which events did they leave out?").words,
+    ).toEqual(readQuestion(kb, 'which events did they leave out?').words);
+  });
+
   it('a part that says who wants the answer or what for ("my VP wants …", "need something for …") is left out', () => {
     expect(readQuestion(kb, 'could this have been prevented? my VP wants a one-liner').words).toEqual(
       readQuestion(kb, 'could this have been prevented?').words,

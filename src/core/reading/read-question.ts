@@ -184,6 +184,9 @@ function partsOf(text: string): string[] {
 /** The most words a part that says who asks ("new soc analyst here") has. */
 const INTRO_WORDS = 4;
 
+/** The fewest words of its own (not small words) a context part has to tell of something, not only who asks. */
+const TELLING_WORDS = 6;
+
 /** The fewest words of a statement after the question that is an aside. */
 const ASIDE_WORDS = 4;
 
@@ -224,7 +227,13 @@ function withoutContext(language: KnowledgeBase['language'], text: string): stri
   // start?": the context named what the question asks about ("we use acme" gives "acme": the opener's own words
   // name nothing). A bare "it" points back only at a context that tells of an incident.
   const openerParts = read.filter((p) => p.opener > 0);
-  const told = openerParts.some((p) => hasAny(language.list('incident-noun'), p.words));
+  // a context that tells a story in many words of its own ("we got the expanded logging switched on by default in
+  // feb 2024") tells of something too, not only of who asks
+  const told = openerParts.some(
+    (p) =>
+      hasAny(language.list('incident-noun'), p.words) ||
+      p.words.slice(p.opener).filter((w) => !isStopWord(w)).length >= TELLING_WORDS,
+  );
   // "i heard a vendor claimed the key reached beyond outlook. who was it and what did they claim?": a question whose
   // only words of its own say that someone said something, and that points back, asks about what the context told
   const speaker = language.list('speaker-word');
