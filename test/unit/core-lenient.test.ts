@@ -80,6 +80,15 @@ describe('chat filler and stemming', () => {
     expect(kb3.lexicon.correct('cirlce')).toBe('circle');
     expect(kb3.lexicon.correct('glitched')).toBe('glitch');
   });
+  it('reads "which ones" as no word of the question, and "older", "famous" as general words that weigh little', () => {
+    const q = analyzeQuery(kb, 'which older famous ones did gamma group grumble about');
+    expect(q.concepts.map((c) => c.text)).not.toContain('ones');
+    for (const word of ['older', 'famous']) {
+      const c = q.concepts.find((x) => x.text === word);
+      expect(c?.weak).toBe(true);
+      expect(c?.weight).toBeLessThanOrEqual(0.35);
+    }
+  });
   it('lets short -ied words meet their base form', () => {
     expect(stem('tied')).toBe(stem('tie'));
     expect(stem('ties')).toBe(stem('tie'));

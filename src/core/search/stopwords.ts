@@ -13,6 +13,7 @@ more most much must my myself need needs no nor not now of off on once one only 
 ourselves out over own per please pls plz quite rather really said same say says see seem seems shall she should
 shouldnt since so some something somebody someone still such sure tell than thank thanks thx that thats the their
 theirs them themselves then there theres these they theyre thing things this those though through thus to too
+ones
 toward towards u under until up upon us very via want wanna was wasnt way we well were werent what whats whatever
 when whens where wheres whether which while who whos whom whose why will with within without wonder wondering
 would wouldnt yeah yes yet you your youre yours yourself yourselves
@@ -36,6 +37,7 @@ needs want way kind type types part lot bit more much many some people person so
 something good bad new old big small happen right wrong real true false question answer answers help story
 stories news article articles headline headlines time times day days year years date dates place point case fact facts
 deal name names called call whole mess take takes took taking
+older oldest famous infamous notorious notable major page pages
 `;
 
 export const WEAK_WORDS: ReadonlySet<string> = new Set(WEAK.split(/\s+/).filter(Boolean));
