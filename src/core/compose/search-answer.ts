@@ -223,6 +223,11 @@ function demandsOf(language: Language, query: QueryAnalysis, cues: ListName | un
     const unsure = language.list('unknown-cue');
     demands.push({ keep: SILENT_ON_KNOWING, holds: (p) => hasAny(unsure, textWords(p)) });
   }
+  // "how sure is the vendor that …": a fact that says how certain the claim is (a confidence, an assessment)
+  if (hasAny(language.list('certainty-ask'), query.words)) {
+    const cue = language.list('certainty-cue');
+    demands.push({ keep: COUNTLESS, holds: (p) => hasAny(cue, textWords(p)) });
+  }
   // "which cve did they exploit": a fact that names the vulnerability by its id
   if (asksWhichVulnerability(language, query.words)) {
     demands.push({ keep: UNNAMED, holds: (p) => holdsVulnerabilityId(p.text) });

@@ -138,6 +138,8 @@ export const REQUIRED_LISTS = [
   'thing-count-cue',
   'know-word',
   'unknown-cue',
+  'certainty-ask',
+  'certainty-cue',
   'future-word',
   'which-word',
   'vulnerability-word',
