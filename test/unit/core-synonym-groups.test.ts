@@ -55,3 +55,10 @@ describe('"did they survive"', () => {
     expect(readQuestion(kb, 'did they survive').query.corrections).toEqual([]);
   });
 });
+
+describe('"M&A"', () => {
+  it.each(['m&a', 'mergers'])('"%s" meets the facts about acquired companies', (word) => {
+    const ma = concept(`any takeaway for our ${word} team`, word);
+    expect(ma?.terms.map((t) => t.term)).toContain(termOf('acquisition'));
+  });
+});
