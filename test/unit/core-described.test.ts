@@ -42,6 +42,11 @@ describe('an organization described instead of named', () => {
     expect(readQuestion(kb, 'what happened to the kite maker').incident?.id).toBe('tern-tools');
   });
 
+  it('"a" or "some" before a description and an incident noun describes any such incident, naming none', () => {
+    expect(readQuestion(kb, 'was it linked to some kite flying breach').incident).toBeUndefined();
+    expect(readQuestion(kb, 'was it linked to a kite flying breach').incident).toBeUndefined();
+  });
+
   it('the same words with no org noun after them are only words', () => {
     expect(readQuestion(kb, 'is kite flying allowed in the office').incident).toBeUndefined();
   });

@@ -168,6 +168,7 @@ export function expandDescribedName(kb: KnowledgeBase, words: readonly string[])
   });
   const orgNoun = language.list('org-noun');
   const incidentNoun = language.list('incident-noun');
+  const indefinite = language.list('indefinite-article');
   // an org noun, singular or plural ("apps"), at a position: its length in words
   const nounAt = (at: number): number | undefined => {
     const length = phrasesAt(orgNoun, parts, at)[0];
@@ -192,7 +193,9 @@ export function expandDescribedName(kb: KnowledgeBase, words: readonly string[])
       const noun = nounAt(after);
       const endsInNoun = nounAt(after - 1) === 1;
       if (noun !== undefined || endsInNoun) runs.push({ start: run, end: after + (noun ?? 0), strong: true });
-      else if (hasPhraseAt(incidentNoun, parts, after)) runs.push({ start: run, end: after, strong: false });
+      // "the crypto heist" names one; "some crypto heist", "a crypto theft" describes any
+      else if (hasPhraseAt(incidentNoun, parts, after) && !hasPhraseAt(indefinite, parts, run - 1))
+        runs.push({ start: run, end: after, strong: false });
       // another description of the same organization may follow and end the run
       else if (phrasesAt(descriptions, parts, after).length > 0) {
         pos = after - 1;
