@@ -62,3 +62,12 @@ describe('"M&A"', () => {
     expect(ma?.terms.map((t) => t.term)).toContain(termOf('acquisition'));
   });
 });
+
+describe('numbers written out', () => {
+  it.each([
+    ['ten', '10'],
+    ['three', '3'],
+  ])('"%s" meets "%s"', (word, digits) => {
+    expect(concept(`of the ${word} accounts that were read`, word)?.terms.map((t) => t.term)).toContain(digits);
+  });
+});
