@@ -33,7 +33,7 @@ import { respondStatus } from './respond-profile.js';
 import { respondPublication } from './respond-publication.js';
 import { respondRole } from './respond-role.js';
 import { respondIncidents } from './respond-sources.js';
-import { respondTimeline } from './respond-timeline.js';
+import { respondTimeline, timelineMatches } from './respond-timeline.js';
 import { respondFigures } from './respond-victims.js';
 import { respondWhen } from './respond-when.js';
 import { searchAnswer } from './search-answer.js';
@@ -241,14 +241,19 @@ function timelineInRange(ask: Ask, reading: Reading): Answer | undefined {
   // "what kind of key did the attackers get hold of in the 2023 email hack - enterprise or something else?": a
   // question that says this much asks one thing, not for the events of its period
   if (words.split(' ').filter((w) => w !== '' && !isYear(w)).length > PERIOD_MAX_WORDS) return undefined;
+  // the question's words must meet an event of its period, or be words the knowledge base knows: the whole period
+  // answers nothing else it asked
+  const request = { range: date.range, ...(words !== '' ? { words } : {}) };
   if (!named && kb.incidents.length > 1) {
     // "what was stolen when the agency that keeps background files was breached in 2015": a question that
     // describes its incident at length asks about that incident, not for everything loaded from the year
     if (words.split(' ').filter((w) => w !== '' && !isYear(w)).length > ACROSS_MAX_WORDS) return undefined;
+    if (words !== '' && !kb.incidents.some((other) => timelineMatches({ ...ask, incident: other }, request)))
+      return undefined;
     const across = respondTimelineAcross(ask, date.range, reading.text, 0.9);
     if (across) return across;
   }
-  return respondTimeline(ask, { range: date.range, ...(words !== '' ? { words } : {}) }, 0.9);
+  return !request.words || timelineMatches(ask, request) ? respondTimeline(ask, request, 0.9) : undefined;
 }
 
 /**

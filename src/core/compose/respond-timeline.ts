@@ -97,6 +97,26 @@ function overviewPages(kb: object, incident: Incident, all: readonly Passage[]):
   return made;
 }
 
+/**
+ * True when the incident has events in the range and, if words are given, one of them matches the words or none of
+ * the words is new to the knowledge base: a question ("what did salt typhoon get out of the telcos in 2024") whose
+ * words meet no event of its period and name something unknown is not answered with the whole period, as the
+ * `timeline 2024 words` command is.
+ */
+export function timelineMatches(ask: Ask, request: TimelineRequest): boolean {
+  const { kb, incident } = ask;
+  if (!incident) return false;
+  const all = passagesOf(kb, incident.id, 'event');
+  const events = request.range
+    ? all.filter((p) => p.date && overlaps(p.date, p.endDate, request.range as DateRange))
+    : all;
+  if (!request.words) return events.length > 0;
+  if (matchWords(ask, incident, events, request.words).length > 0) return true;
+  // words the knowledge base knows may still ask about the period ("the security chief found guilty in october
+  // 2022"); a word it has never seen names something it does not hold
+  return !analyzeQuery(kb, request.words).concepts.some((c) => c.unknown && !c.filler);
+}
+
 function matchWords(ask: Ask, incident: Incident, events: Passage[], words: string): Passage[] {
   const query = analyzeQuery(ask.kb, words);
   if (query.concepts.length === 0) return [];
