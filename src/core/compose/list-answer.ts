@@ -162,11 +162,14 @@ export function listAnswer(ask: Ask, reading: Reading, list: ListKind): Answer {
   });
   // "who deleted the X virtual machines": the fact that matches best tells what was done, not who did it; when it
   // is the incident's own story (its summary, a victim, how it worked), who did it is the incident's actor
+  // "name of the engineer who took down X from his gcp account": a question that names its incident and finds no
+  // fact for its details still asks who did the deed
+  const namedIncident = !!reading.incident && reading.incident.id === ask.incident?.id;
   return list === 'actor' &&
     ask.incident?.attribution &&
     frameOf(language, reading.query) === 'who' &&
-    tellsTheDeed(ask, answer)
-    ? fullList(ask, reading, 'actor', ACTOR_FOR_DEED)
+    (tellsTheDeed(ask, answer) || (answer.kind !== 'answer' && namedIncident))
+    ? fullList(ask, reading, 'actor', answer.kind === 'answer' ? ACTOR_FOR_DEED : ACTOR_UNMATCHED)
     : answer;
 }
 
@@ -174,6 +177,8 @@ export function listAnswer(ask: Ask, reading: Reading, list: ListKind): Answer {
 const DEED_KINDS: ReadonlySet<string> = new Set(['summary', 'victim', 'technique']);
 /** How sure "who did <the incident's deed>" is answered by the incident's actor. */
 const ACTOR_FOR_DEED = 0.8;
+/** … and when no fact matched the deed as the question tells it. */
+const ACTOR_UNMATCHED = 0.6;
 
 function tellsTheDeed(ask: Ask, answer: Answer): boolean {
   const fact = answer.facts[0];
