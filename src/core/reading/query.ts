@@ -275,11 +275,13 @@ export function coverage(query: QueryAnalysis, hit: SearchHit, only?: readonly C
   let unknownCount = 0;
   let distinctive = 0;
   let content = 0;
+  let specific = false;
   const matched = hit.matched;
   for (const c of only ?? query.concepts) {
     if (c.unknown && !c.filler) {
       unknown += c.weight;
       unknownCount++;
+      if (isSpecific(c.text)) specific = true;
       continue;
     }
     total += c.weight;
@@ -294,8 +296,14 @@ export function coverage(query: QueryAnalysis, hit: SearchHit, only?: readonly C
   // words found nowhere in the knowledge base ("accuse", "gimme") sink an answer only when the rest of the
   // question is not met well by distinctive words: two known words at least, one of them rare, and no more
   // unknown words than matched ones; then they stay as a small penalty
+  // ("38tb": a size, or a code, names one thing and is never forgiven)
   const forgiven =
-    unknownCount > 0 && distinctive > 0 && content >= 2 && unknownCount <= content && got >= FORGIVING_SHARE * total;
+    !specific &&
+    unknownCount > 0 &&
+    distinctive > 0 &&
+    content >= 2 &&
+    unknownCount <= content &&
+    got >= FORGIVING_SHARE * total;
   total += forgiven ? unknown * UNKNOWN_FORGIVEN : unknown;
   return total === 0 ? 0 : got / total;
 }
@@ -316,6 +324,14 @@ function surnames(kb: KnowledgeBase): ReadonlySet<string> {
     surnameMemo.set(kb, found);
   }
   return found;
+}
+
+/**
+ * A word that names one thing rather than says something: letters with digits ("38tb", "cve-2099-1"); not a
+ * rounded number ("60k", "2m"), which the facts write out.
+ */
+function isSpecific(text: string): boolean {
+  return !text.includes(' ') && /\d/.test(text) && /[a-z]/.test(text) && !/^\d+(\.\d+)?[kmb]$/.test(text);
 }
 
 /** What an unknown given name before a known surname weighs: as much as a filler word. */
