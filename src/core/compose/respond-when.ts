@@ -69,9 +69,17 @@ export function respondWhen(ask: Ask, reading: Reading): Answer | undefined {
     asksSaying && h.passage.kind === 'event' && words(h.passage.title).some((w) => speaker.has(w));
   // "when did they say they would review it": the row of the review itself is not when it was said
   const asksIntent = asksSaying && hasAny(kb.language.list('future-word'), query.words);
+  // "how old was the key": the row that tells when it was made, over rows that only name it
+  const asksAge = hasAny(kb.language.list('age-ask'), query.words);
+  const madeWords = kb.language.list('age-cue');
+  const ageless = (h: SearchHit) => asksAge && !hasAny(madeWords, words(`${h.passage.title} ${h.passage.text}`));
   const scored = raw.map((s) => ({
     hit: s.hit,
-    cov: s.cov * (onKeyDay(s.hit) ? ON_KEY_DATE : 1) * (says(s.hit) ? SAYS_ROW : asksIntent ? DONE_NOT_SAID : 1),
+    cov:
+      s.cov *
+      (onKeyDay(s.hit) ? ON_KEY_DATE : 1) *
+      (says(s.hit) ? SAYS_ROW : asksIntent ? DONE_NOT_SAID : 1) *
+      (ageless(s.hit) ? AGELESS : 1),
   }));
   scored.sort((a, b) => b.cov - a.cov || b.hit.score - a.hit.score);
   const best = scored[0];
@@ -217,6 +225,8 @@ const SAYS_ROW = 1.15;
 const DONE_NOT_SAID = 0.85;
 /** A row on the key date the question asks about (its disclosure, its detection) gains this much. */
 const ON_KEY_DATE = 1.2;
+/** What a row that does not tell when something was made keeps on a "how old was it" question. */
+const AGELESS = 0.5;
 /** The row on the asked key date leads when it matches at least this share of the best row's match. */
 const KEY_ROW_SHARE = 0.75;
 function intendedOnly(p: Passage, asked: ReadonlySet<string>): boolean {

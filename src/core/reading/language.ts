@@ -139,6 +139,8 @@ export const REQUIRED_LISTS = [
   'know-word',
   'unknown-cue',
   'certainty-ask',
+  'age-ask',
+  'age-cue',
   'certainty-cue',
   'future-word',
   'which-word',
