@@ -166,3 +166,10 @@ describe('a time of a year written with a hyphen', () => {
     expect(expandContractions('was cve-2021-44228 used')).toBe('was cve-2021-44228 used');
   });
 });
+
+describe('"ex-" before a name or a word', () => {
+  it('"an ex-employee": the word itself is read', () => {
+    expect(readQuestion(kb, 'when did the ex-employee leave').words).toContain('employee');
+    expect(readQuestion(kb, 'was it an ex-employee').words).not.toContain('ex-employee');
+  });
+});

@@ -348,6 +348,8 @@ export function expandContractions(text: string): string {
       .replace(/\b(they|you)(d|re|ve)\b/gi, (_, who: string, end: string) => `${who} ${CONTRACTED[end.toLowerCase()]}`)
       // "a unc-style attack", "x-like": the name and the word, apart
       .replace(/\b([a-z0-9]+)-(style|like|type)\b/gi, '$1 $2')
+      // "the ex-uber cso", "an ex-employee": "ex" (a small word), and the name or word itself
+      .replace(/\bex-(?=[a-z])/gi, 'ex ')
       .replace(/\b(\w+)['’]ll\b/gi, '$1 will')
       .replace(/\bi['’]m\b/gi, 'i am')
       .replace(/\b(how|where|what|who|why|when)['’]d\b/gi, '$1 did')

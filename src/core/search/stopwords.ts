@@ -13,7 +13,7 @@ more most much must my myself need needs no nor not now of off on once one only 
 ourselves out over own per please pls plz quite rather really said same say says see seem seems shall she should
 shouldnt since so some something somebody someone still such sure tell than thank thanks thx that thats the their
 theirs them themselves then there theres these they theyre thing things this those though through thus to too
-ones
+ones ex
 toward towards u under until up upon us very via want wanna was wasnt way we well were werent what whats whatever
 when whens where wheres whether which while who whos whom whose why will with within without wonder wondering
 would wouldnt yeah yes yet you your youre yours yourself yourselves
