@@ -252,7 +252,7 @@ function demandsOf(language: Language, query: QueryAnalysis, cues: ListName | un
 const ANSWERED_PARTY = 0.5;
 
 /**
- * The party a question asks someone's reply to ("how did microsoft respond to the wiz research", "what did the
+ * The party a question asks someone's reply to ("how did the vendor respond to the researchers' post", "what did the
  * board say about microsoft"): the first word after a speaker word that has a concept of its own, when a name (not a
  * pronoun or helper) stands right before the speaker word.
  */
