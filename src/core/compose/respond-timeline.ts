@@ -114,7 +114,7 @@ export function timelineMatches(ask: Ask, request: TimelineRequest): boolean {
   if (matchWords(ask, incident, events, request.words).length > 0) return true;
   // words the knowledge base knows may still ask about the period ("the security chief found guilty in october
   // 2022"); a word it has never seen names something it does not hold
-  return !analyzeQuery(kb, request.words).concepts.some((c) => c.unknown && !c.filler);
+  return !analyzeQuery(kb, request.words).concepts.some((c) => c.unknown && !c.filler && !c.weak);
 }
 
 function matchWords(ask: Ask, incident: Incident, events: Passage[], words: string): Passage[] {
