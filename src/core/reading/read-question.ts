@@ -316,6 +316,8 @@ function nearestWord(vocabulary: ReadonlySet<string>, word: string): string | un
   let found: string | undefined;
   for (const v of vocabulary) {
     if (v.includes(' ') || Math.abs(v.length - word.length) > max || v[0] !== word[0]) continue;
+    // two letters more at the end make another word ("unknownco" is not "unknown")
+    if (word.length - v.length >= 2 && word.startsWith(v) && termOf(word) !== termOf(v)) continue;
     if (editDistance(v, word, max) <= max) {
       // two words of one stem ("happens", "happened") are one meaning: either will do
       if (found && found !== v && termOf(found) !== termOf(v)) return undefined;
