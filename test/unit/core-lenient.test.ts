@@ -31,9 +31,10 @@ describe('coverage: unknown words', () => {
     expect(best('revoked pizza').cov).toBeLessThan(0.6);
     expect(best('order pizza').cov).toBeLessThan(0.6);
   });
-  it('never forgives a word of letters and digits ("38tb"): a size or a code names something else', () => {
+  it('never forgives a word of letters and digits ("38tb") or a hyphenated one: it names something else', () => {
     expect(best('did gamma group grumble or mumble').cov).toBeGreaterThanOrEqual(0.6);
     expect(best('did gamma group grumble 38tb').cov).toBeLessThan(0.6);
+    expect(best('did gamma group grumble t-connect').cov).toBeLessThan(0.6);
     // a rounded number ("60k") is how people write what the facts spell out
     expect(best('did gamma group grumble 60k').cov).toBeGreaterThan(best('did gamma group grumble 38tb').cov);
   });

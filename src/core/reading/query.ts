@@ -296,7 +296,7 @@ export function coverage(query: QueryAnalysis, hit: SearchHit, only?: readonly C
   // words found nowhere in the knowledge base ("accuse", "gimme") sink an answer only when the rest of the
   // question is not met well by distinctive words: two known words at least, one of them rare, and no more
   // unknown words than matched ones; then they stay as a small penalty
-  // ("38tb": a size, or a code, names one thing and is never forgiven)
+  // ("38tb", "t-connect": a size, a code or a product names one thing and is never forgiven)
   const forgiven =
     !specific &&
     unknownCount > 0 &&
@@ -327,11 +327,13 @@ function surnames(kb: KnowledgeBase): ReadonlySet<string> {
 }
 
 /**
- * A word that names one thing rather than says something: letters with digits ("38tb", "cve-2099-1"); not a
- * rounded number ("60k", "2m"), which the facts write out.
+ * A word that names one thing rather than says something: letters with digits ("38tb", "cve-2099-1") or a
+ * hyphenated word ("t-connect"); not a rounded number ("60k", "2m"), which the facts write out.
  */
 function isSpecific(text: string): boolean {
-  return !text.includes(' ') && /\d/.test(text) && /[a-z]/.test(text) && !/^\d+(\.\d+)?[kmb]$/.test(text);
+  if (text.includes(' ')) return false;
+  if (/^[a-z0-9]+(-[a-z0-9]+)+$/.test(text)) return true;
+  return /\d/.test(text) && /[a-z]/.test(text) && !/^\d+(\.\d+)?[kmb]$/.test(text);
 }
 
 /** What an unknown given name before a known surname weighs: as much as a filler word. */
