@@ -37,9 +37,7 @@ export function respondTimeline(ask: Ask, request: TimelineRequest, confidence =
       ])
     );
   }
-  let events = request.range
-    ? all.filter((p) => p.date && overlaps(p.date, p.endDate, request.range as DateRange))
-    : all;
+  let events = inRange(all, request.range);
   let note: string | undefined;
   if (request.words) {
     const matched = matchWords(ask, incident, events, request.words);
@@ -106,15 +104,17 @@ function overviewPages(kb: object, incident: Incident, all: readonly Passage[]):
 export function timelineMatches(ask: Ask, request: TimelineRequest): boolean {
   const { kb, incident } = ask;
   if (!incident) return false;
-  const all = passagesOf(kb, incident.id, 'event');
-  const events = request.range
-    ? all.filter((p) => p.date && overlaps(p.date, p.endDate, request.range as DateRange))
-    : all;
+  const events = inRange(passagesOf(kb, incident.id, 'event'), request.range);
   if (!request.words) return events.length > 0;
   if (matchWords(ask, incident, events, request.words).length > 0) return true;
   // words the knowledge base knows may still ask about the period ("the security chief found guilty in october
   // 2022"); a word it has never seen names something it does not hold
   return !analyzeQuery(kb, request.words).concepts.some((c) => c.unknown && !c.filler && !c.weak);
+}
+
+/** The events in the range (all of them without one). */
+function inRange(events: Passage[], range: DateRange | undefined): Passage[] {
+  return range ? events.filter((p) => p.date && overlaps(p.date, p.endDate, range)) : events;
 }
 
 function matchWords(ask: Ask, incident: Incident, events: Passage[], words: string): Passage[] {
