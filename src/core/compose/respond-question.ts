@@ -248,7 +248,7 @@ function timelineInRange(ask: Ask, reading: Reading): Answer | undefined {
     // "what was stolen when the agency that keeps background files was breached in 2015": a question that
     // describes its incident at length asks about that incident, not for everything loaded from the year
     if (words.split(' ').filter((w) => w !== '' && !isYear(w)).length > ACROSS_MAX_WORDS) return undefined;
-    if (words !== '' && !kb.incidents.some((other) => timelineMatches({ ...ask, incident: other }, request)))
+    if (request.words && !kb.incidents.some((other) => timelineMatches({ ...ask, incident: other }, request)))
       return undefined;
     const across = respondTimelineAcross(ask, date.range, reading.text, 0.9);
     if (across) return across;

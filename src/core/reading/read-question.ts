@@ -12,6 +12,7 @@ import type { KnowledgeBase } from '../knowledge-base.js';
 import type { Incident } from '../model.js';
 import { findIpv4s, refang } from '../search/defang.js';
 import { editDistance } from '../search/edit-distance.js';
+import { extendsWord } from '../search/lexicon.js';
 import { isStopWord } from '../search/stopwords.js';
 import { termOf, words as wordsOf } from '../search/tokenize.js';
 import type { Language, QuestionKind } from './language.js';
@@ -317,7 +318,7 @@ function nearestWord(vocabulary: ReadonlySet<string>, word: string): string | un
   for (const v of vocabulary) {
     if (v.includes(' ') || Math.abs(v.length - word.length) > max || v[0] !== word[0]) continue;
     // two letters more at the end make another word ("unknownco" is not "unknown")
-    if (word.length - v.length >= 2 && word.startsWith(v) && termOf(word) !== termOf(v)) continue;
+    if (extendsWord(word, v)) continue;
     if (editDistance(v, word, max) <= max) {
       // two words of one stem ("happens", "happened") are one meaning: either will do
       if (found && found !== v && termOf(found) !== termOf(v)) return undefined;

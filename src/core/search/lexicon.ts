@@ -23,6 +23,14 @@ export interface Lexicon {
   correct(word: string, asName?: boolean): string | undefined;
 }
 
+/**
+ * True when `word` is `shorter` with two or more letters more at the end that are no ending the stemmer drops: another
+ * word, not a slip of it ("circleci" is not "circle"; "glitched" is "glitch").
+ */
+export function extendsWord(word: string, shorter: string): boolean {
+  return word.length - shorter.length >= 2 && word.startsWith(shorter) && stem(word) !== stem(shorter);
+}
+
 /** "wen" → "when", "whne" → "when": short typos, only of question words, only when unambiguous. */
 function shortQuestionWord(questionWords: readonly string[], word: string): string | undefined {
   const close = questionWords.filter(
@@ -85,7 +93,7 @@ export function createLexicon(counts: Map<string, number>, language: LexiconLang
         // the end make another word, not a slip ("circleci" is not "circle"), unless only an ending differs
         if (
           distance > max ||
-          (distance === 2 && word.startsWith(candidate) && stem(word) !== stem(candidate)) ||
+          extendsWord(word, candidate) ||
           (STOP_WORDS.has(candidate) && !language.questionWords.includes(candidate) && !intent.has(candidate))
         ) {
           continue;
