@@ -82,6 +82,25 @@ describe('a family name typed in lower case', () => {
   });
 });
 
+// "how did the attacker beat MFA?" beside a loaded incident called "… MFA": a name that ends in a technical term
+// makes no family, and a verb before the term names nothing
+const termNamed = fixtureKbWithAlpha({
+  ...alphaWithTechnique({
+    id: 'te-mfa',
+    title: 'The intruders got past MFA',
+    text: 'The intruders phished an engineer and got past MFA with a cloned token; MFA alone did not stop them.',
+    sources: ['s-vendor'],
+  }),
+  aliases: ['Alpha Cloud intrusion', 'Alpha MFA'],
+});
+
+describe('a loaded name that ends in a technical term', () => {
+  it('an unseen word before the term is no name of the same family', () => {
+    expect(readQuestion(termNamed.kb, 'how did the intruders beat mfa?').unknown).toBeUndefined();
+    expect(termNamed.ask('how did the intruders beat mfa?').kind).toBe('answer');
+  });
+});
+
 // "what did the CSRB conclude in its Log4j report?": a word of letters and digits mixed that the facts never use
 // names a product or flaw the knowledge base does not hold
 describe('a word of letters and digits mixed', () => {

@@ -360,11 +360,13 @@ const ON_TOPIC_WORDS = 2;
 
 /**
  * True when the run of words ends as a loaded incident's name of two or more words ends, and the words before
- * that differ from the name's and were never seen: another member of a family of names ("Zorb Typhoon").
+ * that differ from the name's and were never seen: another member of a family of names ("Zorb Typhoon"). A family
+ * ends in a name's word; a name that ends in a technical term ("… MFA") makes no family ("beat mfa" is a verb on it).
  */
 function sameFamily(kb: KnowledgeBase, run: readonly string[]): boolean {
   if (run.length < 2) return false;
   const last = run.at(-1) as string;
+  if (!isProperNoun(kb, last)) return false;
   const before = run.slice(0, -1);
   return nameWordLists(kb).some(
     (n) =>
