@@ -172,6 +172,26 @@ describe('a person asked for by their role', () => {
     ).toMatch(/^Ana Ruiz/);
   });
 
+  it('a role asked with a lesser word ("which assistant director") is one the facts write so, first', () => {
+    // the director's sentence, closer to the question's other words, is no answer to it
+    const { ask: askHacked } = projectKbWith({
+      ...quayInput,
+      timeline: [
+        {
+          id: 'q-hacked',
+          date: '2022-04-11',
+          title: 'A director reportedly hacked',
+          detail: 'Port authority sources reportedly named hacked Harbor Director Lena Ortiz.',
+          sources: ['q-src'],
+        },
+        ...(quayInput.timeline ?? []),
+      ],
+    });
+    const q = 'which quay freight assistant director was reportedly hacked, port authority sources say';
+    expect(askHacked(q).title).toMatch(/^Ana Ruiz/);
+    expect(askHacked(q.replace('assistant ', '')).title).toMatch(/^Lena Ortiz/);
+  });
+
   it('"who did <role> <name> write to": the name fills the role; the question asks for someone else', () => {
     const a = ask('who did chair reed write to about the quay freight password');
     expect(a.kind).toBe('answer');

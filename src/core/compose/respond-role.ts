@@ -104,10 +104,14 @@ export function respondRole(ask: Ask, reading: Reading): Answer | undefined {
   }
   // "who took over as CEO": the one the facts say was appointed to it
   const asksSuccessor = hasAny(successors, words);
-  // "which cabinet secretary": a secretary, before an assistant or deputy one, unless the question says so
+  // "which cabinet secretary": a secretary, before an assistant or deputy one; "which assistant secretary": one
+  // the facts call so, before the secretary
   const lesser = language.list('lesser-role');
-  const asksLesser = hasAny(lesser, words);
-  const under = (h: Holder) => !asksLesser && hasAny(lesser, h.role.toLowerCase().split(/\s+/));
+  const askedLesser = words.filter((w) => hasAny(lesser, [w]));
+  const under = (h: Holder) => {
+    const role = h.role.toLowerCase().split(/\s+/);
+    return askedLesser.length > 0 ? !askedLesser.some((w) => role.includes(w)) : hasAny(lesser, role);
+  };
   holders.sort(
     (a, b) =>
       (asksSuccessor ? Number(b.appointed) - Number(a.appointed) : 0) ||
