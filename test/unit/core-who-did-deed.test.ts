@@ -57,3 +57,30 @@ describe('the one who did the deed', () => {
     expect(a.title).toContain('Quentin Marlowe Vale');
   });
 });
+
+// "who's behind it? nation state or criminals?": words for the kind of actor ask for the actor, not for a fact
+// that happens to use them
+describe('the kind of actor asked about', () => {
+  const { ask: askKind } = projectKbWith({
+    ...heronInput,
+    timeline: [
+      ...(heronInput.timeline ?? []),
+      {
+        id: 'h-rules',
+        date: '2020-02-01',
+        title: 'Lawmakers ask for reporting rules',
+        detail: 'A senator asked cloud vendors to report every attack by criminals or nation state hackers.',
+        sources: ['h-src'],
+      },
+    ],
+  });
+  it.each([
+    "who's behind heron cloud? nation state or criminals?",
+    'heron cloud deletion: who did it, cybercriminals or a state-sponsored gang?',
+  ])('"%s" leads with the actor', (q) => {
+    const a = askKind(q);
+    expect(a.kind).toBe('answer');
+    expect(a.intent).toBe('actor');
+    expect(`${a.title} ${a.facts[0]?.text ?? ''}`).toContain('Quentin Marlowe Vale');
+  });
+});
