@@ -41,3 +41,53 @@ describe('how a step was done', () => {
     expect(leadOf(a)).toContain('Owlscan');
   });
 });
+
+// "how did the attackers get the keys to the backups": a short event that says the backups were taken names every
+// word of the question; the longer detail that says by what means answers it
+const wren: IncidentInput = {
+  id: 'wren-vault',
+  title: 'Wren Vault',
+  victim: 'Wren Vault',
+  aliases: ['Wren'],
+  summary: 'In 2021 attackers took Wren Vault backups from cloud storage.',
+  status: { text: 'Closed.', asOf: '2022-12', sources: ['w-src'] },
+  dates: { start: '2021-05-01' },
+  timeline: [
+    {
+      id: 'w-1',
+      date: '2021-06-01',
+      title: 'Wren discloses that attackers took backups',
+      detail:
+        'Wren discloses that "the attackers got the storage keys" and "copied the vault backups from cloud storage".',
+      sources: ['w-src'],
+    },
+  ],
+  attribution: { actor: 'Unknown', summary: 'Nobody was named.', details: [] },
+  technique: {
+    summary: 'Stolen keys opened the storage.',
+    details: [
+      {
+        id: 'wq-1',
+        text:
+          'Only two engineers held the keys to the cloud storage that kept the vault backups. The attackers got them by ' +
+          'planting a keylogger on one engineer’s home laptop through an old media player, and then read the storage ' +
+          'with the captured password and the keys the engineer kept in a notes app at home, later that year.',
+        sources: ['w-src'],
+      },
+    ],
+  },
+  sources: [
+    { id: 'w-src', publisher: 'Example Writer', title: 'wren', url: 'https://example.com/w', kind: 'research' },
+  ],
+  origin: 'breaches.cloud',
+};
+
+describe('how they did it, asked of a step', () => {
+  it('the fact that tells the means leads over the event that only says it happened', () => {
+    const a = projectKbWith(wren).ask(
+      'how did the wren attackers get the keys to the cloud storage with the vault backups',
+    );
+    expect(a.intent).toBe('technique');
+    expect(leadOf(a)).toContain('keylogger');
+  });
+});

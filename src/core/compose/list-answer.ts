@@ -158,6 +158,7 @@ export function listAnswer(ask: Ask, reading: Reading, list: ListKind): Answer {
   const answer = searchAnswer(ask, reading.query, {
     intent: list === 'lessons' ? 'aftermath' : list,
     kindBoost: boost,
+    ...(list === 'technique' && !afterAttack ? { prefers: 'means-cue' as const } : {}),
     ...(known ? { fallback: () => fullList(ask, reading, list, 0.6) } : {}),
   });
   // "who deleted the X virtual machines": the fact that matches best tells what was done, not who did it; when it

@@ -62,6 +62,8 @@ export interface SearchAnswerOptions {
   frame?: Frame;
   /** a word list whose words tell the facts that answer (a tip or an alert for "how did they find out") */
   cues?: ListName;
+  /** a word list whose words mark the facts that answer best ("how": one that tells the means, "by", "via") */
+  prefers?: ListName;
   /** only facts whose text passes this can answer ("how long": one that states a length of time) */
   requires?: (text: string) => boolean;
   /** "was X affected" where X is no recorded victim: the title says so */
@@ -276,6 +278,7 @@ function rankHits(
   hits: SearchHit[],
   frame?: Frame,
   cues?: ListName,
+  prefers?: ListName,
 ): Ranked[] {
   const top = hits[0]?.score ?? 1;
   const content = contentConcepts(query);
@@ -284,6 +287,11 @@ function rankHits(
   const naming = asksWhichVulnerability(language, query.words) ? vulnerabilityTerms(language, query) : [];
   const money = moneyTerms(language, query);
   const demands = demandsOf(language, query, cues);
+  // "how did they get the keys": a fact that tells by what means answers it before one that only says it happened
+  if (prefers) {
+    const words = language.list(prefers);
+    demands.push({ keep: UNPREFERRED, holds: (p) => hasAny(words, textWords(p)) });
+  }
   return hits
     .map((found) => {
       const hit = meetsAsked(withDates(query, found), counted, (p) => holdsCount(p.text));
@@ -328,6 +336,8 @@ const COUNTLESS = 0.5;
 
 /** What a fact that says nothing of what is unknown keeps of its rank on an "is it known how" question. */
 const SILENT_ON_KNOWING = 0.25;
+/** What a fact without a word of the preferred list keeps of its rank. */
+const UNPREFERRED = 0.6;
 
 /** How much a fact that gives a cause gains on a "why" question. */
 const CAUSE_BOOST = 1.3;
@@ -375,7 +385,7 @@ function search(ask: Ask, query: QueryAnalysis, incidents: Set<string> | undefin
   });
   const kept = options.requires ? found.filter((h) => options.requires?.(h.passage.text)) : found;
   const hits = scope.credit.length > 0 ? kept.map((h) => withScope(h, scope.credit)) : kept;
-  const ranked = rankHits(ask.kb.language, query, hits, options.frame, options.cues);
+  const ranked = rankHits(ask.kb.language, query, hits, options.frame, options.cues, options.prefers);
   return hasAny(ask.kb.language.list('current-word'), query.words) ? latestFirst(ranked) : ranked;
 }
 

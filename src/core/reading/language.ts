@@ -142,6 +142,7 @@ export const REQUIRED_LISTS = [
   'age-ask',
   'age-cue',
   'certainty-cue',
+  'means-cue',
   'future-word',
   'which-word',
   'vulnerability-word',
