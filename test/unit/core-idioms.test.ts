@@ -106,6 +106,19 @@ describe('more of the way people write', () => {
     expect(readQuestion(kb, 'is it true zorblax got hacked in 2022?').unknown?.name).toBe('zorblax');
   });
 
+  it('"any evidence …", "is there any evidence that …": what follows is what is asked, "evidence" no word of it', () => {
+    const claim = readQuestion(kb, 'the intruder got in through a crash dump');
+    for (const q of [
+      'any evidence the intruder got in through a crash dump?',
+      'is there any evidence that the intruder got in through a crash dump',
+      'any sign that the intruder got in through a crash dump',
+    ]) {
+      expect(readQuestion(kb, q).words).toEqual(claim.words);
+    }
+    // "what evidence did they find" asks for the evidence
+    expect(readQuestion(kb, 'what evidence did the vendor find').words).toContain('evidence');
+  });
+
   it('"zlack had its repos stolen": the one whose things they were is a name, never a slip for a word', () => {
     const withLack = projectKbWith(
       ternInput,
