@@ -112,6 +112,16 @@ describe('context around a question', () => {
     );
   });
 
+  it('a yes-or-no guess after a question that asks what, who, how or when is left out ("… ? was teams hit?")', () => {
+    expect(
+      readQuestion(kb, 'which services did they use the forged tokens against? was the chat app hit?').words,
+    ).toEqual(readQuestion(kb, 'which services did they use the forged tokens against?').words);
+    // after a yes-or-no question, the next one is a question of its own
+    expect(readQuestion(kb, 'is the review board still around? could they review our vendor').words).toContain(
+      'vendor',
+    );
+  });
+
   it('a part after the question that asks or requests ("like when …", "need the event name") is kept', () => {
     expect(readQuestion(kb, 'what day did they find out? like when did the customer tip them off').words).toContain(
       'customer',

@@ -215,7 +215,14 @@ function withoutContext(language: KnowledgeBase['language'], text: string): stri
   const askedAt = read.findIndex(
     (p) => p.text.trim().endsWith('?') && p.words.filter((w) => !isStopWord(w)).length >= 2,
   );
+  // "which services did they use the tokens against? was teams hit?": a yes-or-no question after a question that
+  // asks what, who, how or when is a guess at the answer; the first question is the one to answer
+  const opensWith = (p: (typeof read)[number], set: ReturnType<typeof language.list>) =>
+    hasPhraseAt(set, stripNoise(language, p.words), 0);
+  const guess = (p: (typeof read)[number], i: number) =>
+    askedAt >= 0 && i > askedAt && opensWith(read[askedAt] as (typeof read)[number], asking) && opensWith(p, aux);
   const aside = (p: (typeof read)[number], i: number) => {
+    if (guess(p, i)) return true;
     if (askedAt < 0 || i <= askedAt || p.text.trim().endsWith('?') || p.words.length < ASIDE_WORDS) return false;
     // "like when did they …", "need the exact name": a question or a request still
     const said = stripNoise(language, p.words);
