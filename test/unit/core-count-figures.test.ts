@@ -90,3 +90,51 @@ describe('a share asked for', () => {
     },
   );
 });
+
+// "how many victims", "the final victim count": every figure of a victim meets "victim"; the one that counts
+// organizations or accounts answers, not the count of emails the search met first. "final" asks for the count that
+// stands now, though the question names the year of the first one.
+describe('a count of victims', () => {
+  const withOrgs = projectKbWith({
+    ...zinc,
+    victims: [
+      ...(zinc.victims ?? []),
+      {
+        id: 'z-victim-emails',
+        kind: 'figure',
+        name: 'Emails stolen from the victims (review)',
+        count: 'about 3,000',
+        impact: 'The review counted about 3,000 emails stolen from the victims.',
+        sources: ['h-src'],
+      },
+      {
+        id: 'z-first',
+        kind: 'figure',
+        name: 'Agencies hit (first count, 2022)',
+        count: 'about 9',
+        date: '2022-03-01',
+        impact: 'The first count: about 9 agencies hit in 2022.',
+        sources: ['h-src'],
+      },
+      {
+        id: 'z-orgs',
+        kind: 'figure',
+        name: 'Agencies and personal accounts (review, 2023)',
+        count: '7 agencies',
+        date: '2023-05-01',
+        supersedes: 'z-first',
+        impact: 'The review counted 7 agencies and 120 personal accounts.',
+        sources: ['h-src'],
+      },
+    ],
+  });
+  it.each([
+    'how many victims did the zinc harbor review count',
+    "what was the zinc harbor review's victim count",
+    "what's the final victim count for the 2022 zinc harbor intrusion",
+  ])('"%s" leads with the count of agencies and accounts', (q) => {
+    const a = withOrgs.ask(q);
+    expect(a.kind).toBe('answer');
+    expect(leadOf(a)).toContain('120 personal accounts');
+  });
+});

@@ -7,7 +7,7 @@ import { incidentName, makeAnswer, moreCommand, noneAnswer, pageLabel, pageOf } 
 import type { Ask } from '../ask-context.js';
 import { factsAndItems, latest } from '../facts.js';
 import type { Incident, Victim } from '../model.js';
-import { hasAny } from '../reading/patterns.js';
+import { hasAny, type PhraseSet } from '../reading/patterns.js';
 import { analyzeQuery, coverage } from '../reading/query.js';
 import type { Reading } from '../reading/read-question.js';
 import { actorWords, asksMoney, countedConcept, describingWords } from '../reading/subject.js';
@@ -16,7 +16,7 @@ import { meetsAskedDate, withDates } from '../search/hit-dates.js';
 import { byDate, passagesOf } from '../search/incident-passages.js';
 import { normalizeName } from '../search/name-index.js';
 import type { Passage } from '../search/passages.js';
-import { termOf } from '../search/tokenize.js';
+import { termOf, words as wordsOf } from '../search/tokenize.js';
 
 const PAGE_SIZE = 12;
 const KIND_ORDER: Record<Victim['kind'], number> = { organization: 0, person: 1, figure: 2 };
@@ -241,18 +241,28 @@ export function respondFigures(ask: Ask, reading: Reading): Answer | undefined {
     })
     .sort((a, b) => b.cov - a.cov || a.i - b.i)
     .map((r) => r.hit);
+  // "how many victims", "the victim count": every figure of a victim is met by the word; the one that counts
+  // victims (organizations, accounts, people) answers, not a count of emails or weeks
+  const victimWords = kb.language.list('victims-noun');
+  const asksVictims = counted ? hasAny(victimWords, counted.text.split(' ')) : hasAny(victimWords, query.words);
+  const countsVictims = (p: Passage) => countsUnit(kb.language.list('victim-unit'), p.text);
+  if (asksVictims && figures.some((h) => countsVictims(h.passage)))
+    figures.sort((a, b) => Number(countsVictims(b.passage)) - Number(countsVictims(a.passage)));
   const best = figures[0];
   if (!best || coverage(query, best) < 0.45) return undefined;
   // "how much did it cost them": a count of machines or customers is no answer; search for the amount instead
   if (asksMoney(kb.language, query.words) && !holdsMoney(best.passage.text)) return undefined;
   const original = hasAny(kb.language.list('original-word'), query.words);
+  // "the final count", "the latest number": the count that stands now, whatever date the question names
+  const current = hasAny(kb.language.list('current-word'), query.words);
   const chosen: Passage[] = [];
   for (const h of figures.slice(0, 6)) {
     if (h.score < best.score * 0.4) break;
     const p = latest(kb, h.passage);
     // "how many did they say when they announced it in july 2023": the count of then, ahead of its correction
     // "how many did they originally say": the first count, ahead of its correction
-    const asOfThen = p !== h.passage && (original || (meetsAskedDate(query, h.passage) && !meetsAskedDate(query, p)));
+    const asOfThen =
+      p !== h.passage && (original || (!current && meetsAskedDate(query, h.passage) && !meetsAskedDate(query, p)));
     for (const q of asOfThen ? [h.passage, p] : [p, h.passage]) if (!chosen.includes(q)) chosen.push(q);
   }
   // the first count ahead of the correction that replaced it, whichever the search met first
@@ -273,4 +283,15 @@ export function respondFigures(ask: Ask, reading: Reading): Answer | undefined {
     confidence: Math.min(0.95, 0.5 + coverage(query, best) / 2),
     question: ask.question,
   });
+}
+
+/** Most words between a number and the unit it counts ("22 enterprise organizations"). */
+const UNIT_REACH = 3;
+
+/** True when the text gives a number followed, within a few words, by a word of the unit list. */
+function countsUnit(units: PhraseSet, text: string): boolean {
+  const words = wordsOf(text);
+  return words.some(
+    (w, i) => /^\d[\d,.]*$/.test(w) && words.slice(i + 1, i + 1 + UNIT_REACH).some((u) => hasAny(units, [u])),
+  );
 }

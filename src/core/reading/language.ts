@@ -114,6 +114,7 @@ export const REQUIRED_LISTS = [
   'indicator-noun',
   'logging-noun',
   'victims-noun',
+  'victim-unit',
   'technique-noun',
   'aftermath-noun',
   'actor-noun',
