@@ -137,4 +137,13 @@ describe('a count of victims', () => {
     expect(a.kind).toBe('answer');
     expect(leadOf(a)).toContain('120 personal accounts');
   });
+
+  it('"final" asks for the count that stands now, though the question names the year of the first one', () => {
+    expect(leadOf(withOrgs.ask('how many zinc harbor agencies did they count in march 2022'))).toMatch(
+      /^How many: Agencies hit/,
+    );
+    expect(leadOf(withOrgs.ask('what was the final count of zinc harbor agencies hit in march 2022'))).toContain(
+      '120 personal accounts',
+    );
+  });
 });
