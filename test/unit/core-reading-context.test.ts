@@ -106,6 +106,12 @@ describe('context around a question', () => {
     );
   });
 
+  it('a part that gives the reason for asking ("…, since it was a year later?") is left out', () => {
+    expect(
+      readQuestion(kb, 'how did the vendor learn about the breach, since it was almost a year later?').words,
+    ).toEqual(readQuestion(kb, 'how did the vendor learn about the breach').words);
+  });
+
   it('a statement after a question that already asks something is an aside', () => {
     expect(readQuestion(kb, 'does it have a new name yet? they usually rename such groups eventually').words).toEqual(
       readQuestion(kb, 'does it have a new name yet?').words,
