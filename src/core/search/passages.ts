@@ -85,6 +85,19 @@ const joinSentences = (...parts: Array<string | undefined>): string =>
     .map(sentence)
     .join(' ');
 
+/**
+ * A title the text opens with again, whole or cut short with an ellipsis (a write-up's event titled by its first
+ * sentence): the text alone tells it, and saying it twice would count its words twice in the search.
+ */
+const opensWith = (text: string, title: string | undefined): boolean => {
+  if (!title) return false;
+  const head = title
+    .trim()
+    .replace(/(…|\.\.\.)$/, '')
+    .trim();
+  return head !== '' && text.trim().startsWith(head);
+};
+
 function links(item: { corrects?: string[]; supersededBy?: string; correctionNote?: string }) {
   return { corrects: item.corrects, supersededBy: item.supersededBy, correctionNote: item.correctionNote };
 }
@@ -123,9 +136,7 @@ function statementDraft(
     incident: incident.id,
     kind,
     title: item.title ?? '',
-    text: defangText(
-      joinSentences(item.title && !item.text.startsWith(item.title) ? item.title : undefined, item.text),
-    ),
+    text: defangText(joinSentences(opensWith(item.text, item.title) ? undefined : item.title, item.text)),
     keywords: [kind, ...item.tags, extra].join(' '),
     date: item.date,
     sources: item.sources,
@@ -168,7 +179,9 @@ export function incidentPassages(incident: Incident): Draft[] {
       incident: incident.id,
       kind: 'event',
       title: defangText(item.title),
-      text: defangText(joinSentences(item.title, item.detail)),
+      text: defangText(
+        item.detail && opensWith(item.detail, item.title) ? item.detail : joinSentences(item.title, item.detail),
+      ),
       keywords: ['event timeline', ...item.tags, item.dateText ?? ''].join(' '),
       date: item.date,
       endDate: item.endDate,
