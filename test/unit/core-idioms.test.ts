@@ -18,6 +18,15 @@ describe('idioms that name no date', () => {
   });
 });
 
+describe('"personally" stresses who; it is no word to find', () => {
+  it('leaves no "personal" for facts about personal data to meet', () => {
+    const concepts = readQuestion(kb, 'what did the regulator order the tern tools ceo to do personally').query
+      .concepts;
+    expect(concepts.flatMap((c) => c.own)).not.toContain(termOf('personally'));
+    expect(concepts.map((c) => c.text)).toContain('ceo');
+  });
+});
+
 describe('"in front of" names where, not a word to find', () => {
   it('leaves no "front" for the facts to meet', () => {
     const concepts = readQuestion(kb, 'did the tern tools ceo accept blame in front of congress').query.concepts;
