@@ -28,7 +28,7 @@ import { respondDuration } from './respond-duration.js';
 import { respondGlossary } from './respond-glossary.js';
 import { respondHelp } from './respond-help.js';
 import { respondIndicators } from './respond-indicators.js';
-import { respondKindOf } from './respond-kind.js';
+import { respondKindOf, respondWhichTerm } from './respond-kind.js';
 import { respondStatus } from './respond-profile.js';
 import { respondPublication } from './respond-publication.js';
 import { respondRole } from './respond-role.js';
@@ -78,6 +78,9 @@ function answerByKind(ask: Ask, reading: Reading): Answer {
   // "what kind of key did they use": the incident's own term for it
   const kindOf = respondKindOf(ask, reading);
   if (kindOf) return kindOf;
+  // "which audit event would have shown it": the incident's term defined as one
+  const whichTerm = respondWhichTerm(ask, reading);
+  if (whichTerm) return whichTerm;
   // "what were users told to do", "did customers have to patch anything": the fact that tells what they were told
   const instruction = respondInstruction(ask, reading);
   if (instruction) return instruction;
