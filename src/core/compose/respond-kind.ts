@@ -66,7 +66,7 @@ export function respondWhichTerm(ask: Ask, reading: Reading): Answer | undefined
   if (!incident || !THING_KINDS.has(reading.kind)) return undefined;
   const language = kb.language;
   const { words } = reading;
-  const at = words.findIndex((w) => w === 'which');
+  const at = words.findIndex((w) => hasAny(language.list('category-ask'), [w]));
   if (at < 0 || hasPhraseAt(language.list('kind-word'), words, at + 1)) return undefined;
   const aux = language.list('aux');
   const phrase: string[] = [];

@@ -146,6 +146,7 @@ export const REQUIRED_LISTS = [
   'means-cue',
   'future-word',
   'which-word',
+  'category-ask',
   'vulnerability-word',
   'range-bound',
   'period-lead',
