@@ -18,6 +18,14 @@ describe('idioms that name no date', () => {
   });
 });
 
+describe('words written as alternatives ("rotate/revoke") are one concept', () => {
+  it('either word meets it', () => {
+    const text = (q: string) => readQuestion(kb, q).query.concepts.map((c) => c.text);
+    expect(text('when did they rotate/revoke the signing key')).toContain('rotate revoke');
+    expect(text('when did they rotate and revoke the signing key')).not.toContain('rotate revoke');
+  });
+});
+
 describe('"personally" stresses who; it is no word to find', () => {
   it('leaves no "personal" for facts about personal data to meet', () => {
     const concepts = readQuestion(kb, 'what did the regulator order the tern tools ceo to do personally').query

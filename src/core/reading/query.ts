@@ -59,16 +59,22 @@ const SYNONYM_WEIGHT = 0.45;
 const recent = new WeakMap<KnowledgeBase, Map<string, QueryAnalysis>>();
 const RECENT = 8;
 
-export function analyzeQuery(kb: KnowledgeBase, text: string, names: ReadonlySet<string> = NO_NAMES): QueryAnalysis {
+export function analyzeQuery(
+  kb: KnowledgeBase,
+  text: string,
+  names: ReadonlySet<string> = NO_NAMES,
+  /** pairs of words the asker wrote as alternatives ("rotate/revoke": "rotate revoke"), from `alternatives` */
+  pairs: ReadonlySet<string> = alternatives(text),
+): QueryAnalysis {
   let mine = recent.get(kb);
   if (!mine) {
     mine = new Map();
     recent.set(kb, mine);
   }
-  const key = names.size > 0 ? `${text}\u0000${[...names].join(' ')}` : text;
+  const key = [text, [...names].join(' '), [...pairs].join(',')].join('\u0000');
   const known = mine.get(key);
   if (known) return known;
-  const made = analyze(kb, text, names);
+  const made = analyze(kb, text, names, pairs);
   if (mine.size >= RECENT) mine.delete(mine.keys().next().value as string);
   mine.set(key, made);
   return made;
@@ -76,7 +82,12 @@ export function analyzeQuery(kb: KnowledgeBase, text: string, names: ReadonlySet
 
 const NO_NAMES: ReadonlySet<string> = new Set();
 
-function analyze(kb: KnowledgeBase, text: string, names: ReadonlySet<string>): QueryAnalysis {
+function analyze(
+  kb: KnowledgeBase,
+  text: string,
+  names: ReadonlySet<string>,
+  pairs: ReadonlySet<string>,
+): QueryAnalysis {
   const raw = words(text).slice(0, MAX_WORDS);
   const corrections: QueryAnalysis['corrections'] = [];
   const corrected = raw.map((w) => {
@@ -167,6 +178,7 @@ function analyze(kb: KnowledgeBase, text: string, names: ReadonlySet<string>): Q
     concepts.push(concept);
   }
   mergeSynonymous(concepts);
+  mergeAlternatives(concepts, pairs);
   const terms = new Map<string, number>();
   for (const c of concepts) for (const t of c.terms) terms.set(t.term, Math.max(terms.get(t.term) ?? 0, t.weight));
   return {
@@ -221,25 +233,51 @@ function mergeSynonymous(concepts: Concept[]): void {
     if (c.group === undefined) continue;
     const first = concepts.findIndex((o) => o.group === c.group);
     if (first < 0 || first === i) continue;
-    const keep = concepts[first] as Concept;
-    // either part meets the merged concept: a one-word part by itself, a phrase ("bottom line") only whole, so
-    // that "in line with" does not meet "bottom-line verdict"
-    for (const part of [keep.own, c.own]) {
-      if (part.length === 1) {
-        if (!keep.members.includes(part[0] as string)) keep.members.push(part[0] as string);
-      } else if (part.length > 1) keep.phrases = [...(keep.phrases ?? []), [...part]];
-    }
-    keep.text = `${keep.text} ${c.text}`;
-    for (const t of c.own) if (!keep.own.includes(t)) keep.own.push(t);
-    for (const t of c.terms) {
-      const same = keep.terms.find((k) => k.term === t.term);
-      if (same) same.weight = Math.max(same.weight, t.weight);
-      else keep.terms.push(t);
-    }
-    keep.weight = Math.max(keep.weight, c.weight);
-    keep.filler = keep.filler && c.filler;
+    mergeInto(concepts[first] as Concept, c);
     concepts.splice(i, 1);
   }
+}
+
+/** Words written as alternatives with a slash ("rotate/revoke", "e3/e5"), as "first second" pairs. */
+export function alternatives(text: string): ReadonlySet<string> {
+  const pairs = new Set<string>();
+  for (const m of text.toLowerCase().matchAll(/(?<![\w/])([a-z][a-z0-9-]+)\/([a-z][a-z0-9-]+)(?![\w/])/g)) {
+    const [a, b] = [m[1] as string, m[2] as string];
+    if (!isStopWord(a) && !isStopWord(b)) pairs.add(`${a} ${b}`);
+  }
+  return pairs;
+}
+
+/** "did they rotate/revoke the keys": words written as alternatives are one concept that either meets. */
+function mergeAlternatives(concepts: Concept[], pairs: ReadonlySet<string>): void {
+  if (pairs.size === 0) return;
+  for (let i = concepts.length - 1; i > 0; i--) {
+    const [before, c] = [concepts[i - 1] as Concept, concepts[i] as Concept];
+    if (!pairs.has(`${before.text} ${c.text}`)) continue;
+    mergeInto(before, c);
+    concepts.splice(i, 1);
+  }
+}
+
+/**
+ * Makes `c` part of `keep`: either part meets the merged concept, a one-word part by itself, a phrase ("bottom
+ * line") only whole, so that "in line with" does not meet "bottom-line verdict".
+ */
+function mergeInto(keep: Concept, c: Concept): void {
+  for (const part of [keep.own, c.own]) {
+    if (part.length === 1) {
+      if (!keep.members.includes(part[0] as string)) keep.members.push(part[0] as string);
+    } else if (part.length > 1) keep.phrases = [...(keep.phrases ?? []), [...part]];
+  }
+  keep.text = `${keep.text} ${c.text}`;
+  for (const t of c.own) if (!keep.own.includes(t)) keep.own.push(t);
+  for (const t of c.terms) {
+    const same = keep.terms.find((k) => k.term === t.term);
+    if (same) same.weight = Math.max(same.weight, t.weight);
+    else keep.terms.push(t);
+  }
+  keep.weight = Math.max(keep.weight, c.weight);
+  keep.filler = keep.filler && c.filler;
 }
 
 function makeConcept(

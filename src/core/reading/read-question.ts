@@ -22,11 +22,12 @@ import {
   findUnknownName,
   incidentOfNation,
   incidentOfProperNouns,
+  isProperNoun,
   mentionedIncident,
   type UnknownName,
 } from './names.js';
 import { firstMatch, hasAny, hasPhraseAt, matchPattern, phrasesAt } from './patterns.js';
-import { analyzeQuery, type QueryAnalysis } from './query.js';
+import { alternatives, analyzeQuery, type QueryAnalysis } from './query.js';
 
 export interface Reading {
   /** the words after chat noise and openers are gone, lower case */
@@ -106,7 +107,9 @@ function read(kb: KnowledgeBase, typedText: string, named: Incident | undefined)
   const asTyped = stripNoise(language, raw, { noise: false });
   const retried = found.kind === 'search' && asTyped.length !== words.length ? questionKind(kb, asTyped) : found;
   const { kind, subject } = retried.kind === 'search' ? (lastPartKind(kb, text) ?? retried) : retried;
-  const query = analyzeQuery(kb, kept.map((i) => typed[i] as string).join(' '), names);
+  // "rotate/revoke": either word; "state/commerce", "cisa/fbi": names written together mean both
+  const either = new Set([...alternatives(text)].filter((pair) => !pair.split(' ').some((w) => isProperNoun(kb, w))));
+  const query = analyzeQuery(kb, kept.map((i) => typed[i] as string).join(' '), names, either);
   return {
     words,
     text: words.join(' '),
