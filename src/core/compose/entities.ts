@@ -26,9 +26,15 @@ const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 export function victimCheck(ask: Ask, reading: Reading): Answer {
   const language = ask.kb.language;
   const subject = reading.subject ?? [];
-  // "were any records exposed" asks whether anything of a kind was, not about one named victim
-  const general = subject.length > 0 && hasPhraseAt(language.list('general-subject'), subject, 0);
-  const name = (general ? subject.slice(1) : subject).join(' ');
+  // "were any records exposed", "were any diplomats hit" asks whether anything of a kind was, not about one named
+  // victim (the general word may stand in the subject or just before it)
+  const generals = language.list('general-subject');
+  const at =
+    subject.length > 0 ? reading.words.findIndex((_w, i) => subject.every((s, k) => reading.words[i + k] === s)) : -1;
+  const general =
+    subject.length > 0 &&
+    (hasPhraseAt(generals, subject, 0) || (at > 0 && hasPhraseAt(generals, reading.words, at - 1)));
+  const name = (general && hasPhraseAt(generals, subject, 0) ? subject.slice(1) : subject).join(' ');
   const victim = findVictim(ask, name);
   if (victim) return respondVictim(ask, victim, true);
   const incident = general ? undefined : ask.incident;
