@@ -100,6 +100,10 @@ describe('respond: questions', () => {
     expect(a.intent).toBe('duration');
     expect(a.facts[0]?.text).toContain('40 days');
     expect(ask('how long between detection and disclosure').facts[0]?.text).toContain('22 days');
+    // whose detection and whose disclosure, named around the two key dates, ask for no other span
+    expect(
+      ask("how long was it between the ministry's detection and the vendor going public?").facts[0]?.text,
+    ).toContain('22 days');
   });
   it('how long ago: measured from now', () => {
     expect(ask('how long ago was it disclosed').facts[0]?.text).toContain('2025-01-01');

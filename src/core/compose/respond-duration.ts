@@ -61,13 +61,16 @@ export function respondDuration(ask: Ask, reading: Reading): Answer | undefined 
   const subject = subjectConcepts(ask, query, ['duration-word', 'duration-cue', 'aux']).filter(
     (c) => !c.text.split(' ').every((w) => keyWords.has(w)),
   );
-  if (subject.length > 0) {
+  const available = SPANS.filter((s) => incident.dates[s.from] && (s.to === 'now' || incident.dates[s.to]));
+  const asked = askedSpan(reading, kb.language, available);
+  // "how long between state's detection and microsoft going public": two key dates name the span; the words
+  // around them say whose detection and whose disclosure, no other fact's span
+  const twoKeyDates = asked !== undefined && new Set(reading.keyDates).size >= 2;
+  if (subject.length > 0 && !twoKeyDates) {
     return (
       spanOfNamedFact(ask, reading, subject) ?? spanBetweenFacts(ask, reading, subject) ?? statedSpan(ask, reading)
     );
   }
-  const available = SPANS.filter((s) => incident.dates[s.from] && (s.to === 'now' || incident.dates[s.to]));
-  const asked = askedSpan(reading, kb.language, available);
   // "how long did it take them to detect it", no detection date recorded: a length the sources state
   if (!asked && reading.keyDates.length > 0) {
     const stated = statedSpan(ask, reading);
