@@ -83,6 +83,8 @@ function commandBody(
       return { type: 'help' };
     case 'timeline': {
       if (filler) return { type: 'timeline' };
+      // "timeline check: when did they complete the acquisition?": a question after the word, not a filter
+      if (/\?\s*$/.test(rest) && wordsOf(rest).some((w) => questionWords.includes(w))) return undefined;
       // "timeline bfeore 2023-05-15": typos fixed before the date is read
       const fixed = rest
         .split(/\s+/)

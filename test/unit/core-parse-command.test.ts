@@ -52,6 +52,10 @@ describe('parseCommand: arguments and pages', () => {
       range: { from: '2023-07-01', to: '2023-07-31' },
     });
   });
+  it('a question after "timeline" is a question, not a filter', () => {
+    expect(parse('timeline check for my deck: when was the key revoked?')).toMatchObject({ type: 'question' });
+    expect(parse('timeline revocation?')).toMatchObject({ type: 'timeline', words: 'revocation?' });
+  });
   it('reads timeline words', () => {
     expect(parse('timeline revocation')).toMatchObject({ type: 'timeline', words: 'revocation' });
   });
