@@ -18,6 +18,21 @@ describe('idioms that name no date', () => {
   });
 });
 
+describe('"any chance" is chat, not a slip for "change"', () => {
+  it('is never corrected to a word the facts use', () => {
+    const { kb: changing } = projectKbWith(
+      madeUpWriteup({
+        id: 'wren-change',
+        title: 'Wren Change (2021)',
+        summary: 'In 2021 an intruder forced a change of every password at Wren Change.',
+        dates: { start: '2021-01-01' },
+      }),
+    );
+    const q = readQuestion(changing, 'any chance the intruder comes back to wren change?').query;
+    expect(q.corrections.map((c) => c.from)).not.toContain('chance');
+  });
+});
+
 describe('words written as alternatives ("rotate/revoke") are one concept', () => {
   it('either word meets it', () => {
     const text = (q: string) => readQuestion(kb, q).query.concepts.map((c) => c.text);

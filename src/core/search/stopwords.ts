@@ -37,7 +37,7 @@ needs want way kind type types part lot bit more much many some people person so
 something good bad new old big small happen right wrong real true false question answer answers help story
 stories news article articles headline headlines time times day days year years date dates place point case fact facts
 deal name names called call whole mess take takes took taking
-older oldest famous infamous notorious notable major page pages
+older oldest famous infamous notorious notable major page pages chance chances
 `;
 
 export const WEAK_WORDS: ReadonlySet<string> = new Set(WEAK.split(/\s+/).filter(Boolean));
