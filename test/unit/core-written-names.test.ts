@@ -82,6 +82,14 @@ describe('a family name typed in lower case', () => {
   });
 });
 
+// "and on the consumer side - when were the old tokens killed?": one side of the story, no name of another incident
+describe('a side or part of the story', () => {
+  it('is no name, though the facts never say "side"', () => {
+    expect(readQuestion(kb, 'and on the webmail side - when was the key revoked?').unknown).toBeUndefined();
+    expect(readQuestion(kb, 'ok, from the legal angle - when was it disclosed?').unknown).toBeUndefined();
+  });
+});
+
 // "how did the attacker beat MFA?" beside a loaded incident called "… MFA": a name that ends in a technical term
 // makes no family, and a verb before the term names nothing
 const termNamed = fixtureKbWithAlpha({

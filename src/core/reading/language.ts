@@ -147,6 +147,7 @@ export const REQUIRED_LISTS = [
   'future-word',
   'which-word',
   'category-ask',
+  'facet-noun',
   'vulnerability-word',
   'range-bound',
   'period-lead',

@@ -448,6 +448,8 @@ function trimSlotName(kb: KnowledgeBase, name: readonly string[]): string[] {
   const upTo = preposition >= 0 ? before.slice(preposition + 1) : before;
   // "what was his job when he got hacked": a thing of someone's, no incident's name
   if (upTo.length > 0 && language.list('possessive-word').byFirst.has(upTo[0] as string)) return [];
+  // "on the consumer side, when were …": one side or part of the story, no name
+  if (upTo.length > 0 && language.list('facet-noun').byFirst.has(upTo.at(-1) as string)) return [];
   let start = 0;
   let end = upTo.length;
   while (start < end && drop(upTo[start] as string)) start++;
