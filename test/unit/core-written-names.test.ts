@@ -82,6 +82,14 @@ describe('a family name typed in lower case', () => {
   });
 });
 
+// "t mobile 2021 breach how many customers": a lone letter before a word is a name typed without its hyphen
+describe('a name of a letter and a word', () => {
+  it('never seen, joined either way: names something not loaded', () => {
+    expect(readQuestion(kb, 'j webmail 2021 breach how many customers').unknown?.name).toBe('j-webmail');
+    expect(ask('j webmail 2021 breach how many customers').kind).toBe('none');
+  });
+});
+
 // "and on the consumer side - when were the old tokens killed?": one side of the story, no name of another incident
 describe('a side or part of the story', () => {
   it('is no name, though the facts never say "side"', () => {

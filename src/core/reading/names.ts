@@ -519,6 +519,16 @@ function judgeName(
     }
   }
   const text = name.join(' ');
+  // "t mobile", "j crew": a lone letter before a word is a name typed without its hyphen; one the knowledge base has
+  // never seen, joined either way, names something it does not hold
+  if (strength === 'strong') {
+    for (let i = 0; i + 1 < name.length; i++) {
+      const [letter, next] = [name[i] as string, name[i + 1] as string];
+      if (!/^[b-hj-z]$/.test(letter) || next.length < 2 || isStopWord(next)) continue;
+      if (![`${letter}-${next}`, `${letter}${next}`].some((w) => kb.lexicon.has(w)))
+        return { name: `${letter}-${next}`, reason: 'unknown', mentionedIn: [] };
+    }
+  }
   const content = name.filter(
     (w, i) => !covered[i] && !isStopWord(w) && w.length >= 2 && !isNumberWord(w) && !isAdverb(kb.language, w),
   );
