@@ -6,7 +6,7 @@
 import type { Answer } from '../answer.js';
 import { incidentName, noneAnswer } from '../answer-base.js';
 import { type Ask, incidentNamed } from '../ask-context.js';
-import { isYear } from '../calendar.js';
+import { isYear, MONTH_NAMES } from '../calendar.js';
 import { findDateRange } from '../dates/date-phrases.js';
 import { endOf, startOf, yearSpan } from '../dates/dates.js';
 import { yearForMonth } from '../dates/year-for-month.js';
@@ -365,17 +365,43 @@ function restFrom(words: readonly string[], subject: readonly string[]): string[
  * something the knowledge base does not hold. A year after "before", "since", "until"... bounds a range instead.
  */
 function yearNotHeld(ask: Ask, reading: Reading): string | undefined {
-  const year = askedYear(ask.kb.language, reading.words);
+  const { words } = reading;
+  const year = askedYear(ask.kb.language, words);
   if (!year) return undefined;
   const scope = reading.incident ?? (ask.named ? ask.incident : undefined);
-  return yearsHeld(ask.kb, scope?.id).has(year) ? undefined : year;
+  if (!yearsHeld(ask.kb, scope?.id).has(year)) return year;
+  // "the September 2022 Uber hack": an incident told by its month, when nothing of it is dated in that month
+  const at = words.indexOf(year);
+  const month = MONTH_NAMES.findIndex((m) => m.toLowerCase() === words[at - 1]);
+  const told = hasAny(ask.kb.language.list('incident-noun'), words.slice(at + 1, at + 1 + TOLD_REACH));
+  if (month < 0 || !told || !scope) return undefined;
+  const dated = `${year}-${String(month + 1).padStart(2, '0')}`;
+  const held = ask.kb.passages.some(
+    (p) => p.incident === scope.id && p.kind !== 'source' && (p.date ?? '').startsWith(dated),
+  );
+  return held ? undefined : `${MONTH_NAMES[month]} ${year}`;
 }
 
-/** The first year the question names as such, not as a bound of a range ("since 2021"). */
+/** How many words after a month and year an incident noun may stand to tell an incident by them. */
+const TOLD_REACH = 3;
+
+/**
+ * The first year the question names as such, not as a bound of a range ("since 2021") nor one it sets aside ("not
+ * the old 2016 one - the 2022 hack").
+ */
 function askedYear(language: Ask['kb']['language'], words: readonly string[]): string | undefined {
   const bounds = language.list('range-bound');
-  return words.find((w, i) => isYear(w) && !hasAny(bounds, words.slice(Math.max(0, i - 2), i)));
+  const aside = [language.list('negation'), language.list('exclusion')];
+  return words.find(
+    (w, i) =>
+      isYear(w) &&
+      !hasAny(bounds, words.slice(Math.max(0, i - 2), i)) &&
+      !aside.some((list) => hasAny(list, words.slice(Math.max(0, i - SET_ASIDE_REACH), i))),
+  );
 }
+
+/** How many words before a year a word that sets it aside may stand ("not the old 2016 one"). */
+const SET_ASIDE_REACH = 3;
 
 /** The years facts are dated in, per incident (and over all of them under ''), made once per knowledge base. */
 const yearsMemo = new WeakMap<Ask['kb'], Map<string, Set<string>>>();

@@ -148,6 +148,7 @@ export const REQUIRED_LISTS = [
   'which-word',
   'category-ask',
   'facet-noun',
+  'negation',
   'vulnerability-word',
   'range-bound',
   'period-lead',
