@@ -106,6 +106,15 @@ describe('context around a question', () => {
     );
   });
 
+  it('a part that says what the answer is for ("board slide on cover-ups.") is left out', () => {
+    expect(readQuestion(kb, 'board slide on breach cover-ups. when was the key revoked?').words).toEqual(
+      readQuestion(kb, 'when was the key revoked?').words,
+    );
+    expect(
+      readQuestion(kb, 'board slide on zorbco-style cover-ups. when was the key revoked?').unknown,
+    ).toBeUndefined();
+  });
+
   it('a part that gives the reason for asking ("…, since it was a year later?") is left out', () => {
     expect(
       readQuestion(kb, 'how did the vendor learn about the breach, since it was almost a year later?').words,
