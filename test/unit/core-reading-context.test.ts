@@ -106,6 +106,13 @@ describe('context around a question', () => {
     );
   });
 
+  it('an apology for how one asks ("sorry if my english is not good.") is left out', () => {
+    expect(readQuestion(kb, 'Sorry if my english is not good. When was the key revoked?').words).toEqual(
+      readQuestion(kb, 'When was the key revoked?').words,
+    );
+    expect(readQuestion(kb, 'sorry if my english is not good. when was the key revoked?').unknown).toBeUndefined();
+  });
+
   it('a part that says what the answer is for ("board slide on cover-ups.") is left out', () => {
     expect(readQuestion(kb, 'board slide on breach cover-ups. when was the key revoked?').words).toEqual(
       readQuestion(kb, 'when was the key revoked?').words,

@@ -95,6 +95,7 @@ describe('a side or part of the story', () => {
   it('is no name, though the facts never say "side"', () => {
     expect(readQuestion(kb, 'and on the webmail side - when was the key revoked?').unknown).toBeUndefined();
     expect(readQuestion(kb, 'ok, from the legal angle - when was it disclosed?').unknown).toBeUndefined();
+    expect(readQuestion(kb, 'for attribution purposes, what hours was the actor active?').unknown).toBeUndefined();
   });
 });
 
