@@ -71,3 +71,13 @@ describe('numbers written out', () => {
     expect(concept(`of the ${word} accounts that were read`, word)?.terms.map((t) => t.term)).toContain(digits);
   });
 });
+
+// "how much could UAL volume grow": the facts say the expanded logging "increases" log volume
+describe('"grow" and "increase"', () => {
+  it('are one concept; "punishment" and "jail" are the sentence', () => {
+    expect(group('how much could the log volume grow', 'grow')).toBeDefined();
+    expect(group('how much could the log volume grow', 'grow')).toBe(group('did the volume increase', 'increase'));
+    expect(group('what punishment did he get', 'punishment')).toBeDefined();
+    expect(group('what punishment did he get', 'punishment')).toBe(group('did he go to jail', 'jail'));
+  });
+});
