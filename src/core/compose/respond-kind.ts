@@ -58,8 +58,8 @@ const WHICH_CONFIDENCE = 0.85;
 
 /**
  * "Which audit event would have shown it?": a glossary term of the incident whose definition opens by saying it is
- * one of that category, told in two words or more ("MailItemsAccessed: A mailbox audit event …"), the one whose name and first sentence meet most of
- * the rest of the question, and more of it than any other such term.
+ * one of that category, told in two words or more ("MailItemsAccessed: A mailbox audit event …"), the one whose
+ * name and first sentence meet most of the rest of the question, and more of it than any other such term.
  */
 export function respondWhichTerm(ask: Ask, reading: Reading): Answer | undefined {
   const { kb, incident } = ask;
@@ -82,7 +82,7 @@ export function respondWhichTerm(ask: Ask, reading: Reading): Answer | undefined
     .filter((p: Passage) => {
       if (p.ref.kind !== 'term') return false;
       const opening = wordsOf(p.ref.item.definition).slice(0, CATEGORY_REACH);
-      if (!['a', 'an', 'the'].includes(opening[0] ?? '')) return false;
+      if (!hasAny(language.list('article'), opening.slice(0, 1))) return false;
       const said = new Set(opening.flatMap((w) => termOf(w) ?? []));
       return new Set(asked.filter((t) => said.has(t))).size >= CATEGORY_WORDS;
     })

@@ -147,6 +147,7 @@ export const REQUIRED_LISTS = [
   'future-word',
   'which-word',
   'category-ask',
+  'article',
   'facet-noun',
   'negation',
   'vulnerability-word',
