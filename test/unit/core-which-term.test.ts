@@ -48,7 +48,8 @@ describe('"which <category>": the term defined as one', () => {
   });
 
   it('not a term of the category the question names with one word, or an agency', () => {
-    expect(ask('which event was it?').title).not.toBe('MailboxRead');
+    // "The browser email client …" is the only term of category "client": one word is still too wide to tell it by
+    expect(ask('which client did the actor target first?').intent).not.toBe('glossary');
     expect(ask('which federal agency published the advisory?').intent).not.toBe('glossary');
   });
 });

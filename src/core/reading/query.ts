@@ -64,7 +64,7 @@ export function analyzeQuery(
   text: string,
   names: ReadonlySet<string> = NO_NAMES,
   /** pairs of words the asker wrote as alternatives ("rotate/revoke": "rotate revoke"), from `alternatives` */
-  pairs: ReadonlySet<string> = alternatives(text),
+  pairs: ReadonlySet<string> = NO_PAIRS,
 ): QueryAnalysis {
   let mine = recent.get(kb);
   if (!mine) {
@@ -81,6 +81,7 @@ export function analyzeQuery(
 }
 
 const NO_NAMES: ReadonlySet<string> = new Set();
+const NO_PAIRS: ReadonlySet<string> = new Set();
 
 function analyze(
   kb: KnowledgeBase,
