@@ -113,6 +113,21 @@ describe('context around a question', () => {
     expect(readQuestion(kb, 'sorry if my english is not good. when was the key revoked?').unknown).toBeUndefined();
   });
 
+  it.each(['my boss wants to know', 'our ciso asked', 'the board is asking', 'someone asked me'])(
+    'who the question is for ("%s when …") is left out, and the question keeps its kind',
+    (who) => {
+      const bare = readQuestion(kb, 'when was the key revoked?');
+      const asked = readQuestion(kb, `${who} when was the key revoked?`);
+      expect(asked.kind).toBe('when');
+      expect(asked.words).toEqual(bare.words);
+    },
+  );
+
+  it('"asked to …" and "asked for …" are not a question that follows who asks', () => {
+    expect(readQuestion(kb, 'my boss asked for the timeline').words).toContain('boss');
+    expect(readQuestion(kb, 'my boss asked to see the timeline').words).toContain('boss');
+  });
+
   it('a part that says what the answer is for ("board slide on cover-ups.") is left out', () => {
     expect(readQuestion(kb, 'board slide on breach cover-ups. when was the key revoked?').words).toEqual(
       readQuestion(kb, 'when was the key revoked?').words,

@@ -159,6 +159,8 @@ export const REQUIRED_LISTS = [
   'author-word',
   'date-word',
   'person-asker',
+  'asked-by',
+  'asked-by-verb',
   'role-word',
   'role-general',
   'original-word',

@@ -395,12 +395,29 @@ function keptIndices(language: Language, words: readonly string[], options: { no
   const view = out.map((i) => words[i] as string);
   let start = 0;
   for (let guard = 0; guard < 8 && start < view.length; guard++) {
-    const opener = phrasesAt(language.openers, view, start)[0];
+    const opener = phrasesAt(language.openers, view, start)[0] ?? askedBy(language, view, start);
     if (!opener || start + opener >= view.length) break;
     start += opener;
   }
   const kept = out.slice(start);
   return kept.length > 0 ? kept : words.map((_, i) => i);
+}
+
+/** Words that never start the question after who asks it: "asked to summarise", "asked for the timeline". */
+const NOT_ASKED: ReadonlySet<string> = new Set(['to', 'for', 'about', 'that', 'if', 'whether']);
+
+/**
+ * "my boss wants to know when …", "our ciso asked how …": the length of who the question is for and the verb of
+ * asking at `start`, when a question follows them; undefined otherwise.
+ */
+function askedBy(language: Language, words: readonly string[], start: number): number | undefined {
+  for (const who of phrasesAt(language.list('asked-by'), words, start)) {
+    for (const verb of phrasesAt(language.list('asked-by-verb'), words, start + who)) {
+      const next = words[start + who + verb];
+      if (next !== undefined && !NOT_ASKED.has(next)) return who + verb;
+    }
+  }
+  return undefined;
 }
 
 /** True when the words are only greetings, thanks or a request for help. */
