@@ -7,7 +7,7 @@ import type { Ask } from '../ask-context.js';
 import type { QuestionKind } from '../reading/language.js';
 import { hasAny, hasPhraseAt, phrasesAt } from '../reading/patterns.js';
 import type { Reading } from '../reading/read-question.js';
-import { incidentNameWords } from '../reading/subject.js';
+import { incidentNameTerms, incidentNameWords, madeOfListWords } from '../reading/subject.js';
 import { passagesOf } from '../search/incident-passages.js';
 import type { Passage } from '../search/passages.js';
 import { isStopWord } from '../search/stopwords.js';
@@ -75,15 +75,27 @@ export function respondWhichTerm(ask: Ask, reading: Reading): Answer | undefined
     phrase.push(w);
   }
   const asked = phrase.flatMap((w) => termOf(w) ?? []);
-  // "which federal agency spotted it": a category of people or organizations asks who did it, not what a term is
-  if (asked.length < CATEGORY_WORDS || hasAny(language.list('victim-unit'), phrase)) return undefined;
+  if (asked.length === 0) return undefined;
   const concepts = reading.query.concepts.filter((c) => !c.filler);
+  // "… some company it had acquired. which company was that?": a category told in one word, or a category of
+  // people or organizations (which mostly asks who did something: "which federal agency spotted it"), is met only
+  // with what the rest of the question says of it
+  const loose = asked.length < CATEGORY_WORDS || hasAny(language.list('victim-unit'), phrase);
+  // "how do we find out if they got into our mailboxes? which log?": what to check comes first
+  if (loose && reading.kind === 'defender') return undefined;
+  // the asker's own words, not those that stand for the incident or its attacker ("the actor", "the breach")
+  const named = incidentNameTerms(incident);
+  const rest = concepts
+    .filter((c) => !c.weak && !madeOfListWords(language, c, ['generic-subject', 'actor-noun']))
+    .flatMap((c) => c.own)
+    .filter((t) => !asked.includes(t) && !named.has(t));
   const scored = passagesOf(kb, incident.id, 'term')
     .filter((p: Passage) => {
       if (p.ref.kind !== 'term') return false;
       const opening = wordsOf(p.ref.item.definition).slice(0, CATEGORY_REACH);
       if (!hasAny(language.list('article'), opening.slice(0, 1))) return false;
       const said = new Set(opening.flatMap((w) => termOf(w) ?? []));
+      if (loose) return asked.every((t) => said.has(t)) && rest.some((t) => said.has(t));
       return new Set(asked.filter((t) => said.has(t))).size >= CATEGORY_WORDS;
     })
     .map((p) => {
