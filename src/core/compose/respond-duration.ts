@@ -15,6 +15,7 @@ import type { Reading } from '../reading/read-question.js';
 import { keyDateWords, subjectConcepts, withoutAskedWords } from '../reading/subject.js';
 import { holdsSpan } from '../search/counts.js';
 import type { Passage } from '../search/passages.js';
+import type { SearchHit } from '../search/search-index.js';
 import { searchAnswer } from './search-answer.js';
 
 interface Span {
@@ -67,6 +68,13 @@ export function respondDuration(ask: Ask, reading: Reading): Answer | undefined 
   // around them say whose detection and whose disclosure, no other fact's span
   const twoKeyDates = asked !== undefined && new Set(reading.keyDates).size >= 2;
   if (subject.length > 0 && !twoKeyDates) {
+    // "how long did they have access to the mailboxes": a length the sources state of what is asked comes before
+    // the span of one dated fact that meets less of it (one victim's dated access)
+    const named = namedSpan(ask, reading, subject);
+    if (named && named.cov < statedCoverage(ask, reading, subject)) {
+      const stated = statedSpan(ask, reading);
+      if (stated) return stated;
+    }
     return (
       spanOfNamedFact(ask, reading, subject) ?? spanBetweenFacts(ask, reading, subject) ?? statedSpan(ask, reading)
     );
@@ -110,6 +118,15 @@ export function respondDuration(ask: Ask, reading: Reading): Answer | undefined 
   });
 }
 
+/** How much of the subject the best fact that states a length of time meets. */
+function statedCoverage(ask: Ask, reading: Reading, subject: Concept[]): number {
+  const { kb, incident } = ask;
+  if (!incident) return 0;
+  const hits = kb.index.search(reading.query.terms, { incidents: new Set([incident.id]), limit: 8 });
+  const spans = hits.filter((h) => h.passage.kind !== 'source' && holdsSpan(h.passage.text));
+  return Math.max(0, ...spans.map((h) => coverage(reading.query, h, subject)));
+}
+
 /** A fact that states the length of time asked about ("the time to detection was about 19 hours"). */
 function statedSpan(ask: Ask, reading: Reading): Answer | undefined {
   const query = withoutAskedWords(ask.kb.language, reading.query, ['duration-word', 'duration-cue']);
@@ -142,7 +159,7 @@ function ordinalIn(language: Language, words: readonly string[]): 'first' | 'las
  * several facts of one kind match the question alike ("how long did the earliest panel stay online"), an ordinal in
  * the question picks the earliest or the latest of them.
  */
-function spanOfNamedFact(ask: Ask, reading: Reading, subject: Concept[]): Answer | undefined {
+function namedSpan(ask: Ask, reading: Reading, subject: Concept[]): { hit: SearchHit; cov: number } | undefined {
   const { kb, incident } = ask;
   if (!incident) return undefined;
   const { query } = reading;
@@ -163,7 +180,14 @@ function spanOfNamedFact(ask: Ask, reading: Reading, subject: Concept[]): Answer
     const key = (s: (typeof spans)[number]) => (ordinal === 'first' ? s.hit.passage.date : s.hit.passage.endDate) ?? '';
     for (const s of alike) if (ordinal === 'first' ? key(s) < key(chosen) : key(s) > key(chosen)) chosen = s;
   }
-  const best = chosen?.hit;
+  return chosen;
+}
+
+function spanOfNamedFact(ask: Ask, reading: Reading, subject: Concept[]): Answer | undefined {
+  const { kb, incident } = ask;
+  if (!incident) return undefined;
+  const { query } = reading;
+  const best = namedSpan(ask, reading, subject)?.hit;
   if (!best) return undefined;
   const p: Passage = best.passage;
   const days = daysBetween(p.date as string, p.endDate as string);
