@@ -81,3 +81,15 @@ describe('"grow" and "increase"', () => {
     expect(group('what punishment did he get', 'punishment')).toBe(group('did he go to jail', 'jail'));
   });
 });
+
+// "what kind of stuff was in the stolen emails": the facts tell of the stolen "material" and what it "included"
+describe('"stuff"', () => {
+  it('is the contents; "credential stuffing" is an attack of its own', () => {
+    const stuff = group('what kind of stuff was in the emails', 'stuff');
+    expect(stuff).toBeDefined();
+    expect(stuff).toBe(group('what material was taken', 'material'));
+    const attack = concept('how many profiles after the credential stuffing attack', 'credential stuffing');
+    expect(attack?.group).toBeDefined();
+    expect(attack?.group).not.toBe(stuff);
+  });
+});
