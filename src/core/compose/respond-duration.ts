@@ -68,7 +68,7 @@ export function respondDuration(ask: Ask, reading: Reading): Answer | undefined 
   // around them say whose detection and whose disclosure, no other fact's span
   const twoKeyDates = asked !== undefined && new Set(reading.keyDates).size >= 2;
   if (subject.length > 0 && !twoKeyDates) {
-    // "how long did they have access to the mailboxes": a length the sources state of what is asked comes before
+    // "how long could they read the mailboxes": a length the sources state of what is asked comes before
     // the span of one dated fact that meets less of it (one victim's dated access)
     const named = namedSpan(ask, reading, subject);
     if (named && named.cov < statedCoverage(ask, reading, subject)) {
