@@ -324,7 +324,7 @@ export function coverage(query: QueryAnalysis, hit: SearchHit, only?: readonly C
       continue;
     }
     total += c.weight;
-    const credit = conceptCredit(query, c, matched);
+    const credit = conceptCredit(query, c, matched, hit);
     if (credit === 0) continue;
     got += c.weight * credit;
     if (!c.filler && !c.weak) {
@@ -389,7 +389,24 @@ const UNKNOWN_FORGIVEN = 0.35;
 const PHRASE_CREDIT = 0.85;
 
 /** How far (0..1) a passage's matched terms meet one concept. */
-function conceptCredit(query: QueryAnalysis, c: Concept, matched: ReadonlySet<string>): number {
+/** A passage's own stemmed terms in order, space-separated with a space at each end (made once per passage). */
+const passageTermsMemo = new WeakMap<object, string>();
+function passageTerms(hit: SearchHit): string {
+  const p = hit.passage;
+  let terms = passageTermsMemo.get(p);
+  if (terms === undefined) {
+    terms = ` ${searchTerms(`${p.title}. ${p.text}`).join(' ')} `;
+    passageTermsMemo.set(p, terms);
+  }
+  return terms;
+}
+
+/** True when the passage says the phrase, its terms side by side. */
+function saysPhrase(hit: SearchHit, phrase: readonly string[]): boolean {
+  return passageTerms(hit).includes(` ${phrase.join(' ')} `);
+}
+
+function conceptCredit(query: QueryAnalysis, c: Concept, matched: ReadonlySet<string>, hit?: SearchHit): number {
   let any = false;
   // every matched term is another concept's own word
   let allBorrowed = true;
@@ -416,7 +433,12 @@ function conceptCredit(query: QueryAnalysis, c: Concept, matched: ReadonlySet<st
   if (c.spelled) for (const t of c.spelled) if (matched.has(t)) spelledHits++;
   const spelledCredit = c.spelled ? (0.9 * spelledHits) / c.spelled.length : 0;
   // "the stolen msa signing key" is met whole by "msa signing key", another phrase of its group
-  const phraseCredit = c.phrases?.some((terms) => terms.every((t) => matched.has(t))) ? PHRASE_CREDIT : 0;
+  // ("the stolen key could reach …" for "msa key": the phrase's words are in the passage, not in the question)
+  const phraseCredit = c.phrases?.some(
+    (terms) => terms.every((t) => matched.has(t)) || (hit !== undefined && saysPhrase(hit, terms)),
+  )
+    ? PHRASE_CREDIT
+    : 0;
   const credit = Math.max(c.own.length > 0 ? ownHits / c.own.length : 0, memberCredit, spelledCredit, phraseCredit);
   return credit * (c.corrected ? 0.8 : 1);
 }
