@@ -215,3 +215,17 @@ describe('how long: an ordinal picks among facts that match alike', () => {
     expect(ask('how long did it take to detect', withPanels).title).toContain('40 days');
   });
 });
+
+// "how did storm-9999 get in": a code of a word and a number names one thing. The knowledge base knowing the word
+// ("proxy", "alpha") and the incident "alpha-2023" does not make it know "proxy-7" or "alpha-2024".
+describe('coverage: a code the knowledge base does not hold', () => {
+  it('is an unknown word though its parts are known; the code it holds is known', () => {
+    const concept = (q: string, text: string) => analyzeQuery(kb, q).concepts.find((c) => c.text === text);
+    expect(concept('how did alpha-2024 get in', 'alpha-2024')?.unknown).toBe(true);
+    expect(concept('how did alpha-2023 get in', 'alpha-2023')?.unknown).toBe(false);
+  });
+  it('is not answered with the incident that shares its word', () => {
+    expect(ask('what did proxy-7 relay').kind).not.toBe('answer');
+    expect(ask('what did the proxy relay').kind).toBe('answer');
+  });
+});

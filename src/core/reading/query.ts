@@ -281,6 +281,9 @@ function mergeInto(keep: Concept, c: Concept): void {
   keep.filler = keep.filler && c.filler;
 }
 
+/** A code of a word and numbers joined by hyphens ("storm-9999", "cve-2020-0001"). */
+const CODE = /^[a-z]+(-\d+)+$/;
+
 function makeConcept(
   kb: KnowledgeBase,
   text: string,
@@ -297,7 +300,10 @@ function makeConcept(
     if (!own.includes(term)) terms.push({ term, weight: filler ? SYNONYM_WEIGHT * 0.6 : SYNONYM_WEIGHT });
   }
   const known = terms.filter((t) => kb.index.df(t.term) > 0);
-  const unknown = known.length === 0;
+  // "storm-9999", "cve-2020-0001": a code of letters and numbers names one thing; the knowledge base knowing its
+  // word ("storm") or its number does not make it know the code
+  const code = CODE.test(text) && kb.index.df(text) === 0 && groupTerms.every((t) => kb.index.df(t) === 0);
+  const unknown = known.length === 0 || code;
   const ownIdf = Math.max(0, ...own.filter((t) => kb.index.df(t) > 0).map((t) => kb.index.idf(t)));
   const rarity = ownIdf > 0 ? ownIdf / kb.index.maxIdf : 0.6;
   const weight = filler ? 0.3 : weak ? 0.35 : unknown ? 1 : 0.5 + 0.5 * Math.min(1, rarity);
