@@ -18,6 +18,18 @@ describe('idioms that name no date', () => {
   });
 });
 
+describe('being told of it is learning of it', () => {
+  it.each(['when did the vendor get told about it', 'when was the vendor first told', 'when was the vendor informed'])(
+    '"%s" asks when it was detected',
+    (q) => {
+      expect(readQuestion(kb, q).keyDates).toEqual(['detected']);
+    },
+  );
+  it('what the vendor told the board asks for no date', () => {
+    expect(readQuestion(kb, 'what the vendor told the board about how they got in').keyDates).not.toContain('detected');
+  });
+});
+
 describe('"any chance" is chat, not a slip for "change"', () => {
   it('is never corrected to a word the facts use', () => {
     const { kb: changing } = projectKbWith(
