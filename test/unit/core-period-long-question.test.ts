@@ -20,6 +20,13 @@ describe('a long question with a year in it, one incident loaded', () => {
     expect(a.intent).not.toBe('timeline');
   });
 
+  it('a short one that asks for one name or one payment is not', () => {
+    expect(ask('what was the name of the custom alert rule on april 10 2023').intent).not.toBe('timeline');
+    expect(ask('what was alpha cloud paying to revoke the key in april 2023').intent).not.toBe('timeline');
+    // the same words without the name or the payment list the period's events
+    expect(ask('what was the custom alert rule on april 10 2023').intent).toBe('timeline');
+  });
+
   it('a short one is', () => {
     expect(ask('what happened in april 2023').intent).toBe('timeline');
     expect(ask('what did the attackers read in 2023').intent).toBe('timeline');

@@ -224,6 +224,8 @@ function timelineInRange(ask: Ask, reading: Reading): Answer | undefined {
   // "the csrb report on the summer 2023 intrusion, what was its release date", "per their sept 2023 write-up": a
   // question for one date, or a date that names a publication, asks for no timeline
   if (hasAny(kb.language.list('date-word'), restWords)) return undefined;
+  // "what was the name of the rule that fired on june 16": one name
+  if (hasAny(kb.language.list('name-word'), restWords)) return undefined;
   // "what was acme fined for the 2016 cover-up", "what sentence did he get in 2022": one punishment or payment
   if (hasAny(kb.language.list('amount-cue'), restWords)) return undefined;
   const after = reading.text

@@ -158,6 +158,7 @@ export const REQUIRED_LISTS = [
   'publish-verb',
   'author-word',
   'date-word',
+  'name-word',
   'person-asker',
   'asked-by',
   'asked-by-verb',
