@@ -501,11 +501,22 @@ function accepts(
   if (kind === 'victim-check') {
     // "was it detected": the incident itself is no victim; "did the hackers read…": the hackers are the agent
     if (!subject || subject.length === 0) return false;
+    // "did <an incident's actor> hit any other company": the actor is the agent, and the question asks whom it hit
+    if (namesActor(kb, subject)) return false;
     return !['this-incident', 'pronoun', 'agent'].some((name) =>
       phrasesAt(language.lists.get(name) ?? language.list('pronoun'), subject, 0).includes(subject.length),
     );
   }
   return true;
+}
+
+/** True when the words are, whole, the name of a loaded incident's actor (or one of its aliases). */
+function namesActor(kb: KnowledgeBase, subject: readonly string[]): boolean {
+  const said = subject.join(' ');
+  return kb.incidents.some((incident) => {
+    const a = incident.attribution;
+    return !!a && [a.actor, ...a.aliases].some((name) => wordsOf(name).join(' ') === said);
+  });
 }
 
 /** The most words of an incident told by what happened ("the 2023 mail hack") that a summary is asked of. */
