@@ -229,3 +229,21 @@ describe('coverage: a code the knowledge base does not hold', () => {
     expect(ask('what did the proxy relay').kind).toBe('answer');
   });
 });
+
+// "the … writeup says CISA believes …": a word for where the asker read it ("writeup", "article") that no fact uses
+// says where the question comes from, not what the facts must meet.
+describe('coverage: a word for where the asker read it', () => {
+  it('is filler when no fact uses it, and sinks nothing', () => {
+    const q = analyzeQuery(kb, 'the writeup says the ministry detected mailboxread events');
+    const said = q.concepts.find((c) => c.text === 'writeup');
+    expect(said?.filler).toBe(true);
+    const { cov } = best('the writeup says the ministry detected mailboxread events');
+    expect(cov).toBeGreaterThanOrEqual(best('the ministry detected mailboxread events').cov - 0.1);
+  });
+  it('another word no fact uses is not', () => {
+    expect(
+      analyzeQuery(kb, 'the zorbledoc says the ministry detected it').concepts.find((c) => c.text === 'zorbledoc')
+        ?.filler,
+    ).toBe(false);
+  });
+});

@@ -176,6 +176,11 @@ function analyze(
       concept.filler = true;
       concept.weight = GIVEN_NAME_WEIGHT;
     }
+    // "the … writeup says": a word for where the asker read it, which the facts never use, says nothing they must meet
+    if (concept.unknown && hasAny(kb.language.list('publication-noun'), [word])) {
+      concept.filler = true;
+      concept.weight = GIVEN_NAME_WEIGHT;
+    }
     concepts.push(concept);
   }
   mergeSynonymous(concepts);
