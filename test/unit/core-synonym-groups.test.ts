@@ -93,3 +93,12 @@ describe('"stuff"', () => {
     expect(attack?.group).not.toBe(stuff);
   });
 });
+
+// "CISA thinks the group was behind older hacks": the fact says CISA "believes" it
+describe('"thinks"', () => {
+  it('is "believes"', () => {
+    const thinks = group('what does cisa think', 'think');
+    expect(thinks).toBeDefined();
+    expect(thinks).toBe(group('what does cisa believe', 'believe'));
+  });
+});
