@@ -367,9 +367,19 @@ function surnames(kb: KnowledgeBase): ReadonlySet<string> {
   let found = surnameMemo.get(kb);
   if (!found) {
     const made = new Set<string>();
+    // a group's or a term's name ("Gamma Group") is no person's: its last word is a family of names
+    const named = new Set<string>();
+    for (const incident of kb.incidents) {
+      const a = incident.attribution;
+      for (const name of [
+        ...(a ? [a.actor, ...a.aliases] : []),
+        ...incident.glossary.flatMap((g) => [g.term, ...g.aliases]),
+      ])
+        named.add(name.toLowerCase());
+    }
     for (const p of kb.passages)
       for (const m of p.text.matchAll(/\b[A-Z][a-z]+(?: [A-Z]\.?)? ([A-Z][a-z]{2,})\b/g))
-        made.add((m[1] as string).toLowerCase());
+        if (!named.has(m[0].toLowerCase())) made.add((m[1] as string).toLowerCase());
     found = made;
     surnameMemo.set(kb, found);
   }
