@@ -76,7 +76,9 @@ export function respondDuration(ask: Ask, reading: Reading): Answer | undefined 
       if (stated) return stated;
     }
     return (
-      spanOfNamedFact(ask, reading, subject) ?? spanBetweenFacts(ask, reading, subject) ?? statedSpan(ask, reading)
+      (named && spanOfNamedFact(ask, reading, subject, named.hit)) ??
+      spanBetweenFacts(ask, reading, subject) ??
+      statedSpan(ask, reading)
     );
   }
   // "how long did it take them to detect it", no detection date recorded: a length the sources state
@@ -183,12 +185,11 @@ function namedSpan(ask: Ask, reading: Reading, subject: Concept[]): { hit: Searc
   return chosen;
 }
 
-function spanOfNamedFact(ask: Ask, reading: Reading, subject: Concept[]): Answer | undefined {
+/** The answer giving the span of `best`, the dated fact `namedSpan` chose. */
+function spanOfNamedFact(ask: Ask, reading: Reading, subject: Concept[], best: SearchHit): Answer | undefined {
   const { kb, incident } = ask;
   if (!incident) return undefined;
   const { query } = reading;
-  const best = namedSpan(ask, reading, subject)?.hit;
-  if (!best) return undefined;
   const p: Passage = best.passage;
   const days = daysBetween(p.date as string, p.endDate as string);
   const made = factsAndItems(kb, [p]);
