@@ -179,7 +179,7 @@ function analyze(
     // "the … writeup says": a word for where the asker read it, which the facts never use, says nothing they must meet
     if (concept.unknown && hasAny(kb.language.list('publication-noun'), [word])) {
       concept.filler = true;
-      concept.weight = GIVEN_NAME_WEIGHT;
+      concept.weight = FILLER_WEIGHT;
     }
     concepts.push(concept);
   }
@@ -311,7 +311,7 @@ function makeConcept(
   const unknown = known.length === 0 || code;
   const ownIdf = Math.max(0, ...own.filter((t) => kb.index.df(t) > 0).map((t) => kb.index.idf(t)));
   const rarity = ownIdf > 0 ? ownIdf / kb.index.maxIdf : 0.6;
-  const weight = filler ? 0.3 : weak ? 0.35 : unknown ? 1 : 0.5 + 0.5 * Math.min(1, rarity);
+  const weight = filler ? FILLER_WEIGHT : weak ? 0.35 : unknown ? 1 : 0.5 + 0.5 * Math.min(1, rarity);
   const members = [...groupTerms, ...(own.length === 1 ? own : [])];
   return { text, own, terms, members, weight, corrected, filler, unknown, weak, group };
 }
@@ -396,8 +396,10 @@ function isSpecific(text: string): boolean {
   return /\d/.test(text) && /[a-z]/.test(text) && !/^\d+(\.\d+)?[kmb]$/.test(text);
 }
 
+/** What a filler word weighs. */
+const FILLER_WEIGHT = 0.3;
 /** What an unknown given name before a known surname weighs: as much as a filler word. */
-const GIVEN_NAME_WEIGHT = 0.3;
+const GIVEN_NAME_WEIGHT = FILLER_WEIGHT;
 
 /** A concept this heavy (0.5 + half its rarity) is distinctive enough to forgive unknown words around it. */
 const DISTINCTIVE_WEIGHT = 0.75;
