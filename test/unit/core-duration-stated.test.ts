@@ -3,12 +3,8 @@
 // the question (one adviser's personal email, accessed over three weeks). The span of a dated fact that meets all of
 // it still answers. The project fixture, plus a dated event and a figure.
 import { describe, expect, it } from 'vitest';
-import type { Answer } from '../../src/core/answer.js';
-import { createKnowledgeBase } from '../../src/core/knowledge-base.js';
-import { type IncidentInput, incidentSchema } from '../../src/core/model.js';
-import { parseCommand } from '../../src/core/parse-command.js';
-import { respond } from '../../src/core/respond.js';
-import { alphaInput, betaInput, fixtureData, fixtureSynonyms } from '../fixtures/core-kb.js';
+import type { IncidentInput } from '../../src/core/model.js';
+import { alphaInput, fixtureKbWithAlpha, fixtureSynonyms } from '../fixtures/core-kb.js';
 
 const input: IncidentInput = {
   ...alphaInput,
@@ -36,13 +32,9 @@ const input: IncidentInput = {
 };
 
 // email is a mailbox: the adviser's dated access meets the question, but less well than the stated length does
-const kb = createKnowledgeBase(
-  fixtureData({
-    incidents: [incidentSchema.parse(input), incidentSchema.parse(betaInput)],
-    synonyms: [...fixtureSynonyms, ['mailbox', 'mailboxes', 'email', 'emails']],
-  }),
-);
-const ask = (q: string): Answer => respond(kb, parseCommand(q, kb), { now: new Date('2025-01-01T00:00:00Z') });
+const { ask } = fixtureKbWithAlpha(input, {
+  synonyms: [...fixtureSynonyms, ['mailbox', 'mailboxes', 'email', 'emails']],
+});
 
 describe('how long: a stated length before a dated fact that meets less', () => {
   it('the stated length of mailbox access leads, not one adviser’s dated access', () => {
