@@ -50,3 +50,15 @@ describe('"when did X finally disclose …"', () => {
     expect(`${a.title} ${a.facts[0]?.date ?? ''}`).toContain('2023-05-02');
   });
 });
+
+describe('"per <publisher>, …" about the incident that cites the publisher', () => {
+  it('quotes a source of the named incident: the question is answered', () => {
+    const q = 'per Zenith Wire, what are the lessons of the alpha cloud intrusion?';
+    expect(readQuestion(kb, q).unknown).toBeUndefined();
+    expect(ask(q).kind).toBe('answer');
+  });
+
+  it('without a named incident the publisher is still a name the knowledge base only cites', () => {
+    expect(ask('what did zenith wire get hacked with').kind).toBe('none');
+  });
+});

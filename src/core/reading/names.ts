@@ -536,8 +536,10 @@ function judgeName(
   // "ex-cisco": a known word behind a prefix ("ex-", "non-", "former-") is known; "t-mobile" is not
   const prefixes = kb.language.list('word-prefix');
   const citedOnly = sourceOnlyWords(kb);
+  // "per <author>, what is the takeaway from <incident>": a publisher the named incident cites is who the asker quotes
+  const cites = named ? publisherWords(named) : undefined;
   const known = (w: string) => {
-    if (kb.lexicon.has(w)) return !citedOnly.has(w);
+    if (kb.lexicon.has(w)) return !citedOnly.has(w) || !!cites?.has(w);
     const dash = w.indexOf('-');
     return dash > 0 && hasPhraseAt(prefixes, [w.slice(0, dash)], 0) && kb.lexicon.has(w.slice(dash + 1));
   };
@@ -664,6 +666,17 @@ function sourceOnlyWords(kb: KnowledgeBase): ReadonlySet<string> {
       for (const w of indexTokens(`${incident.id} ${incident.aliases.join(' ')}`)) told.add(w);
     made = new Set([...cited].filter((w) => !told.has(w)));
     sourceOnlyMemo.set(kb, made);
+  }
+  return made;
+}
+
+/** The words of the publishers an incident cites ("breaches.cloud (Jane Doe)"), made once per incident. */
+const publisherMemo = new WeakMap<Incident, ReadonlySet<string>>();
+function publisherWords(incident: Incident): ReadonlySet<string> {
+  let made = publisherMemo.get(incident);
+  if (!made) {
+    made = new Set(incident.sources.flatMap((source) => indexTokens(source.publisher)));
+    publisherMemo.set(incident, made);
   }
   return made;
 }
