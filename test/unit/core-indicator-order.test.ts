@@ -24,3 +24,34 @@ describe('the indicator list in date order', () => {
     expect(ask('alpha indicators').title).not.toMatch(/first/);
   });
 });
+
+describe('the publisher of the list named in the question', () => {
+  // the indicators cite a source published by "Zeta Labs", and one role says so
+  const { ask: askZeta } = fixtureKbWithAlpha({
+    ...alphaInput,
+    indicators: (alphaInput.indicators ?? []).map((i) =>
+      i.id === 'ioc-proxy' ? { ...i, role: 'proxy listed in Zeta Labs table', sources: ['s-zeta'] } : i,
+    ),
+    sources: [
+      ...alphaInput.sources,
+      {
+        id: 's-zeta',
+        publisher: 'Zeta Labs',
+        title: 'Zeta indicators',
+        url: 'https://example.com/zeta',
+        kind: 'vendor',
+      },
+    ],
+  });
+
+  it('does not narrow the list to the roles that mention the publisher', () => {
+    const a = askZeta("earliest first-seen date in zeta's alpha ioc list?");
+    expect(a.title).toContain('earliest first');
+    expect(a.title).not.toContain('whose role mentions');
+    expect(a.facts[0]?.text).toContain('198.51.100[.]7');
+  });
+
+  it('a word of the roles that names no publisher still narrows it', () => {
+    expect(askZeta('alpha token panel ips').title).toContain('whose role mentions');
+  });
+});

@@ -14,7 +14,7 @@ import { defang, findIpv4s, refang } from '../search/defang.js';
 import { passagesOf } from '../search/incident-passages.js';
 import { INDICATOR_LABEL, type Passage } from '../search/passages.js';
 import { isStopWord } from '../search/stopwords.js';
-import { words } from '../search/tokenize.js';
+import { termOf, words } from '../search/tokenize.js';
 
 const PAGE_SIZE = 15;
 const TYPE_ORDER: Indicator['type'][] = [
@@ -79,6 +79,20 @@ function roleWords(ask: Ask, text: string): string[] {
   );
 }
 
+/** The words of the publishers of the sources the indicators cite, as search terms. */
+function publisherWords(incident: NonNullable<Ask['incident']>, indicators: readonly Passage[]): ReadonlySet<string> {
+  const cited = new Set(indicators.flatMap((p) => p.sources));
+  const out = new Set<string>();
+  for (const source of incident.sources) {
+    if (!cited.has(source.id)) continue;
+    for (const w of words(source.publisher.toLowerCase())) {
+      const t = termOf(w);
+      if (t) out.add(t);
+    }
+  }
+  return out;
+}
+
 /** An indicator's role and title as words (made once per passage). */
 const aboutMemo = new WeakMap<Passage, string[]>();
 function roleAndTitleWords(p: Passage): string[] {
@@ -107,8 +121,10 @@ function listIndicators(ask: Ask, type?: Indicator['type'], role: string[] = [],
   // "token web panel ips": only the indicators whose role names every added word, when some do
   const about = roleAndTitleWords;
   const names = (p: Passage, w: string) => about(p).some((a) => a.startsWith(w.replace(/(ies|es|s)$/, '')));
-  // words no indicator's role uses ("hosted") do not narrow the list
-  const telling = role.filter((w) => ofType.some((p) => names(p, w)));
+  // words no indicator's role uses ("hosted") do not narrow the list; nor does the name of who published the list
+  // ("the earliest in the vendor's ioc list")
+  const publishers = publisherWords(incident, ofType);
+  const telling = role.filter((w) => !publishers.has(termOf(w) ?? w) && ofType.some((p) => names(p, w)));
   const byRole = telling.length > 0 ? ofType.filter((p) => telling.every((w) => names(p, w))) : [];
   const byType = (a: Passage, b: Passage) =>
     TYPE_ORDER.indexOf(indicatorOf(a)?.type ?? 'pattern') - TYPE_ORDER.indexOf(indicatorOf(b)?.type ?? 'pattern');
