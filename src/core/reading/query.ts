@@ -163,6 +163,15 @@ function analyze(
       concepts.push(makeConcept(kb, word, [], kb.synonyms.groupTerms[acquired] ?? [], true, false, acquired));
       continue;
     }
+    // the order is what the question asks for: a concept of full standing, met by the words for an order
+    const compelled = compelling(kb, corrected, i - 1);
+    if (compelled) {
+      const concept = makeConcept(kb, word, [], compelled, false, false);
+      concept.weak = false;
+      concept.weight = COMPEL_WEIGHT;
+      concepts.push(concept);
+      continue;
+    }
     if (isStopWord(word)) continue;
     const own = expandToken(word)
       .map(termOf)
@@ -207,6 +216,24 @@ function acquiring(kb: KnowledgeBase, words: readonly string[], at: number): num
   if (!hasPhraseAt(language.list('acquire-determiner'), words, at + 1)) return undefined;
   const meaning = [...language.list('acquire-meaning').byFirst.keys()][0];
   return meaning ? matchSynonyms(kb.synonyms, [meaning])[0]?.group : undefined;
+}
+
+/** Words between "make" and "do" in "make the company do": the one made to act, a short name. */
+const COMPEL_GAP = 4;
+/** What an order asked for weighs: a content word of middling rarity. */
+const COMPEL_WEIGHT = 0.8;
+
+/**
+ * "what did the regulator make the company do": "make" with "do" a few words after it asks for an order, met by
+ * the language's compel-meaning words ("ordered", "required"); their search terms, or undefined.
+ */
+function compelling(kb: KnowledgeBase, words: readonly string[], at: number): string[] | undefined {
+  const language = kb.language;
+  if (!hasAny(language.list('compel-verb'), [words[at] as string])) return undefined;
+  const ends = language.list('compel-end');
+  if (!words.slice(at + 2, at + 2 + COMPEL_GAP).some((w) => hasAny(ends, [w]))) return undefined;
+  const terms = [...language.list('compel-meaning').byFirst.keys()].flatMap((w) => searchTerms(w));
+  return terms.length > 0 ? [...new Set(terms)] : undefined;
 }
 
 /**
