@@ -113,6 +113,7 @@ describe('readQuestion: kinds', () => {
     ['who is jane placeholder', 'who-is'],
     ['how many tenants', 'count'],
     ['who did it', 'actor'],
+    ['who are they', 'actor'],
     ['who hacked the ministry', 'actor'],
     ['so how did the hackers get into the ministry mail', 'how'],
     ['what should we log', 'defender'],
