@@ -52,7 +52,7 @@ export function respondQuestion(ask: Ask, text: string): Answer {
     reading.incident && reading.incident !== ask.incident
       ? { ...ask, incident: reading.incident, named: true, namedInQuestion: true }
       : { ...ask, namedInQuestion: reading.incident !== undefined };
-  // "what happened to code spaces in 2014": a period that holds the whole of the incident the question names says
+  // "what happened to the acme host in 2014": a period that holds the whole of the incident the question names says
   // nothing more than its name; the question is read without it
   const read = withoutWholePeriod(scoped, reading) ?? reading;
   const answer = answerByKind(scoped, read);

@@ -42,7 +42,7 @@ const WEB_ADDRESS = /\.[a-z]{2,4}$/;
 /** Abbreviations up to this long are read as terms, not names. */
 const MAX_ACRONYM = 5;
 
-/** The incident a run of the question's words names: exactly (longest first), run together ("code spaces" for
+/** The incident a run of the question's words names: exactly (longest first), run together ("data vault" for
  * "codespaces"), or with a typo in a word the knowledge base does not otherwise know ("browserstak"). */
 export function mentionedIncident(kb: KnowledgeBase, words: readonly string[]): Incident | undefined {
   if (kb.incidents.length === 0) return undefined;

@@ -66,7 +66,7 @@ function idAndAliasWords(incident: Incident): ReadonlySet<string> {
 }
 
 /**
- * The question's words that name the incident: its name words, two words that together spell one ("code spaces"),
+ * The question's words that name the incident: its name words, two words that together spell one ("data vault"),
  * and an incident noun right after them ("the acme breach").
  */
 export function namingWords(language: Language, own: ReadonlySet<string>, words: readonly string[]): Set<string> {
@@ -174,7 +174,7 @@ function timeLeadBefore(language: Language, words: readonly string[], noun: numb
 export function subjectConcepts(ask: Ask, query: QueryAnalysis, setAside: readonly string[]): Concept[] {
   const language = ask.kb.language;
   const name = ask.incident ? incidentNameWords(ask.incident) : new Set<string>();
-  // "code spaces" for the incident "codespaces": the words that spell its name are its name; so are the words of a
+  // "data vault" for the incident "datavault": the words that spell its name are its name; so are the words of a
   // description of it before an incident noun ("the summer exchange online intrusion")
   const described = ask.incident ? describingWords(language, ask.incident, query.words) : [];
   const own = new Set([...name, ...namingWords(language, name, query.words), ...described]);
