@@ -7,7 +7,7 @@
  * a subscription, always carry a short brief.
  *
  * @example
- * const answer = buildDigest(kb, { incident: 'storm-0558', now, kind: 'daily', previousHashes, rotation: 3 });
+ * const answer = buildDigest(kb, { incident: 'gamma-0042', now, kind: 'daily', previousHashes, rotation: 3 });
  */
 import type { Answer, AnswerFact, AnswerItem, AnswerSection } from './answer.js';
 import { type DigestFact, incidentFacts } from './fact-hashes.js';

@@ -4,7 +4,7 @@
  *
  * @example
  * const kb = createKnowledgeBase(data);
- * kb.incident('storm-0558')?.title
+ * kb.incident('gamma-0042')?.title
  */
 
 import type { Incident, KnowledgeBaseData } from './model.js';

@@ -112,7 +112,7 @@ export const statementSchema = z.object({
  * one, without `until`, is what holds as of the incident's `status.asOf`.
  *
  * @example
- * { period: '2023', until: '2023-10', text: 'MailItemsAccessed was an Audit (Premium) event (E5/G5).', sources: […] }
+ * { period: '2023', until: '2023-10', text: 'MailboxRead was a premium audit event.', sources: […] }
  */
 export const recommendationPeriodSchema = z.object({
   /** a short label for the period, shown as it is: "2023", "2023–2024", "Now" */
@@ -264,7 +264,7 @@ export const incidentSchema = z.object({
     .default({}),
   /**
    * What each of `dates` measures, in a few words, for answers that give the date or a duration from it
-   * (`end: "the day Microsoft blocked the stolen key for the last affected accounts"`). Set one where the date is a
+   * (`end: "the day the vendor blocked the stolen key for the last affected accounts"`). Set one where the date is a
    * choice between several candidates, so a duration can say which end it measures.
    */
   dateNotes: z

@@ -1,6 +1,6 @@
 /**
  * Chat text → Command (CONTRACTS.md, "Chat commands"). Cleans the text, reads a trailing `page N`, a leading
- * incident name ("lastpass timeline", "capital-one victims"), then the command word, forgiving typos. Anything
+ * incident name ("umbrella timeline", "cardinal-bank victims"), then the command word, forgiving typos. Anything
  * else is a free-text question, classified later by `respond`. Never throws.
  *
  * @example
@@ -165,7 +165,7 @@ function matchIncidentName(kb: KnowledgeBase, head: string, key: string): string
   if (isStopWord(firstWord) || isCommandWord(kb.language, firstWord) || commandWord(kb.language, firstWord))
     return undefined;
   // a word the knowledge base uses only starts a mistyped name of several words, the others spelled right
-  // ("capitol one" for Capital One; "capitol hill" names nothing)
+  // ("cardnal bank" for Cardinal Bank; "cardnal hill" names nothing)
   if (kb.lexicon.has(firstWord)) return wordTypoMatch(kb, head);
   let found: string | undefined;
   for (const { incident, target } of compactNames(kb)) {
@@ -217,7 +217,7 @@ function wordNames(kb: KnowledgeBase): Array<{ incident: string; words: string[]
 
 /**
  * A name of several words typed word for word, at most two words mistyped (one edit each, in words of five or more
- * letters) and at least one spelled right: "capitol one" → Capital One. Undefined when none or several incidents fit.
+ * letters) and at least one spelled right: "cardnal bank" → Cardinal Bank. Undefined when none or several incidents fit.
  */
 function wordTypoMatch(kb: KnowledgeBase, head: string): string | undefined {
   const words = normalizeName(head).split(' ');

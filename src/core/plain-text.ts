@@ -4,7 +4,7 @@
  * of its sources (`[1]`), listed under the answer; a correction note said once on a page is not repeated.
  *
  * @example
- * answerToPlainText(answer) // "Storm-0558 was detected on 2023-06-16\n\nStorm-0558 was detected on …[1]"
+ * answerToPlainText(answer) // "Gamma-0042 was detected on 2023-06-16\n\nGamma-0042 was detected on …[1]"
  */
 import {
   type Answer,

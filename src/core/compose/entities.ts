@@ -38,7 +38,7 @@ export function victimCheck(ask: Ask, reading: Reading): Answer {
   const victim = findVictim(ask, name);
   if (victim) return respondVictim(ask, victim, true);
   const incident = general ? undefined : ask.incident;
-  // "was nasa affected": a name the knowledge base has never seen is no recorded victim; say so, not "did you mean"
+  // "was quuxcorp affected": a name the knowledge base has never seen is no recorded victim; say so, not "did you mean"
   if (incident && name !== '' && neverSeen(ask, subject)) return notRecorded(ask, name);
   return searchAnswer(ask, reading.query, {
     intent: 'victims',
@@ -128,7 +128,7 @@ function ownerIn(question: string, word: string): boolean {
   return new RegExp(`\\b${word}(?:['’]s|s['’])(?=\\s)`, 'i').test(question);
 }
 
-/** "what's the big deal with MailItemsAccessed": the one glossary term named word for word inside the subject. */
+/** "what's the big deal with MailboxRead": the one glossary term named word for word inside the subject. */
 function termNamedIn(ask: Ask, subject: string): Passage | undefined {
   const incident = ask.incident;
   if (!incident) return undefined;

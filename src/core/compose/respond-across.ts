@@ -90,7 +90,7 @@ export function respondAcross(ask: Ask, topic: string): Answer | undefined {
 /** How many incidents the title of a cross-incident answer names. */
 const TITLE_NAMES = 3;
 
-/** "LastPass, FTX, Retool and 2 more": the answer is which incidents, so the title names them. */
+/** "Umbrella, Initech, Globex and 2 more": the answer is which incidents, so the title names them. */
 function namesInTitle(kb: Ask['kb'], ids: readonly string[]): string {
   const names = ids.slice(0, TITLE_NAMES).map((id) => incidentName(kb.incident(id) as Incident));
   const more = ids.length - names.length;

@@ -64,7 +64,7 @@ export function respondDuration(ask: Ask, reading: Reading): Answer | undefined 
   );
   const available = SPANS.filter((s) => incident.dates[s.from] && (s.to === 'now' || incident.dates[s.to]));
   const asked = askedSpan(reading, kb.language, available);
-  // "how long between state's detection and microsoft going public": two key dates name the span; the words
+  // "how long between the agency's detection and the vendor going public": two key dates name the span; the words
   // around them say whose detection and whose disclosure, no other fact's span
   const twoKeyDates = asked !== undefined && new Set(reading.keyDates).size >= 2;
   if (subject.length > 0 && !twoKeyDates) {

@@ -31,7 +31,7 @@ export function findTerm(ask: Ask, subject: string): Passage | undefined {
       .glossaryNames(incident.id)
       .findAtMost(cleaned, 0.25, (name) => name.length / length >= 0.6 && name.length / length <= 1.7);
     const ratio = match ? match.name.length / length : 0;
-    // "storm-0501" is not "storm-0558", nor "e3" "e5": a name spelled alike with other numbers is another thing
+    // "gamma-0043" is not "gamma-0042", nor "e3" "e5": a name spelled alike with other numbers is another thing
     if (match && digitsOf(match.name) !== digitsOf(cleaned)) continue;
     if (match && match.score <= 0.25 && ratio >= 0.6 && ratio <= 1.7) {
       const p = kb.passage(incident.id, match.value);

@@ -8,7 +8,7 @@ export function respondHelp(ask: Ask, message?: string): Answer {
   const { kb, incident } = ask;
   const name = incident ? incidentName(incident) : 'the loaded incidents';
   const ip = incident?.indicators.find((i) => i.type === 'ip');
-  // a term the first recommendation names ("MailItemsAccessed"), else a short one
+  // a term the first recommendation names ("MailboxRead"), else a short one
   const advice = incident?.recommendations[0];
   const term =
     incident?.glossary.find((g) => advice && `${advice.title} ${advice.lookFor ?? ''}`.includes(g.term)) ??

@@ -58,7 +58,7 @@ const WHICH_CONFIDENCE = 0.85;
 
 /**
  * "Which audit event would have shown it?": a glossary term of the incident whose definition opens by saying it is
- * one of that category, told in two words or more ("MailItemsAccessed: A mailbox audit event …"), or in one word
+ * one of that category, told in two words or more ("MailboxRead: A mailbox audit event …"), or in one word
  * with another of the asker's words ("A networking company … acquired"), the one whose name and first sentence meet
  * most of the rest of the question, and more of it than any other such term.
  */

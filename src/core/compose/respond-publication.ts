@@ -40,7 +40,7 @@ export function respondPublication(ask: Ask, reading: Reading): Answer | undefin
   const publication = hasAny(language.list('publication-noun'), words) || hasAny(language.list('publish-verb'), words);
   if (!publication) return undefined;
   const asked = namingConcepts(ask, query.concepts, words);
-  // "when did the wiz blog come out": a publisher named alone means its own first publication on the incident
+  // "when did the zeta labs blog come out": a publisher named alone means its own first publication on the incident
   const publisherOnly =
     asked.length > 0 &&
     incident.sources.some((source) => {

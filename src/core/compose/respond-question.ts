@@ -40,7 +40,7 @@ import { searchAnswer } from './search-answer.js';
 
 export function respondQuestion(ask: Ask, text: string): Answer {
   const reading = readQuestion(ask.kb, text, ask.named ? ask.incident : undefined);
-  // "was NASA one of the storm-0558 victims": a victim check inside a named incident answers "not recorded"
+  // "was quuxcorp one of the gamma-0042 victims": a victim check inside a named incident answers "not recorded"
   const checkInNamed = reading.kind === 'victim-check' && (reading.incident || ask.named);
   // "seeing 195.26.87.219 in our logs, is that one of theirs": an indicator to look up, never an incident's name
   if (reading.unknown && !checkInNamed && reading.kind !== 'indicator') return unknownAnswer(ask, reading.unknown);
@@ -372,7 +372,7 @@ function yearNotHeld(ask: Ask, reading: Reading): string | undefined {
   if (!year) return undefined;
   const scope = reading.incident ?? (ask.named ? ask.incident : undefined);
   if (!yearsHeld(ask.kb, scope?.id).has(year)) return year;
-  // "the September 2022 Uber hack": an incident told by its month, when nothing of it is dated in that month
+  // "the September 2022 Initech hack": an incident told by its month, when nothing of it is dated in that month
   const at = words.indexOf(year);
   const month = MONTH_NAMES.findIndex((m) => m.toLowerCase() === words[at - 1]);
   const told = hasAny(ask.kb.language.list('incident-noun'), words.slice(at + 1, at + 1 + TOLD_REACH));
@@ -459,7 +459,7 @@ function yearOfOtherIncidents(ask: Ask, reading: Reading): Answer | undefined {
 }
 
 /**
- * "uber 2022 breach", "got into uber in 2022": a year that dates an attack (`attackYear`) dates the incident
+ * "initech 2022 breach", "got into initech in 2022": a year that dates an attack (`attackYear`) dates the incident
  * itself. When the incident the question names ran in other years (its own dates: start, detection, disclosure,
  * end), the question is about another incident of the same company, one that is not loaded, even if later facts of
  * it (a trial, a fine) fall in that year. An earlier year its facts tell of is the incident's prelude (the
@@ -471,7 +471,7 @@ function otherYearsIncident(ask: Ask, reading: Reading): { incident: Incident; y
   const year = attackYear(ask.kb.language, reading.words);
   const span = yearSpan(incident);
   if (!year || !span || (Number(year) >= span.from && Number(year) <= span.to)) return undefined;
-  // "storm-0558 ... the 2021 intrusion": an attack of that year before the incident began is its prelude
+  // "gamma-0042 ... the 2021 intrusion": an attack of that year before the incident began is its prelude
   if (Number(year) < span.from && preludeAttack(ask, incident, year)) return undefined;
   return { incident, year };
 }

@@ -39,7 +39,7 @@ const QUALIFIED_NAME_WORDS = 2;
 const NAME_WORDS = 3;
 /** Question kinds that ask for something other than a person. */
 const DATE_KINDS: ReadonlySet<Reading['kind']> = new Set(['when', 'duration', 'count']);
-/** How many words after "which" the role may stand ("which drizly vendor executive"). */
+/** How many words after "which" the role may stand ("which initech vendor executive"). */
 const WHICH_REACH = 4;
 
 export function respondRole(ask: Ask, reading: Reading): Answer | undefined {
@@ -84,7 +84,7 @@ export function respondRole(ask: Ask, reading: Reading): Answer | undefined {
       !c.filler && !c.unknown && !c.own.every((t) => asked.has(t)) && !madeOfListWords(language, c, ['person-asker']),
   );
   // whose role it is counts when the question names someone other than the incident itself ("CSRB chair", not
-  // "Uber exec": everyone in an Uber write-up is Uber's)
+  // "Initech exec": everyone in an Initech write-up is Initech's)
   const naming = incidentNameTerms(incident);
   const owners = others.filter((c) => !c.own.every((t) => naming.has(t)));
   const successors = language.list('successor-word');

@@ -95,7 +95,7 @@ function narrativeCounts(ask: Ask, incident: Incident): Passage[] {
 
 /**
  * When a later count corrects an earlier one, the later count leads and the earlier one is shown as what it
- * corrects ("22 organizations and 503 personal accounts (CSRB, 2024); corrects: about 25 (Microsoft, July 2023)").
+ * corrects ("22 organizations and 503 personal accounts (the review board, 2024); corrects: about 25 (the vendor, July 2023)").
  */
 function correctedCount(ask: Ask, incident: Incident): string | undefined {
   const figures = passagesOf(ask.kb, incident.id, 'victim').filter((p) => victimOf(p)?.kind === 'figure');

@@ -87,7 +87,7 @@ export function respondWhen(ask: Ask, reading: Reading): Answer | undefined {
     if (!best || best.cov < EVENT_FLOOR || !eventAsGoodAsNarrative(ask, query, best.hit, subject)) {
       // "the AI team's leaked SAS token repo, when was that found": words the knowledge base has never seen name
       // something else; the incident's own detection date does not answer for it unless the question gives the
-      // incident's own name (not only its victim's: "microsoft" has more incidents than the loaded one)
+      // incident's own name (not only its victim's: a vendor may have more incidents than the loaded one)
       const foreign = subject.filter((c) => c.unknown && !c.filler).length >= FOREIGN_WORDS;
       return key && (!foreign || ask.named || byOwnName(incident, query.words))
         ? keyDateAnswer(ask, key, 0.6)

@@ -234,7 +234,7 @@ function demandsOf(language: Language, query: QueryAnalysis, cues: ListName | un
   if (asksWhichVulnerability(language, query.words)) {
     demands.push({ keep: UNNAMED, holds: (p) => holdsVulnerabilityId(p.text) });
   }
-  // "how did microsoft respond to wiz": a fact whose title puts the party answered first ("Wiz says …") tells what
+  // "how did the vendor respond to zeta labs": a fact whose title puts the party answered first ("Zeta Labs says …") tells what
   // was answered, not the answer
   const answered = partyAnswered(language, query);
   if (answered) {
@@ -255,7 +255,7 @@ const ANSWERED_PARTY = 0.5;
 
 /**
  * The party a question asks someone's reply to ("how did the vendor respond to the researchers' post", "what did the
- * board say about microsoft"): the first word after a speaker word that has a concept of its own, when a name (not a
+ * board say about the vendor"): the first word after a speaker word that has a concept of its own, when a name (not a
  * pronoun or helper) stands right before the speaker word.
  */
 function partyAnswered(language: Language, query: QueryAnalysis): Concept | undefined {

@@ -43,7 +43,7 @@ const WEB_ADDRESS = /\.[a-z]{2,4}$/;
 const MAX_ACRONYM = 5;
 
 /** The incident a run of the question's words names: exactly (longest first), run together ("data vault" for
- * "codespaces"), or with a typo in a word the knowledge base does not otherwise know ("browserstak"). */
+ * "datavault"), or with a typo in a word the knowledge base does not otherwise know ("acmestak" for "acmestack"). */
 export function mentionedIncident(kb: KnowledgeBase, words: readonly string[]): Incident | undefined {
   if (kb.incidents.length === 0) return undefined;
   const actors = actorNames(kb);
@@ -52,10 +52,10 @@ export function mentionedIncident(kb: KnowledgeBase, words: readonly string[]): 
       const phrase = words.slice(i, i + n).join(' ');
       if (phrase.replace(/[^a-z0-9]/g, '').length < 3 || (n === 1 && isStopWord(phrase))) continue;
       let named = kb.incidentNames.exactAll(normalizeName(phrase));
-      // "codespaces.com": a company's web address names the company
+      // "datavault.com": a company's web address names the company
       if (named.length === 0 && n === 1 && WEB_ADDRESS.test(phrase))
         named = kb.incidentNames.exactAll(normalizeName(phrase.replace(WEB_ADDRESS, '')));
-      // "the ex-cisco engineer": a name behind a prefix (`word-prefix`) is still the name
+      // "the ex-globex engineer": a name behind a prefix (`word-prefix`) is still the name
       const dash = phrase.indexOf('-');
       if (
         named.length === 0 &&
@@ -76,7 +76,7 @@ export function mentionedIncident(kb: KnowledgeBase, words: readonly string[]): 
 }
 
 /**
- * "microsoft's corporate email in jan 2024" when two incidents go by the victim's name: the one whose dates (start
+ * "the vendor's corporate email in jan 2024" when two incidents go by the victim's name: the one whose dates (start
  * to end or disclosure) hold the year the question gives, when exactly one does.
  */
 function ofTheYearAsked(kb: KnowledgeBase, ids: readonly string[], words: readonly string[]): string | undefined {
@@ -90,7 +90,7 @@ function ofTheYearAsked(kb: KnowledgeBase, ids: readonly string[], words: readon
   return holding.length === 1 ? holding[0] : undefined;
 }
 
-/** "microsoft ... the russian intrusion": of several incidents one name fits, the one attributed to that nation. */
+/** "the vendor ... the russian intrusion": of several incidents one name fits, the one attributed to that nation. */
 function ofTheNationAsked(kb: KnowledgeBase, ids: readonly string[], words: readonly string[]): string | undefined {
   const attributed = nationIncidents(kb, words).filter((i) => ids.includes(i.id));
   return attributed.length === 1 ? attributed[0]?.id : undefined;
@@ -124,7 +124,7 @@ export function expandShortenedName(kb: KnowledgeBase, words: readonly string[])
 }
 
 /**
- * A two-word incident name typed as its initials ("the FA key" for a name like "Football Australia"), written out:
+ * A two-word incident name typed as its initials ("the FA key" for a name like "Harbour Athletics"), written out:
  * a two-letter word the knowledge base never uses otherwise, that is the initials of exactly one incident's name.
  */
 function initialsWritten(kb: KnowledgeBase, words: readonly string[]): string[] {
@@ -533,7 +533,7 @@ function judgeName(
     (w, i) => !covered[i] && !isStopWord(w) && w.length >= 2 && !isNumberWord(w) && !isAdverb(kb.language, w),
   );
   if (content.length === 0) return undefined;
-  // "ex-cisco": a known word behind a prefix ("ex-", "non-", "former-") is known; "t-mobile" is not
+  // "ex-globex": a known word behind a prefix ("ex-", "non-", "former-") is known; "x-telecom" is not
   const prefixes = kb.language.list('word-prefix');
   const citedOnly = sourceOnlyWords(kb);
   // "per <author>, what is the takeaway from <incident>": a publisher the named incident cites is who the asker quotes
@@ -556,7 +556,7 @@ function judgeName(
   );
   if (proper.length === 0) return undefined;
   const mentionedIn = incidentsMentioning(kb, proper);
-  // part of the story of the incident the question names ("the lastpass devops engineer")
+  // part of the story of the incident the question names ("the umbrella devops engineer")
   if (named && mentionedIn.includes(named.id)) return undefined;
   // what one incident's own summary is about ("the no fly list leak"): that incident, told by what it exposed
   const toldBy = mentionedIn.filter((id) => {
@@ -623,7 +623,7 @@ function incidentsAttributedTo(kb: KnowledgeBase, word: string): Incident[] {
 }
 
 /**
- * "when did microsoft detect the russian intrusion", no incident named: the one loaded incident whose
+ * "when did the vendor detect the russian intrusion", no incident named: the one loaded incident whose
  * attribution names the nation the question names is the one asked about (unless it is the default already).
  */
 export function incidentOfNation(kb: KnowledgeBase, words: readonly string[]): Incident | undefined {
@@ -647,7 +647,7 @@ function nationIncidents(kb: KnowledgeBase, words: readonly string[]): Incident[
 }
 
 /**
- * Words the knowledge base holds only in its list of sources ("via Yahoo Finance", a headline's words): it cites
+ * Words the knowledge base holds only in its list of sources ("via Quuxmail Finance", a headline's words): it cites
  * them, it knows nothing about them. A name made of them is not one of the knowledge base's own.
  */
 const sourceOnlyMemo = new WeakMap<KnowledgeBase, ReadonlySet<string>>();
@@ -833,7 +833,7 @@ function incidentsWithWord(kb: KnowledgeBase, word: string): readonly string[] {
                 terms.map((term) => ({ term, weight: 1 })),
                 { limit: kb.passages.length },
               )
-              // every term of the word ("storm-0558" → storm, 0558), not any one of them
+              // every term of the word ("gamma-0042" → gamma, 0042), not any one of them
               .filter((h) => terms.every((t) => h.matched.has(t)))
               .map((h) => h.passage.incident),
           ),

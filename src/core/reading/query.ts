@@ -178,7 +178,7 @@ function analyze(
       .filter((t): t is string => !!t);
     if (own.length === 0) continue;
     const concept = makeConcept(kb, word, own, [], false, fixedAt.has(i - 1));
-    // "joe sullivan" where the facts write "Joey Sullivan": a word never seen right before a name the knowledge
+    // "jon smithers" where the facts write "Jonny Smithers": a word never seen right before a name the knowledge
     // base knows is that person's given name as the asker writes it, not a word the facts must meet
     const next = corrected[i];
     if (concept.unknown && /^[a-z]+$/.test(word) && next && isProperNoun(kb, next) && surnames(kb).has(next)) {
@@ -386,7 +386,7 @@ export function coverage(query: QueryAnalysis, hit: SearchHit, only?: readonly C
 }
 
 /**
- * Words the facts write as the last of a person's two or three capitalized names ("Joey Sullivan", "John J. Ray"),
+ * Words the facts write as the last of a person's two or three capitalized names ("Jonny Smithers", "Mary K. Lee"),
  * lower case; made once per knowledge base.
  */
 const surnameMemo = new WeakMap<KnowledgeBase, ReadonlySet<string>>();

@@ -163,7 +163,7 @@ function typedName(name: string, read: readonly string[], typed: readonly string
 }
 
 /**
- * "codespaces hack - what month was that?": a topic, then the question about it. When the whole reads as no kind
+ * "datavault hack - what month was that?": a topic, then the question about it. When the whole reads as no kind
  * of question, the last part is read alone for its kind; the topic's words stay in the search.
  */
 function lastPartKind(kb: KnowledgeBase, text: string): ReturnType<typeof questionKind> | undefined {
@@ -211,7 +211,7 @@ function withoutContext(language: KnowledgeBase['language'], text: string): stri
     const intro = words.length <= INTRO_WORDS && hasPhraseAt(closers, words, words.length - 1);
     return { text, words, intro, opener: Math.max(0, ...phrasesAt(openers, words, 0)) };
   });
-  // "does it have a new name yet? microsoft usually renames such groups eventually": a statement after a
+  // "does it have a new name yet? the vendor usually renames such groups eventually": a statement after a
   // question that already asks something is an aside, not the question
   const asking = language.list('question-word');
   const aux = language.list('aux');
@@ -308,7 +308,7 @@ function writtenAsNames(text: string): ReadonlySet<string> {
 }
 
 /**
- * The words written as someone's ("cisco's 2022 breach", "cisco had its repos stolen"): names, never a slip for a
+ * The words written as someone's ("globex's 2022 breach", "globex had its repos stolen"): names, never a slip for a
  * word of the language ("ciso").
  */
 function possessors(language: Language, text: string): ReadonlySet<string> {
@@ -361,7 +361,7 @@ export function expandContractions(text: string): string {
       .replace(/\b(they|you)(d|re|ve)\b/gi, (_, who: string, end: string) => `${who} ${CONTRACTED[end.toLowerCase()]}`)
       // "a unc-style attack", "x-like": the name and the word, apart
       .replace(/\b([a-z0-9]+)-(style|like|type)\b/gi, '$1 $2')
-      // "the ex-uber cso", "an ex-employee": "ex" (a small word), and the name or word itself
+      // "the ex-initech cso", "an ex-employee": "ex" (a small word), and the name or word itself
       .replace(/\bex-(?=[a-z])/gi, 'ex ')
       .replace(/\b(\w+)['’]ll\b/gi, '$1 will')
       .replace(/\bi['’]m\b/gi, 'i am')

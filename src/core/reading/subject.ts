@@ -179,7 +179,7 @@ export function subjectConcepts(ask: Ask, query: QueryAnalysis, setAside: readon
   const described = ask.incident ? describingWords(language, ask.incident, query.words) : [];
   const own = new Set([...name, ...namingWords(language, name, query.words), ...described]);
   const lists = ['generic-subject', ...setAside].map((name) => listWords(language, name));
-  // "codespaces.com": the incident's name as a web address is its name
+  // "datavault.com": the incident's name as a web address is its name
   const named = (w: string) => own.has(w) || (/^[a-z0-9-]+\.[a-z]{2,6}$/.test(w) && own.has(w.split('.')[0] as string));
   const aside = (w: string) => isStopWord(w) || named(w) || lists.some((l) => l.has(w));
   return query.concepts.filter((c) => !c.filler && !c.text.split(' ').every(aside));

@@ -49,8 +49,8 @@ export function editDistance(a: string, b: string, max = 3): number {
 let rows = new Int32Array(3 * 64);
 
 /**
- * True when both strings hold the same digits in the same order: a name's number is typed as read, so "storm-0501"
- * is another name than "storm-0558", never a slip of it.
+ * True when both strings hold the same digits in the same order: a name's number is typed as read, so "gamma-0043"
+ * is another name than "gamma-0042", never a slip of it.
  */
 export function sameDigits(a: string, b: string): boolean {
   return a.replace(/\D/g, '') === b.replace(/\D/g, '');

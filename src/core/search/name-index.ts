@@ -5,7 +5,7 @@
  * several milliseconds a lookup at a hundred names.
  *
  * @example
- * const names = createNameIndex([{ name: 'MailItemsAccessed', value: 'term-1' }]);
+ * const names = createNameIndex([{ name: 'MailboxRead', value: 'term-1' }]);
  * names.find('mailitemaccessed')?.value // 'term-1'
  */
 import Fuse from 'fuse.js';

@@ -401,7 +401,7 @@ export function createSearchIndex(passages: readonly Passage[], tokensOf?: (text
         if (isCommon(term)) commonTerms.push([term, weight]);
         else walk(term, weight);
       }
-      // very common words ("microsoft" in a Microsoft incident) say little about which passage is meant: they are
+      // very common words (the vendor's name in an incident at that vendor) say little about which passage is meant: they are
       // checked on the candidates the other words found, not walked through every passage
       if (touched.length === 0) for (const [term, weight] of commonTerms) walk(term, weight);
       else if (commonTerms.length > 0) {

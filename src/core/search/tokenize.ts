@@ -1,10 +1,10 @@
 /**
- * Tokens for search and intent rules. Keeps IPs, ids and version numbers whole ("51.89.156.153", "storm-0558",
- * "aa23-193a") and also emits the parts of hyphenated or dotted words, so "storm 0558" and "storm-0558" meet.
+ * Tokens for search and intent rules. Keeps IPs, ids and version numbers whole ("192.0.2.153", "gamma-0042",
+ * "aa23-193a") and also emits the parts of hyphenated or dotted words, so "gamma 0042" and "gamma-0042" meet.
  *
  * @example
- * words("Was Microsoft's key revoked?") // ['was', 'microsoft', 'key', 'revoked']
- * searchTerms('Storm-0558 forged tokens') // ['storm-0558', 'storm', '0558', 'forg', 'token']
+ * words("Was the Vendor's key revoked?") // ['was', 'the', 'vendor', 'key', 'revoked']
+ * searchTerms('Gamma-0042 forged tokens') // ['gamma-0042', 'gamma', '0042', 'forg', 'token']
  */
 import { LRUCache } from 'lru-cache';
 import { isIpv4, refang } from './defang.js';
