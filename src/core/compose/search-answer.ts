@@ -190,8 +190,8 @@ function demandsOf(language: Language, query: QueryAnalysis, cues: ListName | un
   const counting = countTerms(language, query).length > 0;
   // "what was he sentenced to", "how much was the fine": a fact that gives a length of time or an amount
   const sizing = hasAny(language.list('amount-cue'), query.words);
-  // "how much did it cost them": a fact that gives an amount of money
-  const paying = asksMoney(language, query.words);
+  // "how much did it cost them", "has anyone lost money over it": a fact that gives an amount of money
+  const paying = asksMoney(language, query.words) || hasAny(language.list('money-noun'), query.words);
   // "how much was taken": a fact that gives an amount answers it, one that only names the same things does not
   if (counting || sizing || paying) {
     demands.push({
