@@ -67,6 +67,9 @@ export function respondDuration(ask: Ask, reading: Reading): Answer | undefined 
   // "how long between the agency's detection and the vendor going public": two key dates name the span; the words
   // around them say whose detection and whose disclosure, no other fact's span
   const twoKeyDates = asked !== undefined && new Set(reading.keyDates).size >= 2;
+  // "how long after he quit did he still have access": from the dated fact of the one to the dated fact of the other
+  const after = twoKeyDates ? undefined : spanAfter(ask, reading);
+  if (after) return after;
   if (subject.length > 0 && !twoKeyDates) {
     // "how long could they read the mailboxes": a length the sources state of what is asked comes before
     // the span of one dated fact that meets less of it (one victim's dated access)
@@ -208,6 +211,68 @@ function spanOfNamedFact(ask: Ask, reading: Reading, subject: Concept[], best: S
 }
 
 const isDay = (d: string | undefined): d is string => !!d && d.length >= 10;
+
+/** What one side of "how long after X did Y" must meet of its own words in a dated fact. */
+const SIDE_COVERAGE = 0.6;
+/** Facts within this much coverage of the best meet a side alike. */
+const SIDE_TIE = 0.05;
+
+/**
+ * "how long after he quit did he still have access", "how long after leaving did he wipe the servers": the words
+ * between "after" and the next helper verb name the first fact, the words after that verb the second. The span runs
+ * from the dated event that best meets the first to the later dated event that best meets the second; undefined when
+ * either is missing or they fall on one day.
+ */
+function spanAfter(ask: Ask, reading: Reading): Answer | undefined {
+  const { kb, incident } = ask;
+  if (!incident) return undefined;
+  const language = kb.language;
+  const words = reading.words;
+  const at = words.findIndex((w, i) => i > 0 && hasAny(language.list('span-after'), [w]));
+  if (at < 0 || !words.slice(0, at).some((w) => hasAny(language.list('duration-word'), [w]))) return undefined;
+  const verb = words.findIndex((w, i) => i > at + 1 && hasAny(language.list('aux'), [w]));
+  if (verb < 0) return undefined;
+  const own = (from: number, to: number) => {
+    const mine = new Set(words.slice(from, to));
+    return reading.query.concepts.filter((c) => !c.filler && !c.unknown && c.text.split(' ').every((w) => mine.has(w)));
+  };
+  const first = own(at + 1, verb);
+  const then = own(verb + 1, words.length);
+  if (first.length === 0 || then.length === 0) return undefined;
+  const best = (side: Concept[], after?: string) => {
+    const terms = side.flatMap((c) => c.terms);
+    const hits = kb.index.search(terms, { incidents: new Set([incident.id]), kinds: new Set(['event']), limit: 12 });
+    const found = hits
+      .filter((h) => isDay(h.passage.date) && !h.passage.supersededBy && (!after || (h.passage.date as string) > after))
+      .map((h) => ({ p: h.passage, cov: coverage(reading.query, h, side) }))
+      .filter((x) => x.cov >= SIDE_COVERAGE);
+    // of the facts that meet it alike, the earliest: what happened first after the other
+    const top = Math.max(0, ...found.map((x) => x.cov));
+    return found
+      .filter((x) => x.cov >= top - SIDE_TIE)
+      .sort((x, y) => (x.p.date as string).localeCompare(y.p.date as string))[0]?.p;
+  };
+  const from = best(first);
+  const to = from ? best(then, from.date) : undefined;
+  if (!from || !to) return undefined;
+  const days = daysBetween(from.date as string, to.date as string);
+  const made = factsAndItems(kb, [from, to]);
+  const text = `${describeDays(days)}, from ${from.date} (${from.title}) to ${to.date} (${to.title})`;
+  return makeAnswer(kb, {
+    intent: 'duration',
+    incident: incident.id,
+    title: `${incidentName(incident)}: ${describeDays(days)}, ${from.date} to ${to.date}`,
+    sections: [
+      { text: `${text.charAt(0).toUpperCase()}${text.slice(1)}.` },
+      { items: made.items },
+      { text: 'Day counts are calendar days between the two dated facts.' },
+    ],
+    facts: made.facts,
+    suggestions: ['timeline'],
+    confidence: 0.85,
+    question: ask.question,
+  });
+}
 
 /** A dated claim and the later fact that corrected it: from the claim that was corrected to its correction. */
 function correctionSpan(ask: Ask, p: Passage): [Passage, Passage] | undefined {

@@ -175,6 +175,7 @@ export const REQUIRED_LISTS = [
   'compel-verb',
   'compel-end',
   'compel-meaning',
+  'span-after',
   'advice-verb',
   'org-noun',
   'incident-thing',
