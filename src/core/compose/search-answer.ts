@@ -283,6 +283,9 @@ function rankHits(
   const top = hits[0]?.score ?? 1;
   const content = contentConcepts(query);
   const causes = frame === 'why' ? language.list('cause-word') : undefined;
+  // "root cause of the breach": the words that ask for the cause are no part of what the cause is of
+  const causeWords = causes ? phraseWords(causes, language.list('root-cause-word')) : undefined;
+  const causeAsked = causeWords ? content.filter((c) => !c.text.split(' ').every((w) => causeWords.has(w))) : [];
   const counted = countTerms(language, query);
   const naming = asksWhichVulnerability(language, query.words) ? vulnerabilityTerms(language, query) : [];
   const money = moneyTerms(language, query);
@@ -302,7 +305,7 @@ function rankHits(
       const cov = incidental(content, hit) ? Math.min(coverage(query, hit), 0.5) : coverage(query, hit);
       const milestone = hit.passage.ref.kind === 'event' && hit.passage.ref.item.tags.includes('milestone');
       // "why": a fact that gives a cause answers it better than one that only names the same things
-      const cause = causes && hasAny(causes, textWords(hit.passage)) ? CAUSE_BOOST : 1;
+      const cause = causes && tellsCause(hit.passage, causes, causeAsked) ? CAUSE_BOOST : 1;
       const aside = cov < ASKED_ABOUT && isAside(hit.passage) ? ASIDE : 1;
       let boost = (milestone ? MILESTONE_BOOST : 1) * cause * aside;
       for (const d of demands) if (!d.holds(hit.passage, hit)) boost *= d.keep;
@@ -310,6 +313,45 @@ function rankHits(
     })
     .sort((a, b) => b.rank - a.rank);
 }
+
+/** Every word of the phrases of the lists ("root cause" gives "root" and "cause"). */
+function phraseWords(...lists: ReturnType<Language['list']>[]): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const list of lists)
+    for (const phrases of list.byFirst.values()) for (const p of phrases) for (const w of p) out.add(w);
+  return out;
+}
+
+/** Sentences of a fact's text as words, split once per fact. */
+const sentencesMemo = new WeakMap<Passage, string[][]>();
+function sentenceWords(p: Passage): string[][] {
+  let list = sentencesMemo.get(p);
+  if (!list) {
+    list = p.text.split(/(?<=[.!?])\s+/).map((sentence) => words(sentence));
+    sentencesMemo.set(p, list);
+  }
+  return list;
+}
+
+/**
+ * "why did the executive have access": a cause told in the sentence that names what is asked about ("granted the
+ * executive access so that he could …"), not in another sentence of a longer story. At least two of the asked
+ * concepts (all, when fewer are asked) must stand in that sentence, the words of the fact's incident's name not
+ * counted.
+ */
+function tellsCause(p: Passage, causes: ReturnType<Language['list']>, asked: readonly Concept[]): boolean {
+  const name = new Set(searchTerms(p.incident));
+  const telling = asked.filter((c) => !c.own.every((t) => name.has(t)));
+  const need = Math.min(CAUSE_CONCEPTS, telling.length);
+  return sentenceWords(p).some((sentence) => {
+    if (!hasAny(causes, sentence)) return false;
+    const terms = new Set(sentence.map((w) => termOf(w)));
+    return telling.filter((c) => c.terms.some((t) => terms.has(t.term))).length >= need;
+  });
+}
+
+/** Asked concepts the sentence that tells a cause must meet. */
+const CAUSE_CONCEPTS = 2;
 
 /** What an aside keeps of its rank unless the question is about it: it meets this much of the question or more. */
 const ASIDE = 0.5;
