@@ -230,6 +230,12 @@ function demandsOf(language: Language, query: QueryAnalysis, cues: ListName | un
     const cue = language.list('certainty-cue');
     demands.push({ keep: COUNTLESS, holds: (p) => hasAny(cue, textWords(p)) });
   }
+  // "was any other company hit the same way": a fact that tells of another one like it ("disclosed a similar
+  // attack", "was also hit"), not the incident's own victim again
+  if (hasAny(language.list('other-ask'), query.words)) {
+    const like = language.list('likeness-cue');
+    demands.push({ keep: UNLIKE, holds: (p) => hasAny(like, textWords(p)) });
+  }
   // "which cve did they exploit": a fact that names the vulnerability by its id
   if (asksWhichVulnerability(language, query.words)) {
     demands.push({ keep: UNNAMED, holds: (p) => holdsVulnerabilityId(p.text) });
@@ -356,6 +362,9 @@ const CAUSE_CONCEPTS = 2;
 /** What an aside keeps of its rank unless the question is about it: it meets this much of the question or more. */
 const ASIDE = 0.5;
 const ASKED_ABOUT = 0.8;
+
+/** What a fact that tells of nothing like the incident keeps of its rank when the question asks for another. */
+const UNLIKE = 0.5;
 
 /** What a fact that names no vulnerability by its id keeps of its rank when the question asks which one. */
 const UNNAMED = 0.25;

@@ -176,6 +176,8 @@ export const REQUIRED_LISTS = [
   'compel-end',
   'compel-meaning',
   'span-after',
+  'other-ask',
+  'likeness-cue',
   'advice-verb',
   'org-noun',
   'incident-thing',
