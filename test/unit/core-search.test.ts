@@ -127,5 +127,8 @@ describe('readQuestion: kinds', () => {
   it('strips greetings and chat filler first', () => {
     expect(readQuestion(kb, 'hey breachbot, quick question: who did it').text).toBe('who did it');
     expect(readQuestion(kb, 'can you tell me when it started').text).toBe('when it started');
+    expect(readQuestion(kb, 'which alert rule with a funny name caught it').text).toBe(
+      'which alert rule with a name caught it',
+    );
   });
 });
