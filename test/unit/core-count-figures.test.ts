@@ -147,3 +147,39 @@ describe('a count of victims', () => {
     );
   });
 });
+
+describe('"how many <incident> X": the incident name before the counted word', () => {
+  const lark = madeUpWriteup({
+    id: 'larkbook',
+    title: 'Larkbook (2018)',
+    summary: 'In 2018 a contractor stole the Larkbook user database; passwords later turned up cracked on a forum.',
+    dates: { start: '2018-04-01' },
+    victims: [
+      {
+        id: 'l-customers',
+        kind: 'figure',
+        name: '30 million customers',
+        count: '30 million',
+        impact: 'Larkbook required 30 million customers to reset their passwords after the passwords were cracked.',
+        sources: ['h-src'],
+      },
+      {
+        id: 'l-passwords',
+        kind: 'figure',
+        name: '9 million user passwords',
+        count: '9 million',
+        impact: 'A forum held 9 million user passwords.',
+        sources: ['h-src'],
+      },
+    ],
+  });
+  const { ask: askLark } = projectKbWith(lark);
+
+  it('says whose, not what: the figure named for the counted thing leads', () => {
+    expect(leadOf(askLark('how many larkbook passwords were cracked'))).toContain('9 million');
+  });
+
+  it('a count of people after the name still counts the victims', () => {
+    expect(leadOf(askLark('how many larkbook users had to reset their passwords'))).toContain('30 million');
+  });
+});

@@ -248,6 +248,12 @@ export function respondFigures(ask: Ask, reading: Reading): Answer | undefined {
   const countsVictims = (p: Passage) => countsUnit(kb.language.list('victim-unit'), p.text);
   if (asksVictims && figures.some((h) => countsVictims(h.passage)))
     figures.sort((a, b) => Number(countsVictims(b.passage)) - Number(countsVictims(a.passage)));
+  // "how many passwords were cracked": the figure whose own name is a count of passwords ("25 million user
+  // passwords"), not one that counts customers told to reset their passwords
+  const namesCounted = (p: Passage) =>
+    !!counted && wordsOf(p.title.toLowerCase()).some((w) => counted.terms.some((t) => t.term === termOf(w)));
+  if (counted && !asksVictims && figures.some((h) => namesCounted(h.passage)))
+    figures.sort((a, b) => Number(namesCounted(b.passage)) - Number(namesCounted(a.passage)));
   const best = figures[0];
   if (!best || coverage(query, best) < 0.45) return undefined;
   // "how much did it cost them": a count of machines or customers is no answer; search for the amount instead

@@ -331,8 +331,13 @@ export function countedConcept(language: Language, incident: Incident, query: Qu
   for (let i = 0; i < ws.length; i++) {
     const length = phrasesAt(cue, ws, i)[0];
     if (length === undefined) continue;
-    const next = ws[i + length];
+    // "how many chegg passwords": the incident's name before the counted word says whose, not what
+    let at = i + length;
+    while (at < ws.length - 1 && name.has(ws[at] as string)) at++;
+    const next = ws[at];
     if (!next || isStopWord(next) || name.has(next)) return undefined;
+    // "how many chegg users": a count of people or organizations, whoever they are, is a count of victims
+    if (at > i + length && hasAny(language.list('victim-unit'), [next])) return undefined;
     const concept = query.concepts.find((c) => c.text.split(' ').includes(next));
     return concept && !concept.unknown && !concept.filler && !concept.weak ? concept : undefined;
   }
