@@ -162,6 +162,7 @@ export const REQUIRED_LISTS = [
   'person-asker',
   'asked-by',
   'asked-by-verb',
+  'wanted-verb',
   'role-word',
   'role-general',
   'original-word',

@@ -384,7 +384,8 @@ export function stripNoise(language: Language, words: readonly string[], options
 function keptIndices(language: Language, words: readonly string[], options: { noise?: boolean } = {}): number[] {
   const out: number[] = [];
   for (let i = 0; i < words.length; ) {
-    const noise = options.noise === false ? undefined : phrasesAt(language.noise, words, i)[0];
+    const noise =
+      options.noise === false ? undefined : (phrasesAt(language.noise, words, i)[0] ?? wantedBy(language, words, i));
     if (noise) {
       i += noise;
       continue;
@@ -401,6 +402,18 @@ function keptIndices(language: Language, words: readonly string[], options: { no
   }
   const kept = out.slice(start);
   return kept.length > 0 ? kept : words.map((_, i) => i);
+}
+
+/**
+ * "… but my boss wants the board's final numbers": who the answer is for and their wanting, anywhere in the
+ * question, say nothing a fact must meet; their length at `at`, or undefined.
+ */
+function wantedBy(language: Language, words: readonly string[], at: number): number | undefined {
+  for (const who of phrasesAt(language.list('asked-by'), words, at)) {
+    const verb = phrasesAt(language.list('wanted-verb'), words, at + who)[0];
+    if (verb) return who + verb;
+  }
+  return undefined;
 }
 
 /** Words that never start the question after who asks it: "asked to summarise", "asked for the timeline". */
