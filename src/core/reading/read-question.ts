@@ -410,6 +410,8 @@ function keptIndices(language: Language, words: readonly string[], options: { no
  */
 function wantedBy(language: Language, words: readonly string[], at: number): number | undefined {
   for (const who of phrasesAt(language.list('asked-by'), words, at)) {
+    // "my boss wants to know when …" opens the question: the opener reads it, with what follows
+    if (phrasesAt(language.list('asked-by-verb'), words, at + who).length > 0) continue;
     const verb = phrasesAt(language.list('wanted-verb'), words, at + who)[0];
     if (verb) return who + verb;
   }
