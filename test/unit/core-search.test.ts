@@ -114,6 +114,7 @@ describe('readQuestion: kinds', () => {
     ['how many tenants', 'count'],
     ['who did it', 'actor'],
     ['who are they', 'actor'],
+    ['alpha breach entry point', 'how'],
     ['who hacked the ministry', 'actor'],
     ['so how did the hackers get into the ministry mail', 'how'],
     ['what should we log', 'defender'],
