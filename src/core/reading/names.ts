@@ -515,7 +515,10 @@ function judgeName(
   const covered = new Array<boolean>(name.length).fill(false);
   for (let n = name.length; n >= 1; n--) {
     for (let i = 0; i + n <= name.length; i++) {
-      if (entities.has(name.slice(i, i + n).join(' '))) for (let k = i; k < i + n; k++) covered[k] = true;
+      const run = name.slice(i, i + n);
+      // "commute air" for a name written as one word: the words that spell it are it
+      const spelled = entities.has(run.join(' ')) || (n > 1 && entities.has(run.join('')));
+      if (spelled) for (let k = i; k < i + n; k++) covered[k] = true;
     }
   }
   const text = name.join(' ');
