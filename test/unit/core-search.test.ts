@@ -131,6 +131,9 @@ describe('readQuestion: kinds', () => {
     expect(readQuestion(kb, 'which alert rule with a funny name caught it').text).toBe(
       'which alert rule with a name caught it',
     );
+    expect(readQuestion(kb, 'i remember the ministry doing something odd, what was it').text).toBe(
+      'the ministry doing something odd what was it',
+    );
     expect(readQuestion(kb, 'they said 10 tenants but my boss wants the final count').text).toBe(
       'they said 10 tenants but the final count',
     );
