@@ -8,6 +8,7 @@ import type { Ask } from '../ask-context.js';
 import { daysBetween, describeDays, isoDay } from '../dates/dates.js';
 import { type KeyDate, keyDateEvents } from '../dates/key-dates.js';
 import { factsAndItems } from '../facts.js';
+import type { Incident } from '../model.js';
 import type { Language, ListName } from '../reading/language.js';
 import { hasAny, hasPhraseAt } from '../reading/patterns.js';
 import { type Concept, coverage } from '../reading/query.js';
@@ -214,6 +215,8 @@ const isDay = (d: string | undefined): d is string => !!d && d.length >= 10;
 
 /** What one side of "how long after X did Y" must meet of its own words in a dated fact. */
 const SIDE_COVERAGE = 0.6;
+/** The confidence of a span between the facts a question names by its two ends. */
+const SPAN_AFTER_CONFIDENCE = 0.85;
 /** Facts within this much coverage of the best meet a side alike. */
 const SIDE_TIE = 0.05;
 
@@ -255,23 +258,7 @@ function spanAfter(ask: Ask, reading: Reading): Answer | undefined {
   const from = best(first);
   const to = from ? best(then, from.date) : undefined;
   if (!from || !to) return undefined;
-  const days = daysBetween(from.date as string, to.date as string);
-  const made = factsAndItems(kb, [from, to]);
-  const text = `${describeDays(days)}, from ${from.date} (${from.title}) to ${to.date} (${to.title})`;
-  return makeAnswer(kb, {
-    intent: 'duration',
-    incident: incident.id,
-    title: `${incidentName(incident)}: ${describeDays(days)}, ${from.date} to ${to.date}`,
-    sections: [
-      { text: `${text.charAt(0).toUpperCase()}${text.slice(1)}.` },
-      { items: made.items },
-      { text: 'Day counts are calendar days between the two dated facts.' },
-    ],
-    facts: made.facts,
-    suggestions: ['timeline'],
-    confidence: 0.85,
-    question: ask.question,
-  });
+  return spanAnswer(ask, incident, from, to, SPAN_AFTER_CONFIDENCE);
 }
 
 /** A dated claim and the later fact that corrected it: from the claim that was corrected to its correction. */
@@ -320,6 +307,12 @@ function spanBetweenFacts(ask: Ask, reading: Reading, subject: Concept[]): Answe
     pair = [first, last];
   }
   const [from, to] = pair;
+  return spanAnswer(ask, incident, from, to, Math.min(0.85, 0.4 + coverage(query, lead, subject) / 2));
+}
+
+/** The answer giving the span between two dated facts, the earlier first. */
+function spanAnswer(ask: Ask, incident: Incident, from: Passage, to: Passage, confidence: number): Answer {
+  const { kb } = ask;
   const days = daysBetween(from.date as string, to.date as string);
   const made = factsAndItems(kb, [from, to]);
   const text = `${describeDays(days)}, from ${from.date} (${from.title}) to ${to.date} (${to.title})`;
@@ -334,7 +327,7 @@ function spanBetweenFacts(ask: Ask, reading: Reading, subject: Concept[]): Answe
     ],
     facts: made.facts,
     suggestions: ['timeline'],
-    confidence: Math.min(0.85, 0.4 + coverage(query, lead, subject) / 2),
+    confidence,
     question: ask.question,
   });
 }
