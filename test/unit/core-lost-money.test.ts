@@ -2,17 +2,14 @@
 // money, so the fact that gives one leads, not the entry that tells the whole story in more of the question's
 // words. Made-up write-up; the project's own language and synonyms.
 import { describe, expect, it } from 'vitest';
-import type { IncidentInput } from '../../src/core/model.js';
-import { leadOf, projectKbWith } from '../fixtures/core-across.js';
+import { leadOf, madeUpWriteup, projectKbWith } from '../fixtures/core-across.js';
 
-const heron: IncidentInput = {
+const heron = madeUpWriteup({
   id: 'heron-vault',
   title: 'Heron Vault',
-  victim: 'Heron Vault',
   aliases: ['Heron'],
   summary:
     'In 2022 Heron Vault, a password manager, suffered a series of breaches; people saw their encrypted vaults taken in the theft, and Heron Vault told people to change their master passwords after the vault theft.',
-  status: { text: 'Closed.', asOf: '2023-12', sources: ['h-src'] },
   dates: { start: '2022-08-01' },
   timeline: [
     {
@@ -31,13 +28,8 @@ const heron: IncidentInput = {
       sources: ['h-src'],
     },
   ],
-  attribution: { actor: 'Unknown', summary: 'Nobody was named.', details: [] },
   technique: { summary: 'The attacker copied the vault backups.', details: [] },
-  sources: [
-    { id: 'h-src', publisher: 'Example Writer', title: 'heron', url: 'https://example.com/h', kind: 'research' },
-  ],
-  origin: 'breaches.cloud',
-};
+});
 
 const { ask } = projectKbWith(heron);
 

@@ -2,18 +2,15 @@
 // incident's own ("disclosed a similar attack") leads, not the incident's own victim again, which meets the same
 // words. Made-up write-up; the project's own language and synonyms.
 import { describe, expect, it } from 'vitest';
-import type { IncidentInput } from '../../src/core/model.js';
-import { leadOf, projectKbWith } from '../fixtures/core-across.js';
+import { leadOf, madeUpWriteup, projectKbWith } from '../fixtures/core-across.js';
 
-const src = ['o-src'];
-const osprey: IncidentInput = {
+const src = ['h-src'];
+const osprey = madeUpWriteup({
   id: 'osprey-mail',
   title: 'Osprey Soft (Gamma Bear)',
-  victim: 'Osprey Soft',
   aliases: ['Osprey'],
   summary:
     'In 2024 the group Gamma Bear got into the cloud email of Osprey Soft executives through an old test account.',
-  status: { text: 'Closed.', asOf: '2024-06', sources: src },
   dates: { start: '2023-11-01' },
   timeline: [
     {
@@ -44,11 +41,7 @@ const osprey: IncidentInput = {
     ],
   },
   technique: { summary: 'An old test account without MFA let the group in.', details: [] },
-  sources: [
-    { id: 'o-src', publisher: 'Example Writer', title: 'osprey', url: 'https://example.com/o', kind: 'research' },
-  ],
-  origin: 'breaches.cloud',
-};
+});
 
 const { ask } = projectKbWith(osprey);
 

@@ -2,17 +2,14 @@
 // name (the resignation) to the earliest later dated fact the rest names (the access), not the span of one fact.
 // Made-up write-up; the project's own language and synonyms.
 import { describe, expect, it } from 'vitest';
-import type { IncidentInput } from '../../src/core/model.js';
-import { projectKbWith } from '../fixtures/core-across.js';
+import { madeUpWriteup, projectKbWith } from '../fixtures/core-across.js';
 
-const src = ['p-src'];
-const plover: IncidentInput = {
+const src = ['h-src'];
+const plover = madeUpWriteup({
   id: 'plover-air',
   title: 'Plover Air',
-  victim: 'Plover Air',
   aliases: ['Plover'],
   summary: 'A former Plover Air engineer used a cloud key he kept after leaving to delete the airline booking servers.',
-  status: { text: 'Closed.', asOf: '2021-12', sources: src },
   dates: { start: '2020-06-10' },
   timeline: [
     { id: 'p-1', date: '2020-01-10', title: 'Jo Tern resigns from Plover Air.', sources: src },
@@ -31,11 +28,7 @@ const plover: IncidentInput = {
   ],
   attribution: { actor: 'Jo Tern', summary: 'A former engineer.', details: [] },
   technique: { summary: 'The engineer kept a cloud key after he left.', details: [] },
-  sources: [
-    { id: 'p-src', publisher: 'Example Writer', title: 'plover', url: 'https://example.com/p', kind: 'research' },
-  ],
-  origin: 'breaches.cloud',
-};
+});
 
 const { ask } = projectKbWith(plover);
 

@@ -2,17 +2,14 @@
 // asked about ("grants an executive access … so that he can …") leads, not one that names the same things and
 // gives a cause of something else in another sentence. Made-up write-up; the project's own language and synonyms.
 import { describe, expect, it } from 'vitest';
-import type { IncidentInput } from '../../src/core/model.js';
-import { leadOf, projectKbWith } from '../fixtures/core-across.js';
+import { leadOf, madeUpWriteup, projectKbWith } from '../fixtures/core-across.js';
 
-const src = ['s-src'];
-const stilt: IncidentInput = {
+const src = ['h-src'];
+const stilt = madeUpWriteup({
   id: 'stilt-drinks',
   title: 'Stilt Drinks (2020)',
-  victim: 'Stilt Drinks',
   aliases: ['Stilt'],
   summary: 'In July 2020 an attacker stole the customer data of Stilt Drinks, a delivery app.',
-  status: { text: 'Closed.', asOf: '2022-12', sources: src },
   dates: { start: '2020-07-01' },
   timeline: [
     {
@@ -31,22 +28,13 @@ const stilt: IncidentInput = {
       sources: src,
     },
   ],
-  attribution: { actor: 'Unknown', summary: 'Nobody was named.', details: [] },
   technique: { summary: 'Keys in a repository opened the customer database.', details: [] },
-  sources: [
-    { id: 's-src', publisher: 'Example Writer', title: 'stilt', url: 'https://example.com/s', kind: 'research' },
-  ],
-  origin: 'breaches.cloud',
-};
+});
 
 const { ask } = projectKbWith(stilt);
 
 describe('"why" and the sentence that tells the cause', () => {
   it('leads with the fact whose cause stands with the asked words', () => {
     expect(leadOf(ask('why did a stilt exec even have github access?'))).toContain('hackathon');
-  });
-
-  it('the words that ask for the cause are not what the cause must be told with', () => {
-    expect(leadOf(ask('root cause of the stilt breach?'))).toMatch(/because|so that/);
   });
 });
