@@ -137,5 +137,15 @@ describe('readQuestion: kinds', () => {
     expect(readQuestion(kb, 'they said 10 tenants but my boss wants the final count').text).toBe(
       'they said 10 tenants but the final count',
     );
+    expect(readQuestion(kb, 'explain like im a manager: how did they get in').text).toBe('how did they get in');
+    expect(readQuestion(kb, 'not sure if this is right, but when did it start?').text).toBe('when did it start');
+  });
+  it('leaves out a part that only says what is not asked', () => {
+    expect(readQuestion(kb, 'the final count from the board, not the early number').text).toBe(
+      'the final count from the board',
+    );
+    expect(readQuestion(kb, 'the second report, rather than the first one').text).toBe('the second report');
+    // a part that asks something itself is a question, whatever it starts with
+    expect(readQuestion(kb, 'hi, not sure - when did it start?').text).toContain('when did it start');
   });
 });

@@ -167,6 +167,8 @@ export const REQUIRED_LISTS = [
   'role-general',
   'original-word',
   'context-opener',
+  'contrast-opener',
+  'wh-word',
   'name-preposition',
   'successor-word',
   'check-verb',

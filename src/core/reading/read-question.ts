@@ -82,7 +82,7 @@ export function readQuestion(kb: KnowledgeBase, text: string, named?: Incident):
 
 function read(kb: KnowledgeBase, typedText: string, named: Incident | undefined): Reading {
   const language = kb.language;
-  const text = withoutContext(language, typedText);
+  const text = withoutContext(language, withoutContrast(language, typedText));
   const asked = wordsOf(expandContractions(text)).slice(0, MAX_WORDS);
   const typed = expandDescribedName(kb, expandShortenedName(kb, asked));
   // the patterns read the language's own words with their typos fixed; search reads the words as typed, and
@@ -183,6 +183,25 @@ const PART_KINDS: ReadonlySet<QuestionKind> = new Set(['when', 'duration', 'coun
 /** A message's parts: its sentences, its clauses after a colon or semicolon, and what a spaced dash sets apart. */
 function partsOf(text: string): string[] {
   return text.split(/(?<=[?.!;,:])\s+|\s+-\s+/).filter((p) => p.trim() !== '');
+}
+
+/**
+ * The question without the parts after it that only say what it does not ask ("the final count from the board, not
+ * the vendor's early number", "the second report, rather than the first"): their words would pull the answer toward
+ * what the asker ruled out. A part that asks something itself ("…, not sure, when did it start?") stays.
+ */
+function withoutContrast(language: KnowledgeBase['language'], text: string): string {
+  const parts = partsOf(text);
+  if (parts.length < 2) return text;
+  const contrast = language.list('contrast-opener');
+  const asking = language.list('wh-word');
+  const ruledOut = (part: string) => {
+    const words = wordsOf(expandContractions(part));
+    if (!hasPhraseAt(contrast, words, 0) || part.trim().endsWith('?')) return false;
+    return !words.some((_, i) => hasPhraseAt(asking, words, i));
+  };
+  const kept = parts.filter((p, i) => i === 0 || !ruledOut(p));
+  return kept.length === parts.length ? text : kept.join(' ');
 }
 
 /** The most words a part that says who asks ("new soc analyst here") has. */
