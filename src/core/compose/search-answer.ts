@@ -123,7 +123,11 @@ export function frameOf(language: Language, query: QueryAnalysis): Frame | undef
 function incidental(content: readonly Concept[], hit: SearchHit): boolean {
   if (content.length !== 1) return false;
   const only = content[0] as (typeof content)[number];
-  return !only.terms.some((t) => hit.prominent.has(t.term));
+  if (only.terms.some((t) => hit.prominent.has(t.term))) return false;
+  // a fact without a title of its own is shown under its first sentence: a word there is no word in passing
+  if (hit.passage.title) return true;
+  const head = new Set(searchTerms(hit.passage.text.split(/(?<=[.!?])\s/)[0] ?? ''));
+  return !only.terms.some((t) => head.has(t.term));
 }
 
 /** "what lessons came out of …", "key takeaways": the lessons the sources drew lead, whatever the frame. */
@@ -435,9 +439,24 @@ function search(ask: Ask, query: QueryAnalysis, incidents: Set<string> | undefin
     limit: 25,
   });
   const kept = options.requires ? found.filter((h) => options.requires?.(h.passage.text)) : found;
-  const hits = scope.credit.length > 0 ? kept.map((h) => withScope(h, scope.credit)) : kept;
+  const scoped = scope.credit.length > 0 ? kept.map((h) => withScope(h, scope.credit)) : kept;
+  const hits = scoped.map((h) => withNamedYear(ask, query, h));
   const ranked = rankHits(ask.kb.language, query, hits, options.frame, options.cues, options.prefers);
   return hasAny(ask.kb.language.list('current-word'), query.words) ? latestFirst(ranked) : ranked;
+}
+
+/**
+ * "chegg 2018, how was the data taken": a year the question gives with an incident whose name holds that one year
+ * ("Initech (2018)") names the incident it names; every fact of it meets the year, not only those dated in it. A name with two
+ * years ("Globex breaches (2014 & 2016)") tells two incidents apart by year, and its facts meet only their own.
+ */
+function withNamedYear(ask: Ask, query: QueryAnalysis, hit: SearchHit): SearchHit {
+  if (!incidentNamed(ask) || ask.incident?.id !== hit.passage.incident) return hit;
+  const title = ask.incident.title;
+  const years = title.match(/\b(?:19|20)\d\d\b/g) ?? [];
+  const year = years.length === 1 ? years[0] : undefined;
+  if (!year || hit.matched.has(year) || !query.concepts.some((c) => c.own.includes(year))) return hit;
+  return { ...hit, matched: new Set([...hit.matched, year]) };
 }
 
 /** What a cue word weighs in the search: it finds the facts that answer, it is no word of the question. */
