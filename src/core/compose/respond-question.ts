@@ -15,7 +15,7 @@ import type { QuestionKind } from '../reading/language.js';
 import type { UnknownName } from '../reading/names.js';
 import { hasAny, hasPhraseAt, phrasesAt } from '../reading/patterns.js';
 import { type Reading, readQuestion } from '../reading/read-question.js';
-import { withoutAskedWords } from '../reading/subject.js';
+import { incidentNameTerms, withoutAskedWords } from '../reading/subject.js';
 import { passagesOf } from '../search/incident-passages.js';
 import { isStopWord } from '../search/stopwords.js';
 import { words } from '../search/tokenize.js';
@@ -57,6 +57,17 @@ export function respondQuestion(ask: Ask, text: string): Answer {
   const read = withoutWholePeriod(scoped, reading) ?? reading;
   const answer = answerByKind(scoped, read);
   return calibrate(answer, read, ask.kb.data.confidence, ask.kb.language);
+}
+
+/** What answering a "why" with how the attack worked is worth when the rest of the question is unknown words. */
+const NAME_ONLY_WHY = 0.6;
+
+/** True when the question names its incident and every other word of it the knowledge base knows is a name word. */
+function onlyNamesIncident(ask: Ask, reading: Reading): boolean {
+  if (!ask.incident || !incidentNamed(ask)) return false;
+  const name = incidentNameTerms(ask.incident);
+  const known = reading.query.concepts.filter((c) => !c.filler && !c.weak && !c.unknown);
+  return known.length > 0 && known.every((c) => c.own.every((t) => name.has(t)));
 }
 
 /** What the question's kind asks for; every responder falls back to search. */
@@ -120,6 +131,9 @@ function answerByKind(ask: Ask, reading: Reading): Answer {
     case 'how':
       return listAnswer(ask, reading, 'technique');
     case 'why':
+      // "why didn't MFA save initech mfa": when the words the knowledge base knows only name the incident, the rest
+      // asks why it happened in words no fact uses; how the attack worked is the answer
+      if (onlyNamesIncident(ask, reading)) return fullList(ask, reading, 'technique', NAME_ONLY_WHY);
       // "root cause of the acme 2019 breach?": when no fact meets the question, how the attack worked is its cause,
       // as long as every word of it is one the knowledge base knows
       return searchAnswer(ask, query, {
