@@ -145,6 +145,10 @@ describe('readQuestion: kinds', () => {
       'the final count from the board',
     );
     expect(readQuestion(kb, 'the second report, rather than the first one').text).toBe('the second report');
+    // "…? crypto thefts or whatever": examples of what is asked, not an aside beside it
+    expect(readQuestion(kb, 'any losses after the breach? crypto thefts or whatever').text).toBe(
+      'any losses after the breach crypto thefts',
+    );
     // a part that asks something itself is a question, whatever it starts with
     expect(readQuestion(kb, 'hi, not sure - when did it start?').text).toContain('when did it start');
   });

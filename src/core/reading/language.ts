@@ -169,6 +169,7 @@ export const REQUIRED_LISTS = [
   'context-opener',
   'contrast-opener',
   'wh-word',
+  'loose-end',
   'name-preposition',
   'successor-word',
   'check-verb',

@@ -243,9 +243,12 @@ function withoutContext(language: KnowledgeBase['language'], text: string): stri
     hasPhraseAt(set, stripNoise(language, p.words), 0);
   const guess = (p: (typeof read)[number], i: number) =>
     askedAt >= 0 && i > askedAt && opensWith(read[askedAt] as (typeof read)[number], asking) && opensWith(p, aux);
+  const looseEnd = language.list('loose-end');
   const aside = (p: (typeof read)[number], i: number) => {
     if (guess(p, i)) return true;
     if (askedAt < 0 || i <= askedAt || p.text.trim().endsWith('?') || p.words.length < ASIDE_WORDS) return false;
+    // "crypto thefts or whatever": examples of what is asked, with a loose end, not a remark beside it
+    if (p.words.some((_, k) => hasPhraseAt(looseEnd, p.words, k))) return false;
     // "like when did they …", "need the exact name": a question or a request still
     const said = stripNoise(language, p.words);
     return ![asking, aux, language.openers, language.list('request-word')].some((set) => hasPhraseAt(set, said, 0));
