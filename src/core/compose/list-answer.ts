@@ -120,6 +120,7 @@ export function respondDetection(ask: Ask, reading: Reading, fallback?: () => An
     intent: 'technique',
     kindBoost: DETECTION_BOOST,
     cues: 'detection-cue',
+    namesMet: true,
     ...(fallback ? { fallback } : {}),
   });
 }

@@ -16,6 +16,7 @@ import {
   asksWhetherKnown,
   asksWhichVulnerability,
   describingWords,
+  incidentNameTerms,
   incidentNameWords,
   namingWords,
 } from '../reading/subject.js';
@@ -62,6 +63,12 @@ export interface SearchAnswerOptions {
   frame?: Frame;
   /** a word list whose words tell the facts that answer (a tip or an alert for "how did they find out") */
   cues?: ListName;
+  /**
+   * the words of the named incident's name are met by every fact of it ("how did initech find out about the vault
+   * theft" where the incident is "Initech Vault": what was found is the incident, and the fact that tells the alarm
+   * need not name it)
+   */
+  namesMet?: boolean;
   /** a word list whose words mark the facts that answer best ("how": one that tells the means, "by", "via") */
   prefers?: ListName;
   /** only facts whose text passes this can answer ("how long": one that states a length of time) */
@@ -440,7 +447,7 @@ function search(ask: Ask, query: QueryAnalysis, incidents: Set<string> | undefin
   });
   const kept = options.requires ? found.filter((h) => options.requires?.(h.passage.text)) : found;
   const scoped = scope.credit.length > 0 ? kept.map((h) => withScope(h, scope.credit)) : kept;
-  const hits = scoped.map((h) => withNamedYear(ask, query, h));
+  const hits = scoped.map((h) => (options.namesMet ? withNameWords(ask, query, h) : withNamedYear(ask, query, h)));
   const ranked = rankHits(ask.kb.language, query, hits, options.frame, options.cues, options.prefers);
   return hasAny(ask.kb.language.list('current-word'), query.words) ? latestFirst(ranked) : ranked;
 }
@@ -457,6 +464,18 @@ function withNamedYear(ask: Ask, query: QueryAnalysis, hit: SearchHit): SearchHi
   const year = years.length === 1 ? years[0] : undefined;
   if (!year || hit.matched.has(year) || !query.concepts.some((c) => c.own.includes(year))) return hit;
   return { ...hit, matched: new Set([...hit.matched, year]) };
+}
+
+/** Every fact of the named incident meets the question's words that name it (see `namesMet`). */
+function withNameWords(ask: Ask, query: QueryAnalysis, hit: SearchHit): SearchHit {
+  const named = withNamedYear(ask, query, hit);
+  if (!incidentNamed(ask) || ask.incident?.id !== hit.passage.incident) return named;
+  const name = incidentNameTerms(ask.incident);
+  const extra = query.concepts
+    .filter((c) => c.own.length > 0 && c.own.every((t) => name.has(t)))
+    .flatMap((c) => c.own)
+    .filter((t) => !named.matched.has(t));
+  return extra.length === 0 ? named : { ...named, matched: new Set([...named.matched, ...extra]) };
 }
 
 /** What a cue word weighs in the search: it finds the facts that answer, it is no word of the question. */
