@@ -226,6 +226,14 @@ function demandsOf(language: Language, query: QueryAnalysis, cues: ListName | un
       holds: (p, hit) => [...asked].some((t) => hit.matched.has(t)) && sizedWhereNamed(p, asked),
     });
   }
+  // "what data leaked": a question for facts gets a fact before a lesson that names the same things, unless it asks
+  // for advice or lessons (the advice frame, the lesson words), for what would have helped ("what scan would have
+  // caught it") or for why (a lesson often tells the cause)
+  const askedFrame = frameOf(language, query);
+  const wished = hasAny(language.list('counterfactual'), query.words);
+  if (!askedFrame && !wished && !hasAny(language.list('lesson-word'), query.words)) {
+    demands.push({ keep: UNASKED_LESSON, holds: (p) => p.kind !== 'lesson' });
+  }
   // "how did they find out": a fact without a cue word tells nothing of how someone learned of it
   if (cues) {
     const cueWords = language.list(cues);
@@ -376,6 +384,9 @@ const ASKED_ABOUT = 0.8;
 
 /** What a fact that tells of nothing like the incident keeps of its rank when the question asks for another. */
 const UNLIKE = 0.5;
+
+/** What a lesson keeps of its rank on a question that asks for facts. */
+const UNASKED_LESSON = 0.6;
 
 /** What a fact that names no vulnerability by its id keeps of its rank when the question asks which one. */
 const UNNAMED = 0.25;

@@ -170,6 +170,7 @@ export const REQUIRED_LISTS = [
   'contrast-opener',
   'wh-word',
   'loose-end',
+  'counterfactual',
   'name-preposition',
   'successor-word',
   'check-verb',
