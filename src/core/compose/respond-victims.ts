@@ -7,15 +7,17 @@ import { incidentName, makeAnswer, moreCommand, noneAnswer, pageLabel, pageOf } 
 import type { Ask } from '../ask-context.js';
 import { factsAndItems, latest } from '../facts.js';
 import type { Incident, Victim } from '../model.js';
-import { hasAny, type PhraseSet } from '../reading/patterns.js';
-import { analyzeQuery, coverage } from '../reading/query.js';
+import type { Language } from '../reading/language.js';
+import { hasAny, type PhraseSet, phrasesAt } from '../reading/patterns.js';
+import { analyzeQuery, type Concept, contentConcepts, coverage, type QueryAnalysis } from '../reading/query.js';
 import type { Reading } from '../reading/read-question.js';
-import { actorWords, asksMoney, countedConcept, describingWords } from '../reading/subject.js';
+import { actorWords, asksMoney, countedConcept, describingWords, madeOfListWords } from '../reading/subject.js';
 import { countsAffected, holdsMoney } from '../search/counts.js';
 import { meetsAskedDate, withDates } from '../search/hit-dates.js';
 import { byDate, passagesOf } from '../search/incident-passages.js';
 import { normalizeName } from '../search/name-index.js';
 import type { Passage } from '../search/passages.js';
+import { isStopWord } from '../search/stopwords.js';
 import { termOf, words as wordsOf } from '../search/tokenize.js';
 
 const PAGE_SIZE = 12;
@@ -256,6 +258,15 @@ export function respondFigures(ask: Ask, reading: Reading): Answer | undefined {
     figures.sort((a, b) => Number(namesCounted(b.passage)) - Number(namesCounted(a.passage)));
   const best = figures[0];
   if (!best || coverage(query, best) < 0.45) return undefined;
+  // "how many key theft hypotheses did they go through": a figure that misses the question's rarest word counts
+  // something else; a fact that holds it may give the number in passing
+  const rarest = countedRun(kb.language, query)
+    .filter(
+      (c) =>
+        !c.unknown && !c.own.every((t) => described.includes(t)) && !madeOfListWords(kb.language, c, ['affected-word']),
+    )
+    .sort((a, b) => b.weight - a.weight)[0];
+  if (rarest && rarest.weight >= RARE_WEIGHT && coverage(query, best, [rarest]) === 0) return undefined;
   // "how much did it cost them": a count of machines or customers is no answer; search for the amount instead
   if (asksMoney(kb.language, query.words) && !holdsMoney(best.passage.text)) return undefined;
   const original = hasAny(kb.language.list('original-word'), query.words);
@@ -290,6 +301,34 @@ export function respondFigures(ask: Ask, reading: Reading): Answer | undefined {
     question: ask.question,
   });
 }
+
+/**
+ * The concepts of the words right after "how many", up to a small word ("how many key theft hypotheses did …" gives
+ * key, theft, hypotheses): what is counted, told in one word or several.
+ */
+function countedRun(language: Language, query: QueryAnalysis): Concept[] {
+  const cue = language.list('thing-count-cue');
+  const aux = language.list('aux');
+  const ws = query.words;
+  for (let i = 0; i < ws.length; i++) {
+    const length = phrasesAt(cue, ws, i)[0];
+    if (length === undefined) continue;
+    const run: string[] = [];
+    for (let k = i + length; k < ws.length && run.length < COUNTED_WORDS; k++) {
+      const w = ws[k] as string;
+      if (isStopWord(w) || hasAny(aux, [w])) break;
+      run.push(w);
+    }
+    return contentConcepts(query).filter((c) => c.text.split(' ').some((w) => run.includes(w)));
+  }
+  return [];
+}
+
+/** Words after "how many" read as what is counted, at most. */
+const COUNTED_WORDS = 3;
+
+/** A word of what is counted this telling (rare in the knowledge base) must be met by the figure that answers. */
+const RARE_WEIGHT = 0.85;
 
 /** Most words between a number and the unit it counts ("22 enterprise organizations"). */
 const UNIT_REACH = 3;
