@@ -244,6 +244,12 @@ function demandsOf(language: Language, query: QueryAnalysis, cues: ListName | un
     const unsure = language.list('unknown-cue');
     demands.push({ keep: SILENT_ON_KNOWING, holds: (p) => hasAny(unsure, textWords(p)) });
   }
+  // "what kind of stuff was in the stolen emails", "what did the bucket contain": a fact that tells what something
+  // held ("included travel itineraries"), not one that only counts or names it
+  if (hasAny(language.list('wh-word'), query.words) && hasAny(language.list('contents-ask'), query.words)) {
+    const cue = language.list('contents-cue');
+    demands.push({ keep: COUNTLESS, holds: (p) => hasAny(cue, textWords(p)) });
+  }
   // "how sure is the vendor that …": a fact that says how certain the claim is (a confidence, an assessment)
   if (hasAny(language.list('certainty-ask'), query.words)) {
     const cue = language.list('certainty-cue');

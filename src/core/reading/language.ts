@@ -171,6 +171,8 @@ export const REQUIRED_LISTS = [
   'wh-word',
   'loose-end',
   'counterfactual',
+  'contents-ask',
+  'contents-cue',
   'name-preposition',
   'successor-word',
   'check-verb',
