@@ -149,6 +149,14 @@ describe('readQuestion: kinds', () => {
     expect(readQuestion(kb, 'any losses after the breach? crypto thefts or whatever').text).toBe(
       'any losses after the breach crypto thefts',
     );
+    // "quick sanity check: …": why the asker asks
+    expect(readQuestion(kb, 'quick sanity check: the attack started in may, right?').text).toBe(
+      'the attack started in may right',
+    );
+    // "… which is right?": a question that only asks whether the context holds asks about the context
+    expect(readQuestion(kb, 'our ciso says 25 orgs were hit but the team says 22. which is right?').text).toContain(
+      '25 orgs were hit',
+    );
     // a part that asks something itself is a question, whatever it starts with
     expect(readQuestion(kb, 'hi, not sure - when did it start?').text).toContain('when did it start');
   });

@@ -173,6 +173,7 @@ export const REQUIRED_LISTS = [
   'counterfactual',
   'contents-ask',
   'contents-cue',
+  'check-word',
   'name-preposition',
   'successor-word',
   'check-verb',

@@ -271,9 +271,15 @@ function withoutContext(language: KnowledgeBase['language'], text: string): stri
   // only words of its own say that someone said something, and that points back, asks about what the context told
   const speaker = language.list('speaker-word');
   const thin = asked.every((w) => isStopWord(w) || hasPhraseAt(speaker, [w], 0));
+  // "our deck says 25 orgs were hit but someone says 22. which is right?": a question that only asks whether it is
+  // right asks about what the context said
+  const check = language.list('check-word');
+  const checking = asked.every((w) => isStopWord(w) || hasPhraseAt(check, [w], 0));
   if (
     openerParts.length > 0 &&
-    (pointsBack(language, asked, 'back-reference') || ((told || thin) && pointsBack(language, asked, 'pronoun')))
+    (checking ||
+      pointsBack(language, asked, 'back-reference') ||
+      ((told || thin) && pointsBack(language, asked, 'pronoun')))
   )
     return read
       .filter((p) => !p.intro)
