@@ -3,20 +3,15 @@
 // of weeks of access, "per the review board") counts something else, and the fact that gives the number in passing
 // answers. Asked of the bundled knowledge base.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createKnowledgeBase, type KnowledgeBase } from '../../src/core/knowledge-base.js';
-import { parseCommand } from '../../src/core/parse-command.js';
+import type { KnowledgeBase } from '../../src/core/knowledge-base.js';
 import { readQuestion } from '../../src/core/reading/read-question.js';
-import { respond } from '../../src/core/respond.js';
-import { loadKnowledgeBase } from '../../src/kb/load.js';
+import { askKb, leadText, realKb } from '../fixtures/real-kb.js';
 
 let kb: KnowledgeBase;
 beforeAll(async () => {
-  kb = createKnowledgeBase((await loadKnowledgeBase({ dir: 'data/incidents' })).data);
+  kb = await realKb();
 });
-const lead = (q: string) => {
-  const a = respond(kb, parseCommand(q, kb), { now: new Date('2026-09-01T00:00:00Z') });
-  return `${a.title} ${a.facts[0]?.text ?? ''}`;
-};
+const lead = (q: string) => leadText(askKb(kb, q));
 
 describe('a count told in several words', () => {
   it('leads with the fact that holds the rarest of them', () => {
