@@ -470,9 +470,10 @@ function search(ask: Ask, query: QueryAnalysis, incidents: Set<string> | undefin
 }
 
 /**
- * "chegg 2018, how was the data taken": a year the question gives with an incident whose name holds that one year
- * ("Initech (2018)") names the incident it names; every fact of it meets the year, not only those dated in it. A name with two
- * years ("Globex breaches (2014 & 2016)") tells two incidents apart by year, and its facts meet only their own.
+ * "chegg 2018, how was the data taken": when the question names an incident whose name holds one year ("Initech
+ * (2018)") and gives that year, the year is part of the name; every fact of the incident meets it, not only those
+ * dated in it. A name with two years ("Globex breaches (2014 & 2016)") tells two incidents apart by year, and its
+ * facts meet only their own.
  */
 function withNamedYear(ask: Ask, query: QueryAnalysis, hit: SearchHit): SearchHit {
   if (!incidentNamed(ask) || ask.incident?.id !== hit.passage.incident) return hit;
