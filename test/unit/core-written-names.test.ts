@@ -35,6 +35,18 @@ describe('a word written as a name', () => {
     expect(ask('what is the best pizza topping in Zorbville?').kind).toBe('none');
   });
 
+  it('in capitals, four letters or more, it is a name too ("what was WOBMEIL")', () => {
+    const q = 'What did the ministry tell WOBMEIL customers to do?';
+    expect(readQuestion(kb, q).unknown?.name).toBe('wobmeil');
+    expect(ask(q).kind).toBe('none');
+    // a word the facts use, written in capitals, is that word
+    expect(readQuestion(kb, 'What did the ministry tell WEBMAIL customers to do?').unknown).toBeUndefined();
+  });
+
+  it('in a question written all in capitals, no word is read as a name by its capitals', () => {
+    expect(readQuestion(kb, 'WHAT DID THE MINISTRY TELL WOBMEIL CUSTOMERS TO DO?').unknown).toBeUndefined();
+  });
+
   it('a plural abbreviation ("PCs") is no name', () => {
     expect(readQuestion(kb, 'how did the intruder get in? asking for our home PCs').unknown).toBeUndefined();
   });

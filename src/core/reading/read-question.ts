@@ -327,11 +327,13 @@ function correctTowardLanguage(
 
 /**
  * The words written as names: capitalized after the question's first word, with lower case letters after the
- * capital ("what did the agency tell Zorbco customers"; not "PCs"), in lower case.
+ * capital ("what did the agency tell Zorbco customers"; not "PCs"), in lower case. In a question written in lower
+ * case, a word of four capitals or more is a name too ("what was ZORBFALL"); in one written all in capitals, none is.
  */
 function writtenAsNames(text: string): ReadonlySet<string> {
   const out = new Set<string>();
   for (const m of text.matchAll(/(?<=\s)[A-Z][a-z]{2,}[A-Za-z]*\b/g)) out.add(m[0].toLowerCase());
+  if (/[a-z]{3}/.test(text)) for (const m of text.matchAll(/(?<=\s)[A-Z]{4,}(?![\w-])/g)) out.add(m[0].toLowerCase());
   return out;
 }
 
