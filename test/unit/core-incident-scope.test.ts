@@ -259,6 +259,16 @@ describe('"how many did they say in <month year>": the count of then, with its c
     expect(a.facts[0]?.text).toContain('about 4,000');
     expect(a.facts.some((f) => f.text.includes('9,000'))).toBe(true);
   });
+  it('"their first disclosure said how many": the first count leads, marked as corrected', () => {
+    for (const q of [
+      "copper kettle's first disclosure said how many cards were exposed",
+      'how many cards were exposed at copper kettle, per the first estimate',
+    ]) {
+      const a = ask(q);
+      expect(a.kind).toBe('answer');
+      expect(a.facts[0]?.text).toContain('about 4,000');
+    }
+  });
   it('without a date, the later count leads', () => {
     const a = ask('how many cards were exposed at copper kettle');
     expect(a.facts[0]?.text).toContain('9,000');
