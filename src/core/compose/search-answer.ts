@@ -250,6 +250,9 @@ function demandsOf(language: Language, query: QueryAnalysis, cues: ListName | un
     const cue = language.list('contents-cue');
     demands.push({ keep: COUNTLESS, holds: (p) => hasAny(cue, textWords(p)) });
   }
+  // "what was the inquiry called": a fact that gives a name in quotes ("the \"Quiet Harbor\" hearing"), not one
+  // that only tells of the thing named
+  if (asksName(language, query.words)) demands.push({ keep: COUNTLESS, holds: holdsQuotedName });
   // "how sure is the vendor that …": a fact that says how certain the claim is (a confidence, an assessment)
   if (hasAny(language.list('certainty-ask'), query.words)) {
     const cue = language.list('certainty-cue');
@@ -280,6 +283,27 @@ function demandsOf(language: Language, query: QueryAnalysis, cues: ListName | un
   }
   return demands;
 }
+
+/** "what was the inquiry called", "the name of the rule": the question asks for a name. */
+function asksName(language: Language, words: readonly string[]): boolean {
+  return hasAny(language.list('name-ask'), words) || hasAny(language.list('name-ask-end'), words.slice(-1));
+}
+
+/**
+ * A name in quotes: two to six words in quotes, each of more than three letters capitalized ("Big Blue Bus", "Sea of
+ * Glass"); not a quoted sentence ("We found it") nor a quoted prefix ("Storm-").
+ */
+function holdsQuotedName(p: Passage): boolean {
+  for (const m of `${p.title} ${p.text}`.matchAll(/["“]([^"”]{3,80})["”]/g)) {
+    const ws = (m[1] as string).split(/\s+/);
+    if (ws.length < 2 || ws.length > QUOTED_NAME_WORDS) continue;
+    if (/^[A-Z]/.test(m[1] as string) && ws.every((w) => w.length <= 3 || /^[A-Z]/.test(w))) return true;
+  }
+  return false;
+}
+
+/** Most words of a name in quotes. */
+const QUOTED_NAME_WORDS = 6;
 
 /** What a fact whose title puts the party answered first keeps of its rank when the question asks for the reply. */
 const ANSWERED_PARTY = 0.5;

@@ -171,6 +171,8 @@ export const REQUIRED_LISTS = [
   'wh-word',
   'loose-end',
   'counterfactual',
+  'name-ask',
+  'name-ask-end',
   'contents-ask',
   'contents-cue',
   'check-word',
