@@ -183,3 +183,38 @@ describe('"how many <incident> X": the incident name before the counted word', (
     expect(leadOf(askLark('how many larkbook users had to reset their passwords'))).toContain('30 million');
   });
 });
+
+describe('"how many people\'s data": the count of people, not of the files that held their data', () => {
+  const quill = madeUpWriteup({
+    id: 'quillfeather',
+    title: 'Quillfeather (2016)',
+    summary: 'In 2016 two intruders copied user data of Quillfeather from an open storage bucket.',
+    dates: { start: '2016-10-01' },
+    victims: [
+      {
+        id: 'q-files',
+        kind: 'figure',
+        name: 'Over 300 user data files',
+        count: 'over 300',
+        impact: 'With the stolen key the intruders could read a bucket of over 300 user data files.',
+        sources: ['h-src'],
+      },
+      {
+        id: 'q-users',
+        kind: 'figure',
+        name: 'Over 20 million users',
+        count: 'over 20 million',
+        impact: 'The intruders took personal data of over 20 million users.',
+        sources: ['h-src'],
+      },
+    ],
+  });
+  const { ask: askQuill } = projectKbWith(quill);
+
+  it.each(["quillfeather 2016 breach, how many people's data", "how many users' data did quillfeather lose"])(
+    '"%s" leads with the count of users',
+    (q) => {
+      expect(leadOf(askQuill(q))).toContain('20 million');
+    },
+  );
+});

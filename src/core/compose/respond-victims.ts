@@ -246,7 +246,11 @@ export function respondFigures(ask: Ask, reading: Reading): Answer | undefined {
   // "how many victims", "the victim count": every figure of a victim is met by the word; the one that counts
   // victims (organizations, accounts, people) answers, not a count of emails or weeks
   const victimWords = kb.language.list('victims-noun');
-  const asksVictims = counted ? hasAny(victimWords, counted.text.split(' ')) : hasAny(victimWords, query.words);
+  // "how many people's data", "how many users' data": a word of the unit list right after "how many" counts victims
+  // too
+  const asksVictims =
+    countsUnitWord(kb.language, query.words) ||
+    (counted ? hasAny(victimWords, counted.text.split(' ')) : hasAny(victimWords, query.words));
   const countsVictims = (p: Passage) => countsUnit(kb.language.list('victim-unit'), p.text);
   if (asksVictims && figures.some((h) => countsVictims(h.passage)))
     figures.sort((a, b) => Number(countsVictims(b.passage)) - Number(countsVictims(a.passage)));
@@ -324,6 +328,16 @@ function countedRun(language: Language, query: QueryAnalysis): Concept[] {
   return [];
 }
 
+/** True when the word right after "how many" is a word of the victim-unit list ("how many people", "how many orgs"). */
+function countsUnitWord(language: Language, ws: readonly string[]): boolean {
+  const cue = language.list('thing-count-cue');
+  for (let i = 0; i < ws.length; i++) {
+    const length = phrasesAt(cue, ws, i)[0];
+    if (length !== undefined) return hasAny(language.list('victim-unit'), ws.slice(i + length, i + length + 1));
+  }
+  return false;
+}
+
 /** Words after "how many" read as what is counted, at most. */
 const COUNTED_WORDS = 3;
 
@@ -333,10 +347,26 @@ const RARE_WEIGHT = 0.85;
 /** Most words between a number and the unit it counts ("22 enterprise organizations"). */
 const UNIT_REACH = 3;
 
-/** True when the text gives a number followed, within a few words, by a word of the unit list. */
+/**
+ * True when the text gives a number followed, within a few words, by a word of the unit list that the number counts:
+ * one that ends its clause or is followed by a small word or a participle ("22 organizations, including …", "57
+ * million users were affected", "503 accounts belonging to …"), not one that only describes the noun after it ("200
+ * user data files" counts files).
+ */
 function countsUnit(units: PhraseSet, text: string): boolean {
-  const words = wordsOf(text);
-  return words.some(
-    (w, i) => /^\d[\d,.]*$/.test(w) && words.slice(i + 1, i + 1 + UNIT_REACH).some((u) => hasAny(units, [u])),
-  );
+  return text.split(/[,;:()]|\.(?=\s|$)/).some((clause) => {
+    const words = wordsOf(clause);
+    return words.some(
+      (w, i) =>
+        /^\d[\d,.]*$/.test(w) &&
+        words.slice(i + 1, i + 1 + UNIT_REACH).some((u, k) => {
+          if (!hasAny(units, [u])) return false;
+          const after = words[i + 2 + k];
+          return after === undefined || isStopWord(after) || PARTICIPLE.test(after);
+        }),
+    );
+  });
 }
+
+/** A word read as a participle by its ending ("affected", "belonging"): it tells of the noun before it. */
+const PARTICIPLE = /(?:ed|ing)$/;
