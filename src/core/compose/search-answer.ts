@@ -196,7 +196,12 @@ interface Demand {
 }
 
 /** What the question asks its answering fact to hold, beyond its words. */
-function demandsOf(language: Language, query: QueryAnalysis, cues: ListName | undefined): Demand[] {
+function demandsOf(
+  language: Language,
+  query: QueryAnalysis,
+  cues: ListName | undefined,
+  hits: readonly SearchHit[],
+): Demand[] {
   const demands: Demand[] = [];
   const counting = countTerms(language, query).length > 0;
   // "what was he sentenced to", "how much was the fine": a fact that gives a length of time or an amount
@@ -281,7 +286,51 @@ function demandsOf(language: Language, query: QueryAnalysis, cues: ListName | un
       },
     });
   }
+  // "zeta labs claimed the key reached more apps - which ones did they say": what the party named before the
+  // speaker word said, not a fact whose title puts another party first ("Globex calls the claims speculative"); the
+  // party must be one the facts write as a name ("which company claimed" names none)
+  const speaker = partySpeaking(language, query, hits);
+  if (speaker) {
+    const terms = new Set(speaker.terms.map((t) => t.term));
+    demands.push({
+      keep: OTHER_SPEAKER,
+      holds: (p) => {
+        const first = words(p.title)[0];
+        const term = first === undefined ? undefined : termOf(first);
+        return term === undefined || terms.has(term) || !writtenAsName(p, first as string);
+      },
+    });
+  }
   return demands;
+}
+
+/** What a fact whose title puts another party first keeps of its rank when the question asks what one party said. */
+const OTHER_SPEAKER = 0.5;
+
+/**
+ * The party a question asks the words of ("zeta labs claimed …", "what did globex say"): the word right before the
+ * question's first verb of speaking (a speaker word after a helper: "did globex say", not "the state dept"), when it
+ * is no helper or pronoun and has a concept of its own.
+ */
+function partySpeaking(language: Language, query: QueryAnalysis, hits: readonly SearchHit[]): Concept | undefined {
+  const verbs = language.list('speaking-verb').byFirst;
+  const speakers = language.list('speaker-word').byFirst;
+  const aux = language.list('aux');
+  const ws = query.words;
+  const at = ws.findIndex(
+    (w, i) => i > 0 && (verbs.has(w) || (i > 1 && speakers.has(w) && hasAny(aux, [ws[i - 2] as string]))),
+  );
+  const agent = at > 0 ? (ws[at - 1] as string) : undefined;
+  if (!agent || isStopWord(agent) || hasAny(aux, [agent]) || hasAny(language.list('pronoun'), [agent]))
+    return undefined;
+  if (!hits.some((h) => writtenAsName(h.passage, agent))) return undefined;
+  return query.concepts.find((c) => !c.filler && !c.weak && !c.unknown && c.text.split(' ').includes(agent));
+}
+
+/** True when the fact writes the word capitalized after a lower-case word: a name ("… said Globex"), not "Targets". */
+function writtenAsName(p: Passage, word: string): boolean {
+  const capital = word.charAt(0).toUpperCase() + word.slice(1);
+  return new RegExp(`[a-z,] ${capital}\\b`).test(`${p.title} ${p.text}`);
 }
 
 /** "what was the inquiry called", "the name of the rule": the question asks for a name. */
@@ -344,7 +393,7 @@ function rankHits(
   const counted = countTerms(language, query);
   const naming = asksWhichVulnerability(language, query.words) ? vulnerabilityTerms(language, query) : [];
   const money = moneyTerms(language, query);
-  const demands = demandsOf(language, query, cues);
+  const demands = demandsOf(language, query, cues, hits);
   // "how did they get the keys": a fact that tells by what means answers it before one that only says it happened
   if (prefers) {
     const words = language.list(prefers);
