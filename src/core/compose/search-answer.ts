@@ -255,6 +255,9 @@ function demandsOf(
     const cue = language.list('contents-cue');
     demands.push({ keep: COUNTLESS, holds: (p) => hasAny(cue, textWords(p)) });
   }
+  // "which services was the key used on": a fact that names two things or more ("Quill Docs and Quill Mail"), not one
+  // that only tells of the use
+  if (asksWhichOnes(language, query.words)) demands.push({ keep: UNLISTED, holds: holdsNameList });
   // "what was the inquiry called": a fact that gives a name in quotes ("the \"Quiet Harbor\" hearing"), not one
   // that only tells of the thing named
   if (asksName(language, query.words)) demands.push({ keep: COUNTLESS, holds: holdsQuotedName });
@@ -332,6 +335,31 @@ function writtenAsName(p: Passage, word: string): boolean {
   const capital = word.charAt(0).toUpperCase() + word.slice(1);
   return new RegExp(`[a-z,] ${capital}\\b`).test(`${p.title} ${p.text}`);
 }
+
+/** What a fact that names no two things keeps of its rank when the question asks which ones. */
+const UNLISTED = 0.6;
+
+/** "which apps", "which microsoft services": a which-ones word with a plural noun right after it, or one word later. */
+function asksWhichOnes(language: Language, words: readonly string[]): boolean {
+  const which = language.list('which-ones');
+  return words.some(
+    (w, i) =>
+      hasAny(which, [w]) &&
+      words.slice(i + 1, i + 3).some((n) => n.length > 3 && n.endsWith('s') && !n.endsWith('ss') && !isStopWord(n)),
+  );
+}
+
+/**
+ * Names in a row: capitalized words joined by "and" or "or" ("Docs and the 2019 Drive"), or three or more joined by
+ * commas ("Docs, Chat, Drive").
+ */
+function holdsNameList(p: Passage): boolean {
+  const text = `${p.title}. ${p.text}`;
+  return NAME_PAIR.test(text) || NAME_COMMAS.test(text);
+}
+const NAME = '[A-Z][\\w.-]*(?: [A-Z][\\w.-]*)*';
+const NAME_PAIR = new RegExp(`\\b${NAME}(?:, ${NAME})*,? (?:and|or) (?:the )?(?:\\d{4} )?[A-Z]`);
+const NAME_COMMAS = new RegExp(`\\b${NAME}, ${NAME}, ${NAME}\\b`);
 
 /** "what was the inquiry called", "the name of the rule": the question asks for a name. */
 function asksName(language: Language, words: readonly string[]): boolean {

@@ -172,6 +172,7 @@ export const REQUIRED_LISTS = [
   'loose-end',
   'counterfactual',
   'name-ask',
+  'which-ones',
   'speaking-verb',
   'name-ask-end',
   'contents-ask',
