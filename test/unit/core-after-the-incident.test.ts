@@ -36,6 +36,14 @@ describe('after the incident', () => {
     expect(a.title).toMatch(/^18 June 2014/);
   });
 
+  it('"when did X go under" asks for the end', () => {
+    for (const q of ['when did harbor grid go under for good', 'when did harbor grid fold']) {
+      const a = ask(q);
+      expect(a.kind).toBe('answer');
+      expect(a.title).toMatch(/18 June 2014|2014-06-18/);
+    }
+  });
+
   it('"what happened to X after the hack" gives what followed', () => {
     const a = ask('what happened to harbor grid after the 2014 cloud console hack?');
     expect(a.kind).toBe('answer');
