@@ -51,6 +51,13 @@ describe('the publisher of the list named in the question', () => {
     expect(a.facts[0]?.text).toContain('198.51.100[.]7');
   });
 
+  it('"the ioc table" names the list, not a role ("proxy listed in Zeta Labs table")', () => {
+    const a = askZeta('earliest first-seen date in the alpha ioc table, and which ip is it?');
+    expect(a.title).toContain('earliest first');
+    expect(a.title).not.toContain('whose role mentions');
+    expect(a.facts[0]?.text).toContain('198.51.100[.]7');
+  });
+
   it('a word of the roles that names no publisher still narrows it', () => {
     expect(askZeta('alpha token panel ips').title).toContain('whose role mentions');
   });
