@@ -310,7 +310,7 @@ export function respondFigures(ask: Ask, reading: Reading): Answer | undefined {
  * The concepts of the words right after "how many", up to a small word ("how many key theft hypotheses did …" gives
  * key, theft, hypotheses): what is counted, told in one word or several.
  */
-function countedRun(language: Language, query: QueryAnalysis): Concept[] {
+export function countedRun(language: Language, query: QueryAnalysis): Concept[] {
   const cue = language.list('thing-count-cue');
   const aux = language.list('aux');
   const ws = query.words;
@@ -342,7 +342,7 @@ function countsUnitWord(language: Language, ws: readonly string[]): boolean {
 const COUNTED_WORDS = 3;
 
 /** A word of what is counted this telling (rare in the knowledge base) must be met by the figure that answers. */
-const RARE_WEIGHT = 0.85;
+export const RARE_WEIGHT = 0.85;
 
 /** Most words between a number and the unit it counts ("22 enterprise organizations"). */
 const UNIT_REACH = 3;

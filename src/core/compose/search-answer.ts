@@ -28,7 +28,7 @@ import { isStopWord } from '../search/stopwords.js';
 import { searchTerms, termOf, words } from '../search/tokenize.js';
 import { ties, titleShare, withSignals } from './confidence.js';
 import { respondTerm } from './respond-glossary.js';
-import { respondVictim } from './respond-victims.js';
+import { countedRun, RARE_WEIGHT, respondVictim } from './respond-victims.js';
 
 /** At or above: answer. */
 export const ANSWER_THRESHOLD = 0.6;
@@ -218,6 +218,13 @@ function demandsOf(
         (!paying || holdsMoney(p.text)),
     });
   }
+  // "how many log categories moved": a fact whose number counts the rare word asked ("31 log categories"), not one
+  // that gives another number ("90 to 180 days")
+  const rare = counting ? countedRun(language, query).find((c) => !c.unknown && c.weight >= RARE_WEIGHT) : undefined;
+  if (rare) {
+    const terms = new Set(rare.terms.map((t) => t.term));
+    demands.push({ keep: COUNTLESS, holds: (p) => countsTerm(p.text, terms) });
+  }
   // "what was his sentence", "how much was the fine": the fact must name the punishment or payment asked about,
   // with its size in the same sentence ("sentenced to three years"), not in passing beside another one ("fined
   // $148 million … to lessen their sentence")
@@ -335,6 +342,17 @@ function writtenAsName(p: Passage, word: string): boolean {
   const capital = word.charAt(0).toUpperCase() + word.slice(1);
   return new RegExp(`[a-z,] ${capital}\\b`).test(`${p.title} ${p.text}`);
 }
+
+/** True when a number in the text is followed, within a few words, by a word of one of the terms. */
+function countsTerm(text: string, terms: ReadonlySet<string>): boolean {
+  const ws = words(text);
+  return ws.some(
+    (w, i) => /^\d[\d,.]*$/.test(w) && ws.slice(i + 1, i + 1 + COUNT_REACH).some((u) => terms.has(termOf(u) ?? '')),
+  );
+}
+
+/** Most words between a number and the word it counts ("31 log categories", "31 kinds of log categories"). */
+const COUNT_REACH = 4;
 
 /** What a fact that names no two things keeps of its rank when the question asks which ones. */
 const UNLISTED = 0.6;
