@@ -551,6 +551,11 @@ function textWords(p: Passage): string[] {
   return list;
 }
 
+/** True when a word of the question is a year before the current one ("in 2021"). */
+function namesPastYear(words: readonly string[], now: Date): boolean {
+  return words.some((w) => /^(?:19|20)\d\d$/.test(w) && Number(w) < now.getUTCFullYear());
+}
+
 /**
  * "is it still in force", "where are the keys kept now": among the facts that match about as well as the best,
  * the latest dated one leads.
@@ -585,7 +590,9 @@ function search(ask: Ask, query: QueryAnalysis, incidents: Set<string> | undefin
   const scoped = scope.credit.length > 0 ? kept.map((h) => withScope(h, scope.credit)) : kept;
   const hits = scoped.map((h) => (options.namesMet ? withNameWords(ask, query, h) : withNamedYear(ask, query, h)));
   const ranked = rankHits(ask.kb.language, query, hits, options.frame, options.cues, options.prefers);
-  return hasAny(ask.kb.language.list('current-word'), query.words) ? latestFirst(ranked) : ranked;
+  // "is it still in force": the latest fact; "why was the key still valid in 2021" asks as of a past year
+  const current = hasAny(ask.kb.language.list('current-word'), query.words) && !namesPastYear(query.words, ask.now);
+  return current ? latestFirst(ranked) : ranked;
 }
 
 /**
