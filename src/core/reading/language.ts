@@ -172,6 +172,7 @@ export const REQUIRED_LISTS = [
   'loose-end',
   'counterfactual',
   'name-ask',
+  'cause-ask',
   'which-ones',
   'speaking-verb',
   'name-ask-end',

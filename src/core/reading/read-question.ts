@@ -238,11 +238,18 @@ function withoutContext(language: KnowledgeBase['language'], text: string): stri
     (p) => p.text.trim().endsWith('?') && p.words.filter((w) => !isStopWord(w)).length >= 2,
   );
   // "which services did they use the tokens against? was teams hit?": a yes-or-no question after a question that
-  // asks what, who, how or when is a guess at the answer; the first question is the one to answer
+  // asks what, who, how or when is a guess at the answer; the first question is the one to answer. After a question
+  // for a cause ("why was the old key still valid? did they stop rotating keys?") the guess names the cause to look
+  // for, and is kept
   const opensWith = (p: (typeof read)[number], set: ReturnType<typeof language.list>) =>
     hasPhraseAt(set, stripNoise(language, p.words), 0);
+  const causeAsked = askedAt >= 0 && opensWith(read[askedAt] as (typeof read)[number], language.list('cause-ask'));
   const guess = (p: (typeof read)[number], i: number) =>
-    askedAt >= 0 && i > askedAt && opensWith(read[askedAt] as (typeof read)[number], asking) && opensWith(p, aux);
+    askedAt >= 0 &&
+    i > askedAt &&
+    !causeAsked &&
+    opensWith(read[askedAt] as (typeof read)[number], asking) &&
+    opensWith(p, aux);
   const looseEnd = language.list('loose-end');
   const aside = (p: (typeof read)[number], i: number) => {
     if (guess(p, i)) return true;
