@@ -12,6 +12,7 @@ import type { Language, ListName } from '../reading/language.js';
 import { firstMatch, hasAny } from '../reading/patterns.js';
 import { type Concept, contentConcepts, coverage, type QueryAnalysis } from '../reading/query.js';
 import {
+  actorWords,
   asksMoney,
   asksWhetherKnown,
   asksWhichVulnerability,
@@ -656,10 +657,19 @@ function scopeConcepts(
   const only = incidents?.size === 1 ? [...incidents][0] : undefined;
   const incident = only ? ask.kb.incident(only) : undefined;
   if (!incident) return none;
-  // its short names, and a description of it before an incident noun ("the cloud email hack")
+  // its short names, a description of it before an incident noun ("the cloud email hack"), and the words that name
+  // its actor by its nation ("the same russian group"; not a bare "the attacker", nor "another chinese group")
+  const actor = actorWords(ask.kb, incident, query.words);
+  const agentWords = phraseWords(ask.kb.language.list('agent-noun'));
+  const otherWords = ask.kb.language.list('other-word');
+  const byNation = [...actor].some((w) => {
+    const at = query.words.indexOf(w);
+    return !agentWords.has(w) && !hasAny(otherWords, query.words.slice(Math.max(0, at - OTHER_REACH), at));
+  });
   const names = new Set([
     ...namingWords(ask.kb.language, incidentNameWords(incident), query.words),
     ...describingWords(ask.kb.language, incident, query.words),
+    ...(byNation ? actor : []),
   ]);
   if (names.size === 0) return none;
   const naming = query.concepts.filter(
@@ -674,6 +684,9 @@ function scopeConcepts(
   const terms = query.terms.map((t) => (rest.has(t.term) ? t : { ...t, weight: t.weight * NAME_WEIGHT }));
   return { terms, credit };
 }
+
+/** Words before an actor's nation that may say it is another actor ("any other known chinese group"). */
+const OTHER_REACH = 2;
 
 /** What the words naming the searched incident weigh in the search: they tell its facts apart only a little. */
 const NAME_WEIGHT = 0.3;

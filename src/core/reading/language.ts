@@ -172,6 +172,7 @@ export const REQUIRED_LISTS = [
   'loose-end',
   'counterfactual',
   'name-ask',
+  'other-word',
   'cause-ask',
   'which-ones',
   'speaking-verb',
