@@ -41,3 +41,11 @@ describe('what a named party said', () => {
     expect(leadOf(a)).toContain('Zorblab says');
   });
 });
+
+describe('a party written with signs of a pattern', () => {
+  it('is read as plain text ("what did x++y claim"), never as a pattern', () => {
+    const a = ask('what did zorb++lab claim about the key and its apps');
+    expect(a.title).not.toMatch(/couldn.t answer/);
+    expect(a.sections.map((s) => s.text ?? '').join(' ')).not.toMatch(/couldn.t answer/);
+  });
+});

@@ -340,7 +340,7 @@ function partySpeaking(language: Language, query: QueryAnalysis, hits: readonly 
 
 /** True when the fact writes the word capitalized after a lower-case word: a name ("… said Globex"), not "Targets". */
 function writtenAsName(p: Passage, word: string): boolean {
-  const capital = word.charAt(0).toUpperCase() + word.slice(1);
+  const capital = (word.charAt(0).toUpperCase() + word.slice(1)).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`[a-z,] ${capital}\\b`).test(`${p.title} ${p.text}`);
 }
 
