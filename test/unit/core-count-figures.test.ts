@@ -182,6 +182,14 @@ describe('"how many <incident> X": the incident name before the counted word', (
   it('a count of people after the name still counts the victims', () => {
     expect(leadOf(askLark('how many larkbook users had to reset their passwords'))).toContain('30 million');
   });
+
+  // a word of people before a plural noun says whose: "user passwords" counts passwords
+  it.each(['how many larkbook user passwords got cracked', 'how many user passwords got cracked at larkbook'])(
+    '"%s": the count of passwords leads, not the count of users',
+    (q) => {
+      expect(leadOf(askLark(q))).toContain('9 million');
+    },
+  );
 });
 
 describe('"how many people\'s data": the count of people, not of the files that held their data', () => {

@@ -11,7 +11,14 @@ import type { Language } from '../reading/language.js';
 import { hasAny, type PhraseSet, phrasesAt } from '../reading/patterns.js';
 import { analyzeQuery, type Concept, contentConcepts, coverage, type QueryAnalysis } from '../reading/query.js';
 import type { Reading } from '../reading/read-question.js';
-import { actorWords, asksMoney, countedConcept, describingWords, madeOfListWords } from '../reading/subject.js';
+import {
+  actorWords,
+  asksMoney,
+  countedConcept,
+  describingWords,
+  madeOfListWords,
+  pluralNoun,
+} from '../reading/subject.js';
 import { countsAffected, holdsMoney } from '../search/counts.js';
 import { meetsAskedDate, withDates } from '../search/hit-dates.js';
 import { byDate, passagesOf } from '../search/incident-passages.js';
@@ -333,7 +340,12 @@ function countsUnitWord(language: Language, ws: readonly string[]): boolean {
   const cue = language.list('thing-count-cue');
   for (let i = 0; i < ws.length; i++) {
     const length = phrasesAt(cue, ws, i)[0];
-    if (length !== undefined) return hasAny(language.list('victim-unit'), ws.slice(i + length, i + length + 1));
+    // "how many user passwords": the word of people tells whose passwords, it is not what is counted
+    if (length !== undefined)
+      return (
+        hasAny(language.list('victim-unit'), ws.slice(i + length, i + length + 1)) &&
+        !pluralNoun(language, ws[i + length + 1])
+      );
   }
   return false;
 }

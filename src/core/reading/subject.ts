@@ -334,6 +334,9 @@ export function countedConcept(language: Language, incident: Incident, query: Qu
     // "how many chegg passwords": the incident's name before the counted word says whose, not what
     let at = i + length;
     while (at < ws.length - 1 && name.has(ws[at] as string)) at++;
+    // "how many user passwords", "how many customer records": a word of people before a plural noun tells whose;
+    // the plural noun is what is counted
+    if (hasAny(language.list('victim-unit'), [ws[at] as string]) && pluralNoun(language, ws[at + 1])) at++;
     const next = ws[at];
     if (!next || isStopWord(next) || name.has(next)) return undefined;
     // "how many chegg users": a count of people or organizations, whoever they are, is a count of victims
@@ -342,6 +345,17 @@ export function countedConcept(language: Language, incident: Incident, query: Qu
     return concept && !concept.unknown && !concept.filler && !concept.weak ? concept : undefined;
   }
   return undefined;
+}
+
+/** A word read as a plural noun by its ending: no small word, no word of people, not a verb's "-ss" ("access"). */
+export function pluralNoun(language: Language, word: string | undefined): boolean {
+  return (
+    word !== undefined &&
+    /[^s]s$/.test(word) &&
+    !isStopWord(word) &&
+    !hasAny(language.list('aux'), [word]) &&
+    !hasAny(language.list('victim-unit'), [word])
+  );
 }
 
 /**
