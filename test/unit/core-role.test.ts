@@ -77,6 +77,12 @@ const quayInput: IncidentInput = {
       sources: ['q-src'],
     },
     {
+      id: 'q-sentenced',
+      date: '2024-05-01',
+      title: 'Rita Vance is sentenced to two years of probation',
+      sources: ['q-src'],
+    },
+    {
       id: 'q-rep',
       date: '2022-05-02',
       title: 'A lawmaker among the mailboxes read',
@@ -158,6 +164,18 @@ describe('a person asked for by their role', () => {
       expect(a.kind).toBe('answer');
       expect(a.title).toBe('Kim Vale (Rep)');
     }
+  });
+
+  // "whose" after a noun tells which company; the question that follows asks what
+  it.each([
+    'the quay freight company whose security chief was convicted - what sentence did she get?',
+    'the company whose security chief was convicted at quay freight - what was her sentence?',
+  ])('"%s" asks no person', (q) => {
+    expect(ask(q).title).not.toMatch(/^Rita Vance \(/);
+  });
+
+  it('"who was the security chief" still asks the person', () => {
+    expect(ask('who was the quay freight security chief').title).toMatch(/^Rita Vance \(/);
   });
 
   it('a question that asks no person is not answered with one', () => {

@@ -7,6 +7,7 @@ import type { Answer } from '../answer.js';
 import { makeAnswer } from '../answer-base.js';
 import type { Ask } from '../ask-context.js';
 import { factsAndItems } from '../facts.js';
+import type { Language } from '../reading/language.js';
 import { isProperNoun } from '../reading/names.js';
 import { hasAny, type PhraseSet } from '../reading/patterns.js';
 import type { Reading } from '../reading/read-question.js';
@@ -42,6 +43,20 @@ const DATE_KINDS: ReadonlySet<Reading['kind']> = new Set(['when', 'duration', 'c
 /** How many words after "which" the role may stand ("which initech vendor executive"). */
 const WHICH_REACH = 4;
 
+/**
+ * The question asks who: a word of the person-asker list opens it, or stands with no other question word after it.
+ * "The company whose security chief was convicted - what sentence did he get?": "whose" tells which company, the
+ * question that follows asks what.
+ */
+function asksWho(language: Language, words: readonly string[]): boolean {
+  const askers = language.list('person-asker');
+  const at = words.findIndex((w) => hasAny(askers, [w]));
+  if (at < 0) return false;
+  if (at === 0) return true;
+  const wh = language.list('wh-word');
+  return !words.slice(at + 1).some((w) => hasAny(wh, [w]) && !hasAny(askers, [w]));
+}
+
 export function respondRole(ask: Ask, reading: Reading): Answer | undefined {
   const { kb, incident } = ask;
   if (!incident) return undefined;
@@ -59,8 +74,7 @@ export function respondRole(ask: Ask, reading: Reading): Answer | undefined {
     return (helper >= 0 ? after.slice(0, helper) : after).some((v) => isRole(v));
   };
   const asksPerson =
-    hasAny(language.list('person-asker'), words) ||
-    words.some((w, i) => hasAny(language.list('which-word'), [w]) && roleAfter(i));
+    asksWho(language, words) || words.some((w, i) => hasAny(language.list('which-word'), [w]) && roleAfter(i));
   // "what date did the senator write": a date, not a person
   const asksOther =
     DATE_KINDS.has(reading.kind) ||
