@@ -11,7 +11,13 @@ import { factsAndItems, latest } from '../facts.js';
 import { hasAny, hasPhraseAt } from '../reading/patterns.js';
 import { type Concept, coverage, type QueryAnalysis } from '../reading/query.js';
 import type { Reading } from '../reading/read-question.js';
-import { isIncidentWide, keyDateWords, subjectConcepts } from '../reading/subject.js';
+import {
+  incidentNameWords,
+  isIncidentWide,
+  keyDateWords,
+  madeOfListWords,
+  subjectConcepts,
+} from '../reading/subject.js';
 import type { Passage } from '../search/passages.js';
 import type { SearchHit } from '../search/search-index.js';
 import { isStopWord } from '../search/stopwords.js';
@@ -38,6 +44,10 @@ export function respondWhen(ask: Ask, reading: Reading): Answer | undefined {
   ]).filter(
     (c) =>
       (missingKey || !c.text.split(' ').every((w) => keyWords.has(w))) &&
+      // "when did they first find out about the X activity": a key date is the first time by itself, and the
+      // activity after the incident's name is the incident
+      !(keys.length > 0 && madeOfListWords(kb.language, c, ['first-word'])) &&
+      !(keys.length > 0 && activityOfIncident(kb.language, incident, query.words, c)) &&
       !isIncidentWide(kb, incident, c) &&
       // "when did they announce the incapsula breach": a name of the incident asked about, not a thing in it
       !(keys.length > 0 && namesTheIncident(kb.language, query.words, c)),
@@ -193,6 +203,18 @@ function namesTheIncident(language: Ask['kb']['language'], asked: readonly strin
     }
   }
   return concept.text.split(' ').every((w) => named.has(w));
+}
+
+/** The concept is a word of the activity-noun list right after a word of the incident's name ("the X activity"). */
+function activityOfIncident(
+  language: Ask['kb']['language'],
+  incident: NonNullable<Ask['incident']>,
+  asked: readonly string[],
+  concept: Concept,
+): boolean {
+  const nouns = language.list('activity-noun');
+  const name = incidentNameWords(incident);
+  return asked.some((w, i) => i > 0 && hasAny(nouns, [w]) && concept.text === w && name.has(asked[i - 1] as string));
 }
 
 /** The most words a name before an incident noun has. */
