@@ -171,6 +171,7 @@ export const REQUIRED_LISTS = [
   'wh-word',
   'loose-end',
   'counterfactual',
+  'deed-aux',
   'activity-noun',
   'name-ask',
   'other-word',

@@ -100,6 +100,16 @@ export function actorWords(kb: KnowledgeBase, incident: Incident, words: readonl
     const before = words[i - 1];
     if (before && isAttributedTo(kb, incident, before)) out.add(before);
   }
+  // "how did ruritania get the key": a nation the incident is attributed to, between a helper verb and a verb of a
+  // deed, is the one who did it; not one that speaks ("what did ruritania say") nor one said of it ("is it ruritanian")
+  const doers = kb.language.list('deed-aux');
+  const speaking = kb.language.list('speaker-word');
+  for (let i = 1; i < words.length - 1; i++) {
+    const w = words[i] as string;
+    const next = words[i + 1] as string;
+    if (hasAny(doers, [words[i - 1] as string]) && !hasAny(speaking, [next]) && isAttributedTo(kb, incident, w))
+      out.add(w);
+  }
   return out;
 }
 
