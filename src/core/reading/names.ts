@@ -319,6 +319,12 @@ export function findUnknownName(
   const offTopic =
     words.filter((w) => !writtenAsNames.has(w) && !isStopWord(w) && kb.lexicon.has(w)).length < ON_TOPIC_WORDS;
   if (offTopic) return undefined;
+  const knownPerson = words.some(
+    (w, i) =>
+      i + 1 < words.length &&
+      [w, words[i + 1] as string].every((v) => kb.lexicon.has(v) && isProperNoun(kb, v)) &&
+      (writtenAsNames.has(w) || writtenAsNames.has(words[i + 1] as string)),
+  );
   for (let i = 0; i < words.length; i++) {
     if (!writtenAsNames.has(words[i] as string)) continue;
     let end = i + 1;
@@ -326,6 +332,9 @@ export function findUnknownName(
     const run = words.slice(i, end);
     i = end - 1;
     if (!run.some((w) => isUnheard(kb, w, true))) continue;
+    // "Don Roe, the Ruritania rep": beside a full name the facts mention, one word never seen tells (or gets wrong)
+    // something about that person
+    if (run.length === 1 && knownPerson) continue;
     // "Zorb Squall" beside a loaded "Quartz Squall": a name of the same family, not the loaded one
     if (sameFamily(kb, run)) return { name: run.join(' '), reason: 'unknown', mentionedIn: [] };
     if (run.some((w) => isProperNoun(kb, w))) continue;
@@ -551,7 +560,14 @@ function judgeName(
   // a strong slot names an incident: one word never seen is enough. A weak one may name anything: a word never
   // seen next to a name the knowledge base mentions ("joe" next to a surname in a write-up) is that person
   const vouched = strength === 'weak' && content.some((w) => !unknownWord(w) && isProperNoun(kb, w) && !entity.has(w));
-  if (content.some(unknownWord) && !vouched) return { name: text, reason: 'unknown', mentionedIn: [] };
+  // "Don Roe, the Ruritania rep": a full name the facts mention (two known proper nouns side by side) is that person,
+  // whatever one word never seen beside it gets wrong about them
+  const person = name.some(
+    (w, i) => i + 1 < name.length && [w, name[i + 1] as string].every((v) => !unknownWord(v) && isProperNoun(kb, v)),
+  );
+  const vouchedPerson = person && content.filter(unknownWord).length === 1;
+  if (content.some(unknownWord) && !vouched && !vouchedPerson)
+    return { name: text, reason: 'unknown', mentionedIn: [] };
   if (strength === 'weak') return undefined;
   const calendar = kb.language.list('calendar-word');
   const proper = content.filter(
