@@ -282,16 +282,24 @@ function withoutContext(language: KnowledgeBase['language'], text: string): stri
   // right asks about what the context said
   const check = language.list('check-word');
   const checking = asked.every((w) => isStopWord(w) || hasPhraseAt(check, [w], 0));
+  // "is that accurate": a part of check words and little words only
+  const onlyChecks = (ws: readonly string[]) =>
+    ws.some((w) => hasPhraseAt(check, [w], 0) && !isStopWord(w)) &&
+    ws.every((w) => isStopWord(w) || hasPhraseAt(check, [w], 0));
   if (
     openerParts.length > 0 &&
     (checking ||
       pointsBack(language, asked, 'back-reference') ||
       ((told || thin) && pointsBack(language, asked, 'pronoun')))
   )
-    return read
-      .filter((p) => !p.intro)
-      .map((p) => (p.opener > 0 ? p.words.slice(p.opener).join(' ') : p.text))
-      .join(' - ');
+    return (
+      read
+        .filter((p) => !p.intro)
+        // "… is that accurate?": the part that only asks whether the claim holds is no word the facts must meet
+        .filter((p) => !(checking && p.opener === 0 && onlyChecks(p.words)))
+        .map((p) => (p.opener > 0 ? p.words.slice(p.opener).join(' ') : p.text))
+        .join(' - ')
+    );
   // "heard the envoy got hacked too, who was that": a question of only little words asks about the context
   return asked.some((w) => !isStopWord(w)) ? kept.join(' ') : text;
 }
