@@ -52,6 +52,8 @@ describe('a question about whether something is known', () => {
     'does lantern know how the vault key was stolen?',
     'is it known how the lantern vault key got stolen',
     'has lantern figured out how the vault key was stolen yet',
+    'did lantern ever figure out how the vault key got stolen??',
+    'did the lantern investigators ever work out how the vault key was stolen',
   ])('"%s" leads with what is not known', (q) => {
     const a = ask(q);
     expect(a.kind).toBe('answer');
@@ -62,6 +64,7 @@ describe('a question about whether something is known', () => {
     const language = kb.language;
     expect(asksWhetherKnown(language, words('do they know how the key was stolen'))).toBe(true);
     expect(asksWhetherKnown(language, words('is it known who did it'))).toBe(true);
+    expect(asksWhetherKnown(language, words('did they ever figure out how the key was stolen'))).toBe(true);
     expect(asksWhetherKnown(language, words('how was the key stolen'))).toBe(false);
     expect(asksWhetherKnown(language, words('what do we know about the key'))).toBe(false);
   });
