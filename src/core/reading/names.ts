@@ -319,7 +319,7 @@ export function findUnknownName(
   const offTopic =
     words.filter((w) => !writtenAsNames.has(w) && !isStopWord(w) && kb.lexicon.has(w)).length < ON_TOPIC_WORDS;
   if (offTopic) return undefined;
-  const knownPerson = words.some(
+  const knownPerson = words.findIndex(
     (w, i) =>
       i + 1 < words.length &&
       [w, words[i + 1] as string].every((v) => kb.lexicon.has(v) && isProperNoun(kb, v)) &&
@@ -332,9 +332,9 @@ export function findUnknownName(
     const run = words.slice(i, end);
     i = end - 1;
     if (!run.some((w) => isUnheard(kb, w, true))) continue;
-    // "Don Roe, the Ruritania rep": beside a full name the facts mention, one word never seen tells (or gets wrong)
+    // "Don Roe, the Ruritania rep": after a full name the facts mention, one word never seen tells (or gets wrong)
     // something about that person
-    if (run.length === 1 && knownPerson) continue;
+    if (run.length === 1 && knownPerson >= 0 && i > knownPerson + 1) continue;
     // "Zorb Squall" beside a loaded "Quartz Squall": a name of the same family, not the loaded one
     if (sameFamily(kb, run)) return { name: run.join(' '), reason: 'unknown', mentionedIn: [] };
     if (run.some((w) => isProperNoun(kb, w))) continue;
@@ -561,11 +561,13 @@ function judgeName(
   // seen next to a name the knowledge base mentions ("joe" next to a surname in a write-up) is that person
   const vouched = strength === 'weak' && content.some((w) => !unknownWord(w) && isProperNoun(kb, w) && !entity.has(w));
   // "Don Roe, the Ruritania rep": a full name the facts mention (two known proper nouns side by side) is that person,
-  // whatever one word never seen beside it gets wrong about them
-  const person = name.some(
+  // whatever one word never seen after it gets wrong about them; a word never seen before known words names another
+  // thing they describe ("zorblax kite maker" beside a loaded "kite maker")
+  const person = name.findIndex(
     (w, i) => i + 1 < name.length && [w, name[i + 1] as string].every((v) => !unknownWord(v) && isProperNoun(kb, v)),
   );
-  const vouchedPerson = person && content.filter(unknownWord).length === 1;
+  const unknownAt = name.findIndex((w) => content.includes(w) && unknownWord(w));
+  const vouchedPerson = person >= 0 && unknownAt > person + 1 && content.filter(unknownWord).length === 1;
   if (content.some(unknownWord) && !vouched && !vouchedPerson)
     return { name: text, reason: 'unknown', mentionedIn: [] };
   if (strength === 'weak') return undefined;
