@@ -76,6 +76,13 @@ describe('a name of the same family as a loaded one', () => {
   it('the loaded name itself is known', () => {
     expect(readQuestion(family.kb, 'When did the vendor first publish on Quartz Squall?').unknown).toBeUndefined();
   });
+
+  // few other words the facts use: no incident asked about by its words, but the family name still names one
+  it('names something not loaded in a question with few words the facts use', () => {
+    const q = 'What living-off-the-land techniques is Zorb Squall known for?';
+    expect(readQuestion(family.kb, q).unknown?.name).toBe('zorb squall');
+    expect(family.ask(q).kind).toBe('none');
+  });
 });
 
 // "is forest blizzard the same crew as the exec email hack" typed in lower case beside a loaded "Midnight

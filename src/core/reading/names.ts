@@ -318,7 +318,8 @@ export function findUnknownName(
   // altogether: it is declined as such, not as an incident that is not loaded
   const offTopic =
     words.filter((w) => !writtenAsNames.has(w) && !isStopWord(w) && kb.lexicon.has(w)).length < ON_TOPIC_WORDS;
-  if (offTopic) return undefined;
+  // … unless it names another member of a loaded name's family ("what is Zorb Typhoon known for")
+  if (offTopic) return familyRun(kb, words, writtenAsNames);
   const knownPerson = words.findIndex(
     (w, i) =>
       i + 1 < words.length &&
@@ -354,6 +355,23 @@ export function findUnknownName(
     const first = pair[0] as string;
     if (first.length < MIN_FAMILY_WORD || isStopWord(first) || writtenAsNames.has(first)) continue;
     if (sameFamily(kb, pair)) return { name: pair.join(' '), reason: 'unknown', mentionedIn: [] };
+  }
+  return undefined;
+}
+
+/** The first run of words written as names that is another member of a loaded name's family, as unknown. */
+function familyRun(
+  kb: KnowledgeBase,
+  words: readonly string[],
+  writtenAsNames: ReadonlySet<string>,
+): UnknownName | undefined {
+  for (let i = 0; i < words.length; i++) {
+    if (!writtenAsNames.has(words[i] as string)) continue;
+    let end = i + 1;
+    while (end < words.length && writtenAsNames.has(words[end] as string)) end++;
+    const run = words.slice(i, end);
+    i = end - 1;
+    if (sameFamily(kb, run)) return { name: run.join(' '), reason: 'unknown', mentionedIn: [] };
   }
   return undefined;
 }
