@@ -31,6 +31,13 @@ describe('parseCommand: command words', () => {
   ])('forgives the typo in %s', (text, type) => {
     expect(parse(text).type).toBe(type);
   });
+  // two slips need the first letter right: "putting together a board slide: how many emails …" is no "hunting"
+  it.each([
+    'Putting together a board slide: how many emails did they take?',
+    'Counting on you here: how many orgs were hit?',
+  ])('a word two slips from a command with another first letter is no command: %s', (text) => {
+    expect(parse(text).type).toBe('question');
+  });
   it('strips a leading /breach', () => {
     expect(parse('/breach victims').type).toBe('victims');
   });

@@ -47,7 +47,10 @@ export function isCommandWord(language: Language, word: string): boolean {
   return language.commands.has(word.toLowerCase());
 }
 
-/** The command a first word names, forgiving one typo (two in words of six letters or more). */
+/**
+ * The command a first word names, forgiving one typo (two in words of six letters or more, when the first letter is
+ * right).
+ */
 export function commandWord(language: Language, word: string): CommandType | undefined {
   const w = word.toLowerCase();
   const exact = language.commands.get(w);
@@ -59,7 +62,9 @@ export function commandWord(language: Language, word: string): CommandType | und
   const max = w.length >= TWO_TYPOS_LENGTH ? 2 : 1;
   let found: CommandType | undefined;
   for (const match of lookup.names.search(w, 3)) {
-    if (editDistance(w, match.name, max) <= max) {
+    const distance = editDistance(w, match.name, max);
+    // two slips and the first letter wrong too make another word ("putting" is no "hunting")
+    if (distance <= max && (distance < 2 || w[0] === match.name[0])) {
       found = match.value;
       break;
     }
