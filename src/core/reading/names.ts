@@ -326,16 +326,11 @@ export function findUnknownName(
       [w, words[i + 1] as string].every((v) => kb.lexicon.has(v) && isProperNoun(kb, v)) &&
       (writtenAsNames.has(w) || writtenAsNames.has(words[i + 1] as string)),
   );
-  for (let i = 0; i < words.length; i++) {
-    if (!writtenAsNames.has(words[i] as string)) continue;
-    let end = i + 1;
-    while (end < words.length && writtenAsNames.has(words[end] as string)) end++;
-    const run = words.slice(i, end);
-    i = end - 1;
+  for (const { at, run } of nameRuns(words, writtenAsNames)) {
     if (!run.some((w) => isUnheard(kb, w, true))) continue;
     // "Don Roe, the Ruritania rep": after a full name the facts mention, one word never seen tells (or gets wrong)
     // something about that person
-    if (run.length === 1 && knownPerson >= 0 && i > knownPerson + 1) continue;
+    if (run.length === 1 && knownPerson >= 0 && at > knownPerson + 1) continue;
     // "Zorb Squall" beside a loaded "Quartz Squall": a name of the same family, not the loaded one
     if (sameFamily(kb, run)) return { name: run.join(' '), reason: 'unknown', mentionedIn: [] };
     if (run.some((w) => isProperNoun(kb, w))) continue;
@@ -359,21 +354,27 @@ export function findUnknownName(
   return undefined;
 }
 
+/** Runs of words side by side that are written as names, with where each starts. */
+function nameRuns(words: readonly string[], writtenAsNames: ReadonlySet<string>): Array<{ at: number; run: string[] }> {
+  const out: Array<{ at: number; run: string[] }> = [];
+  for (let i = 0; i < words.length; i++) {
+    if (!writtenAsNames.has(words[i] as string)) continue;
+    let end = i + 1;
+    while (end < words.length && writtenAsNames.has(words[end] as string)) end++;
+    out.push({ at: i, run: words.slice(i, end) });
+    i = end - 1;
+  }
+  return out;
+}
+
 /** The first run of words written as names that is another member of a loaded name's family, as unknown. */
 function familyRun(
   kb: KnowledgeBase,
   words: readonly string[],
   writtenAsNames: ReadonlySet<string>,
 ): UnknownName | undefined {
-  for (let i = 0; i < words.length; i++) {
-    if (!writtenAsNames.has(words[i] as string)) continue;
-    let end = i + 1;
-    while (end < words.length && writtenAsNames.has(words[end] as string)) end++;
-    const run = words.slice(i, end);
-    i = end - 1;
-    if (sameFamily(kb, run)) return { name: run.join(' '), reason: 'unknown', mentionedIn: [] };
-  }
-  return undefined;
+  const found = nameRuns(words, writtenAsNames).find(({ run }) => sameFamily(kb, run));
+  return found ? { name: found.run.join(' '), reason: 'unknown', mentionedIn: [] } : undefined;
 }
 
 /** Letters, then digits, then letters again ("zorb4x"): a name, never a word of the language. */
