@@ -320,11 +320,10 @@ export function findUnknownName(
     words.filter((w) => !writtenAsNames.has(w) && !isStopWord(w) && kb.lexicon.has(w)).length < ON_TOPIC_WORDS;
   // … unless it names another member of a loaded name's family ("what is Zorb Typhoon known for")
   if (offTopic) return familyRun(kb, words, writtenAsNames);
-  const knownPerson = words.findIndex(
-    (w, i) =>
-      i + 1 < words.length &&
-      [w, words[i + 1] as string].every((v) => kb.lexicon.has(v) && isProperNoun(kb, v)) &&
-      (writtenAsNames.has(w) || writtenAsNames.has(words[i + 1] as string)),
+  const knownPerson = personAt(
+    words,
+    (v) => kb.lexicon.has(v) && isProperNoun(kb, v),
+    (pair) => pair.some((v) => writtenAsNames.has(v)),
   );
   for (const { at, run } of nameRuns(words, writtenAsNames)) {
     if (!run.some((w) => isUnheard(kb, w, true))) continue;
@@ -352,6 +351,21 @@ export function findUnknownName(
     if (sameFamily(kb, pair)) return { name: pair.join(' '), reason: 'unknown', mentionedIn: [] };
   }
   return undefined;
+}
+
+/**
+ * Where the first two words side by side that are both names the knowledge base knows (a full name: "don roe")
+ * start, -1 for none; `pairOk` may ask more of the two together.
+ */
+function personAt(
+  words: readonly string[],
+  known: (word: string) => boolean,
+  pairOk: (pair: readonly string[]) => boolean = () => true,
+): number {
+  return words.findIndex((w, i) => {
+    const pair = [w, words[i + 1]];
+    return pair.every((v): v is string => v !== undefined && known(v)) && pairOk(pair as string[]);
+  });
 }
 
 /** Runs of words side by side that are written as names, with where each starts. */
@@ -582,9 +596,7 @@ function judgeName(
   // "Don Roe, the Ruritania rep": a full name the facts mention (two known proper nouns side by side) is that person,
   // whatever one word never seen after it gets wrong about them; a word never seen before known words names another
   // thing they describe ("zorblax kite maker" beside a loaded "kite maker")
-  const person = name.findIndex(
-    (w, i) => i + 1 < name.length && [w, name[i + 1] as string].every((v) => !unknownWord(v) && isProperNoun(kb, v)),
-  );
+  const person = personAt(name, (v) => !unknownWord(v) && isProperNoun(kb, v));
   const unknownAt = name.findIndex((w) => content.includes(w) && unknownWord(w));
   const vouchedPerson = person >= 0 && unknownAt > person + 1 && content.filter(unknownWord).length === 1;
   if (content.some(unknownWord) && !vouched && !vouchedPerson)

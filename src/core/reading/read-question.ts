@@ -281,11 +281,10 @@ function withoutContext(language: KnowledgeBase['language'], text: string): stri
   // "our deck says 25 orgs were hit but someone says 22. which is right?": a question that only asks whether it is
   // right asks about what the context said
   const check = language.list('check-word');
-  const checking = asked.every((w) => isStopWord(w) || hasPhraseAt(check, [w], 0));
-  // "is that accurate": a part of check words and little words only
-  const onlyChecks = (ws: readonly string[]) =>
-    ws.some((w) => hasPhraseAt(check, [w], 0) && !isStopWord(w)) &&
-    ws.every((w) => isStopWord(w) || hasPhraseAt(check, [w], 0));
+  const little = (w: string) => isStopWord(w) || hasPhraseAt(check, [w], 0);
+  const checking = asked.every(little);
+  // "is that accurate": a part of check words (one at least) and little words only
+  const onlyChecks = (ws: readonly string[]) => ws.every(little) && ws.some((w) => !isStopWord(w));
   if (
     openerParts.length > 0 &&
     (checking ||
