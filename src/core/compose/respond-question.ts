@@ -458,6 +458,12 @@ function yearOfOtherIncidents(ask: Ask, reading: Reading): Answer | undefined {
   const year = askedYear(kb.language, reading.words);
   if (!year || yearsHeld(kb, incident.id).has(year)) return undefined;
   const holding = kb.incidents.filter((i) => yearsHeld(kb, i.id).has(year));
+  // "which company went out of business in 2014 after its backups were deleted": the rest of the question finds a
+  // fact of that year, of one of those incidents
+  const found = searchOrEntity(ask, reading);
+  const lead = found.facts[0];
+  if (found.kind === 'answer' && lead?.date?.startsWith(year) && holding.some((i) => i.id === lead.incident))
+    return found;
   const names = holding.slice(0, 5).map((i) => `${incidentName(i)} (\`${i.id}\`)`);
   return {
     ...noneAnswer(
