@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCommand } from '../../src/core/parse-command.js';
 import { respond } from '../../src/core/respond.js';
-import { acrossKb } from '../fixtures/core-across.js';
+import { acrossKb, madeUpWriteup, projectKbWith } from '../fixtures/core-across.js';
 
 const kb = acrossKb();
 const ask = (q: string) => respond(kb, parseCommand(q, kb), { now: new Date('2025-01-01T00:00:00Z') });
@@ -22,6 +22,34 @@ describe('a year in a question that asks one thing', () => {
     expect(a.kind).toBe('clarify');
     expect(a.title).toBe('Which 2022 incident?');
     expect(a.suggestions).toEqual(expect.arrayContaining(['beta-breach summary', 'gamma-mfa summary']));
+  });
+
+  it('a year only other incidents hold answers when the rest of the question finds a fact of that year', () => {
+    const quill = madeUpWriteup({
+      id: 'quill-host',
+      title: 'Quillfeather Hosting',
+      summary: 'A hosting firm closed for good after an intruder wiped its servers and every backup.',
+      dates: { start: '2016-06-17' },
+      timeline: [
+        {
+          id: 'q-1',
+          date: '2016-06-17',
+          title: 'Quillfeather (2016)',
+          text: 'In June 2016 the hosting firm Quillfeather was forced to close after an intruder got into its cloud console and wiped its servers and every backup.',
+          sources: ['h-src'],
+        },
+      ],
+    });
+    const withQuill = projectKbWith(quill);
+    const a = withQuill.ask('which firm was forced to close in 2016 after an intruder wiped every backup?');
+    expect(a.kind).toBe('answer');
+    expect(a.incident).toBe('quill-host');
+    expect(a.facts[0]?.date).toBe('2016-06-17');
+    // nothing else of the question finds a fact of that year: still asked back
+    for (const q of ['who was behind the attack in 2016?', 'who disabled the stolen keys in 2016?']) {
+      expect(withQuill.ask(q).kind).toBe('clarify');
+      expect(withQuill.ask(q).title).toBe('Which 2016 incident?');
+    }
   });
 
   it('the default incident still answers for its own year, and "what happened in" still lists the year', () => {
