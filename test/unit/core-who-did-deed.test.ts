@@ -51,6 +51,10 @@ describe('the one who did the deed', () => {
     // "who were the two guys behind the 2016 breach": a few words between "who were the" and "behind"
     'who were the two guys behind the 2019 heron cloud server deletion',
     'who are the people responsible for the heron cloud deletion?',
+    // "names of the two guys who did the 2016 hack", "name the people who pulled off …": named, not told
+    'names of the two guys who did the 2019 heron cloud hack?',
+    'name the person who pulled off the heron cloud attack',
+    'names of the people who were behind the heron cloud deletion',
   ])('"%s" leads with the actor', (q) => {
     const a = ask(q);
     expect(a.kind).toBe('answer');
