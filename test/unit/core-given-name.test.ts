@@ -16,7 +16,13 @@ const finchInput: IncidentInput = {
   status: { text: 'Closed.', asOf: '2023-06', sources: ['f-src'] },
   dates: { start: '2016-10-01' },
   timeline: [
-    { id: 'f-start', date: '2016-10-01', title: 'Intruders copy the rider records', sources: ['f-src'] },
+    {
+      id: 'f-start',
+      date: '2016-10-01',
+      title: 'Intruders copy the rider records',
+      detail: 'In October the intruders copied the rider records.',
+      sources: ['f-src'],
+    },
     {
       id: 'f-sentence',
       date: '2023-05-05',
@@ -50,6 +56,14 @@ describe('a given name the facts spell otherwise', () => {
     const a = ask('what sentence did joe quill get');
     expect(a.kind).toBe('answer');
     expect(`${a.title} ${a.facts[0]?.text ?? ''}`).toMatch(/three years of probation/);
+  });
+
+  it('a month after a capitalized word ("In October") is no surname: the unknown word before it counts in full', () => {
+    const c = readQuestion(kb, 'how many records were lost in the zorblab october 2016 breach').query.concepts.find(
+      (x) => x.text === 'zorblab',
+    );
+    expect(c?.unknown).toBe(true);
+    expect(c?.filler ?? false).toBe(false);
   });
 
   it('a word never seen before a word that is no surname still counts in full', () => {

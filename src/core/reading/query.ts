@@ -5,6 +5,7 @@
  * @example
  * analyzeQuery(kb, 'when was the stolen key revokd').corrections // [{ from: 'revokd', to: 'revoked' }]
  */
+import { MONTHS } from '../dates/dates.js';
 import type { KnowledgeBase } from '../knowledge-base.js';
 import type { SearchHit, WeightedTerm } from '../search/search-index.js';
 import { isStopWord, WEAK_WORDS } from '../search/stopwords.js';
@@ -406,7 +407,9 @@ function surnames(kb: KnowledgeBase): ReadonlySet<string> {
     }
     for (const p of kb.passages)
       for (const m of p.text.matchAll(/\b[A-Z][a-z]+(?: [A-Z]\.?)? ([A-Z][a-z]{2,})\b/g))
-        if (!named.has(m[0].toLowerCase())) made.add((m[1] as string).toLowerCase());
+        // "In January", "Since March": a month after a capital is a date, no family name
+        if (!named.has(m[0].toLowerCase()) && !MONTHS.has((m[1] as string).toLowerCase()))
+          made.add((m[1] as string).toLowerCase());
     found = made;
     surnameMemo.set(kb, found);
   }
