@@ -35,7 +35,8 @@ describe('a year in a question that asks one thing', () => {
           id: 'q-1',
           date: '2016-06-17',
           title: 'Quillfeather (2016)',
-          text: 'In June 2016 the hosting firm Quillfeather was forced to close after an intruder got into its cloud console and wiped its servers and every backup.',
+          detail:
+            'In June 2016 the hosting firm Quillfeather was forced to close after an intruder got into its cloud console and wiped its servers and every backup.',
           sources: ['h-src'],
         },
       ],

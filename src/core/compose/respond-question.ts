@@ -292,17 +292,18 @@ function withoutWholePeriod(ask: Ask, reading: Reading): Reading | undefined {
   const parts = date.matched.split(' ');
   const standalone = typed.some((_, i) => parts.every((p, k) => typed[i + k] === p));
   if (at < 0 || !standalone) return undefined;
-  const before = reading.text.slice(0, at).trim().split(' ');
-  const leads = kb.language.list('period-lead');
-  // the words that bring the period in go with it ("back in 2014")
-  for (let n = Math.min(MAX_LEAD_WORDS, before.length); n > 0; n--) {
-    if (phrasesAt(leads, before, before.length - n).includes(n)) {
-      before.splice(before.length - n, n);
-      break;
-    }
-  }
+  const before = withoutPeriodLead(kb.language, reading.text.slice(0, at).trim().split(' '));
   const text = [...before, reading.text.slice(end)].join(' ').replace(/\s+/g, ' ').trim();
   return readQuestion(kb, text, incident);
+}
+
+/** The words before a period, without those that bring it in ("back in 2014"), which go with it. */
+function withoutPeriodLead(language: Ask['kb']['language'], before: string[]): string[] {
+  const leads = language.list('period-lead');
+  for (let n = Math.min(MAX_LEAD_WORDS, before.length); n > 0; n--) {
+    if (phrasesAt(leads, before, before.length - n).includes(n)) return before.slice(0, before.length - n);
+  }
+  return before;
 }
 
 /** The most words that bring a period in ("sometime in"). */
@@ -458,9 +459,11 @@ function yearOfOtherIncidents(ask: Ask, reading: Reading): Answer | undefined {
   const year = askedYear(kb.language, reading.words);
   if (!year || yearsHeld(kb, incident.id).has(year)) return undefined;
   const holding = kb.incidents.filter((i) => yearsHeld(kb, i.id).has(year));
-  // "which company went out of business in 2014 after its backups were deleted": the rest of the question finds a
-  // fact of that year, of one of those incidents
-  const found = searchOrEntity(ask, reading);
+  // "which company went out of business in 2014 after its backups were deleted": the rest of the question, read
+  // without the year, finds a fact of that year, of one of those incidents
+  const at = reading.words.indexOf(year);
+  const rest = [...withoutPeriodLead(kb.language, reading.words.slice(0, at)), ...reading.words.slice(at + 1)];
+  const found = searchOrEntity(ask, readQuestion(kb, rest.join(' ')));
   const lead = found.facts[0];
   if (found.kind === 'answer' && lead?.date?.startsWith(year) && holding.some((i) => i.id === lead.incident))
     return found;
