@@ -405,8 +405,8 @@ function surnames(kb: KnowledgeBase): ReadonlySet<string> {
       ])
         named.add(name.toLowerCase());
     }
+    // "In January", "Since March": a month after a capital is a date, no family name
     for (const p of kb.passages)
-      // "In January", "Since March": a month after a capital is a date, no family name
       for (const m of p.text.matchAll(/\b[A-Z][a-z]+(?: [A-Z]\.?)? ([A-Z][a-z]{2,})\b/g))
         if (!named.has(m[0].toLowerCase()) && !MONTHS.has((m[1] as string).toLowerCase()))
           made.add((m[1] as string).toLowerCase());
