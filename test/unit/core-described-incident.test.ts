@@ -38,6 +38,9 @@ describe('a description of the incident', () => {
     // one title word is no description; nor is a question about the key itself
     expect(found('how many tenants got hit in the email thing')).toEqual([]);
     expect(found('how many days was the stolen signing key used')).toEqual([]);
+    // the incident's short name counts toward the run ("the microsoft email hacks"), but is left to its own rule
+    expect(found('did they admit to the alpha email thing')).toEqual(['email', 'thing']);
+    expect(found('did they admit to the alpha thing')).toEqual([]);
   });
 
   it('does not pick which figure answers "how many"', () => {

@@ -148,7 +148,8 @@ export function describingWords(language: Language, incident: Incident, words: r
     while (start > 0) {
       const before = words[start - 1] as string;
       const term = termOf(before);
-      if (term && terms.has(term)) named += telling(before) ? 1 : 0;
+      // "the microsoft email hacks": the incident's short name counts as a word of the description too
+      if (term && terms.has(term)) named += telling(before) || names.has(before) ? 1 : 0;
       else if (!language.nameFillers.has(before)) break;
       start--;
     }
