@@ -36,7 +36,7 @@ import { respondIncidents } from './respond-sources.js';
 import { respondTimeline, timelineMatches } from './respond-timeline.js';
 import { respondFigures } from './respond-victims.js';
 import { respondWhen } from './respond-when.js';
-import { searchAnswer } from './search-answer.js';
+import { frameOf, searchAnswer } from './search-answer.js';
 
 export function respondQuestion(ask: Ask, text: string): Answer {
   const reading = readQuestion(ask.kb, text, ask.named ? ask.incident : undefined);
@@ -123,6 +123,10 @@ function answerByKind(ask: Ask, reading: Reading): Answer {
     case 'victim-check':
       return victimCheck(ask, reading);
     case 'actor':
+      // "what finally alerted the vendor to the threat actor": a word for the actor in a question that asks what
+      // raised the alarm, not who did it
+      if (reading.keyDates.includes('detected') && frameOf(ask.kb.language, query) !== 'who')
+        return respondDetection(ask, reading);
       return listAnswer(ask, reading, 'actor');
     case 'define':
       return define(ask, reading);
