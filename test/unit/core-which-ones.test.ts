@@ -35,8 +35,12 @@ const input = madeUpWriteup({
 const { ask } = projectKbWith(input);
 
 describe('a question for several named things', () => {
-  it('leads with the fact that names them', () => {
-    const a = ask('which initech services did the intruder use the forged tokens on');
+  it.each([
+    'which initech services did the intruder use the forged tokens on',
+    // "what" before a word for named things ("services", "apps") asks which ones too
+    'what services did the intruder hit with the forged initech tokens',
+  ])('"%s" leads with the fact that names them', (q) => {
+    const a = ask(q);
     expect(a.kind).toBe('answer');
     expect(leadOf(a)).toContain('Quill Web and Quill Mail');
   });

@@ -361,10 +361,15 @@ const UNLISTED = 0.6;
 /** "which apps", "which microsoft services": a which-ones word with a plural noun right after it, or one word later. */
 function asksWhichOnes(language: Language, words: readonly string[]): boolean {
   const which = language.list('which-ones');
+  const wh = language.list('which-word');
+  const named = language.list('named-plural');
   return words.some(
     (w, i) =>
-      hasAny(which, [w]) &&
-      words.slice(i + 1, i + 3).some((n) => n.length > 3 && n.endsWith('s') && !n.endsWith('ss') && !isStopWord(n)),
+      (hasAny(which, [w]) &&
+        words
+          .slice(i + 1, i + 3)
+          .some((n) => n.length > 3 && n.endsWith('s') && !n.endsWith('ss') && !isStopWord(n))) ||
+      (hasAny(wh, [w]) && hasAny(named, words.slice(i + 1, i + 3))),
   );
 }
 

@@ -177,6 +177,7 @@ export const REQUIRED_LISTS = [
   'other-word',
   'cause-ask',
   'which-ones',
+  'named-plural',
   'speaking-verb',
   'name-ask-end',
   'contents-ask',
