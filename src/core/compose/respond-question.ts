@@ -33,7 +33,7 @@ import { respondStatus } from './respond-profile.js';
 import { respondPublication } from './respond-publication.js';
 import { respondRole } from './respond-role.js';
 import { respondIncidents } from './respond-sources.js';
-import { respondTimeline, timelineMatches } from './respond-timeline.js';
+import { eventsMatching, respondTimeline, timelineMatches } from './respond-timeline.js';
 import { respondFigures } from './respond-victims.js';
 import { respondWhen } from './respond-when.js';
 import { frameOf, searchAnswer } from './search-answer.js';
@@ -276,6 +276,10 @@ function timelineInRange(ask: Ask, reading: Reading): Answer | undefined {
     const across = respondTimelineAcross(ask, date.range, reading.text, 0.9);
     if (across) return across;
   }
+  // "what did the vendor's president tell the committee in june 2024": words that meet one event of the period, in a
+  // question that asks for no events, ask for that one fact, told in full
+  if (request.words && !hasAny(kb.language.list('event-ask'), restWords) && eventsMatching(ask, request).length === 1)
+    return undefined;
   return !request.words || timelineMatches(ask, request) ? respondTimeline(ask, request, 0.9) : undefined;
 }
 

@@ -112,6 +112,13 @@ export function timelineMatches(ask: Ask, request: TimelineRequest): boolean {
   return !analyzeQuery(kb, request.words).concepts.some((c) => c.unknown && !c.filler && !c.weak);
 }
 
+/** The events of the range whose words meet the request's (none without words). */
+export function eventsMatching(ask: Ask, request: TimelineRequest): Passage[] {
+  const { incident } = ask;
+  if (!incident || !request.words) return [];
+  return matchWords(ask, incident, inRange(passagesOf(ask.kb, incident.id, 'event'), request.range), request.words);
+}
+
 /** The events in the range (all of them without one). */
 function inRange(events: Passage[], range: DateRange | undefined): Passage[] {
   return range ? events.filter((p) => p.date && overlaps(p.date, p.endDate, range)) : events;

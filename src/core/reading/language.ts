@@ -178,6 +178,7 @@ export const REQUIRED_LISTS = [
   'cause-ask',
   'which-ones',
   'named-plural',
+  'event-ask',
   'speaking-verb',
   'name-ask-end',
   'contents-ask',
