@@ -9,7 +9,7 @@ import { type Ask, incidentNamed } from '../ask-context.js';
 import { describeDate } from '../dates/dates.js';
 import { factsAndItems, latest } from '../facts.js';
 import type { Language, ListName } from '../reading/language.js';
-import { firstMatch, hasAny } from '../reading/patterns.js';
+import { firstMatch, hasAny, phrasesAt } from '../reading/patterns.js';
 import { type Concept, contentConcepts, coverage, type QueryAnalysis } from '../reading/query.js';
 import {
   actorWords,
@@ -261,7 +261,7 @@ function demandsOf(
   // held ("included travel itineraries"), not one that only counts or names it
   if (hasAny(language.list('wh-word'), query.words) && hasAny(language.list('contents-ask'), query.words)) {
     const cue = language.list('contents-cue');
-    demands.push({ keep: COUNTLESS, holds: (p) => hasAny(cue, textWords(p)) });
+    demands.push({ keep: COUNTLESS, holds: (p) => tellsContents(p, cue) });
   }
   // "which services was the key used on": a fact that names two things or more ("Quill Docs and Quill Mail"), not one
   // that only tells of the use
@@ -357,6 +357,24 @@ const COUNT_REACH = 4;
 
 /** What a fact that names no two things keeps of its rank when the question asks which ones. */
 const UNLISTED = 0.6;
+
+/**
+ * True when the fact says what something held: a contents word ("included", "such as") followed by what was held,
+ * not by a name ("officials, including CIO Jane Doe" tells who spoke, not what was taken); a list after a colon
+ * may start with a capital.
+ */
+function tellsContents(p: Passage, cue: ReturnType<Language['list']>): boolean {
+  const raw = p.text.split(/\s+/);
+  const lower = raw.map((w) => w.toLowerCase().replace(/[^\p{L}\p{N}-]/gu, ''));
+  for (let i = 0; i < lower.length; i++) {
+    for (const n of phrasesAt(cue, lower, i)) {
+      const last = raw[i + n - 1] ?? '';
+      const next = raw[i + n] ?? '';
+      if (last.endsWith(':') || !/^[A-Z]/.test(next)) return true;
+    }
+  }
+  return false;
+}
 
 /** "which apps", "which microsoft services": a which-ones word with a plural noun right after it, or one word later. */
 function asksWhichOnes(language: Language, words: readonly string[]): boolean {
