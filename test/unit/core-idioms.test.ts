@@ -458,6 +458,13 @@ describe('chat words for things the facts name in full', () => {
     expect(walk?.terms.map((t) => t.term) ?? []).toContain(termOf('withdrawn'));
   });
 
+  it('records that "walked out the door" were stolen, and the phrase names nothing', () => {
+    const r = readQuestion(kb, 'how many records walked out the door in the tern tools breach');
+    expect(r.unknown).toBeUndefined();
+    const walked = r.query.concepts.find((c) => c.text.includes('door'));
+    expect(walked?.terms.map((t) => t.term) ?? []).toContain(termOf('stolen'));
+  });
+
   it('"recs" are recommendations', () => {
     const recs = analyzeQuery(kb, 'what were the board recs').concepts.find((c) => c.text === 'recs');
     expect(recs?.terms.map((t) => t.term) ?? []).toContain(termOf('recommendations'));
