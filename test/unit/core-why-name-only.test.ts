@@ -20,9 +20,18 @@ const zeta = madeUpWriteup({
 const { ask } = projectKbWith(zeta);
 
 describe('"why" with only the incident name known', () => {
-  it('answers with how the attack worked', () => {
-    const lead = leadOf(ask("why didn't MFA save zeta?"));
+  it.each([
+    "why didn't MFA save zeta?",
+    // the verb of what failed to work, and the incident noun after the name, ask nothing of the facts
+    'zeta breach - why didnt MFA stop it?',
+    "why didn't MFA stop the zeta breach?",
+  ])('"%s" answers with how the attack worked', (q) => {
+    const lead = leadOf(ask(q));
     expect(lead).toContain('How the Zeta MFA attack worked');
     expect(lead).toContain('seeds to the cloud');
+  });
+
+  it('a verb of stopping still counts when nothing failed ("why did zeta stop the rollout")', () => {
+    expect(leadOf(ask('why did zeta stop the rollout?'))).not.toContain('How the Zeta MFA attack worked');
   });
 });

@@ -14,6 +14,7 @@ import type { Incident } from '../model.js';
 import type { QuestionKind } from '../reading/language.js';
 import type { UnknownName } from '../reading/names.js';
 import { hasAny, hasPhraseAt, phrasesAt } from '../reading/patterns.js';
+import type { Concept } from '../reading/query.js';
 import { type Reading, readQuestion } from '../reading/read-question.js';
 import { incidentNameTerms, withoutAskedWords } from '../reading/subject.js';
 import { passagesOf } from '../search/incident-passages.js';
@@ -62,11 +63,20 @@ export function respondQuestion(ask: Ask, text: string): Answer {
 /** What answering a "why" with how the attack worked is worth when the rest of the question is unknown words. */
 const NAME_ONLY_WHY = 0.6;
 
-/** True when the question names its incident and every other word of it the knowledge base knows is a name word. */
+/**
+ * True when the question names its incident and every other word of it the knowledge base knows is a name word. In
+ * a question of why something did not work ("why didn't MFA stop it"), the verb of stopping says what failed, not
+ * what the facts must hold.
+ */
 function onlyNamesIncident(ask: Ask, reading: Reading): boolean {
   if (!ask.incident || !incidentNamed(ask)) return false;
   const name = incidentNameTerms(ask.incident);
-  const known = reading.query.concepts.filter((c) => !c.filler && !c.weak && !c.unknown);
+  const language = ask.kb.language;
+  const whyNot = hasAny(language.list('negated'), reading.words);
+  const failed = (c: Concept) => whyNot && c.text.split(' ').every((w) => hasAny(language.list('prevent-verb'), [w]));
+  // "the retool breach": a word for an incident after its name is part of the name
+  const noun = (c: Concept) => c.text.split(' ').every((w) => hasAny(language.list('incident-noun'), [w]));
+  const known = reading.query.concepts.filter((c) => !c.filler && !c.weak && !c.unknown && !failed(c) && !noun(c));
   return known.length > 0 && known.every((c) => c.own.every((t) => name.has(t)));
 }
 

@@ -179,6 +179,8 @@ export const REQUIRED_LISTS = [
   'which-ones',
   'named-plural',
   'event-ask',
+  'negated',
+  'prevent-verb',
   'speaking-verb',
   'name-ask-end',
   'contents-ask',
