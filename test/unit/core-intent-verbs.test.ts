@@ -24,6 +24,8 @@ describe('"link", "tie" and "connect" as verbs', () => {
     'can you link the crash dump to the key theft',
     'is there a link between the crash dump and the key',
     'any links between this and the webmail intrusion',
+    // a name before "link to": the connection between two things
+    "what's the gamma group link to the alpha cloud intrusion",
     'does the board link the failures with a weak security culture',
   ])('"%s" is a question, not the sources list', (q) => {
     expect(route(q).kind).not.toBe('list:sources');
@@ -40,6 +42,9 @@ describe('"link", "tie" and "connect" as verbs', () => {
     'send me the link to the report',
     'links to the reports',
     'any links i can share with my team',
+    'give me a link to the review',
+    'link to the review?',
+    'links pls',
   ])('"%s" still asks for the sources', (q) => {
     expect(route(q).kind).toBe('list:sources');
   });
