@@ -20,7 +20,8 @@ const input = madeUpWriteup({
     },
   ],
   technique: {
-    summary: 'The intruder signed tokens with a stolen key.',
+    summary:
+      'The intruder signed tokens with a stolen key that worked beyond mail; Zorblab later looked at what else it reached.',
     details: [
       {
         id: 'gk-reply',
@@ -37,6 +38,14 @@ const { ask } = projectKbWith(input);
 describe('what a named party said', () => {
   it('leads with the fact that puts that party first, not another party answering it', () => {
     const a = ask('Zorblab claimed the key could do way more than mail - which apps did they say were exposed?');
+    expect(a.kind).toBe('answer');
+    expect(leadOf(a)).toContain('Zorblab says');
+  });
+});
+
+describe('what a named party said, against the story that names it in passing', () => {
+  it('leads with the fact whose title names the party', () => {
+    const a = ask('did zorblab say the stolen key worked beyond mail?');
     expect(a.kind).toBe('answer');
     expect(leadOf(a)).toContain('Zorblab says');
   });

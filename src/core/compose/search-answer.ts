@@ -305,10 +305,13 @@ function demandsOf(
     const terms = new Set(speaker.terms.map((t) => t.term));
     demands.push({
       keep: OTHER_SPEAKER,
-      holds: (p) => {
+      holds: (p, hit) => {
         const first = words(p.title)[0];
         const term = first === undefined ? undefined : termOf(first);
-        return term === undefined || terms.has(term) || !writtenAsName(p, first as string);
+        if (term !== undefined && (terms.has(term) || writtenAsName(p, first as string))) return terms.has(term);
+        // "did wiz say the key worked beyond outlook": a fact that names the party only in passing (the story of the
+        // whole attack) does not tell what the party said; one whose title names it does
+        return [...terms].some((t) => hit.prominent.has(t));
       },
     });
   }
