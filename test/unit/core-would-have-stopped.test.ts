@@ -27,6 +27,8 @@ describe.skipIf(!corpusPresent)('what would have stopped a metadata-service atta
   it.each([
     'what would have stopped the unc2903 metadata abuse',
     'what would have stopped the UNC2903 metadata credential theft?',
+    // whether a control the question names would have helped: the lessons, that control's first
+    'would imds v2 enforcement have stopped the unc2903 credential trick?',
   ])('"%s" leads with the metadata-service fix', (q) => {
     expect(answerLead(askKb(kb, q, new Date('2025-01-01T00:00:00Z')))).toContain('imdsv2');
   });
