@@ -19,7 +19,7 @@ import {
   madeOfListWords,
   pluralNoun,
 } from '../reading/subject.js';
-import { countsAffected, holdsMoney } from '../search/counts.js';
+import { countsAffected, holdsMoney, numberBefore } from '../search/counts.js';
 import { meetsAskedDate, withDates } from '../search/hit-dates.js';
 import { byDate, passagesOf } from '../search/incident-passages.js';
 import { normalizeName } from '../search/name-index.js';
@@ -368,15 +368,11 @@ const UNIT_REACH = 3;
 function countsUnit(units: PhraseSet, text: string): boolean {
   return text.split(/[,;:()]|\.(?=\s|$)/).some((clause) => {
     const words = wordsOf(clause);
-    return words.some(
-      (w, i) =>
-        /^\d[\d,.]*$/.test(w) &&
-        words.slice(i + 1, i + 1 + UNIT_REACH).some((u, k) => {
-          if (!hasAny(units, [u])) return false;
-          const after = words[i + 2 + k];
-          return after === undefined || isStopWord(after) || PARTICIPLE.test(after);
-        }),
-    );
+    return numberBefore(words, UNIT_REACH, (u, at) => {
+      if (!hasAny(units, [u])) return false;
+      const after = words[at + 1];
+      return after === undefined || isStopWord(after) || PARTICIPLE.test(after);
+    });
   });
 }
 

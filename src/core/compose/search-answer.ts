@@ -21,7 +21,7 @@ import {
   incidentNameWords,
   namingWords,
 } from '../reading/subject.js';
-import { holdsCount, holdsMoney, holdsSpan, holdsVulnerabilityId } from '../search/counts.js';
+import { holdsCount, holdsMoney, holdsSpan, holdsVulnerabilityId, numberBefore } from '../search/counts.js';
 import { withDates } from '../search/hit-dates.js';
 import { isAside, isTechniqueOverview, type Passage, type PassageKind } from '../search/passages.js';
 import type { SearchHit } from '../search/search-index.js';
@@ -349,10 +349,7 @@ function writtenAsName(p: Passage, word: string): boolean {
 
 /** True when a number in the text is followed, within a few words, by a word of one of the terms. */
 function countsTerm(text: string, terms: ReadonlySet<string>): boolean {
-  const ws = words(text);
-  return ws.some(
-    (w, i) => /^\d[\d,.]*$/.test(w) && ws.slice(i + 1, i + 1 + COUNT_REACH).some((u) => terms.has(termOf(u) ?? '')),
-  );
+  return numberBefore(words(text), COUNT_REACH, (u) => terms.has(termOf(u) ?? ''));
 }
 
 /** Most words between a number and the word it counts ("31 log categories", "31 kinds of log categories"). */

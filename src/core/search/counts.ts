@@ -14,6 +14,20 @@ const PART_OF_DATE = /\d[-/]$/;
 /** one word that is a number: "126", "60,000", "60k", "1.5m", "2bn", "$35m", "40%" */
 const NUMBER_WORD = /^[$€£]?\d[\d,.]*(?:k|m|mm|bn|b|%)?\+?$/i;
 
+/**
+ * True when a plain number among the words ("31", "60,000") is followed, within `reach` words, by a word that
+ * `counted` accepts (given the word and its position): "31 log categories", "22 enterprise organizations".
+ */
+export function numberBefore(
+  ws: readonly string[],
+  reach: number,
+  counted: (word: string, at: number) => boolean,
+): boolean {
+  return ws.some(
+    (w, i) => /^\d[\d,.]*$/.test(w) && ws.slice(i + 1, i + 1 + reach).some((u, k) => counted(u, i + 1 + k)),
+  );
+}
+
 /** True when the word is a number or an amount, never a name. */
 export function isNumberWord(word: string): boolean {
   return NUMBER_WORD.test(word);
