@@ -148,8 +148,11 @@ export function listAnswer(ask: Ask, reading: Reading, list: ListKind): Answer {
   const afterAttack =
     list === 'technique' && reading.keyDates.some((k) => k === 'detected' || k === 'disclosed' || k === 'end');
   // "how did they find out": the fact that tells who or what raised the alarm, else how the attack worked
+  // (how the attack worked stands in only when every word it leaves unmet is one the knowledge base knows: "how did
+  // the AI team leak 38TB through a SAS token" is about something else)
   if (list === 'technique' && reading.keyDates.includes('detected') && !excluding) {
-    return respondDetection(ask, reading, () => fullList(ask, reading, list, 0.6));
+    const fallback = subject.every((c) => !c.unknown) ? () => fullList(ask, reading, list, 0.6) : undefined;
+    return respondDetection(ask, reading, fallback);
   }
   if (subject.length === 0) return fullList(ask, reading, list, 0.9);
   const boost = afterAttack ? AFTER_ATTACK_BOOST : (BOOST[list] ?? {});
