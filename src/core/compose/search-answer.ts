@@ -8,8 +8,9 @@ import { incidentName, makeAnswer, noneAnswer } from '../answer-base.js';
 import { type Ask, incidentNamed } from '../ask-context.js';
 import { describeDate } from '../dates/dates.js';
 import { factsAndItems, latest } from '../facts.js';
+import type { Incident } from '../model.js';
 import type { Language, ListName } from '../reading/language.js';
-import { firstMatch, hasAny, phrasesAt } from '../reading/patterns.js';
+import { firstMatch, hasAny, hasPhraseAt, phrasesAt } from '../reading/patterns.js';
 import { type Concept, contentConcepts, coverage, type QueryAnalysis } from '../reading/query.js';
 import {
   actorWords,
@@ -829,13 +830,22 @@ export function searchAnswer(ask: Ask, query: QueryAnalysis, options: SearchAnsw
       text: `${capitalize(notRecorded.name)} is not among the victims recorded for ${notRecorded.incident}. What the knowledge base says about it:`,
     });
   }
+  // "which airline leaked the list", the incident told by what happened: the answer names the incident's company,
+  // even when its lead fact does not
+  // (not the default incident, which every question is about unless it says otherwise)
+  const asked = words(ask.question ?? '');
+  const unnamed = (i: Incident) => i !== kb.defaultIncident && !asked.some((w) => incidentNameWords(i).has(w));
+  const named =
+    only &&
+    (crossIncident ||
+      (asksWhichOrg(kb.language, query.words) && unnamed(only) && !titleOf(lead).includes(incidentName(only))))
+      ? incidentName(only)
+      : undefined;
   const second = ranked.find((r) => latest(kb, r.hit.passage) !== lead);
   const answer = makeAnswer(kb, {
     intent: options.intent ?? 'question',
     incident: only?.id ?? null,
-    title: notRecorded
-      ? `Not recorded as a victim: ${notRecorded.name}`
-      : titleOf(lead, only && crossIncident ? incidentName(only) : undefined),
+    title: notRecorded ? `Not recorded as a victim: ${notRecorded.name}` : titleOf(lead, named),
     sections,
     facts: made.facts,
     suggestions: followUps(lead),
@@ -915,6 +925,13 @@ function alternativesOf(kb: Ask['kb'], ranked: readonly Ranked[]): string[] {
 
 function totalWeight(query: QueryAnalysis, withCorrected: boolean): number {
   return query.concepts.filter((c) => withCorrected || !c.corrected).reduce((n, c) => n + c.weight, 0);
+}
+
+/** "which airline", "what company": the question asks which organization (a which-word right before an org noun). */
+function asksWhichOrg(language: Language, ws: readonly string[]): boolean {
+  const which = language.list('which-word');
+  const org = language.list('org-noun');
+  return ws.some((w, i) => hasAny(which, [w]) && hasPhraseAt(org, ws, i + 1));
 }
 
 function titleOf(p: Passage, incidentLabel?: string): string {
