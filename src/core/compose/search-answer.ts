@@ -306,13 +306,13 @@ function demandsOf(
     const terms = new Set(speaker.terms.map((t) => t.term));
     demands.push({
       keep: OTHER_SPEAKER,
+      // a fact whose title names the party tells what it said; one that puts another party first, or names the
+      // party only in passing ("did wiz say …" against the story of the whole attack), does not
       holds: (p, hit) => {
         const first = words(p.title)[0];
         const term = first === undefined ? undefined : termOf(first);
-        if (term !== undefined && (terms.has(term) || writtenAsName(p, first as string))) return terms.has(term);
-        // "did wiz say the key worked beyond outlook": a fact that names the party only in passing (the story of the
-        // whole attack) does not tell what the party said; one whose title names it does
-        return [...terms].some((t) => hit.prominent.has(t));
+        const otherFirst = term !== undefined && !terms.has(term) && writtenAsName(p, first as string);
+        return !otherFirst && [...terms].some((t) => hit.prominent.has(t));
       },
     });
   }
@@ -382,14 +382,11 @@ function asksWhichOnes(language: Language, words: readonly string[]): boolean {
   const which = language.list('which-ones');
   const wh = language.list('which-word');
   const named = language.list('named-plural');
-  return words.some(
-    (w, i) =>
-      (hasAny(which, [w]) &&
-        words
-          .slice(i + 1, i + 3)
-          .some((n) => n.length > 3 && n.endsWith('s') && !n.endsWith('ss') && !isStopWord(n))) ||
-      (hasAny(wh, [w]) && hasAny(named, words.slice(i + 1, i + 3))),
-  );
+  const plural = (n: string) => n.length > 3 && n.endsWith('s') && !n.endsWith('ss') && !isStopWord(n);
+  return words.some((w, i) => {
+    const next = words.slice(i + 1, i + 3);
+    return (hasAny(which, [w]) && next.some(plural)) || (hasAny(wh, [w]) && hasAny(named, next));
+  });
 }
 
 /**
@@ -831,8 +828,8 @@ export function searchAnswer(ask: Ask, query: QueryAnalysis, options: SearchAnsw
     });
   }
   // "which airline leaked the list", the incident told by what happened: the answer names the incident's company,
-  // even when its lead fact does not
-  // (not the default incident, which every question is about unless it says otherwise)
+  // even when its lead fact does not (not the default incident's, which every question is about unless it says
+  // otherwise)
   const asked = words(ask.question ?? '');
   const unnamed = (i: Incident) => i !== kb.defaultIncident && !asked.some((w) => incidentNameWords(i).has(w));
   const named =
